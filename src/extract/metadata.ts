@@ -1,0 +1,159 @@
+// Document metadata: title, region and its parents, document type, period and vision year.
+import { PREFECTURE_LIST, PROVINCES, provinceShort, type Prefecture } from '../catalog/gazetteer.js';
+import { logicalText } from '../layout/index.js';
+import { TERMINAL_PUNCTUATION } from '../layout/patterns.js';
+import type { Layout } from '../layout/types.js';
+import { headingNumber } from '../structure/outline/patterns.js';
+import { cleanTitle } from '../structure/outline/index.js';
+import type { DocType, DocumentMetadata } from './model.js';
+
+/** Words that end a document title, by document type (rules as data). */
+const TITLE_KINDS: readonly { type: DocType; pattern: RegExp }[] = [
+  { type: 'bulletin', pattern: /统计公报/ },
+  { type: 'work_report', pattern: /政府工作报告/ },
+  { type: 'plan', pattern: /(?:规划|纲要)/ },
+];
+
+const TITLE_END = /(?:纲要|规划|政府工作报告|统计公报)$/;
+const TITLE_WORD = /(?:国民经济|规划|纲要|政府工作报告|统计公报)/;
+/** How far into the text a title fused into the first paragraph may start. */
+const TITLE_SEARCH_CHARS = 4000;
+const CN_YEAR_DIGITS: Record<string, string> = {
+  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+/** 二〇三五 → 2035; Arabic years pass through. */
+export function yearValue(token: string): number {
+  const digits = [...token].map((ch) => CN_YEAR_DIGITS[ch] ?? ch).join('');
+  return /^\d{4}$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
+/** First year of the Nth five-year plan: the 3rd began in 1966 after a three-year adjustment, so the 14th is 2021. */
+export function fiveYearPlanStart(n: number): number {
+  return n <= 2 ? 1953 + 5 * (n - 1) : 1966 + 5 * (n - 3);
+}
+
+export function extractMetadata(layout: Layout): DocumentMetadata {
+  const title = findTitle(layout);
+  const docType = documentType(title, layout.text);
+  const names = regionNames(title, layout.text, docType);
+  return {
+    title,
+    ...names,
+    doc_type: docType,
+    period: period(title, layout.text, docType),
+    vision_year: visionYear(layout.text),
+  };
+}
+
+function findTitle(layout: Layout): string | null {
+  const texts = layout.lines.map((l) => logicalText(layout, l));
+  const bodyStart = texts.findIndex((t) => TERMINAL_PUNCTUATION.test(t));
+  const block = texts.slice(0, bodyStart < 0 ? Math.min(texts.length, 12) : bodyStart);
+  for (const line of block) {
+    const notice = /关于印发《?(.+?)》?的通知/.exec(line);
+    if (notice) return cleanTitle(notice[1]!);
+  }
+  const first = block.findIndex((t) => TITLE_WORD.test(t));
+  if (first >= 0) {
+    let title = '';
+    let i = first;
+    for (; i < block.length; i++) {
+      title += block[i];
+      if (TITLE_END.test(cleanTitle(title))) break;
+    }
+    // A work report's subtitle (——2022年4月23日在…会议上) is part of its title.
+    for (i += 1; i < block.length && /^——/.test(block[i]!); i++) title += block[i];
+    if (TITLE_END.test(cleanTitle(title)) || /——/.test(title)) return cleanTitle(title);
+  }
+  const head = layout.text.slice(0, TITLE_SEARCH_CHARS);
+  const quoted = /《([^《》]{4,80}?(?:纲要|规划|政府工作报告|统计公报))》/.exec(head);
+  return quoted ? cleanTitle(quoted[1]!) : null;
+}
+
+function documentType(title: string | null, text: string): DocType {
+  for (const { type, pattern } of TITLE_KINDS) if (title && pattern.test(title)) return type;
+  const head = text.slice(0, TITLE_SEARCH_CHARS);
+  for (const { type, pattern } of TITLE_KINDS) if (pattern.test(head)) return type;
+  return 'plan';
+}
+
+/** The administrative name a title is about: the words before 国民经济…, or 在…第N届人民代表大会 in a report. */
+function nameZone(title: string, docType: DocType): string | null {
+  if (docType === 'work_report') {
+    const congress = /在(.+?)第[一二三四五六七八九十百\d]+届人民代表大会/.exec(title);
+    if (congress) return congress[1]!;
+  }
+  const prefix = /^(.+?)(?:\d{4}年)?(?:国民经济|政府工作报告|统计公报|第[一二三四五六七八九十]+个五年|“十)/.exec(title);
+  return prefix ? prefix[1]! : null;
+}
+
+function stripPrefix(zone: string, names: readonly string[]): [string | null, string] {
+  for (const name of names) if (name && zone.startsWith(name)) return [name, zone.slice(name.length)];
+  return [null, zone];
+}
+
+interface RegionNames {
+  region: string | null;
+  parent_region: string | null;
+  province: string | null;
+}
+
+function regionNames(title: string | null, text: string, docType: DocType): RegionNames {
+  const zone = title ? nameZone(title, docType) : null;
+  if (!zone) return { region: null, parent_region: null, province: null };
+  let rest = zone;
+  let province: string | null = null;
+  let prefecture: Prefecture | null = null;
+  const provinceMatch = PROVINCES.find((p) => rest.startsWith(p) || rest.startsWith(provinceShort(p)));
+  if (provinceMatch) {
+    province = provinceMatch;
+    rest = stripPrefix(rest, [provinceMatch, provinceShort(provinceMatch)])[1];
+  }
+  prefecture =
+    PREFECTURE_LIST.find((p) => (!province || p.province === province) && rest.startsWith(p.name)) ?? null;
+  if (prefecture) rest = rest.slice(prefecture.name.length);
+  if (rest === '') {
+    // The document is about the prefecture (or province) itself.
+    if (prefecture) return { region: prefecture.name, parent_region: prefecture.province, province: prefecture.province };
+    return { region: province, parent_region: null, province };
+  }
+  prefecture ??= mostMentionedPrefecture(text, province);
+  return { region: rest, parent_region: prefecture?.name ?? null, province: province ?? prefecture?.province ?? null };
+}
+
+/** The prefecture a county-level document names most often (洛阳市 / 洛阳), when its title omits it. */
+function mostMentionedPrefecture(text: string, province: string | null): Prefecture | null {
+  let best: Prefecture | null = null;
+  let bestCount = 0;
+  for (const p of PREFECTURE_LIST) {
+    if (province && p.province !== province) continue;
+    const count = countOccurrences(text, p.name) + (p.short.length >= 2 ? countOccurrences(text, p.short) : 0);
+    if (count > bestCount) [best, bestCount] = [p, count];
+  }
+  return best;
+}
+
+function countOccurrences(text: string, word: string): number {
+  let count = 0;
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) count++;
+  return count;
+}
+
+function period(title: string | null, text: string, docType: DocType): string | null {
+  const head = `${title ?? ''}\n${text.slice(0, TITLE_SEARCH_CHARS)}`;
+  if (docType === 'plan') {
+    const nth = /第([一二三四五六七八九十]+)个五年/.exec(head) ?? /“?十([一二三四五六七八九])五”?/.exec(head);
+    const n = nth ? (nth[0].startsWith('第') ? headingNumber(nth[1]!) : 10 + headingNumber(nth[1]!)) : NaN;
+    if (!Number.isNaN(n)) return `${fiveYearPlanStart(n)}-${fiveYearPlanStart(n) + 4}`;
+    const span = /(\d{4})\s*年?\s*[—\-－~～至到]\s*(\d{4})\s*年/.exec(head);
+    return span ? `${span[1]}-${span[2]}` : null;
+  }
+  const year = /(\d{4})\s*年/.exec(title ?? '') ?? /(\d{4})\s*年/.exec(head);
+  return year ? year[1]! : null;
+}
+
+function visionYear(text: string): number | null {
+  const m = /((?:19|20)\d{2}|[一二][〇零九][一二三四五六七八九〇零]{2})\s*年[^。；，\n]{0,16}?远景目标/.exec(text);
+  return m ? yearValue(m[1]!) : null;
+}

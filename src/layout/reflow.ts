@@ -1,0 +1,107 @@
+// Second layout pass: join lines a PDF or a web page wrapped, never across a heading, a table row or a caption.
+import { MATTER_HEADING, matchHeading, TABLE_CATEGORY } from '../structure/outline/patterns.js';
+import { displayWidth, isLatinWord } from '../text/width.js';
+import { CAPTION, SENTENCE_PUNCTUATION, TERMINAL_PUNCTUATION } from './patterns.js';
+import type { LogicalLineKind, PhysicalLine } from './types.js';
+
+/** How a document was wrapped: `width` is the typical full-line width, or null when lines are whole paragraphs. */
+export interface WrapProfile {
+  width: number | null;
+}
+
+/** Detects hard wrapping: a large share of lines sharing one width means a PDF or typeset text. */
+export function wrapProfile(lines: readonly PhysicalLine[]): WrapProfile {
+  const histogram = new Map<number, number>();
+  let total = 0;
+  for (const { text } of lines) {
+    if (text === '' || text.includes('\t') || text.includes('|')) continue;
+    const w = Math.round(displayWidth(text));
+    histogram.set(w, (histogram.get(w) ?? 0) + 1);
+    total += 1;
+  }
+  let mode = 0;
+  let best = 0;
+  for (const [w, n] of histogram) if (w >= 12 && n > best) [mode, best] = [w, n];
+  let near = 0;
+  for (const [w, n] of histogram) if (w >= mode - 3 && w <= mode + 2) near += n;
+  return { width: total >= 20 && near / total >= 0.4 && mode <= 60 ? mode : null };
+}
+
+/** A line that must stand alone: a heading form, a caption, front matter or a table line. */
+export function lineKind(text: string, inTable: boolean): LogicalLineKind {
+  if (inTable || text.includes('\t') || (text.match(/\|/g)?.length ?? 0) >= 2) return 'table';
+  if (CAPTION.test(text)) return 'caption';
+  const trimmed = text.trim();
+  if (MATTER_HEADING.test(trimmed)) return 'heading';
+  const heading = matchHeading(trimmed);
+  if (heading && isStandaloneHeading(trimmed, heading.kind)) return 'heading';
+  return 'paragraph';
+}
+
+function isStandaloneHeading(text: string, kind: string): boolean {
+  if (kind === 'pian' || kind === 'zhang' || kind === 'jie') return text.length <= 60 && !/[。；]$/.test(text);
+  if (TABLE_CATEGORY.test(text)) return false;
+  // 一、 and （一） headings may run in (`（一）强化政治建设，坚定正确方向。以政治…`): the caller splits them.
+  return text.length <= 40 && !SENTENCE_PUNCTUATION.test(text);
+}
+
+export interface ReflowPiece {
+  line: PhysicalLine;
+  kind: LogicalLineKind;
+}
+
+export interface ReflowGroup {
+  kind: LogicalLineKind;
+  pieces: PhysicalLine[];
+  /** Separator inserted before each piece after the first ('' or ' ' between Latin words). */
+  separators: string[];
+}
+
+/** Groups physical lines into logical lines. `tableLines` holds 1-based source lines inside table zones. */
+export function reflow(
+  lines: readonly PhysicalLine[],
+  profile: WrapProfile,
+  tableLines: ReadonlySet<number>,
+): ReflowGroup[] {
+  const groups: ReflowGroup[] = [];
+  let current: ReflowGroup | null = null;
+  const full = profile.width === null ? Infinity : profile.width - 3;
+
+  for (const line of lines) {
+    if (line.text === '') continue;
+    const kind = lineKind(line.text, tableLines.has(line.line));
+    const text = line.text.trim();
+    if (current && canJoin(current, kind, text, full, profile)) {
+      const last = current.pieces[current.pieces.length - 1]!.text;
+      current.separators.push(isLatinWord(last.at(-1)) && isLatinWord(text[0]) ? ' ' : '');
+      current.pieces.push(line);
+      continue;
+    }
+    current = { kind, pieces: [line], separators: [] };
+    groups.push(current);
+  }
+  return groups;
+}
+
+function canJoin(
+  group: ReflowGroup,
+  next: LogicalLineKind,
+  text: string,
+  full: number,
+  profile: WrapProfile,
+): boolean {
+  const last = group.pieces[group.pieces.length - 1]!.text.trim();
+  if (group.kind === 'table' || next === 'table') return false;
+  if (group.kind === 'heading' || group.kind === 'caption') {
+    // A heading or caption title wrapped onto a short line without punctuation (第一篇  开启…社会主义 / 现代化强区新征程).
+    if (next !== 'paragraph' || group.pieces.length > 1) return false;
+    if (SENTENCE_PUNCTUATION.test(text) || /[，,：:]/.test(text) || text.startsWith('——')) return false;
+    if (MATTER_HEADING.test(last)) return false;
+    const width = displayWidth(text);
+    return width <= 24 && (profile.width === null || width < full);
+  }
+  if (next !== 'paragraph') return false;
+  if (TERMINAL_PUNCTUATION.test(last)) return false;
+  // In hard-wrapped text a line that reaches the wrap width continues on the next line.
+  return displayWidth(last) >= full;
+}

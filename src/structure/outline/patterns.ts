@@ -1,0 +1,86 @@
+// Heading forms of Chinese plans and reports, from the largest unit to the smallest (rules as data).
+
+export type HeadingKind =
+  | 'pian' // 第一篇
+  | 'zhang' // 第一章
+  | 'jie' // 第一节
+  | 'cn-enum' // 一、
+  | 'cn-paren' // （一） (一)
+  | 'arabic' // 1. 1．
+  | 'arabic-paren' // （1） (1)
+  | 'dash'; // ——大力实施“四大战略” (a stand-alone dash heading)
+
+export interface HeadingPattern {
+  kind: HeadingKind;
+  /** Groups: 1 = the label as written, 2 = the number, 3 = the title (may be empty when it wrapped). */
+  pattern: RegExp;
+  /** Rank from the largest unit (0) down; levels are assigned from the ranks a document uses. */
+  rank: number;
+}
+
+const CN_DIGITS = '一二三四五六七八九十百零〇两';
+const NUMBER = `[${CN_DIGITS}]+|\\d{1,3}`;
+
+export const HEADING_PATTERNS: readonly HeadingPattern[] = [
+  { kind: 'pian', rank: 1, pattern: new RegExp(`^(第(${NUMBER})篇)\\s*(.*)$`) },
+  { kind: 'zhang', rank: 2, pattern: new RegExp(`^(第(${NUMBER})章)\\s*(.*)$`) },
+  { kind: 'jie', rank: 3, pattern: new RegExp(`^(第(${NUMBER})节)\\s*(.*)$`) },
+  { kind: 'cn-enum', rank: 4, pattern: new RegExp(`^(([${CN_DIGITS}]+)\\s*[、.．])\\s*(.+)$`) },
+  { kind: 'cn-paren', rank: 5, pattern: new RegExp(`^([（(]\\s*([${CN_DIGITS}]+)\\s*[）)])\\s*(.+)$`) },
+  { kind: 'arabic', rank: 6, pattern: /^((\d{1,2})\s*[.．、](?!\d))\s*(.+)$/ },
+  { kind: 'arabic-paren', rank: 7, pattern: /^([（(]\s*(\d{1,2})\s*[）)])\s*(.+)$/ },
+  { kind: 'dash', rank: 8, pattern: /^(——)\s*(.+)$/ },
+];
+
+/** Front and back matter headings that are not numbered: kept as structure, left out of the numbered outline. */
+export const MATTER_HEADING = /^(?:序\s*言|前\s*言|引\s*言|导\s*言|说\s*明|结\s*束\s*语|附\s*件\s*\d*|附\s*录|名词解释)$/;
+
+/** Table category rows look like `一、` headings: 一、经济发展 inside an indicator table is a category, not a heading. */
+export const TABLE_CATEGORY = /^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:经济发展|创新驱动|民生福祉|绿色生态|生态文明|安全保障|改革开放|社会发展|资源环境|城乡发展|科技创新|人民生活|社会民生|公共服务|文化建设|开放合作)(?:类)?$/;
+
+const CN_VALUE: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Value of a heading number written in Chinese (一 … 九十九, 一百…) or Arabic digits; NaN when it is neither. */
+export function headingNumber(token: string): number {
+  if (/^\d+$/.test(token)) return Number(token);
+  let total = 0;
+  let digit = 0;
+  for (const ch of token) {
+    if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else if (ch === '百') {
+      total += (digit || 1) * 100;
+      digit = 0;
+    } else if (ch in CN_VALUE) {
+      digit = CN_VALUE[ch]!;
+    } else {
+      return Number.NaN;
+    }
+  }
+  return total + digit;
+}
+
+export interface HeadingMatch {
+  kind: HeadingKind;
+  rank: number;
+  label: string;
+  number: number;
+  title: string;
+}
+
+/** The heading form a line starts with, if any (the caller decides whether the line really is a heading). */
+export function matchHeading(line: string): HeadingMatch | null {
+  const text = line.trim();
+  for (const { kind, rank, pattern } of HEADING_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    if (kind === 'dash') return { kind, rank, label: '——', number: Number.NaN, title: m[2]!.trim() };
+    const number = headingNumber(m[2]!);
+    if (Number.isNaN(number)) continue;
+    return { kind, rank, label: m[1]!.replace(/\s+/g, ''), number, title: m[3]!.trim() };
+  }
+  return null;
+}
