@@ -95,8 +95,11 @@ function canJoin(
   if (group.kind === 'heading' || group.kind === 'caption') {
     // A heading or caption title wrapped onto a short line without punctuation (第一篇  开启…社会主义 / 现代化强区新征程).
     if (next !== 'paragraph' || group.pieces.length > 1) return false;
+    // A dash line (a report's ——subtitle) that fills the wrap width goes on; numbered titles use the rule below.
+    if (last.startsWith('——') && displayWidth(last) >= full) return true;
     if (SENTENCE_PUNCTUATION.test(text) || /[，,：:]/.test(text) || text.startsWith('——')) return false;
-    if (MATTER_HEADING.test(last)) return false;
+    // Front matter and dash headings (——大力实施…) are whole lines; only numbered titles wrap.
+    if (MATTER_HEADING.test(last) || last.startsWith('——')) return false;
     const width = displayWidth(text);
     return width <= 24 && (profile.width === null || width < full);
   }

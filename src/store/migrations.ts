@@ -1,0 +1,304 @@
+// The store's migrations, in code (Kysely Migrator), written once for both SQLite and PostgreSQL.
+import {
+  Migrator,
+  PostgresAdapter,
+  sql,
+  type ColumnDataType,
+  type CreateTableBuilder,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
+
+type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations run before types exist
+
+function isPostgres(db: AnyDb): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** The column types that differ between engines. */
+function types(db: AnyDb): { json: ColumnDataType; blob: ColumnDataType; real: ColumnDataType } {
+  return isPostgres(db)
+    ? { json: 'jsonb', blob: 'bytea', real: 'double precision' }
+    : { json: 'text', blob: 'blob', real: 'real' };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- builder is typed per table name
+function withId(db: AnyDb, table: CreateTableBuilder<any, any>): CreateTableBuilder<any, any> {
+  return isPostgres(db)
+    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
+    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+function create(db: AnyDb, name: string) {
+  return withId(db, db.schema.createTable(name));
+}
+
+const initial: Migration = {
+  async up(db) {
+    const t = types(db);
+    await create(db, 'regions')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('parent_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('code', 'text')
+      .execute();
+    await db.schema.createIndex('regions_name').on('regions').column('name').execute();
+
+    await create(db, 'documents')
+      .addColumn('sha256', 'text', (c) => c.notNull().unique())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('format', 'text', (c) => c.notNull())
+      .addColumn('encoding', 'text')
+      .addColumn('byte_size', 'integer', (c) => c.notNull())
+      .addColumn('content', t.blob, (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('title', 'text')
+      .addColumn('doc_type', 'text', (c) => c.notNull())
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('region', 'text')
+      .addColumn('parent_region', 'text')
+      .addColumn('province', 'text')
+      .addColumn('period', 'text')
+      .addColumn('period_start', 'integer')
+      .addColumn('period_end', 'integer')
+      .addColumn('vision_year', 'integer')
+      .addColumn('diagnostics', t.json, (c) => c.notNull())
+      .addColumn('ingested_at', 'text', (c) => c.notNull())
+      .addColumn('ingested_by', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('documents_region').on('documents').column('region_id').execute();
+
+    const docRef = 'documents.id';
+    await create(db, 'headings')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('level', 'integer', (c) => c.notNull())
+      .addColumn('label', 'text')
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+
+    await create(db, 'indicator_tables')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('caption', 'text')
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('columns', t.json, (c) => c.notNull())
+      .execute();
+
+    await create(db, 'indicator_rows')
+      .addColumn('table_id', 'integer', (c) => c.notNull().references('indicator_tables.id').onDelete('cascade'))
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('category', 'text')
+      .addColumn('seq', 'text')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('attribute', 'text')
+      .addColumn('parent', 'text')
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('quote', 'text', (c) => c.notNull())
+      .addColumn('raw', t.json, (c) => c.notNull())
+      .addColumn('typed', t.json, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('indicator_rows_document').on('indicator_rows').column('document_id').execute();
+
+    await create(db, 'targets')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('indicator', 'text', (c) => c.notNull())
+      .addColumn('comparator', 'text')
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('value_max', 'text')
+      .addColumn('unit', 'text')
+      .addColumn('year', 'integer')
+      .addColumn('aspirational', 'integer', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('quote', 'text', (c) => c.notNull())
+      .addColumn('start', 'integer')
+      .addColumn('end', 'integer')
+      .execute();
+    await db.schema.createIndex('targets_document').on('targets').column('document_id').execute();
+
+    await create(db, 'achievements')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('indicator', 'text', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('year', 'integer')
+      .addColumn('period', 'text')
+      .addColumn('metric', 'text', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('quote', 'text', (c) => c.notNull())
+      .addColumn('start', 'integer')
+      .addColumn('end', 'integer')
+      .execute();
+    await db.schema.createIndex('achievements_document').on('achievements').column('document_id').execute();
+
+    await create(db, 'projects')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('investment', 'text')
+      .addColumn('box', 'text')
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('catalog_indicators')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('synonyms', t.json, (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('dimension', 'text', (c) => c.notNull())
+      .addColumn('direction', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('national14', 'integer', (c) => c.notNull())
+      .addColumn('national_attribute', 'text')
+      .addColumn('growth_of', 'text')
+      .execute();
+
+    await create(db, 'links')
+      .addColumn('subject_kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'integer', (c) => c.notNull())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('indicator_id', 'text', (c) => c.notNull().references('catalog_indicators.id'))
+      .addColumn('confidence', t.real, (c) => c.notNull())
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addUniqueConstraint('links_subject', ['subject_kind', 'subject_id'])
+      .execute();
+    await db.schema.createIndex('links_indicator').on('links').column('indicator_id').execute();
+
+    await create(db, 'review_items')
+      .addColumn('subject_kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'integer', (c) => c.notNull())
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('candidates', t.json, (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('resolved_indicator_id', 'text')
+      .addColumn('resolved_by', 'text')
+      .addColumn('resolved_at', 'text')
+      .addColumn('note', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('review_items_subject', ['subject_kind', 'subject_id'])
+      .execute();
+
+    await create(db, 'imports')
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('rows', 'integer', (c) => c.notNull())
+      .addColumn('imported', 'integer', (c) => c.notNull())
+      .addColumn('rejected', 'integer', (c) => c.notNull())
+      .addColumn('imported_by', 'text', (c) => c.notNull())
+      .addColumn('imported_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await create(db, 'observations')
+      .addColumn('region_id', 'integer', (c) => c.notNull().references('regions.id'))
+      .addColumn('indicator_id', 'text', (c) => c.notNull().references('catalog_indicators.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('row_id', 'integer', (c) => c.references('indicator_rows.id').onDelete('set null'))
+      .addColumn('source_kind', 'text', (c) => c.notNull())
+      .addColumn('document_id', 'integer', (c) => c.references(docRef).onDelete('cascade'))
+      .addColumn('achievement_id', 'integer', (c) => c.references('achievements.id').onDelete('cascade'))
+      .addColumn('line', 'integer')
+      .addColumn('quote', 'text')
+      .addColumn('start', 'integer')
+      .addColumn('end', 'integer')
+      .addColumn('import_id', 'integer', (c) => c.references('imports.id'))
+      .addColumn('import_row', 'integer')
+      .addColumn('note', 'text')
+      .addColumn('recorded_by', 'text', (c) => c.notNull())
+      .addColumn('recorded_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('observations_series')
+      .on('observations')
+      .columns(['region_id', 'indicator_id', 'year'])
+      .execute();
+
+    await create(db, 'statuses')
+      .addColumn('row_id', 'integer', (c) => c.notNull().references('indicator_rows.id').onDelete('cascade'))
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('indicator_id', 'text')
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('warning', 'text', (c) => c.notNull())
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('ratio', 'text')
+      .addColumn('components', t.json, (c) => c.notNull())
+      .addColumn('computed_at', 'text', (c) => c.notNull())
+      .addUniqueConstraint('statuses_row_year', ['row_id', 'year'])
+      .execute();
+
+    // Overrides point at a row and year, not a status id: statuses are recomputed, the person's judgement stays.
+    await create(db, 'overrides')
+      .addColumn('row_id', 'integer', (c) => c.notNull().references('indicator_rows.id').onDelete('cascade'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('overridden_by', 'text', (c) => c.notNull())
+      .addColumn('overridden_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await create(db, 'findings')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
+      .addColumn('check', 'text', (c) => c.notNull())
+      .addColumn('severity', 'text', (c) => c.notNull())
+      .addColumn('message', 'text', (c) => c.notNull())
+      .addColumn('citations', t.json, (c) => c.notNull())
+      .addColumn('details', t.json, (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await create(db, 'audit_log')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text')
+      .addColumn('detail', t.json, (c) => c.notNull())
+      .execute();
+
+    // The audit log is append-only: the database itself refuses to change or delete an entry.
+    if (isPostgres(db)) {
+      await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
+        BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql`.execute(db);
+      await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    } else {
+      await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    }
+  },
+};
+
+/** Every migration, in order; names sort in the order they must run. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Bring the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: AnyDb): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

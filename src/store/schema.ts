@@ -1,0 +1,289 @@
+// The one `Database` interface: every table of the store and the TypeScript type of each column, for both engines.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * JSON columns are TEXT on SQLite and JSONB on PostgreSQL. Writes take a JSON string; reads may come back as
+ * the string (SQLite) or the parsed value (pg), so repositories always pass them through `fromJson`.
+ */
+export type JsonColumn = ColumnType<unknown, string, string>;
+
+/** Exact decimal as text (`800`, `3.23`, `-9.2`): never a float, see ARCHITECTURE.md "Exact numbers". */
+export type Decimal = string;
+
+/** ISO-8601 timestamp text, the same on both engines. */
+export type Timestamp = string;
+
+/** 0/1 integers on both engines, so one code path reads them. */
+export type Flag = number;
+
+export type RegionLevel = 'country' | 'province' | 'prefecture' | 'county' | 'unknown';
+
+export interface RegionTable {
+  id: Generated<number>;
+  name: string;
+  level: RegionLevel;
+  parent_id: number | null;
+  /** 行政区划代码 where the gazetteer knows it. */
+  code: string | null;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  sha256: string;
+  filename: string;
+  format: string;
+  encoding: string | null;
+  byte_size: number;
+  /** The original bytes exactly as received. */
+  content: Buffer;
+  /** The decoded text every line/offset of evidence refers to. */
+  text: string;
+  title: string | null;
+  doc_type: string;
+  region_id: number | null;
+  region: string | null;
+  parent_region: string | null;
+  province: string | null;
+  period: string | null;
+  period_start: number | null;
+  period_end: number | null;
+  vision_year: number | null;
+  diagnostics: JsonColumn;
+  ingested_at: Timestamp;
+  ingested_by: string;
+}
+
+export interface HeadingTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  level: number;
+  label: string | null;
+  title: string;
+  line: number;
+}
+
+export interface IndicatorTableTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  caption: string | null;
+  line: number;
+  columns: JsonColumn;
+}
+
+export interface IndicatorRowTable {
+  id: Generated<number>;
+  table_id: number;
+  document_id: number;
+  position: number;
+  category: string | null;
+  seq: string | null;
+  name: string;
+  unit: string | null;
+  attribute: string | null;
+  parent: string | null;
+  line: number;
+  quote: string;
+  /** The cells as written: base_raw, target_raw, growth_raw, actual_raw, actual_growth_raw. */
+  raw: JsonColumn;
+  /** The same cells parsed: see `TypedCell` in ./cells.ts. */
+  typed: JsonColumn;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  indicator: string;
+  comparator: string | null;
+  value: Decimal;
+  value_max: Decimal | null;
+  unit: string | null;
+  year: number | null;
+  aspirational: Flag;
+  line: number;
+  quote: string;
+  start: number | null;
+  end: number | null;
+}
+
+export interface AchievementTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  indicator: string;
+  value: Decimal;
+  unit: string | null;
+  year: number | null;
+  period: string | null;
+  metric: string;
+  line: number;
+  quote: string;
+  start: number | null;
+  end: number | null;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  name: string;
+  investment: string | null;
+  box: string | null;
+  line: number;
+}
+
+export interface CatalogIndicatorTable {
+  /** The catalog's stable slug. */
+  id: string;
+  name: string;
+  synonyms: JsonColumn;
+  unit: string | null;
+  dimension: string;
+  direction: string;
+  kind: string;
+  category: string;
+  national14: Flag;
+  national_attribute: string | null;
+  growth_of: string | null;
+}
+
+export type SubjectKind = 'row' | 'target' | 'achievement';
+
+export interface LinkTable {
+  id: Generated<number>;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  document_id: number;
+  indicator_id: string;
+  confidence: number;
+  /** `auto` (the linker) or `person` (a resolved review item; never recomputed). */
+  method: 'auto' | 'person';
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface ReviewItemTable {
+  id: Generated<number>;
+  subject_kind: SubjectKind;
+  subject_id: number;
+  document_id: number;
+  name: string;
+  unit: string | null;
+  reason: string;
+  candidates: JsonColumn;
+  state: 'open' | 'linked' | 'dismissed';
+  resolved_indicator_id: string | null;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export type ObservationSourceKind = 'document' | 'import' | 'person';
+
+export interface ObservationTable {
+  id: Generated<number>;
+  region_id: number;
+  indicator_id: string;
+  year: number;
+  value: Decimal;
+  unit: string | null;
+  /** The plan row this value observes, when one exists for the region. */
+  row_id: number | null;
+  source_kind: ObservationSourceKind;
+  document_id: number | null;
+  achievement_id: number | null;
+  line: number | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  import_id: number | null;
+  import_row: number | null;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  filename: string;
+  sha256: string;
+  rows: number;
+  imported: number;
+  rejected: number;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+export interface StatusTable {
+  id: Generated<number>;
+  row_id: number;
+  document_id: number;
+  region_id: number | null;
+  indicator_id: string | null;
+  year: number;
+  label: string;
+  warning: string;
+  method: string;
+  ratio: Decimal | null;
+  components: JsonColumn;
+  computed_at: Timestamp;
+}
+
+export interface OverrideTable {
+  id: Generated<number>;
+  row_id: number;
+  year: number;
+  label: string;
+  reason: string;
+  overridden_by: string;
+  overridden_at: Timestamp;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  document_id: number;
+  check: string;
+  severity: string;
+  message: string;
+  /** Both places the finding cites: [{ document_id, line, quote }, …]. */
+  citations: JsonColumn;
+  details: JsonColumn;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: JsonColumn;
+}
+
+export interface Database {
+  regions: RegionTable;
+  documents: DocumentTable;
+  headings: HeadingTable;
+  indicator_tables: IndicatorTableTable;
+  indicator_rows: IndicatorRowTable;
+  targets: TargetTable;
+  achievements: AchievementTable;
+  projects: ProjectTable;
+  catalog_indicators: CatalogIndicatorTable;
+  links: LinkTable;
+  review_items: ReviewItemTable;
+  observations: ObservationTable;
+  imports: ImportTable;
+  statuses: StatusTable;
+  overrides: OverrideTable;
+  findings: FindingTable;
+  audit_log: AuditLogTable;
+}
+
+export type Region = Selectable<RegionTable>;
+export type NewDocument = Insertable<DocumentTable>;
+export type NewObservation = Insertable<ObservationTable>;
