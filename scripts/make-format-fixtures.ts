@@ -93,7 +93,10 @@ function inferMerges(lines: string[][]): SpanCell[][] {
 const TABLE_COLUMN_CM = [1.0, 2.8, 4.0, 2.1, 2.1, 3.4, 1.6];
 const cm = (x: number): number => Math.round((x / 2.54) * 1440);
 
-function headingOf(text: string, index: number): (typeof HeadingLevel)[keyof typeof HeadingLevel] | undefined {
+function headingOf(
+  text: string,
+  index: number,
+): (typeof HeadingLevel)[keyof typeof HeadingLevel] | undefined {
   if (index === 0) return HeadingLevel.TITLE;
   if (/^第[一二三四五六七八九十百]+篇/.test(text)) return HeadingLevel.HEADING_1;
   if (/^第[一二三四五六七八九十百]+章/.test(text)) return HeadingLevel.HEADING_2;
@@ -137,7 +140,9 @@ async function writeDocx(blocks: Block[], path: string): Promise<void> {
   const doc = new Document({
     creator: 'Lantu fixtures',
     title: 'sample-plan',
-    styles: { default: { document: { run: { font: { ascii: 'Noto Serif CJK SC', eastAsia: 'Noto Serif CJK SC' } } } } },
+    styles: {
+      default: { document: { run: { font: { ascii: 'Noto Serif CJK SC', eastAsia: 'Noto Serif CJK SC' } } } },
+    },
     sections: [
       {
         properties: { page: { margin: { top: cm(2), bottom: cm(2), left: cm(1.8), right: cm(1.8) } } },
@@ -161,8 +166,8 @@ function escapeHtml(text: string): string {
 
 /** Long paragraphs are wrapped in the HTML source between two hanzi, as editors do; readers must not add a space. */
 function wrapSource(html: string): string {
-  const at = html.indexOf('，', 60);
-  return at === -1 ? html : `${html.slice(0, at + 1)}\n      ${html.slice(at + 1)}`;
+  const at = html.search(/(?<=^.{60,}[\u4e00-\u9fff])(?=[\u4e00-\u9fff])/u);
+  return at === -1 ? html : `${html.slice(0, at)}\n      ${html.slice(at)}`;
 }
 
 function htmlDocument(blocks: Block[]): string {
@@ -203,12 +208,25 @@ function htmlDocument(blocks: Block[]): string {
 
 // ----------------------------------------------------------------------------------------------------------------- PDF
 
-function convertToPdf(docxPath: string, outDir: string): void {
+/** PDF export filter that encrypts the file with an open password. */
+const ENCRYPTED_PDF_FILTER =
+  'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},' +
+  '"DocumentOpenPassword":{"type":"string","value":"lantu"}}';
+
+function convertToPdf(docxPath: string, outDir: string, filter = 'pdf'): void {
   const profile = mkdtempSync(join(tmpdir(), 'lantu-lo-'));
   try {
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docxPath],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        outDir,
+        docxPath,
+      ],
       { stdio: 'pipe', timeout: 180_000 },
     );
   } finally {
@@ -216,17 +234,8 @@ function convertToPdf(docxPath: string, outDir: string): void {
   }
 }
 
-/** A PDF whose pages only draw a grey rectangle, like a scan: no text layer at all. */
-function scannedLikePdf(pages: number): Buffer {
-  const objects: string[] = [];
-  const pageIds = Array.from({ length: pages }, (_, i) => 3 + i * 2);
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages} >>`;
-  for (const id of pageIds) {
-    const content = '0.85 g 56 80 483 680 re f 0 g 80 700 200 12 re f';
-    objects[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${id + 1} 0 R /Resources << >> >>`;
-    objects[id + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
-  }
+/** Serialises numbered PDF objects (index = object number, 1 = catalog) with a correct xref table. */
+function buildPdf(objects: string[]): Buffer {
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
   for (let id = 1; id < objects.length; id++) {
@@ -238,6 +247,42 @@ function scannedLikePdf(pages: number): Buffer {
   for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
+}
+
+const stream = (content: string): string => `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+
+/** A PDF whose pages only draw grey rectangles, like a scan: no text layer at all. */
+function scannedLikePdf(pages: number): Buffer {
+  const objects: string[] = [];
+  const pageIds = Array.from({ length: pages }, (_, i) => 3 + i * 2);
+  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages} >>`;
+  for (const id of pageIds) {
+    objects[id] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${id + 1} 0 R /Resources << >> >>`;
+    objects[id + 1] = stream('0.85 g 56 80 483 680 re f 0 g 80 700 200 12 re f');
+  }
+  return buildPdf(objects);
+}
+
+/**
+ * A PDF whose Chinese text uses the non-embedded STSong-Light font with the predefined UniGB-UCS2-H CMap and no
+ * ToUnicode map, as older government PDFs do: only readable when pdfjs finds its packed CMaps.
+ */
+function predefinedCMapPdf(text: string): Buffer {
+  const hex = [...text].map((ch) => ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')).join('');
+  return buildPdf([
+    '',
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    stream(`BT /F1 20 Tf 72 720 Td <${hex}> Tj ET`),
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light ' +
+      '/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 ' +
+      '/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
 }
 
 // ----------------------------------------------------------------------------------------------------------- bad input
@@ -271,8 +316,14 @@ function writeBadFixtures(sampleDocx: Buffer, samplePdf: Buffer): void {
   writeFileSync(join(BAD, 'truncated.docx'), sampleDocx.subarray(0, Math.floor(sampleDocx.length / 2)));
   writeFileSync(join(BAD, 'truncated.pdf'), samplePdf.subarray(0, Math.floor(samplePdf.length / 2)));
   writeFileSync(join(BAD, 'gbk.txt'), iconv.encode(text, 'gbk'));
-  writeFileSync(join(BAD, 'utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-  writeFileSync(join(BAD, 'utf8-bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+  writeFileSync(
+    join(BAD, 'utf16le.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  );
+  writeFileSync(
+    join(BAD, 'utf8-bom.txt'),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+  );
   // Lines 4 and 7 of twelve are GBK inside an otherwise UTF-8 file.
   const mixed = Array.from({ length: 12 }, (_, i) => {
     const line = `${CHINESE_LINES[i % CHINESE_LINES.length]!}（第${i + 1}行）\n`;
@@ -311,10 +362,14 @@ async function main(): Promise<void> {
     copyFileSync(docxPath, join(work, 'sample-plan.docx'));
     convertToPdf(join(work, 'sample-plan.docx'), work);
     copyFileSync(join(work, 'sample-plan.pdf'), join(FORMATS, 'sample-plan.pdf'));
+    convertToPdf(join(work, 'sample-plan.docx'), work, ENCRYPTED_PDF_FILTER);
+    mkdirSync(BAD, { recursive: true });
+    copyFileSync(join(work, 'sample-plan.pdf'), join(BAD, 'encrypted.pdf'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   writeFileSync(join(FORMATS, 'scanned-no-text.pdf'), scannedLikePdf(2));
+  writeFileSync(join(FORMATS, 'cmap-unigb.pdf'), predefinedCMapPdf('规划纲要2025年目标'));
 
   writeBadFixtures(readFileSync(docxPath), readFileSync(join(FORMATS, 'sample-plan.pdf')));
   console.log(`wrote fixtures to ${FORMATS} and ${BAD}`);

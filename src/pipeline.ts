@@ -5,6 +5,8 @@ import type { Layout } from './layout/types.js';
 import type { RawDocument } from './readers/types.js';
 import { detectOutline, type Heading } from './structure/outline/index.js';
 import { extractMetadata } from './extract/metadata.js';
+import { extractProjects, projectListingSpans } from './extract/projects/index.js';
+import { extractStatements } from './extract/targets/index.js';
 import type { DocumentMetadata, GoldExtraction } from './extract/model.js';
 import { makeSourceText } from './text/source-text.js';
 
@@ -33,6 +35,7 @@ export function analyzeDocument(raw: RawDocument): DocumentAnalysis {
 /** The exchange format of EXTRACTION.md (what `lantu extract --format gold` prints). */
 export function toGoldFormat(analysis: DocumentAnalysis): GoldExtraction {
   const { metadata } = analysis;
+  const statements = extractStatements(analysis.layout, metadata, analysis.outline, projectListingSpans(analysis.layout));
   return {
     doc: basename(analysis.raw.path),
     title: metadata.title,
@@ -46,8 +49,8 @@ export function toGoldFormat(analysis: DocumentAnalysis): GoldExtraction {
       .filter((h) => h.kind !== 'matter')
       .map((h) => ({ level: h.level, label: h.label, title: h.title, line: h.line })),
     indicator_tables: [],
-    targets: [],
-    achievements: [],
-    projects: [],
+    targets: statements.targets,
+    achievements: statements.achievements,
+    projects: extractProjects(analysis.layout),
   };
 }

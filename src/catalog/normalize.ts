@@ -40,7 +40,21 @@ export const DROPPABLE_PREFIXES: readonly string[] = [
 ];
 
 /** Words that turn a stock into a flow or a sub-total: a name with one must not fuzzily match a name without. */
-export const MEASURE_QUALIFIERS: readonly string[] = ['新增', '新建', '新引进', '引进', '净增', '累计', '人均', '户籍', '常住', '农村', '城镇', '规上'];
+export const MEASURE_QUALIFIERS: readonly string[] = [
+  '新增',
+  '新建',
+  '引进',
+  '净增',
+  '累计',
+  '人均',
+  '户籍',
+  '常住',
+  '农村',
+  '农民',
+  '城镇',
+  '城乡',
+  '规上',
+];
 
 export interface NormalizedName {
   /** The comparable key. */

@@ -85,7 +85,11 @@ function mainDocumentXml(bytes: Uint8Array, path: string): string {
   return strFromU8(part);
 }
 
-function unzipParts(bytes: Uint8Array, path: string, wanted: (name: string) => boolean): Record<string, Uint8Array> {
+function unzipParts(
+  bytes: Uint8Array,
+  path: string,
+  wanted: (name: string) => boolean,
+): Record<string, Uint8Array> {
   let tooLarge: string | undefined;
   try {
     const parts = unzipSync(bytes, {
@@ -98,7 +102,10 @@ function unzipParts(bytes: Uint8Array, path: string, wanted: (name: string) => b
     if (tooLarge) throw new Error(`${tooLarge} inflates to more than ${MAX_PART_BYTES} bytes`);
     return parts;
   } catch (error) {
-    throw corrupt(path, `cannot unzip the .docx package (${errorMessage(error)}); the file is truncated or damaged`);
+    throw corrupt(
+      path,
+      `cannot unzip the .docx package (${errorMessage(error)}); the file is truncated or damaged`,
+    );
   }
 }
 
@@ -301,7 +308,12 @@ function attr(tag: string, name: string): string | undefined {
 }
 
 function corrupt(path: string, message: string): LantuError {
-  return new LantuError({ code: 'docx/corrupt', file: path, message, expected: 'a complete Word .docx file' });
+  return new LantuError({
+    code: 'docx/corrupt',
+    file: path,
+    message,
+    expected: 'a complete Word .docx file',
+  });
 }
 
 function errorMessage(error: unknown): string {

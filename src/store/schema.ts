@@ -87,7 +87,7 @@ export interface IndicatorRowTable {
   quote: string;
   /** The cells as written: base_raw, target_raw, growth_raw, actual_raw, actual_growth_raw. */
   raw: JsonColumn;
-  /** The same cells parsed: see `TypedCell` in ./cells.ts. */
+  /** The same cells parsed (the monitor's `readCell`: number with bound, cumulative, delegated or text). */
   typed: JsonColumn;
 }
 
@@ -223,12 +223,18 @@ export interface StatusTable {
   document_id: number;
   region_id: number | null;
   indicator_id: string | null;
+  /** The year judged (the latest year with data, or the plan's first year when there is none). */
   year: number;
+  /** level | growth | cumulative | bound | qualitative: a row with a target and a growth cell has two statuses. */
+  target_kind: string;
   label: string;
-  warning: string;
+  /** 轻度 / 严重 / 逆向 for a 滞后 label. */
+  lag: string | null;
+  warning: string | null;
   method: string;
   ratio: Decimal | null;
   components: JsonColumn;
+  explanation: string;
   computed_at: Timestamp;
 }
 
@@ -236,6 +242,7 @@ export interface OverrideTable {
   id: Generated<number>;
   row_id: number;
   year: number;
+  target_kind: string;
   label: string;
   reason: string;
   overridden_by: string;

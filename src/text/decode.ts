@@ -19,7 +19,10 @@ const BINARY_SIGNATURES: readonly { bytes: readonly number[]; looksLike: string 
   { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], looksLike: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], looksLike: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], looksLike: 'a GIF image' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], looksLike: 'a legacy Office file (.doc, .xls or .wps)' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    looksLike: 'a legacy Office file (.doc, .xls or .wps)',
+  },
   { bytes: [0x7f, 0x45, 0x4c, 0x46], looksLike: 'an ELF executable' },
   { bytes: [0x1f, 0x8b], looksLike: 'a gzip archive' },
   { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], looksLike: 'a RAR archive' },
@@ -27,6 +30,7 @@ const BINARY_SIGNATURES: readonly { bytes: readonly number[]; looksLike: string 
 ];
 
 const EXPECTED_TEXT = 'UTF-8, UTF-16 with BOM or GB18030/GBK text';
+const OTHER_ENCODING_HINT = 'is it in another encoding such as Big5 or Latin-1? Save it as UTF-8';
 /** Share of control bytes above which a file is binary rather than text with a few stray controls. */
 const MAX_CONTROL_SHARE = 0.01;
 /** Share of non-ASCII lines that may be undecodable (kept with U+FFFD and a warning) before the file is refused. */
@@ -36,7 +40,8 @@ const LINES_NAMED = 20;
 
 /** Decodes a text file; throws LantuError `read/empty`, `decode/binary` or `decode/undecodable` when it cannot. */
 export function decodeText(bytes: Uint8Array, file: string): DecodedText {
-  if (bytes.length === 0) throw new LantuError({ code: 'read/empty', file, message: 'file is empty (0 bytes)' });
+  if (bytes.length === 0)
+    throw new LantuError({ code: 'read/empty', file, message: 'file is empty (0 bytes)' });
   const decoded = decodeByBom(bytes, file) ?? decodeUnmarked(bytes, file);
   if (!/\S/.test(decoded.text)) {
     throw new LantuError({
@@ -96,7 +101,11 @@ function decodeUnmarked(bytes: Uint8Array, file: string, base = 0): DecodedText 
   refuseBinary(bytes, file, base);
   const diagnostics = controlCharWarnings(bytes, file);
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8', diagnostics };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding: 'utf-8',
+      diagnostics,
+    };
   } catch {
     // Not clean UTF-8: decide line by line between UTF-8 and GB18030.
   }
@@ -178,11 +187,14 @@ function decodeLineByLine(bytes: Uint8Array, file: string, base: number): Decode
       utf8Lines++;
       continue;
     }
-    line.gbText = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + line.start, line.end - line.start), 'gb18030');
+    line.gbText = iconv.decode(
+      Buffer.from(bytes.buffer, bytes.byteOffset + line.start, line.end - line.start),
+      'gb18030',
+    );
     if (isPlausibleGb(line.gbText)) gbLines++;
   }
   const majority: 'utf-8' | 'gb18030' = utf8Lines >= gbLines ? 'utf-8' : 'gb18030';
-  if (majority === 'gb18030') refuseUnlikelyGb(bytes, file);
+  if (majority === 'gb18030') refuseUnlikelyGb(bytes, file, base);
 
   const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
   const minorityLines: number[] = [];
@@ -208,7 +220,7 @@ function decodeLineByLine(bytes: Uint8Array, file: string, base: number): Decode
       line: badLines[0],
       message:
         `cannot decode line ${badLines[0]} (byte 0x${hex(bytes[offset]!)} at byte offset ${offset + base}); ` +
-        `${badLines.length} undecodable lines (${describeLines(badLines)})`,
+        `${badLines.length} undecodable lines (${describeLines(badLines)}); ${OTHER_ENCODING_HINT}`,
       expected: EXPECTED_TEXT,
     });
   }
@@ -248,8 +260,8 @@ function judgeLine(bytes: Uint8Array, line: ByteLine, majority: 'utf-8' | 'gb180
   return utf8Ok ? 'utf-8' : 'bad';
 }
 
-/** Simplified-Chinese GB text uses mostly GB2312 level-1 hanzi; Big5 or other bytes read as GBK do not. */
-function refuseUnlikelyGb(bytes: Uint8Array, file: string): void {
+/** Simplified-Chinese GB text uses mostly GB2312 level-1 hanzi; Big5 or Latin-1 bytes read as GBK do not. */
+function refuseUnlikelyGb(bytes: Uint8Array, file: string, base: number): void {
   let hanzi = 0;
   let common = 0;
   for (let i = 0; i + 1 < bytes.length; i++) {
@@ -262,14 +274,18 @@ function refuseUnlikelyGb(bytes: Uint8Array, file: string): void {
     } else if ((lead <= 0xa0 || lead >= 0xaa) && trail >= 0x40) hanzi++;
     i++;
   }
-  if (hanzi >= 50 && common < hanzi * 0.5) {
-    throw new LantuError({
-      code: 'decode/undecodable',
-      file,
-      message: `bytes are not UTF-8 and read as GB18030 they give mostly rare characters (${common} of ${hanzi} common); another encoding such as Big5?`,
-      expected: EXPECTED_TEXT,
-    });
-  }
+  const unlikely = hanzi >= 10 ? common < hanzi * 0.5 : hanzi >= 2 && common === 0;
+  if (!unlikely) return;
+  const offset = Math.max(0, firstInvalidUtf8(bytes));
+  throw new LantuError({
+    code: 'decode/undecodable',
+    file,
+    line: lineOfByte(bytes, offset),
+    message:
+      `cannot decode: not UTF-8 (byte 0x${hex(bytes[offset]!)} at byte offset ${offset + base}), and read as GB18030 ` +
+      `it gives mostly rare characters (${common} of ${hanzi} common); ${OTHER_ENCODING_HINT}`,
+    expected: EXPECTED_TEXT,
+  });
 }
 
 /** A GB18030 decoding is plausible when it has no replacement, private-use or C1 characters and is mostly common script. */

@@ -1,38 +1,96 @@
-// `lantu extract FILE…`: read documents and print what Lantu extracts (the gold exchange format, or a summary).
+// `lantu extract FILE|DIR…`: read documents (in parallel on all cores) and print what Lantu extracts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { readFile } from '../../readers/index.js';
-import { analyzeDocument, toGoldFormat } from '../../pipeline.js';
+import { Piscina } from 'piscina';
+import type { GoldExtraction } from '../../extract/model.js';
+import extractFile, { type ExtractResult } from '../extract-worker.js';
+import { expandInputs } from '../files.js';
+import { startProgress } from '../progress.js';
+
+interface ExtractOptions {
+  format: string;
+  out?: string;
+  jobs?: string;
+}
+
+function summaryLine(gold: GoldExtraction): string {
+  const rows = gold.indicator_tables.reduce((n, t) => n + t.rows.length, 0);
+  return (
+    `${gold.doc}\t${gold.doc_type}\t${gold.region ?? '?'}\t${gold.period ?? '?'}\t` +
+    `章节 ${gold.outline.length}  指标行 ${rows}  目标 ${gold.targets.length}  ` +
+    `成就 ${gold.achievements.length}  项目 ${gold.projects.length}`
+  );
+}
+
+/** Runs the extraction of every file, on worker threads when there is more than one. */
+async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResult) => void): Promise<void> {
+  if (files.length === 1 || jobs <= 1) {
+    for (const file of files) onDone(await extractFile(file));
+    return;
+  }
+  const pool = new Piscina({
+    filename: new URL('../extract-worker.js', import.meta.url).href,
+    maxThreads: jobs,
+    minThreads: 1,
+  });
+  try {
+    await Promise.all(files.map(async (file) => onDone((await pool.run(file)) as ExtractResult)));
+  } finally {
+    await pool.destroy();
+  }
+}
 
 export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('抽取文档结构、指标表、目标、成就与项目 / extract structure, tables, targets and projects')
-    .argument('<files...>', 'TXT, DOCX, PDF or HTML files')
-    .option('-f, --format <format>', 'output format: gold (EXTRACTION.md JSON) | summary', 'gold')
-    .action(async (files: string[], options: { format: string }) => {
+    .argument('<inputs...>', 'TXT, DOCX, PDF or HTML files, or folders of them')
+    .option('-f, --format <format>', 'gold (the JSON of EXTRACTION.md) | summary (one line per document)', 'gold')
+    .option('-o, --out <dir>', 'write one <name>.json per document into this folder instead of stdout')
+    .option('-j, --jobs <n>', 'worker threads (default: all cores)')
+    .action(async (inputs: string[], options: ExtractOptions) => {
       if (!['gold', 'summary'].includes(options.format)) {
         throw new Error(`unknown --format "${options.format}" (expected gold or summary)`);
       }
-      let failed = 0;
-      for (const file of files) {
-        try {
-          const analysis = analyzeDocument(await readFile(file));
-          const gold = toGoldFormat(analysis);
-          if (options.format === 'gold') {
-            process.stdout.write(`${JSON.stringify(gold, null, 2)}\n`);
-          } else {
-            const { title, region, doc_type, period } = gold;
-            process.stdout.write(
-              `${file}\t${doc_type}\t${region ?? '?'}\t${period ?? '?'}\t${title ?? '?'}\t` +
-                `outline ${gold.outline.length}, tables ${gold.indicator_tables.length}, targets ${gold.targets.length}, ` +
-                `achievements ${gold.achievements.length}, projects ${gold.projects.length}\n`,
-            );
-          }
-        } catch (error) {
-          failed += 1;
-          console.error(`lantu extract: ${error instanceof Error ? error.message : String(error)}`);
+      const jobs = options.jobs ? Number(options.jobs) : availableParallelism();
+      if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive whole number, got "${options.jobs}"`);
+      const files = expandInputs(inputs);
+      if (files.length === 0) throw new Error(`no TXT, DOCX, PDF or HTML documents in ${inputs.join(', ')}`);
+      if (options.out) mkdirSync(options.out, { recursive: true });
+
+      const progress = startProgress(files.length, '抽取 extract');
+      const failures: ExtractResult[] = [];
+      const results: ExtractResult[] = [];
+      const started = performance.now();
+      await extractAll(files, jobs, (result) => {
+        progress.tick(basename(result.file));
+        results.push(result);
+        if (!result.ok) failures.push(result);
+      });
+      progress.stop();
+
+      // Print in input order whatever the order the workers finished in.
+      results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
+      for (const result of results) {
+        if (!result.ok) continue;
+        if (options.out) {
+          writeFileSync(join(options.out, `${basename(result.file).replace(/\.[^.]+$/, '')}.json`), `${JSON.stringify(result.gold, null, 2)}\n`);
+        } else if (options.format === 'summary') {
+          process.stdout.write(`${summaryLine(result.gold)}\n`);
+        } else {
+          process.stdout.write(`${JSON.stringify(result.gold, null, files.length === 1 ? 2 : undefined)}\n`);
         }
       }
-      if (failed > 0) process.exitCode = 1;
+      for (const failure of failures) if (!failure.ok) console.error(`lantu extract: ${failure.error}`);
+      if (files.length > 1) {
+        const seconds = (performance.now() - started) / 1000;
+        console.error(
+          `已处理 ${files.length} 个文件：成功 ${files.length - failures.length}，失败 ${failures.length}，` +
+            `用时 ${seconds.toFixed(1)} 秒 / ${files.length} files, ${failures.length} failed, ${seconds.toFixed(1)} s`,
+        );
+      }
+      if (failures.length > 0) process.exitCode = 1;
     });
 }

@@ -1,0 +1,41 @@
+// Projects: the named items listed in 专栏 boxes of projects and 工程, with the box caption and any investment.
+import { logicalText } from '../../layout/index.js';
+import type { Layout } from '../../layout/types.js';
+import type { ProjectOut } from '../model.js';
+import { sourceLine } from '../sentences.js';
+import { findBoxes } from './boxes.js';
+import { boxLineItems } from './items.js';
+import { GROUP_SUMMARY, INVESTMENT_FIRST, ITEM_NUMBER } from './patterns.js';
+
+export { findBoxes, type Box } from './boxes.js';
+export { boxLineItems, type ProjectItem } from './items.js';
+
+export function extractProjects(layout: Layout): ProjectOut[] {
+  const projects: ProjectOut[] = [];
+  for (const box of findBoxes(layout)) {
+    for (const line of box.body) {
+      const text = logicalText(layout, line);
+      for (const item of boxLineItems(text)) {
+        projects.push({
+          name: item.name.replace(/\s+/g, (s, at: number, all: string) => (/[A-Za-z]/.test(all[at - 1] ?? '') && /[A-Za-z]/.test(all[at + s.length] ?? '') ? ' ' : '')),
+          investment: item.investment,
+          box: box.caption,
+          line: sourceLine(layout, line.start + item.offset),
+        });
+      }
+    }
+  }
+  return projects;
+}
+
+/** Clean-text spans of box lines that only list projects or sum them up: their numbers are not targets. */
+export function projectListingSpans(layout: Layout): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const box of findBoxes(layout)) {
+    for (const line of box.body) {
+      const text = logicalText(layout, line).trim();
+      if (INVESTMENT_FIRST.test(text.replace(ITEM_NUMBER, '')) || GROUP_SUMMARY.some((p) => p.test(text))) spans.push({ start: line.start, end: line.end });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,53 @@
+// Words that tell a target from a reported value, and the relation a statement sets (rules as data).
+
+/** Bound words after the value; the last one wins (`达到97%以上` → 以上). `余` reads as 以上 in a target. */
+export const TRAILING_COMPARATORS: readonly { pattern: RegExp; comparator: string }[] = [
+  { pattern: /^\s*(?:以上|及以上|之上)/, comparator: '以上' },
+  { pattern: /^\s*(?:以内|之内|以下)/, comparator: '以内' },
+  { pattern: /^\s*左右/, comparator: '左右' },
+];
+
+/** Relation words before the value, nearest first; the first that ends right before the value wins. */
+export const LEADING_COMPARATORS: readonly { pattern: RegExp; comparator: string }[] = [
+  { pattern: /(?:不低于|不少于|至少|不小于)\s*$/, comparator: '不低于' },
+  { pattern: /(?:超过|超)\s*$/, comparator: '超过' },
+  { pattern: /突破\s*$/, comparator: '突破' },
+  { pattern: /控制在\s*$/, comparator: '控制在' },
+  { pattern: /(?:保持在?|稳定在)\s*$/, comparator: '保持' },
+  { pattern: /(?:下降|降低|减少|降至|压减)\s*$/, comparator: '下降' },
+  { pattern: /(?:达到|达|实现|增加到|增至|提高到|提升到|提升至|提高至|完成|超出)\s*$/, comparator: '达到' },
+];
+
+/** Aspiration: the value is a stretch goal. */
+export const ASPIRATIONAL = /力争|争取/;
+
+/** A sentence that opens with 力争 makes every clause of it aspirational. */
+export const ASPIRATIONAL_SENTENCE = /^[^，,]{0,12}?(?:力争|争取)/;
+
+/** Heading words of a section that reviews the past. */
+export const PAST_SECTION = /回顾|成就|成绩|决定性胜利|过去五年|发展基础|取得(?:的)?(?:重大|显著|决定性|历史性)/;
+
+/** Heading words of sections whose numbers are definitions, not statements. */
+export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*录|名词注释/;
+
+/** Sentence cues of a reported value inside a forward-looking section. */
+export const PAST_SENTENCE = /十三五(?:期间|时期|以来|末)|五年来|过去五年|以来[，,]|截至|目前[，,]?|现有|已(?:经|有|达|建成|完成|累计)/;
+
+/** Sentence cues of a future statement inside a review section. */
+export const FUTURE_SENTENCE = /到\s*20\d\d\s*年|力争|争取|预计到|十四五(?:期间|末|期末|时期)|今后五年|未来五年/;
+
+/** Words around a value that make it a policy parameter or a threshold, not a target. */
+export const NOT_A_TARGET = /给予|奖励|奖补|补贴|补助|资助|一次性|年满|周岁以上|岁以上|厚度|[相]?距(?:离)?|原有|现有|已有|年产/;
+
+/** Words right after a value that make it a qualifier of a kind of thing (10亿元以上项目, 规模以上企业), not a target. */
+export const QUALIFIER_AFTER = /^\s*(?:以上|以下)?\s*(?:的)?\s*(?:项目|企业|工业企业|重大项目|产业项目|龙头企业|大项目)/;
+
+/** Clause words that attach the value to every year rather than to a target year. */
+export const EVERY_YEAR = /每年(?!度)|年年|逐年/;
+
+/** 十四五末, 十四五期间: the plan period's end year. */
+export const PLAN_PERIOD = /十[一二三四五六七八九]五(?:期间|末|期末|时期)?|规划期(?:内|末)|(?:今后|未来)五年/;
+
+/** A year that is a comparison base, not the year of the statement: `较2020年`, `比2015年`, `在2020年基础上`. */
+export const BASE_YEAR_BEFORE = /(?:较|比|相比|与|同|对比|在|是|为)\s*$/;
+export const BASE_YEAR_AFTER = /^\s*(?:基础上|的基础|相比|水平|的\s*\d|的\s*[一二两三四五六七八九十])/;

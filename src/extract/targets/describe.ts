@@ -1,0 +1,123 @@
+// What a statement says beside its value: the indicator phrase, the comparator, the target year, aspiration.
+import type { Layout } from '../../layout/types.js';
+import { headingNumber } from '../../structure/outline/index.js';
+import { fiveYearPlanStart } from '../metadata.js';
+import type { Span } from '../sentences.js';
+import {
+  ASPIRATIONAL,
+  ASPIRATIONAL_SENTENCE,
+  BASE_YEAR_AFTER,
+  BASE_YEAR_BEFORE,
+  EVERY_YEAR,
+  LEADING_COMPARATORS,
+  PLAN_PERIOD,
+  TRAILING_COMPARATORS,
+} from './cues.js';
+import type { Mention, Statement } from './statements.js';
+
+/** Verbs and connectives that stand between an indicator and its value. */
+const RELATION_TAIL =
+  /(?:力争|争取|确保|预计|年均|分别|累计|共|新增|总数|总量|规模|稳定|保持在?|稳定在|控制在|达到|达|突破|超过|超|不低于|不少于|至少|实现|完成|增加到|增加至|增至|提高到|提升到|提升至|提高至|提高|提升|增长|下降|降低|减少|降至|缩小至|为|是|有|约|近|在|到)+\s*$/;
+/** Openers that precede an indicator phrase. */
+const LEADING_NOISE =
+  /^(?:[—-]+|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末|前)?|(?:“?十[一二三四五六七八九]五”?)(?:期间|末|期末|时期)?|力争|争取|确保|其中|同时|并|全年|年内|今后五年|未来五年|全区|全市|全县|以上|，|,|、|\s)+/;
+
+export function indicatorPhrase(layout: Layout, clause: Span, mention: Mention, previous: string | null): string {
+  let text = layout.text.slice(clause.start, mention.start).replace(/\s+/g, '');
+  text = text.replace(/[，,；;：:。]$/, '');
+  for (let i = 0; i < 3; i++) text = text.replace(RELATION_TAIL, '').replace(LEADING_NOISE, '');
+  if (text.length < 2) return previous ?? layout.text.slice(clause.start, mention.end).replace(/\s+/g, '');
+  return text.length > 40 ? text.slice(-40) : text;
+}
+
+export interface Relation {
+  comparator: string;
+  aspirational: boolean;
+}
+
+/** The comparator of a statement: a trailing bound word wins, then the relation word right before the value. */
+export function relationOf(layout: Layout, statement: Statement): Relation {
+  const { mention, clause, sentence } = statement;
+  const after = layout.text.slice(mention.end, Math.min(clause.end, mention.end + 6));
+  const before = layout.text.slice(clause.start, mention.start);
+  const sentenceText = layout.text.slice(sentence.start, sentence.end);
+  const aspirational = ASPIRATIONAL.test(before) || ASPIRATIONAL_SENTENCE.test(sentenceText);
+  for (const { pattern, comparator } of TRAILING_COMPARATORS) if (pattern.test(after)) return { comparator, aspirational };
+  if (/^\s*余/.test(after) || /余\s*$/.test(layout.text.slice(mention.start, mention.end))) return { comparator: '以上', aspirational };
+  const near = before.slice(-8);
+  for (const { pattern, comparator } of LEADING_COMPARATORS) if (pattern.test(near)) return { comparator, aspirational };
+  return { comparator: aspirational && /(?:力争|争取)\s*$/.test(near) ? '力争' : '达到', aspirational };
+}
+
+interface YearToken {
+  year: number;
+  at: number;
+}
+
+const YEAR = /((?:19|20)\d{2})\s*年(底|末|前|以前|内)?/g;
+
+function yearsIn(layout: Layout, span: Span, limit: number): YearToken[] {
+  const text = layout.text.slice(span.start, Math.min(span.end, limit));
+  const tokens: YearToken[] = [];
+  for (const m of text.matchAll(YEAR)) {
+    const at = span.start + m.index;
+    const lead = layout.text.slice(Math.max(span.start, at - 4), at);
+    const tail = layout.text.slice(at + m[0].length, at + m[0].length + 6);
+    if (BASE_YEAR_BEFORE.test(lead) || BASE_YEAR_AFTER.test(tail)) continue;
+    tokens.push({ year: Number(m[1]), at });
+  }
+  return tokens;
+}
+
+export interface YearContext {
+  /** First and last year of a plan, or the year of a report. */
+  periodStart: number | null;
+  periodEnd: number | null;
+  /** The year a plan looks ahead to, e.g. 2035. */
+  visionYear: number | null;
+  docType: 'plan' | 'work_report' | 'bulletin';
+}
+
+/** The year a target is for: stated in its clause or sentence, else said earlier in the paragraph, else the period. */
+export function targetYear(layout: Layout, statement: Statement, context: YearContext): number | null {
+  const { mention, clause, sentence, sentences, sentenceIndex } = statement;
+  const first = context.periodStart ?? 0;
+  const last = Math.max(context.visionYear ?? 0, (context.periodEnd ?? 0) + 10);
+  const plausible = (t: YearToken): boolean => t.year >= first && t.year <= last;
+  const clauseText = layout.text.slice(clause.start, mention.start);
+  const sentenceText = layout.text.slice(sentence.start, sentence.end);
+  const inClause = yearsIn(layout, clause, mention.start).filter(plausible);
+  if (inClause.length > 0) return inClause[inClause.length - 1]!.year;
+  if (EVERY_YEAR.test(clauseText) && !/\d{4}\s*年/.test(sentenceText)) return null;
+  const inSentence = yearsIn(layout, { start: sentence.start, end: mention.start }, mention.start).filter(plausible);
+  if (inSentence.length > 0) return inSentence[inSentence.length - 1]!.year;
+  const planPeriod = PLAN_PERIOD.exec(sentenceText);
+  if (planPeriod) return periodYear(planPeriod[0], context);
+  if (EVERY_YEAR.test(sentenceText)) return null;
+  // A year said earlier in the same paragraph still governs (到2025年，… 。…达到…).
+  for (let i = sentenceIndex - 1; i >= 0; i--) {
+    const s = sentences[i]!;
+    const years = yearsIn(layout, s, s.end).filter(plausible);
+    if (years.length > 0) return years[years.length - 1]!.year;
+  }
+  if (context.docType === 'work_report') return context.periodStart;
+  return context.periodEnd;
+}
+
+function periodYear(word: string, context: YearContext): number | null {
+  if (/今后五年|未来五年/.test(word) && context.docType === 'work_report' && context.periodStart !== null) return context.periodStart + 4;
+  const ordinal = /十([一二三四五六七八九])五/.exec(word);
+  if (ordinal) return fiveYearPlanStart(10 + headingNumber(ordinal[1]!)) + 4;
+  return context.periodEnd;
+}
+
+/** Quote: from the indicator (or clause start) to the end of the value and its bound word, on the value's line. */
+export function quoteSpan(layout: Layout, clause: Span, mention: Mention): Span {
+  let end = mention.end;
+  const after = layout.text.slice(end, Math.min(clause.end, end + 4));
+  const bound = /^\s*(?:以上|以内|以下|左右|之上|余)/.exec(after);
+  if (bound) end += bound[0].length;
+  let start = clause.start;
+  while (start < mention.start && /[\s，,；;：:、—-]/.test(layout.text[start]!)) start++;
+  return { start, end };
+}

@@ -1,0 +1,80 @@
+// Targets: future quantitative statements of the running text with indicator, comparator, value, unit and year.
+import type { Layout } from '../../layout/types.js';
+import type { Heading } from '../../structure/outline/index.js';
+import { extractAchievements } from '../achievements/index.js';
+import type { AchievementOut, DocumentMetadata, TargetOut } from '../model.js';
+import { quoteAround, type Span } from '../sentences.js';
+import { findMentions } from './mentions.js';
+import { readStatements, reviewYear } from './statements.js';
+import { indicatorPhrase, quoteSpan, relationOf, targetYear, type YearContext } from './describe.js';
+import type { Statement } from './statements.js';
+
+export { readStatements, reviewYear, type Mention, type Statement, type StatementInput, type StatementTense } from './statements.js';
+export { sectionIndex, type SectionInfo, type SectionTense } from './sections.js';
+export { indicatorPhrase, quoteSpan, relationOf, targetYear, type Relation, type YearContext } from './describe.js';
+
+export function extractTargets(layout: Layout, statements: readonly Statement[], context: YearContext): TargetOut[] {
+  const targets: TargetOut[] = [];
+  let previous: { clause: number; indicator: string } | null = null;
+  for (const statement of statements) {
+    if (statement.tense !== 'target') continue;
+    const { mention, clause, sentence } = statement;
+    const indicator = indicatorPhrase(layout, clause, mention, previous && previous.clause >= sentence.start ? previous.indicator : null);
+    previous = { clause: clause.start, indicator };
+    const relation = relationOf(layout, statement);
+    const span = quoteSpan(layout, clause, mention);
+    const { line, quote } = quoteAround(layout, span.start, span.end, mention.start);
+    targets.push({
+      indicator,
+      comparator: relation.comparator,
+      value: mention.value,
+      value_max: mention.valueMax,
+      unit: mention.unit,
+      year: targetYear(layout, statement, context),
+      aspirational: relation.aspirational,
+      quote,
+      line,
+    });
+  }
+  return targets;
+}
+
+/** The years a document's statements are read against, from its metadata. */
+export function yearContext(metadata: DocumentMetadata): YearContext {
+  const years = /^(\d{4})(?:-(\d{4}))?/.exec(metadata.period ?? '');
+  const start = years ? Number(years[1]) : null;
+  const end = years ? Number(years[2] ?? years[1]) : null;
+  return { periodStart: start, periodEnd: end, visionYear: metadata.vision_year, docType: metadata.doc_type };
+}
+
+export interface StatementLists {
+  targets: TargetOut[];
+  achievements: AchievementOut[];
+}
+
+/** Targets and reported values of one document. */
+export function extractStatements(
+  layout: Layout,
+  metadata: DocumentMetadata,
+  outline: readonly Heading[],
+  excluded: readonly Span[] = [],
+): StatementLists {
+  const mentions = findMentions(layout.text);
+  const statements = readStatements({ layout, metadata, outline, mentions, excluded });
+  const context = yearContext(metadata);
+  const review = reviewYear(metadata);
+  const reviewPeriod = metadata.doc_type === 'plan' ? planBefore(metadata.period) : review !== null ? `${review - 4}-${review}` : null;
+  return {
+    targets: extractTargets(layout, statements, context),
+    achievements: extractAchievements(layout, statements, { reviewYear: review, reviewPeriod }),
+  };
+}
+
+/** `2021-2025` → 十三五: the name of the plan before this one. */
+function planBefore(period: string | null): string | null {
+  const start = /^(\d{4})/.exec(period ?? '');
+  if (!start) return null;
+  const ordinal = (Number(start[1]) - 1966) / 5 + 3 - 1;
+  if (!Number.isInteger(ordinal) || ordinal < 11 || ordinal > 19) return null;
+  return `十${'一二三四五六七八九'[ordinal - 11]}五`;
+}

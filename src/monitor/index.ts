@@ -1,0 +1,41 @@
+// The monitor's face: status against targets, warnings, overrides, roll-ups and the plan linter.
+export * from './types.js';
+export { computeStatus, resolveDirection } from './status.js';
+export { labelForRatio, warningFor, labelText } from './labels.js';
+export {
+  expectedValue,
+  elapsedShare,
+  averageGrowth,
+  meanGrowthOfRates,
+  growthFactor,
+  compoundReduction,
+} from './path.js';
+export { applyOverride, effectiveLabel } from './override.js';
+export {
+  LABEL_ORDER,
+  countLabels,
+  rollUpBy,
+  rollUpByCategory,
+  rollUpByPlan,
+  rollUpByDepartment,
+  summarize,
+  type LabelCounts,
+  type RollUpOptions,
+} from './rollup.js';
+export { targetsFromRow, tableYears, fiveYearPlanYears, type TableYears, type RowTargets } from './target.js';
+export {
+  lintPlan,
+  checkImpliedGrowth,
+  checkTargetAgainstBase,
+  checkTargetConflicts,
+  checkProjects,
+  checkBoxTotals,
+  checkBaseValues,
+  findingIndicator,
+  type LintInput,
+  type LintOptions,
+  type Finding,
+  type FindingCode,
+  type Place,
+} from './lint.js';
+export { readCell, type MonitorCell } from './cell.js';

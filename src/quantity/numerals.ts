@@ -1,0 +1,277 @@
+// Reads one numeral — arabic (1,100 / 1.57 / １．５), Chinese (一百零八 / 两千 / 二〇三五 / 十七八) or mixed
+// (十亿3000万, 1.5万) — into an exact value expressed in its largest trailing magnitude (万/亿).
+
+import { addDecimal, decimal, multiplyDecimal, shiftDecimal, type Decimal } from './decimal.js';
+import { digitValue, isDigitCode } from './chars.js';
+
+/** Chinese digit characters (incl. the financial forms) and their values. */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+
+/** Chinese multipliers inside a section (十 百 千). */
+export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+
+/** Chinese section magnitudes as powers of ten (万 = 10^4, 亿 = 10^8). */
+export const CHINESE_BIG_UNITS: Readonly<Record<string, number>> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
+
+/** Digit pairs read as a range rather than a two-digit number (两三个 = 2–3, 三五年 = 3–5). */
+const RANGE_PAIRS = new Set(['1,2', '2,3', '3,4', '4,5', '5,6', '6,7', '7,8', '8,9', '3,5']);
+
+/** The magnitude word a numeral's value is expressed in. */
+export type Magnitude = '' | '万' | '亿' | '万亿';
+
+const MAGNITUDE_BY_POWER: Readonly<Record<number, Magnitude>> = { 0: '', 4: '万', 8: '亿', 12: '万亿' };
+
+export interface Numeral {
+  start: number;
+  end: number;
+  /** The value in units of `magnitude` (十亿3000万 → 10.3 with magnitude 亿). */
+  value: Decimal;
+  /** Upper end when the numeral itself is a range (两三 → 3). */
+  valueMax?: Decimal;
+  magnitude: Magnitude;
+  /** Contains at least one Chinese numeral character. */
+  chinese: boolean;
+  /** Only Chinese digits read digit by digit (二〇三五). */
+  positional: boolean;
+  /** The integer digits as written when the numeral is a plain arabic integer (for years and codes). */
+  arabicInteger?: string;
+  /** An arabic integer of two or more digits starting with 0 (0379): a code. */
+  leadingZero: boolean;
+  /** Several dots (1.2.3): a version or code. */
+  dotted: boolean;
+}
+
+type Token =
+  | { kind: 'num'; value: Decimal; chinese: boolean; zero: boolean; digit: number }
+  | { kind: 'small'; mult: number }
+  | { kind: 'big'; power: number };
+
+interface Arabic {
+  end: number;
+  text: string;
+  integer: string;
+  dotted: boolean;
+}
+
+/** Reads ASCII/full-width digits with thousands separators and a decimal point starting at `pos`. */
+export function readArabic(text: string, pos: number): Arabic | null {
+  let p = pos;
+  let integer = '';
+  while (p < text.length) {
+    const d = digitValue(text.charCodeAt(p));
+    if (d < 0) break;
+    integer += d;
+    p++;
+  }
+  if (integer === '') return null;
+  // Thousands separators: groups of exactly three digits after a first group of one to three.
+  if (integer.length <= 3) {
+    while (p + 3 < text.length + 1 && (text[p] === ',' || text[p] === '，')) {
+      let group = '';
+      for (let k = 1; k <= 3; k++) {
+        const d = digitValue(text.charCodeAt(p + k));
+        if (d < 0) break;
+        group += d;
+      }
+      if (group.length !== 3 || isDigitCode(text.charCodeAt(p + 4))) break;
+      integer += group;
+      p += 4;
+    }
+  }
+  let fraction = '';
+  let dotted = false;
+  if ((text[p] === '.' || text[p] === '．') && isDigitCode(text.charCodeAt(p + 1))) {
+    p++;
+    while (p < text.length && isDigitCode(text.charCodeAt(p))) fraction += digitValue(text.charCodeAt(p++));
+    // A second dot followed by a digit makes a version number or code (1.2.3).
+    while ((text[p] === '.' || text[p] === '．') && isDigitCode(text.charCodeAt(p + 1))) {
+      dotted = true;
+      p++;
+      while (p < text.length && isDigitCode(text.charCodeAt(p))) p++;
+    }
+  }
+  return { end: p, text: fraction ? `${integer}.${fraction}` : integer, integer, dotted };
+}
+
+/** Reads the numeral starting at `pos`, or null when there is none or it is malformed (百千万, 万 alone). */
+export function readNumeral(text: string, pos: number): Numeral | null {
+  const tokens: Token[] = [];
+  let p = pos;
+  let arabic: Arabic | null = null;
+  let chinese = false;
+  while (p < text.length) {
+    const code = text.charCodeAt(p);
+    const last = tokens[tokens.length - 1];
+    if (isDigitCode(code)) {
+      if (last && last.kind !== 'big') break;
+      const a = readArabic(text, p);
+      if (!a) break;
+      // After a magnitude, arabic digits continue the numeral only as a smaller section (1亿2000万).
+      if (last?.kind === 'big') {
+        const nextBig = CHINESE_BIG_UNITS[text[a.end] ?? ''];
+        if (nextBig === undefined || nextBig >= last.power || a.text.includes('.')) break;
+      }
+      if (tokens.length === 0) arabic = a;
+      tokens.push({ kind: 'num', value: decimal(a.text), chinese: false, zero: false, digit: -1 });
+      p = a.end;
+      continue;
+    }
+    const ch = text[p]!;
+    const digit = CHINESE_DIGITS[ch];
+    if (digit !== undefined) {
+      if (last?.kind === 'num' && !last.chinese) break;
+      tokens.push({ kind: 'num', value: String(digit), chinese: true, zero: digit === 0, digit });
+      chinese = true;
+      p++;
+      continue;
+    }
+    const mult = CHINESE_SMALL_UNITS[ch];
+    if (mult !== undefined) {
+      // 3千米 / 5千瓦: after arabic digits 千 belongs to the unit, not to the numeral.
+      if (last?.kind === 'num' && !last.chinese) break;
+      tokens.push({ kind: 'small', mult });
+      chinese = true;
+      p++;
+      continue;
+    }
+    const power = CHINESE_BIG_UNITS[ch];
+    if (power !== undefined) {
+      tokens.push({ kind: 'big', power });
+      p++;
+      continue;
+    }
+    // 三点五 = 3.5: 点 is a decimal point only between Chinese digits.
+    if (ch === '点' && last?.kind === 'num' && last.chinese && CHINESE_DIGITS[text[p + 1] ?? ''] !== undefined) {
+      let fraction = '';
+      let q = p + 1;
+      while (q < text.length && CHINESE_DIGITS[text[q]!] !== undefined) fraction += CHINESE_DIGITS[text[q++]!];
+      tokens[tokens.length - 1] = { ...last, value: addDecimal(last.value, `0.${fraction}`), digit: -1 };
+      p = q;
+      continue;
+    }
+    break;
+  }
+  if (tokens.length === 0) return null;
+  // A trailing magnitude is kept only when it follows something (万元GDP: a lone 万 is not a number).
+  const evaluated = evaluateWithRange(tokens);
+  if (!evaluated) return null;
+  const lastToken = tokens[tokens.length - 1]!;
+  const keepMagnitude = lastToken.kind === 'big';
+  const magnitude = keepMagnitude ? (MAGNITUDE_BY_POWER[evaluated.maxBig] ?? '') : '';
+  const power = keepMagnitude ? evaluated.maxBig : 0;
+  const plainArabic = arabic !== null && tokens.length === 1;
+  return {
+    start: pos,
+    end: p,
+    value: shiftDecimal(evaluated.value, -power),
+    valueMax: evaluated.valueMax === undefined ? undefined : shiftDecimal(evaluated.valueMax, -power),
+    magnitude,
+    chinese,
+    positional: evaluated.positional,
+    arabicInteger: plainArabic && !arabic!.text.includes('.') ? arabic!.integer : undefined,
+    leadingZero: arabic !== null && arabic.integer.length > 1 && arabic.integer.startsWith('0') && !arabic.text.includes('.'),
+    dotted: arabic?.dotted ?? false,
+  };
+}
+
+interface Evaluated {
+  value: Decimal;
+  valueMax?: Decimal;
+  maxBig: number;
+  positional: boolean;
+}
+
+function evaluateWithRange(tokens: Token[]): Evaluated | null {
+  const digits = tokens.filter((t) => t.kind === 'num');
+  // Digit by digit (二〇三五, 一〇八): only Chinese digits, at least three, or with a zero among them.
+  if (digits.length === tokens.length && digits.length >= 2 && digits.every((t) => t.chinese)) {
+    const pairKey = digits.length === 2 ? `${digits[0]!.digit},${digits[1]!.digit}` : '';
+    if (RANGE_PAIRS.has(pairKey)) return { value: digits[0]!.value, valueMax: digits[1]!.value, maxBig: 0, positional: false };
+    if (digits.length >= 3 || digits.some((t) => t.zero)) {
+      if (digits.some((t) => t.digit < 0)) return null;
+      return { value: decimal(digits.map((t) => t.digit).join('')), maxBig: 0, positional: true };
+    }
+    return null;
+  }
+  // 十七八 / 二三十 / 三四百: one adjacent pair of consecutive Chinese digits is a range.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.kind === 'num' && b.kind === 'num' && a.chinese && b.chinese && RANGE_PAIRS.has(`${a.digit},${b.digit}`)) {
+      const low = evaluate([...tokens.slice(0, i), a, ...tokens.slice(i + 2)]);
+      const high = evaluate([...tokens.slice(0, i), b, ...tokens.slice(i + 2)]);
+      if (!low || !high) return null;
+      return { value: low.value, valueMax: high.value, maxBig: low.maxBig, positional: false };
+    }
+  }
+  const single = evaluate(tokens);
+  return single ? { ...single, positional: false } : null;
+}
+
+function evaluate(tokens: Token[]): { value: Decimal; maxBig: number } | null {
+  let total: Decimal = '0';
+  let section: Decimal = '0';
+  let pending: Decimal | null = null;
+  let pendingAfterZero = false;
+  let lastSmall = Number.POSITIVE_INFINITY;
+  let maxBig = 0;
+  let hasValue = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (t.kind === 'num') {
+      if (pending !== null) {
+        // 一百零八: 零 only holds a place.
+        if (!(pending === '0' && prev?.kind === 'num' && prev.zero)) return null;
+      }
+      pendingAfterZero = prev?.kind === 'num' && prev.zero;
+      pending = t.value;
+      hasValue = true;
+      continue;
+    }
+    if (t.kind === 'small') {
+      if (t.mult >= lastSmall) return null;
+      section = addDecimal(section, multiplyDecimal(pending ?? '1', String(t.mult)));
+      pending = null;
+      lastSmall = t.mult;
+      hasValue = true;
+      continue;
+    }
+    const sectionValue = addDecimal(section, pending ?? '0');
+    pending = null;
+    if (sectionValue === '0') {
+      // 万亿: a magnitude right after a magnitude multiplies it.
+      if (prev?.kind !== 'big' || !hasValue) return null;
+      total = shiftDecimal(total, t.power);
+      maxBig += t.power;
+    } else if (t.power > maxBig) {
+      total = shiftDecimal(addDecimal(total, sectionValue), t.power);
+      maxBig = t.power;
+    } else {
+      total = addDecimal(total, shiftDecimal(sectionValue, t.power));
+    }
+    section = '0';
+    lastSmall = Number.POSITIVE_INFINITY;
+  }
+  if (!hasValue) return null;
+  if (pending !== null && !pendingAfterZero) {
+    // 一百五 = 150, 两万五 = 25000: a last digit right after a multiplier is one place lower.
+    const prev = tokens[tokens.length - 2];
+    const last = tokens[tokens.length - 1];
+    if (last?.kind === 'num' && last.chinese && last.digit > 0) {
+      if (prev?.kind === 'small' && prev.mult >= 100) pending = multiplyDecimal(pending, String(prev.mult / 10));
+      else if (prev?.kind === 'big') pending = shiftDecimal(pending, prev.power - 1);
+    }
+  }
+  return { value: addDecimal(addDecimal(total, section), pending ?? '0'), maxBig };
+}
+
+/** Value of a Chinese or arabic numeral written alone (十四 → 14, 二十五 → 25), or null. */
+export function parseNumeralText(text: string): Decimal | null {
+  const n = readNumeral(text, 0);
+  if (!n || n.end !== text.length || n.valueMax !== undefined) return null;
+  return shiftDecimal(n.value, n.magnitude === '' ? 0 : n.magnitude === '万' ? 4 : n.magnitude === '亿' ? 8 : 12);
+}

@@ -1,0 +1,192 @@
+// Reads the text layer of a PDF with pdfjs-dist: visual lines top to bottom, TAB at column gaps, `\f` between pages.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LantuError, type Diagnostic } from '../diagnostics.js';
+import { firstChar, lastChar, needsSpace } from './cjk.js';
+import type { RawDocument } from './types.js';
+
+/** Gap between items (in font heights) read as a table column gap and written as TAB. */
+const TAB_GAP = 1.0;
+/** Gap (in font heights) below which two items touch; above it Latin words get a space. */
+const SPACE_GAP = 0.15;
+/** Items whose baselines differ by less than this share of the font height sit on one line. */
+const SAME_LINE = 0.5;
+/** A complete PDF ends with %%EOF within its last kilobyte. */
+const EOF_WINDOW = 1024;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+interface PlacedItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+/** Loads pdfjs once; in Node it runs its worker code in this thread (the "fake worker"), found by absolute URL. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
+    pdfjs.GlobalWorkerOptions.workerSrc ||= pathToFileURL(
+      join(PDFJS_ROOT, 'legacy/build/pdf.worker.mjs'),
+    ).href;
+    return pdfjs;
+  });
+  return pdfjsPromise;
+}
+
+export async function readPdf(bytes: Uint8Array, path: string): Promise<RawDocument> {
+  if (!Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-')) {
+    throw new LantuError({
+      code: 'pdf/corrupt',
+      file: path,
+      message: 'not a PDF: no %PDF- header in the first kilobyte',
+      expected: 'a PDF file',
+    });
+  }
+  if (!hasEofMarker(bytes)) {
+    throw new LantuError({
+      code: 'pdf/corrupt',
+      file: path,
+      message: `PDF is truncated: no %%EOF marker at the end of its ${bytes.length} bytes`,
+      expected: 'a complete PDF file (download it again)',
+    });
+  }
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // A plain Uint8Array copy: pdfjs refuses Buffers and may detach the buffer it is given.
+    data: new Uint8Array(bytes),
+    cMapUrl: join(PDFJS_ROOT, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts') + '/',
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw openError(error, path);
+  }
+  try {
+    const pages: string[][] = [];
+    const emptyPages: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((item) => ('str' in item ? placeItem(item) : []));
+      if (items.length === 0) emptyPages.push(n);
+      pages.push(groupLines(items));
+      page.cleanup();
+    }
+    if (emptyPages.length === doc.numPages) {
+      throw new LantuError({
+        code: 'pdf/no-text-layer',
+        file: path,
+        message: `scanned PDF, no text layer: ${path} (${doc.numPages} ${doc.numPages === 1 ? 'page' : 'pages'}); run OCR first`,
+        expected: 'a PDF with a text layer',
+      });
+    }
+    const diagnostics: Diagnostic[] = [];
+    if (emptyPages.length > 0) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'pdf/page-without-text',
+        file: path,
+        message: `no text layer on ${emptyPages.length === 1 ? 'page' : 'pages'} ${emptyPages.join(', ')} of ${doc.numPages} (scanned images?)`,
+      });
+    }
+    const text = pages.map((lines) => lines.join('\n')).join('\n\f\n');
+    return { path, format: 'pdf', encoding: null, text, tables: [], diagnostics };
+  } catch (error) {
+    if (error instanceof LantuError) throw error;
+    throw new LantuError({
+      code: 'pdf/corrupt',
+      file: path,
+      message: `cannot read PDF content: ${errorMessage(error)}`,
+    });
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function hasEofMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).subarray(-EOF_WINDOW);
+  return tail.includes('%%EOF');
+}
+
+function openError(error: unknown, path: string): LantuError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    return new LantuError({
+      code: 'pdf/encrypted',
+      file: path,
+      message: 'PDF is password-protected; cannot read it',
+      expected: 'a PDF without an open password (remove the password and try again)',
+    });
+  }
+  return new LantuError({
+    code: 'pdf/corrupt',
+    file: path,
+    message: `not a readable PDF: ${errorMessage(error)}`,
+    expected: 'a complete, undamaged PDF file',
+  });
+}
+
+function placeItem(item: { str: string; transform: number[]; width: number; height: number }): PlacedItem[] {
+  if (item.str.trim() === '') return [];
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  const height = item.height || Math.hypot(c, d) || Math.hypot(a, b) || 1;
+  return [{ str: item.str, x, y, width: item.width, height }];
+}
+
+/** Clusters items into visual lines by baseline, then writes each line left to right. */
+export function groupLines(items: PlacedItem[]): string[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: PlacedItem[][] = [];
+  let anchor: PlacedItem | undefined;
+  for (const item of sorted) {
+    const current = lines[lines.length - 1];
+    if (
+      current &&
+      anchor &&
+      Math.abs(anchor.y - item.y) <= SAME_LINE * Math.min(anchor.height, item.height)
+    ) {
+      current.push(item);
+    } else {
+      lines.push([item]);
+      anchor = item;
+    }
+  }
+  return lines.map((line) => writeLine(line.sort((p, q) => p.x - q.x)));
+}
+
+function writeLine(items: PlacedItem[]): string {
+  let text = '';
+  let previous: PlacedItem | undefined;
+  for (const item of items) {
+    if (previous) {
+      // Bold faked by drawing the same text twice, slightly shifted.
+      if (item.str === previous.str && Math.abs(item.x - previous.x) < 0.5 * item.height) continue;
+      const gap = item.x - (previous.x + previous.width);
+      const size = Math.max(previous.height, item.height);
+      if (gap > TAB_GAP * size) text += '\t';
+      else if (gap > SPACE_GAP * size && needsSpace(lastChar(text), firstChar(item.str))) text += ' ';
+    }
+    text += item.str;
+    previous = item;
+  }
+  return text;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,22 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFile } from './index.js';
+
+const CORPUS = join(import.meta.dirname, '../../fixtures/corpus');
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+
+describe('TXT reader on the corpus', () => {
+  it('finds the five corpus documents', () => {
+    expect(files).toHaveLength(5);
+  });
+
+  it.each(files)('%s decodes as UTF-8, identical to the file', async (file) => {
+    const path = join(CORPUS, file);
+    const raw = readFileSync(path, 'utf8');
+    const doc = await readFile(path);
+    expect(doc).toMatchObject({ path, format: 'txt', encoding: 'utf-8', tables: [], diagnostics: [] });
+    expect(doc.text === raw).toBe(true);
+    expect(doc.text.split('\n').length).toBe(raw.split('\n').length);
+  });
+});

@@ -1,0 +1,63 @@
+// Opens the store: embedded SQLite by default (`lantu.db` or LANTU_DB), PostgreSQL when DATABASE_URL is set.
+import { resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+import { migrateToLatest } from './migrations.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives: the SQLite file or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** A PostgreSQL connection string; wins over `sqlitePath`. */
+  databaseUrl?: string;
+  /** SQLite file path, or `:memory:`. */
+  sqlitePath?: string;
+  /** Largest pg pool (the HTTP server wants more than the CLI). */
+  poolSize?: number;
+}
+
+/** Options from the environment: DATABASE_URL → PostgreSQL, else LANTU_DB or ./lantu.db. */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL };
+  return { sqlitePath: env.LANTU_DB ?? resolve('lantu.db') };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
+
+/** Open the database and migrate it to the latest schema (zero set-up for SQLite). */
+export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<Store> {
+  let store: Store;
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    store = { db, engine: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
+  } else {
+    const path = options.sqlitePath ?? resolve('lantu.db');
+    const sqlite = new BetterSqlite3(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+    // Another process (a second `lantu ingest`, the server) may hold the write lock for a moment.
+    sqlite.pragma('busy_timeout = 10000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    store = { db, engine: 'sqlite', location: path, close: () => db.destroy() };
+  }
+  try {
+    await migrateToLatest(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

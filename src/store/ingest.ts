@@ -1,0 +1,220 @@
+// Ingest: documents in, in parallel on all cores, one transaction per document, idempotent by sha256.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { LantuError } from '../diagnostics.js';
+import { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
+import type { Store } from './connect.js';
+import { deriveRegions, type DeriveReport } from './derive.js';
+import { syncCatalog } from './repositories/catalog.js';
+import { documentIdBySha, insertDocument } from './repositories/documents.js';
+
+/** Extensions the readers understand; other files in a directory are skipped, a named file is tried anyway. */
+export const DOCUMENT_EXTENSIONS = ['.txt', '.docx', '.pdf', '.html', '.htm'];
+
+export type IngestOutcome = 'stored' | 'duplicate' | 'failed';
+
+export interface IngestEvent {
+  file: string;
+  outcome: IngestOutcome;
+  documentId?: number;
+  error?: string;
+  done: number;
+  total: number;
+}
+
+export interface IngestReport {
+  stored: Array<{ file: string; documentId: number }>;
+  duplicates: Array<{ file: string; documentId: number }>;
+  failed: Array<{ file: string; error: string }>;
+  derived: DeriveReport;
+  seconds: number;
+}
+
+export interface IngestSource {
+  /** What the user calls the document (path or upload name); used in messages and kept as `filename`. */
+  file: string;
+  /** The bytes, or undefined to read `file` from disk. */
+  bytes?: Uint8Array;
+}
+
+export interface IngestOptions {
+  actor?: string;
+  /** Worker threads for reading/extraction; 1 runs in this thread (default: every core). */
+  threads?: number;
+  onProgress?: (event: IngestEvent) => void;
+  /** Link observations, compute statuses and lint plans afterwards (default true). */
+  derive?: boolean;
+}
+
+/** Expand directories (recursively) into document files, in a stable order. */
+export async function collectFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new LantuError({ code: 'ingest/not-found', file: path, message: 'no such file or directory' });
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { withFileTypes: true, recursive: true });
+    const found = entries
+      .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase()))
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+    files.push(...found);
+  }
+  return [...new Set(files)];
+}
+
+type Analyze = (bytes: Uint8Array, filename: string) => Promise<DocumentRecord>;
+
+/** A worker pool running ./analysis-worker (the .ts source under tsx/vitest, the compiled .js otherwise). */
+function workerPool(threads: number): { analyze: Analyze; close: () => Promise<void> } {
+  const here = import.meta.url;
+  const isSource = here.endsWith('.ts');
+  const filename = new URL(isSource ? './analysis-worker.ts' : './analysis-worker.js', here).href;
+  const execArgv: string[] = [];
+  if (isSource) {
+    const require = createRequire(fileURLToPath(here));
+    const loader = join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs');
+    execArgv.push('--import', pathToFileURL(loader).href);
+  }
+  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, execArgv });
+  return {
+    analyze: (bytes, name) => pool.run({ bytes, filename: name }) as Promise<DocumentRecord>,
+    close: () => pool.destroy(),
+  };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Ingest documents: each is read and extracted (in worker threads), then written with its links in its own
+ * transaction, so a failure leaves nothing half-written. A document already stored (same sha256) is skipped.
+ */
+export async function ingest(store: Pick<Store, 'db'>, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<IngestReport> {
+  const started = performance.now();
+  const actor = options.actor ?? 'lantu';
+  const total = sources.length;
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), total));
+  const pool = threads > 1 ? workerPool(threads) : null;
+  const analyze: Analyze = pool?.analyze ?? analyzeBytes;
+  const report: IngestReport = {
+    stored: [],
+    duplicates: [],
+    failed: [],
+    derived: { regions: 0, observations: 0, statuses: 0, findings: 0 },
+    seconds: 0,
+  };
+  const regions = new Set<number>();
+  const inFlight = new Map<string, string>();
+  const twins: Array<{ entry: { file: string; documentId: number }; sha: string }> = [];
+  let done = 0;
+  const emit = (event: Omit<IngestEvent, 'done' | 'total'>) => {
+    done += 1;
+    options.onProgress?.({ ...event, done, total });
+  };
+
+  await syncCatalog(store.db);
+  // Writes go one at a time: SQLite has one writer, and regions must not be created twice on PostgreSQL.
+  let writer: Promise<unknown> = Promise.resolve();
+  const write = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = writer.then(job, job);
+    writer = next.catch(() => undefined);
+    return next;
+  };
+
+  const handle = async (source: IngestSource): Promise<void> => {
+    const file = source.file;
+    try {
+      const bytes = source.bytes ?? new Uint8Array(await readFile(file));
+      const sha = sha256Of(bytes);
+      const existing = (await documentIdBySha(store.db, sha)) ?? null;
+      if (existing !== null || inFlight.has(sha)) {
+        const entry = { file, documentId: existing ?? -1 };
+        // A twin still in flight gets its id once it is written.
+        if (existing === null) twins.push({ entry, sha });
+        report.duplicates.push(entry);
+        emit({ file, outcome: 'duplicate', ...(existing === null ? {} : { documentId: existing }) });
+        return;
+      }
+      inFlight.set(sha, file);
+      const record = await analyze(bytes, basename(file));
+      const documentId = await write(async () => {
+        const stored = await documentIdBySha(store.db, sha);
+        if (stored !== undefined) return -stored;
+        return store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
+      });
+      if (documentId < 0) {
+        report.duplicates.push({ file, documentId: -documentId });
+        emit({ file, outcome: 'duplicate', documentId: -documentId });
+        return;
+      }
+      report.stored.push({ file, documentId });
+      const doc = await store.db.selectFrom('documents').select('region_id').where('id', '=', documentId).executeTakeFirst();
+      if (doc?.region_id) regions.add(doc.region_id);
+      emit({ file, outcome: 'stored', documentId });
+    } catch (error) {
+      const why = `${file}: ${message(error).replace(`${file}: `, '')}`;
+      report.failed.push({ file, error: why });
+      emit({ file, outcome: 'failed', error: why });
+    }
+  };
+
+  try {
+    // A bounded window keeps memory flat for thousands of files while every worker stays busy.
+    const window = threads * 2;
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(window, total) }, async () => {
+      while (next < total) await handle(sources[next++]!);
+    });
+    await Promise.all(lanes);
+    await writer;
+  } finally {
+    await pool?.close();
+  }
+  for (const { entry, sha } of twins) entry.documentId = (await documentIdBySha(store.db, sha)) ?? -1;
+  if (options.derive !== false && regions.size > 0) report.derived = await deriveRegions(store.db, [...regions], actor);
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+/**
+ * Store one already-analysed document (e.g. a reviewed extraction) in its own transaction; returns its id and
+ * whether it was new. Idempotent: the same bytes are stored once.
+ */
+export async function storeRecord(
+  store: Pick<Store, 'db'>,
+  record: DocumentRecord,
+  bytes: Uint8Array,
+  options: { actor?: string; derive?: boolean } = {},
+): Promise<{ documentId: number; created: boolean }> {
+  await syncCatalog(store.db);
+  const existing = await documentIdBySha(store.db, record.sha256);
+  if (existing !== undefined) return { documentId: existing, created: false };
+  const actor = options.actor ?? 'lantu';
+  const documentId = await store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
+  const doc = await store.db.selectFrom('documents').select('region_id').where('id', '=', documentId).executeTakeFirst();
+  if (options.derive !== false && doc?.region_id) await deriveRegions(store.db, [doc.region_id], actor);
+  return { documentId, created: true };
+}
+
+/** Ingest files and directories from disk. */
+export async function ingestPaths(store: Pick<Store, 'db'>, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const files = await collectFiles(paths);
+  return ingest(
+    store,
+    files.map((file) => ({ file })),
+    options,
+  );
+}

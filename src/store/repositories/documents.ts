@@ -1,0 +1,315 @@
+// Documents and everything extracted from them: written in one transaction per document, read as plain objects.
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { GoldExtraction } from '../../extract/model.js';
+import { makeSourceText, rowQuote, spanOf, type DocumentRecord } from '../analysis.js';
+import { readCell, type MonitorCell } from '../../monitor/index.js';
+import { fromJson, now, toJson } from '../json.js';
+import { linkName, type LinkDecision } from '../linking.js';
+import type { Database, SubjectKind } from '../schema.js';
+import { appendAudit } from './audit.js';
+import { ensureRegion } from './regions.js';
+
+type Db = Kysely<Database>;
+
+/** Rows per INSERT statement: well under SQLite's and pg's bound-parameter limits. */
+const CHUNK = 100;
+
+type WithId = 'headings' | 'indicator_rows' | 'targets' | 'achievements' | 'projects';
+
+/** Insert many rows in chunks and return their ids in the order of `rows`. */
+async function insertChunked<T extends WithId>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const inserted: { id: number }[] = await db
+      .insertInto(table as WithId)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .returning('id')
+      .execute();
+    // Ids are assigned in VALUES order inside the transaction; RETURNING order itself is not guaranteed.
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
+export function periodYears(period: string | null): { start: number | null; end: number | null } {
+  const range = /(\d{4})\D+(\d{4})/.exec(period ?? '');
+  if (range) return { start: Number(range[1]), end: Number(range[2]) };
+  const single = /(\d{4})/.exec(period ?? '');
+  return single ? { start: Number(single[1]), end: Number(single[1]) } : { start: null, end: null };
+}
+
+export const ROW_CELLS = ['base_raw', 'target_raw', 'growth_raw', 'actual_raw', 'actual_growth_raw'] as const;
+
+interface Subject {
+  kind: SubjectKind;
+  id: number;
+  name: string;
+  unit: string | null;
+  metric?: string | null;
+}
+
+async function recordLink(trx: Db, documentId: number, subject: Subject, link: LinkDecision): Promise<void> {
+  if (link.indicator_id) {
+    await trx
+      .insertInto('links')
+      .values({
+        subject_kind: subject.kind,
+        subject_id: subject.id,
+        document_id: documentId,
+        indicator_id: link.indicator_id,
+        confidence: link.confidence,
+        method: 'auto',
+        created_at: now(),
+        created_by: 'lantu',
+      })
+      .execute();
+    return;
+  }
+  await trx
+    .insertInto('review_items')
+    .values({
+      subject_kind: subject.kind,
+      subject_id: subject.id,
+      document_id: documentId,
+      name: subject.name,
+      unit: subject.unit,
+      reason: link.reason ?? 'low-confidence',
+      candidates: toJson(link.candidates),
+      state: 'open',
+      resolved_indicator_id: null,
+      resolved_by: null,
+      resolved_at: null,
+      note: null,
+      created_at: now(),
+    })
+    .execute();
+}
+
+/**
+ * Store one analysed document, its extraction and the links of its rows, targets and reported values, inside
+ * the caller's transaction. Returns the new document id.
+ */
+export async function insertDocument(
+  trx: Transaction<Database>,
+  record: DocumentRecord,
+  bytes: Uint8Array,
+  actor: string,
+): Promise<number> {
+  const x: GoldExtraction = record.extraction;
+  const source = makeSourceText(record.text);
+  const regionId = await ensureRegion(trx, x);
+  const years = periodYears(x.period);
+  const { id: documentId } = await trx
+    .insertInto('documents')
+    .values({
+      sha256: record.sha256,
+      filename: record.filename,
+      format: record.format,
+      encoding: record.encoding,
+      byte_size: bytes.byteLength,
+      content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      text: record.text,
+      title: x.title,
+      doc_type: x.doc_type,
+      region_id: regionId,
+      region: x.region,
+      parent_region: x.parent_region,
+      province: x.province,
+      period: x.period,
+      period_start: years.start,
+      period_end: years.end,
+      vision_year: x.vision_year,
+      diagnostics: toJson(record.diagnostics),
+      ingested_at: now(),
+      ingested_by: actor,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  await insertChunked(
+    trx,
+    'headings',
+    x.outline.map((h, position) => ({ document_id: documentId, position, ...h })),
+  );
+
+  const subjects: Subject[] = [];
+  for (const [position, table] of x.indicator_tables.entries()) {
+    const { id: tableId } = await trx
+      .insertInto('indicator_tables')
+      .values({ document_id: documentId, position, caption: table.caption, line: table.line, columns: toJson(table.columns) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const rowIds = await insertChunked(
+      trx,
+      'indicator_rows',
+      table.rows.map((row, rowPosition) => {
+        const raw: Record<string, string | null> = {};
+        const typed: Record<string, MonitorCell> = {};
+        for (const cell of ROW_CELLS) {
+          if (row[cell] === undefined) continue;
+          raw[cell] = row[cell] ?? null;
+          typed[cell] = readCell(row[cell]);
+        }
+        return {
+          table_id: tableId,
+          document_id: documentId,
+          position: rowPosition,
+          category: row.category,
+          seq: row.seq,
+          name: row.name,
+          unit: row.unit,
+          attribute: row.attribute,
+          parent: row.parent,
+          line: row.line,
+          quote: rowQuote(source, row.line, row.name),
+          raw: toJson(raw),
+          typed: toJson(typed),
+        };
+      }),
+    );
+    table.rows.forEach((row, i) => subjects.push({ kind: 'row', id: rowIds[i]!, name: row.name, unit: row.unit }));
+  }
+
+  const targetIds = await insertChunked(
+    trx,
+    'targets',
+    x.targets.map((t, position) => ({
+      document_id: documentId,
+      position,
+      indicator: t.indicator,
+      comparator: t.comparator,
+      value: String(t.value),
+      value_max: t.value_max === null ? null : String(t.value_max),
+      unit: t.unit,
+      year: t.year,
+      aspirational: t.aspirational ? 1 : 0,
+      ...spanOf(source, t.line, t.quote),
+    })),
+  );
+  x.targets.forEach((t, i) => subjects.push({ kind: 'target', id: targetIds[i]!, name: t.indicator, unit: t.unit }));
+
+  const achievementIds = await insertChunked(
+    trx,
+    'achievements',
+    x.achievements.map((a, position) => ({
+      document_id: documentId,
+      position,
+      indicator: a.indicator,
+      value: String(a.value),
+      unit: a.unit,
+      year: a.year,
+      period: a.period,
+      metric: a.metric,
+      ...spanOf(source, a.line, a.quote),
+    })),
+  );
+  x.achievements.forEach((a, i) =>
+    subjects.push({ kind: 'achievement', id: achievementIds[i]!, name: a.indicator, unit: a.unit, metric: a.metric }),
+  );
+
+  await insertChunked(
+    trx,
+    'projects',
+    x.projects.map((p, position) => ({ document_id: documentId, position, ...p })),
+  );
+
+  for (const subject of subjects) {
+    await recordLink(trx, documentId, subject, linkName(subject.name, subject.unit, subject.metric));
+  }
+  await appendAudit(trx, {
+    actor,
+    action: 'ingest',
+    entity: 'document',
+    entity_id: documentId,
+    detail: { filename: record.filename, sha256: record.sha256, bytes: bytes.byteLength },
+  });
+  return documentId;
+}
+
+export async function documentIdBySha(db: Db, sha256: string): Promise<number | undefined> {
+  const row = await db.selectFrom('documents').select('id').where('sha256', '=', sha256).executeTakeFirst();
+  return row?.id;
+}
+
+export interface DocumentSummary {
+  id: number;
+  sha256: string;
+  filename: string;
+  format: string;
+  encoding: string | null;
+  byte_size: number;
+  title: string | null;
+  doc_type: string;
+  region_id: number | null;
+  region: string | null;
+  parent_region: string | null;
+  province: string | null;
+  period: string | null;
+  period_start: number | null;
+  period_end: number | null;
+  vision_year: number | null;
+  ingested_at: string;
+  ingested_by: string;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'sha256',
+  'filename',
+  'format',
+  'encoding',
+  'byte_size',
+  'title',
+  'doc_type',
+  'region_id',
+  'region',
+  'parent_region',
+  'province',
+  'period',
+  'period_start',
+  'period_end',
+  'vision_year',
+  'ingested_at',
+  'ingested_by',
+] as const;
+
+export interface DocumentFilter {
+  doc_type?: string;
+  region_id?: number;
+  region?: string;
+  period?: string;
+}
+
+export async function listDocuments(db: Db, filter: DocumentFilter = {}): Promise<DocumentSummary[]> {
+  let query = db.selectFrom('documents').select(SUMMARY_COLUMNS).orderBy('id');
+  if (filter.doc_type) query = query.where('doc_type', '=', filter.doc_type);
+  if (filter.region_id !== undefined) query = query.where('region_id', '=', filter.region_id);
+  if (filter.region) query = query.where('region', '=', filter.region);
+  if (filter.period) query = query.where('period', '=', filter.period);
+  return query.execute();
+}
+
+export async function getDocument(db: Db, id: number): Promise<(DocumentSummary & { diagnostics: unknown[] }) | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select([...SUMMARY_COLUMNS, 'diagnostics'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { ...row, diagnostics: fromJson<unknown[]>(row.diagnostics) };
+}
+
+export async function getDocumentContent(
+  db: Db,
+  id: number,
+): Promise<{ filename: string; content: Buffer; text: string } | undefined> {
+  return db.selectFrom('documents').select(['filename', 'content', 'text']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOutline(db: Db, documentId: number) {
+  return db
+    .selectFrom('headings')
+    .select(['id', 'level', 'label', 'title', 'line'])
+    .where('document_id', '=', documentId)
+    .orderBy('position')
+    .execute();
+}

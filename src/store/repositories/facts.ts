@@ -1,0 +1,202 @@
+// Reading extracted facts: indicator rows, targets, reported values (achievements) and projects, with their links.
+import type { Kysely } from 'kysely';
+import { fromJson } from '../json.js';
+import type { Database } from '../schema.js';
+import type { MonitorCell } from '../../monitor/index.js';
+
+type Db = Kysely<Database>;
+
+export interface FactFilter {
+  document_id?: number;
+  region_id?: number;
+  indicator_id?: string;
+  doc_type?: string;
+  /** Only facts not linked to any catalog indicator. */
+  unlinked?: boolean;
+}
+
+export interface IndicatorRow {
+  id: number;
+  document_id: number;
+  table_id: number;
+  caption: string | null;
+  category: string | null;
+  seq: string | null;
+  name: string;
+  unit: string | null;
+  attribute: string | null;
+  parent: string | null;
+  line: number;
+  quote: string;
+  raw: Record<string, string | null>;
+  typed: Record<string, MonitorCell>;
+  indicator_id: string | null;
+  link_confidence: number | null;
+  link_method: string | null;
+  region_id: number | null;
+  region: string | null;
+  period: string | null;
+}
+
+export async function listIndicatorRows(db: Db, filter: FactFilter = {}): Promise<IndicatorRow[]> {
+  let query = db
+    .selectFrom('indicator_rows as r')
+    .innerJoin('indicator_tables as t', 't.id', 'r.table_id')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'r.id').on('l.subject_kind', '=', 'row'))
+    .select([
+      'r.id',
+      'r.document_id',
+      'r.table_id',
+      't.caption',
+      'r.category',
+      'r.seq',
+      'r.name',
+      'r.unit',
+      'r.attribute',
+      'r.parent',
+      'r.line',
+      'r.quote',
+      'r.raw',
+      'r.typed',
+      'l.indicator_id',
+      'l.confidence as link_confidence',
+      'l.method as link_method',
+      'd.region_id',
+      'd.region',
+      'd.period',
+    ])
+    .orderBy('r.document_id')
+    .orderBy('t.position')
+    .orderBy('r.position');
+  if (filter.document_id !== undefined) query = query.where('r.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
+  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
+  if (filter.unlinked) query = query.where('l.id', 'is', null);
+  return (await query.execute()).map((r) => ({ ...r, raw: fromJson(r.raw), typed: fromJson(r.typed) }));
+}
+
+export interface Target {
+  id: number;
+  document_id: number;
+  indicator: string;
+  comparator: string | null;
+  value: string;
+  value_max: string | null;
+  unit: string | null;
+  year: number | null;
+  aspirational: boolean;
+  line: number;
+  quote: string;
+  start: number | null;
+  end: number | null;
+  indicator_id: string | null;
+  link_confidence: number | null;
+}
+
+export async function listTargets(db: Db, filter: FactFilter = {}): Promise<Target[]> {
+  let query = db
+    .selectFrom('targets as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'target'))
+    .select([
+      'x.id',
+      'x.document_id',
+      'x.indicator',
+      'x.comparator',
+      'x.value',
+      'x.value_max',
+      'x.unit',
+      'x.year',
+      'x.aspirational',
+      'x.line',
+      'x.quote',
+      'x.start',
+      'x.end',
+      'l.indicator_id',
+      'l.confidence as link_confidence',
+    ])
+    .orderBy('x.document_id')
+    .orderBy('x.position');
+  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
+  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
+  if (filter.unlinked) query = query.where('l.id', 'is', null);
+  return (await query.execute()).map((r) => ({ ...r, aspirational: r.aspirational === 1 }));
+}
+
+export interface Achievement {
+  id: number;
+  document_id: number;
+  region_id: number | null;
+  doc_type: string;
+  indicator: string;
+  value: string;
+  unit: string | null;
+  year: number | null;
+  period: string | null;
+  metric: string;
+  line: number;
+  quote: string;
+  start: number | null;
+  end: number | null;
+  indicator_id: string | null;
+  link_confidence: number | null;
+}
+
+export async function listAchievements(db: Db, filter: FactFilter = {}): Promise<Achievement[]> {
+  let query = db
+    .selectFrom('achievements as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'achievement'))
+    .select([
+      'x.id',
+      'x.document_id',
+      'd.region_id',
+      'd.doc_type',
+      'x.indicator',
+      'x.value',
+      'x.unit',
+      'x.year',
+      'x.period',
+      'x.metric',
+      'x.line',
+      'x.quote',
+      'x.start',
+      'x.end',
+      'l.indicator_id',
+      'l.confidence as link_confidence',
+    ])
+    .orderBy('x.document_id')
+    .orderBy('x.position');
+  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
+  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
+  if (filter.unlinked) query = query.where('l.id', 'is', null);
+  return query.execute();
+}
+
+export interface Project {
+  id: number;
+  document_id: number;
+  name: string;
+  investment: string | null;
+  box: string | null;
+  line: number;
+}
+
+export async function listProjects(db: Db, filter: FactFilter & { box?: string } = {}): Promise<Project[]> {
+  let query = db
+    .selectFrom('projects as p')
+    .innerJoin('documents as d', 'd.id', 'p.document_id')
+    .select(['p.id', 'p.document_id', 'p.name', 'p.investment', 'p.box', 'p.line'])
+    .orderBy('p.document_id')
+    .orderBy('p.position');
+  if (filter.document_id !== undefined) query = query.where('p.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.box) query = query.where('p.box', '=', filter.box);
+  return query.execute();
+}

@@ -1,0 +1,105 @@
+// Observations: tidy long-format values (region, indicator, year, value) each with its source and who recorded it.
+import type { Kysely } from 'kysely';
+import type { Database, NewObservation, ObservationSourceKind } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+export interface ObservationSource {
+  kind: ObservationSourceKind;
+  /** Document span: document id, 1-based line, exact quote and offsets. */
+  document_id: number | null;
+  achievement_id: number | null;
+  line: number | null;
+  quote: string | null;
+  start: number | null;
+  end: number | null;
+  /** Import file row. */
+  import_id: number | null;
+  import_file: string | null;
+  import_row: number | null;
+}
+
+export interface Observation {
+  id: number;
+  region_id: number;
+  region: string;
+  indicator_id: string;
+  indicator: string;
+  year: number;
+  value: string;
+  unit: string | null;
+  row_id: number | null;
+  source: ObservationSource;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface ObservationFilter {
+  region_id?: number;
+  indicator_id?: string;
+  year?: number;
+  source_kind?: ObservationSourceKind;
+  document_id?: number;
+  row_id?: number;
+}
+
+export async function listObservations(db: Db, filter: ObservationFilter = {}): Promise<Observation[]> {
+  let query = db
+    .selectFrom('observations as o')
+    .innerJoin('regions as g', 'g.id', 'o.region_id')
+    .innerJoin('catalog_indicators as c', 'c.id', 'o.indicator_id')
+    .leftJoin('imports as i', 'i.id', 'o.import_id')
+    .selectAll('o')
+    .select(['g.name as region', 'c.name as indicator', 'i.filename as import_file'])
+    .orderBy('o.region_id')
+    .orderBy('o.indicator_id')
+    .orderBy('o.year')
+    .orderBy('o.id');
+  if (filter.region_id !== undefined) query = query.where('o.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('o.indicator_id', '=', filter.indicator_id);
+  if (filter.year !== undefined) query = query.where('o.year', '=', filter.year);
+  if (filter.source_kind) query = query.where('o.source_kind', '=', filter.source_kind);
+  if (filter.document_id !== undefined) query = query.where('o.document_id', '=', filter.document_id);
+  if (filter.row_id !== undefined) query = query.where('o.row_id', '=', filter.row_id);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    region_id: r.region_id,
+    region: r.region,
+    indicator_id: r.indicator_id,
+    indicator: r.indicator,
+    year: r.year,
+    value: r.value,
+    unit: r.unit,
+    row_id: r.row_id,
+    source: {
+      kind: r.source_kind,
+      document_id: r.document_id,
+      achievement_id: r.achievement_id,
+      line: r.line,
+      quote: r.quote,
+      start: r.start,
+      end: r.end,
+      import_id: r.import_id,
+      import_file: r.import_file,
+      import_row: r.import_row,
+    },
+    note: r.note,
+    recorded_by: r.recorded_by,
+    recorded_at: r.recorded_at,
+  }));
+}
+
+export async function insertObservations(db: Db, rows: NewObservation[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 100) {
+    const inserted = await db
+      .insertInto('observations')
+      .values(rows.slice(i, i + 100))
+      .returning('id')
+      .execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
