@@ -1,14 +1,24 @@
 // The canonical indicator catalog (data): the national 十四五 main indicators and those local plans use.
 import type { IndicatorDef } from './types.js';
 
-type Row = Omit<IndicatorDef, 'national14' | 'synonyms'> & { national14?: boolean; synonyms?: readonly string[] };
+type Row = Omit<IndicatorDef, 'national14' | 'synonyms'> & {
+  national14?: boolean;
+  synonyms?: readonly string[];
+};
 
 const ROWS: readonly Row[] = [
   // ── 经济发展 ──────────────────────────────────────────────────────────────
   {
     id: 'gdp-growth',
     name: '地区生产总值增长',
-    synonyms: ['国内生产总值（GDP）增长', '国内生产总值增长', 'GDP增长', '生产总值增长', '地区生产总值增速', '经济增长速度'],
+    synonyms: [
+      '国内生产总值（GDP）增长',
+      '国内生产总值增长',
+      'GDP增长',
+      '生产总值增长',
+      '地区生产总值增速',
+      '经济增长速度',
+    ],
     unit: '%',
     dimension: 'percent',
     direction: 'higher',
@@ -462,7 +472,13 @@ const ROWS: readonly Row[] = [
   {
     id: 'new-urban-jobs',
     name: '城镇新增就业人数',
-    synonyms: ['新增就业人数', '城镇新增就业', '新增城镇就业人数', '城镇新增就业人员', '累计实现城镇新增就业人数'],
+    synonyms: [
+      '新增就业人数',
+      '城镇新增就业',
+      '新增城镇就业人数',
+      '城镇新增就业人员',
+      '累计实现城镇新增就业人数',
+    ],
     unit: '万人',
     dimension: 'count',
     direction: 'higher',
@@ -556,7 +572,12 @@ const ROWS: readonly Row[] = [
   {
     id: 'childcare-places-per-1000',
     name: '每千人口拥有3岁以下婴幼儿托位数',
-    synonyms: ['每千人口拥有3岁以下儿童托位数', '每千人拥有3岁以下儿童托位数', '每千人口3岁以下婴幼儿托位数', '每千人口托位数'],
+    synonyms: [
+      '每千人口拥有3岁以下儿童托位数',
+      '每千人拥有3岁以下儿童托位数',
+      '每千人口3岁以下婴幼儿托位数',
+      '每千人口托位数',
+    ],
     unit: '个',
     dimension: 'count',
     direction: 'higher',
@@ -653,7 +674,13 @@ const ROWS: readonly Row[] = [
   {
     id: 'energy-intensity-reduction',
     name: '单位地区生产总值能源消耗降低',
-    synonyms: ['单位GDP能源消耗降低', '单位GDP能耗降低', '单位GDP能源消耗降幅', '单位地区生产总值能耗降低', '万元生产总值能耗降低'],
+    synonyms: [
+      '单位GDP能源消耗降低',
+      '单位GDP能耗降低',
+      '单位GDP能源消耗降幅',
+      '单位地区生产总值能耗降低',
+      '万元生产总值能耗降低',
+    ],
     unit: '%',
     dimension: 'percent',
     direction: 'higher',
@@ -689,7 +716,12 @@ const ROWS: readonly Row[] = [
   {
     id: 'co2-intensity',
     name: '单位地区生产总值二氧化碳排放量',
-    synonyms: ['万元生产总值二氧化碳排放量', '万元GDP二氧化碳排放量', '单位GDP二氧化碳排放量', '单位GDP二氧化碳排放'],
+    synonyms: [
+      '万元生产总值二氧化碳排放量',
+      '万元GDP二氧化碳排放量',
+      '单位GDP二氧化碳排放量',
+      '单位GDP二氧化碳排放',
+    ],
     unit: '吨/万元',
     dimension: 'mass',
     direction: 'lower',
@@ -761,7 +793,13 @@ const ROWS: readonly Row[] = [
   {
     id: 'pm25-concentration',
     name: '细颗粒物（PM2.5）平均浓度',
-    synonyms: ['PM2.5平均浓度', 'PM2.5年均浓度', '细颗粒物年均浓度', '细颗粒物（PM2.5）年均浓度', 'PM2.5浓度'],
+    synonyms: [
+      'PM2.5平均浓度',
+      'PM2.5年均浓度',
+      '细颗粒物年均浓度',
+      '细颗粒物（PM2.5）年均浓度',
+      'PM2.5浓度',
+    ],
     unit: '微克/立方米',
     dimension: 'concentration',
     direction: 'lower',

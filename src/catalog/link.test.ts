@@ -110,10 +110,16 @@ const WEIBIN_ROWS: ReadonlyArray<readonly [string, string]> = [
   ['粮食综合生产能力（万吨）', 'grain-production-capacity'],
 ];
 
-const goldFiles = readdirSync(new URL('../../fixtures/gold/', import.meta.url)).filter((f) => f.endsWith('.json'));
+const goldFiles = readdirSync(new URL('../../fixtures/gold/', import.meta.url)).filter((f) =>
+  f.endsWith('.json'),
+);
 const goldRows = goldFiles.flatMap((file) => {
-  const gold = JSON.parse(readFileSync(new URL(`../../fixtures/gold/${file}`, import.meta.url), 'utf8')) as GoldExtraction;
-  return gold.indicator_tables.flatMap((t) => t.rows.map((r) => ({ file, name: r.name, unit: r.unit, line: r.line })));
+  const gold = JSON.parse(
+    readFileSync(new URL(`../../fixtures/gold/${file}`, import.meta.url), 'utf8'),
+  ) as GoldExtraction;
+  return gold.indicator_tables.flatMap((t) =>
+    t.rows.map((r) => ({ file, name: r.name, unit: r.unit, line: r.line })),
+  );
 });
 
 describe('linkIndicator on the corpus tables', () => {
@@ -208,7 +214,9 @@ describe('linkIndicator near-misses', () => {
 
   it('keeps look-alike indicators apart', () => {
     expect(linkIndicator('每万人口发明专利拥有量').best?.indicator.id).toBe('invention-patents-per-10k');
-    expect(linkIndicator('每万人口高价值发明专利拥有量').best?.indicator.id).toBe('high-value-patents-per-10k');
+    expect(linkIndicator('每万人口高价值发明专利拥有量').best?.indicator.id).toBe(
+      'high-value-patents-per-10k',
+    );
     expect(linkIndicator('户籍人口城镇化率').best?.indicator.id).toBe('registered-urbanization-rate');
     expect(linkIndicator('小学儿童入学率').confident).toBe(false);
   });

@@ -144,11 +144,18 @@ export function linkIndicator(name: string, opts: LinkOptions = {}): LinkResult 
   for (const variant of keyVariants(key)) {
     const hits = index.exact.get(variant);
     if (!hits) continue;
-    const matches = hits.map((e) => ({ indicator: e.indicator, score: 1, via: 'exact' as const, matched: e.text }));
+    const matches = hits.map((e) => ({
+      indicator: e.indicator,
+      score: 1,
+      via: 'exact' as const,
+      matched: e.text,
+    }));
     const ok = matches.length === 1 && unitsCompatible(unit, matches[0]!.indicator.unit);
     if (ok) return { best: matches[0]!, candidates: matches, confident: true };
     // An exact name with a contradicting unit (地区生产总值 in %): offer it and its similar neighbours for review.
-    const similar = rankSimilar(index, key, unit).filter((m) => !matches.some((x) => x.indicator.id === m.indicator.id));
+    const similar = rankSimilar(index, key, unit).filter(
+      (m) => !matches.some((x) => x.indicator.id === m.indicator.id),
+    );
     return { best: null, candidates: [...matches, ...similar].slice(0, 5), confident: false };
   }
 
@@ -175,7 +182,12 @@ function rankSimilar(index: CatalogIndex, key: string, unit: string | null | und
     if (score < MIN_CANDIDATE_SCORE) continue;
     const seen = best.get(entry.indicator.id);
     if (!seen || score > seen.score) {
-      best.set(entry.indicator.id, { indicator: entry.indicator, score, via: 'similar', matched: entry.text });
+      best.set(entry.indicator.id, {
+        indicator: entry.indicator,
+        score,
+        via: 'similar',
+        matched: entry.text,
+      });
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score);

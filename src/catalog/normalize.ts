@@ -68,7 +68,11 @@ export interface NormalizedName {
  * `地区生产总值增长（%）` → `GDP增长` with unit `%`.
  */
 export function normalizeIndicatorName(name: string): NormalizedName {
-  let s = name.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/[“”"'‘’《》]/g, '').toUpperCase();
+  let s = name
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[“”"'‘’《》]/g, '')
+    .toUpperCase();
   let unit: string | null = null;
   const trailing = /\(([^()]{1,12})\)$/.exec(s);
   // `(GDP)` or `(PM2.5)` at the end is an alias, not a unit; everything else there is a unit.

@@ -34,6 +34,10 @@ describe('regions', () => {
   });
 
   it('walks up to the province', () => {
-    expect(regionAncestors(resolveRegion('卫滨区')!).map((r) => r.name)).toEqual(['卫滨区', '新乡市', '河南省']);
+    expect(regionAncestors(resolveRegion('卫滨区')!).map((r) => r.name)).toEqual([
+      '卫滨区',
+      '新乡市',
+      '河南省',
+    ]);
   });
 });

@@ -22,8 +22,22 @@ export interface Region {
 }
 
 export const REGIONS: readonly Region[] = [
-  { name: '河南省', code: '410000', codeKnown: true, level: 'province', parent: null, aliases: ['河南', '豫'] },
-  { name: '洛阳市', code: '410300', codeKnown: true, level: 'prefecture', parent: '河南省', aliases: ['洛阳'] },
+  {
+    name: '河南省',
+    code: '410000',
+    codeKnown: true,
+    level: 'province',
+    parent: null,
+    aliases: ['河南', '豫'],
+  },
+  {
+    name: '洛阳市',
+    code: '410300',
+    codeKnown: true,
+    level: 'prefecture',
+    parent: '河南省',
+    aliases: ['洛阳'],
+  },
   { name: '涧西区', code: '410305', codeKnown: true, level: 'county', parent: '洛阳市', aliases: ['涧西'] },
   { name: '洛龙区', code: '410311', codeKnown: true, level: 'county', parent: '洛阳市', aliases: ['洛龙'] },
   {
@@ -45,7 +59,14 @@ export const REGIONS: readonly Region[] = [
     aliases: ['伊滨'],
     note: '功能区（经济技术开发区托管），无独立行政区划代码',
   },
-  { name: '新乡市', code: '410700', codeKnown: true, level: 'prefecture', parent: '河南省', aliases: ['新乡'] },
+  {
+    name: '新乡市',
+    code: '410700',
+    codeKnown: true,
+    level: 'prefecture',
+    parent: '河南省',
+    aliases: ['新乡'],
+  },
   { name: '卫滨区', code: '410703', codeKnown: true, level: 'county', parent: '新乡市', aliases: ['卫滨'] },
 ];
 
@@ -59,7 +80,11 @@ function matches(region: Region, name: string): boolean {
 }
 
 /** Every region called `name` (name, alias or code), optionally under `parent` (name, alias or code). */
-export function findRegions(name: string, parent?: string | null, regions: readonly Region[] = REGIONS): Region[] {
+export function findRegions(
+  name: string,
+  parent?: string | null,
+  regions: readonly Region[] = REGIONS,
+): Region[] {
   const found = regions.filter((r) => matches(r, name));
   if (!parent) return found;
   return found.filter((r) => {
@@ -69,7 +94,11 @@ export function findRegions(name: string, parent?: string | null, regions: reado
 }
 
 /** The one region called `name` (under `parent` when given), or null when none or several match. */
-export function resolveRegion(name: string, parent?: string | null, regions: readonly Region[] = REGIONS): Region | null {
+export function resolveRegion(
+  name: string,
+  parent?: string | null,
+  regions: readonly Region[] = REGIONS,
+): Region | null {
   const found = findRegions(name, parent, regions);
   return found.length === 1 ? found[0]! : null;
 }

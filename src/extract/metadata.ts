@@ -16,6 +16,8 @@ const TITLE_KINDS: readonly { type: DocType; pattern: RegExp }[] = [
 
 const TITLE_END = /(?:纲要|规划|政府工作报告|统计公报)$/;
 const TITLE_WORD = /(?:国民经济|规划|纲要|政府工作报告|统计公报)/;
+/** How much of the text is searched for the parent city's name. */
+const PARENT_SEARCH_CHARS = 30_000;
 /** How far into the text a title fused into the first paragraph may start. */
 const TITLE_SEARCH_CHARS = 4000;
 const CN_YEAR_DIGITS: Record<string, string> = {
@@ -124,21 +126,40 @@ function regionNames(title: string | null, text: string, docType: DocType): Regi
 
 /** The prefecture a county-level document names most often (洛阳市 / 洛阳), when its title omits it. */
 function mostMentionedPrefecture(text: string, province: string | null): Prefecture | null {
+  const counts = new Map<Prefecture, number>();
+  // A plan names its city in its preface and review, so the head of the text is enough.
+  const end = Math.min(text.length, PARENT_SEARCH_CHARS);
+  // One pass: only positions whose character starts some prefecture name are checked.
+  for (let i = 0; i < end; i++) {
+    const candidates = NAMES_BY_FIRST_CHAR.get(text[i]!);
+    if (!candidates) continue;
+    for (const { name, prefecture } of candidates) {
+      if ((province && prefecture.province !== province) || !text.startsWith(name, i)) continue;
+      counts.set(prefecture, (counts.get(prefecture) ?? 0) + 1);
+      i += name.length - 1;
+      break;
+    }
+  }
   let best: Prefecture | null = null;
   let bestCount = 0;
-  for (const p of PREFECTURE_LIST) {
-    if (province && p.province !== province) continue;
-    const count = countOccurrences(text, p.name) + (p.short.length >= 2 ? countOccurrences(text, p.short) : 0);
-    if (count > bestCount) [best, bestCount] = [p, count];
-  }
+  for (const [prefecture, count] of counts) if (count > bestCount) [best, bestCount] = [prefecture, count];
   return best;
 }
 
-function countOccurrences(text: string, word: string): number {
-  let count = 0;
-  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) count++;
-  return count;
-}
+/** Full and short prefecture names by first character, longest first so 洛阳市 wins over 洛阳. */
+const NAMES_BY_FIRST_CHAR: Map<string, { name: string; prefecture: Prefecture }[]> = (() => {
+  const index = new Map<string, { name: string; prefecture: Prefecture }[]>();
+  for (const prefecture of PREFECTURE_LIST) {
+    for (const name of new Set([prefecture.name, prefecture.short])) {
+      if (name.length < 2) continue;
+      const list = index.get(name[0]!) ?? [];
+      list.push({ name, prefecture });
+      index.set(name[0]!, list);
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return index;
+})();
 
 function period(title: string | null, text: string, docType: DocType): string | null {
   const head = `${title ?? ''}\n${text.slice(0, TITLE_SEARCH_CHARS)}`;

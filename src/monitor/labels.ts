@@ -3,7 +3,10 @@ import { tidy } from './path.js';
 import type { LagDegree, StatusLabel, Thresholds, Warning } from './types.js';
 
 /** 快于预期 / 基本符合预期 / 轻度·严重·逆向滞后 for a progress ratio r. */
-export function labelForRatio(ratio: number, thresholds: Thresholds): { label: StatusLabel; lag: LagDegree | null } {
+export function labelForRatio(
+  ratio: number,
+  thresholds: Thresholds,
+): { label: StatusLabel; lag: LagDegree | null } {
   const r = tidy(ratio);
   if (r >= thresholds.ahead) return { label: '快于预期', lag: null };
   if (r >= thresholds.onTrack) return { label: '基本符合预期', lag: null };

@@ -25,14 +25,18 @@ describe('lintPlan on 涧西 (gold + text)', () => {
       const b = number(r.base_raw);
       const T = number(r.target_raw);
       const link = linkIndicator(r.name, { unit: r.unit });
-      return b !== null && T !== null && link.confident && link.best!.indicator.direction === 'higher' && T < b;
+      return (
+        b !== null && T !== null && link.confident && link.best!.indicator.direction === 'higher' && T < b
+      );
     });
     // The high-tech share row (88.4 → >65) is one of them.
     const highTech = rows.find((r) => r.name.startsWith('高新技术产业增加值'))!;
     expect(number(highTech.target_raw)! < number(highTech.base_raw)!).toBe(true);
     expect(expected).toContain(highTech);
     const flagged = findings.filter((f) => f.code === 'plan/target-below-base');
-    expect(flagged.map((f) => f.message.match(/^“(.+?)”/)![1]).sort()).toEqual(expected.map((r) => r.name).sort());
+    expect(flagged.map((f) => f.message.match(/^“(.+?)”/)![1]).sort()).toEqual(
+      expected.map((r) => r.name).sort(),
+    );
     const highTechFinding = flagged.find((f) => f.message.includes(highTech.name))!;
     expect(highTechFinding.places.map((p) => p.quote)).toEqual([highTech.base_raw, highTech.target_raw]);
     for (const place of highTechFinding.places) {
@@ -96,13 +100,17 @@ describe('lintPlan on 洛龙 (gold only)', () => {
     expect(expected).toContain('地区生产总值'); // 451.9 → 820 implies 12.7 %/yr against 9.8
     const flagged = findings.filter((f) => f.code === 'plan/implied-growth-mismatch');
     expect(flagged.map((f) => f.message.match(/^“(.+?)”/)![1]).sort()).toEqual(expected.sort());
-    expect(flagged.find((f) => f.message.startsWith('“地区生产总值”'))!.message).toContain('隐含年均增长 12.7%');
+    expect(flagged.find((f) => f.message.startsWith('“地区生产总值”'))!.message).toContain(
+      '隐含年均增长 12.7%',
+    );
   });
 
   it('finds the base that disagrees with the text of the same plan', () => {
     const base = findings.filter((f) => f.code === 'plan/base-disagrees');
     for (const f of base) {
-      const achievement = plan.achievements.find((a) => a.line === f.places[1]!.line && a.quote === f.places[1]!.quote);
+      const achievement = plan.achievements.find(
+        (a) => a.line === f.places[1]!.line && a.quote === f.places[1]!.quote,
+      );
       expect(achievement).toBeDefined();
       expect(achievement!.period).toBeNull();
     }
@@ -116,7 +124,9 @@ describe('lintPlan on 偃师 (two tables)', () => {
     const findings = lintPlan(plan).filter((f) => f.code === 'plan/base-disagrees');
     const rd = findings.find((f) => f.indicator === 'rd-intensity');
     expect(rd).toBeDefined();
-    const rows = plan.indicator_tables.flatMap((t) => t.rows).filter((r) => linkIndicator(r.name).best?.indicator.id === 'rd-intensity');
+    const rows = plan.indicator_tables
+      .flatMap((t) => t.rows)
+      .filter((r) => linkIndicator(r.name).best?.indicator.id === 'rd-intensity');
     const completed = rows.find((r) => r.actual_raw)!;
     const based = rows.find((r) => !r.actual_raw)!;
     expect(number(completed.actual_raw!)).not.toBe(number(based.base_raw));
@@ -150,14 +160,22 @@ function plan(extra: Partial<LintInput>): LintInput {
 describe('lint checks on hand-made plans', () => {
   it('respects the growth margin', () => {
     // 100 → 161.05 is exactly 10 %/yr; stated 9 differs by 1.0 point.
-    const input = plan({ indicator_tables: [table([row({ base_raw: '100', target_raw: '161.051', growth_raw: '9' })])] });
+    const input = plan({
+      indicator_tables: [table([row({ base_raw: '100', target_raw: '161.051', growth_raw: '9' })])],
+    });
     expect(lintPlan(input).filter((f) => f.code === 'plan/implied-growth-mismatch')).toHaveLength(0);
-    expect(lintPlan(input, { growthMargin: 0.5 }).filter((f) => f.code === 'plan/implied-growth-mismatch')).toHaveLength(1);
+    expect(
+      lintPlan(input, { growthMargin: 0.5 }).filter((f) => f.code === 'plan/implied-growth-mismatch'),
+    ).toHaveLength(1);
   });
 
   it('flags a lower-is-better target above its base', () => {
     const input = plan({
-      indicator_tables: [table([row({ name: '单位地区生产总值能耗', unit: '吨标准煤/万元', base_raw: '0.5', target_raw: '0.6' })])],
+      indicator_tables: [
+        table([
+          row({ name: '单位地区生产总值能耗', unit: '吨标准煤/万元', base_raw: '0.5', target_raw: '0.6' }),
+        ]),
+      ],
     });
     const [f] = lintPlan(input);
     expect(f?.code).toBe('plan/target-above-base');
@@ -169,11 +187,61 @@ describe('lint checks on hand-made plans', () => {
     const input = plan({
       indicator_tables: [table([row({ base_raw: '451.9', target_raw: '820', growth_raw: '9.8' })])],
       targets: [
-        { indicator: '地区生产总值', comparator: '达到', value: 800, value_max: null, unit: '亿元', year: 2025, aspirational: false, quote: '地区生产总值达到800亿元', line: 40 },
-        { indicator: '地区生产总值', comparator: '突破', value: 1000, value_max: null, unit: '亿元', year: 2025, aspirational: true, quote: '力争突破1000亿元', line: 40 },
-        { indicator: '地区生产总值年均增速', comparator: '左右', value: 9.8, value_max: null, unit: '%', year: 2025, aspirational: false, quote: '年均增长9.8%左右', line: 41 },
-        { indicator: '常住人口城镇化率', comparator: '达到', value: 90, value_max: null, unit: '%', year: 2025, aspirational: false, quote: '城镇化率达到90%', line: 60 },
-        { indicator: '城镇化率', comparator: '达到', value: 92, value_max: null, unit: '%', year: 2025, aspirational: false, quote: '城镇化率达到92%', line: 300 },
+        {
+          indicator: '地区生产总值',
+          comparator: '达到',
+          value: 800,
+          value_max: null,
+          unit: '亿元',
+          year: 2025,
+          aspirational: false,
+          quote: '地区生产总值达到800亿元',
+          line: 40,
+        },
+        {
+          indicator: '地区生产总值',
+          comparator: '突破',
+          value: 1000,
+          value_max: null,
+          unit: '亿元',
+          year: 2025,
+          aspirational: true,
+          quote: '力争突破1000亿元',
+          line: 40,
+        },
+        {
+          indicator: '地区生产总值年均增速',
+          comparator: '左右',
+          value: 9.8,
+          value_max: null,
+          unit: '%',
+          year: 2025,
+          aspirational: false,
+          quote: '年均增长9.8%左右',
+          line: 41,
+        },
+        {
+          indicator: '常住人口城镇化率',
+          comparator: '达到',
+          value: 90,
+          value_max: null,
+          unit: '%',
+          year: 2025,
+          aspirational: false,
+          quote: '城镇化率达到90%',
+          line: 60,
+        },
+        {
+          indicator: '城镇化率',
+          comparator: '达到',
+          value: 92,
+          value_max: null,
+          unit: '%',
+          year: 2025,
+          aspirational: false,
+          quote: '城镇化率达到92%',
+          line: 300,
+        },
       ],
     });
     const conflicts = lintPlan(input).filter((f) => f.code === 'plan/target-conflict');
@@ -184,7 +252,13 @@ describe('lint checks on hand-made plans', () => {
   });
 
   it('finds box totals that do not add up and counts that differ', () => {
-    const text = ['专栏2 重大工程', '重点项目：共3个项目，总投资10亿元。', '投资5亿元的甲项目', '投资3亿元的乙项目', '其他'].join('\n');
+    const text = [
+      '专栏2 重大工程',
+      '重点项目：共3个项目，总投资10亿元。',
+      '投资5亿元的甲项目',
+      '投资3亿元的乙项目',
+      '其他',
+    ].join('\n');
     const box = '专栏2 重大工程';
     const input = plan({
       text,
@@ -193,7 +267,9 @@ describe('lint checks on hand-made plans', () => {
         { name: '乙项目', investment: '3亿元', box, line: 4 },
       ],
     });
-    const codes = lintPlan(input).map((f) => f.code).sort();
+    const codes = lintPlan(input)
+      .map((f) => f.code)
+      .sort();
     expect(codes).toEqual(['plan/box-count-mismatch', 'plan/box-total-mismatch']);
   });
 
@@ -201,12 +277,35 @@ describe('lint checks on hand-made plans', () => {
     const wr = {
       doc: 'report.txt',
       achievements: [
-        { indicator: '地区生产总值', value: 451.93, unit: '亿元', year: 2020, period: null, metric: 'level' as const, quote: '2020年地区生产总值451.93亿元', line: 3 },
-        { indicator: '城镇化率', value: 80.5, unit: '%', year: 2020, period: null, metric: 'share' as const, quote: '城镇化率80.5%', line: 4 },
+        {
+          indicator: '地区生产总值',
+          value: 451.93,
+          unit: '亿元',
+          year: 2020,
+          period: null,
+          metric: 'level' as const,
+          quote: '2020年地区生产总值451.93亿元',
+          line: 3,
+        },
+        {
+          indicator: '城镇化率',
+          value: 80.5,
+          unit: '%',
+          year: 2020,
+          period: null,
+          metric: 'share' as const,
+          quote: '城镇化率80.5%',
+          line: 4,
+        },
       ],
     };
     const input = plan({
-      indicator_tables: [table([row({ base_raw: '451.9', target_raw: '820' }), row({ name: '城镇化率', unit: '%', base_raw: '88.06', target_raw: '90', line: 11 })])],
+      indicator_tables: [
+        table([
+          row({ base_raw: '451.9', target_raw: '820' }),
+          row({ name: '城镇化率', unit: '%', base_raw: '88.06', target_raw: '90', line: 11 }),
+        ]),
+      ],
       elsewhere: [wr],
     });
     const base = lintPlan(input).filter((f) => f.code === 'plan/base-disagrees');

@@ -144,16 +144,24 @@ export function checkImpliedGrowth(doc: LintInput, opts: LintOptions = {}): Find
     const { row, years } = r;
     const b = cellNumber(row.base_raw);
     if (b === null || years.baseYear === null) continue;
-    const pairs: Array<[string | null | undefined, string | null | undefined, number | null, FindingCode, Severity]> = [
+    const pairs: Array<
+      [string | null | undefined, string | null | undefined, number | null, FindingCode, Severity]
+    > = [
       [row.target_raw, row.growth_raw, years.targetYear, 'plan/implied-growth-mismatch', 'warning'],
-      [row.actual_raw, row.actual_growth_raw, years.actualYear, 'plan/implied-actual-growth-mismatch', 'info'],
+      [
+        row.actual_raw,
+        row.actual_growth_raw,
+        years.actualYear,
+        'plan/implied-actual-growth-mismatch',
+        'info',
+      ],
     ];
     for (const [levelRaw, growthRaw, year, code, severity] of pairs) {
       const T = cellNumber(levelRaw);
       const g = readCell(growthRaw);
       if (T === null || year === null || g.type !== 'number' || g.cumulative || g.reduction) continue;
       const implied = averageGrowth(b, T, year - years.baseYear);
-      if (implied === null || Math.abs(implied - g.value) <= margin) continue;
+      if (implied === null || Math.abs(implied - g.value) <= margin + 1e-9) continue;
       const what = code === 'plan/implied-growth-mismatch' ? '目标' : '完成值';
       findings.push({
         code,
@@ -381,7 +389,8 @@ export function checkBoxTotals(doc: LintInput): Finding[] {
     const itemsPlace = (note: string): Place => ({
       doc: doc.doc,
       line: first.line,
-      quote: first.investment && lines.get(first.line)?.includes(first.investment) ? first.investment : first.name,
+      quote:
+        first.investment && lines.get(first.line)?.includes(first.investment) ? first.investment : first.name,
       note: `${note}（第${first.line}—${last.line}行）`,
     });
     if (items.length !== total.count) {
@@ -484,7 +493,13 @@ export function checkBaseValues(doc: LintInput): Finding[] {
   const reported = [
     ...reportedValues(doc.doc, doc.achievements ?? [], doc.indicator_tables, doc.period, lines),
     ...(doc.elsewhere ?? []).flatMap((other) =>
-      reportedValues(other.doc, other.achievements ?? [], other.indicator_tables ?? [], other.period, new Lines(undefined)),
+      reportedValues(
+        other.doc,
+        other.achievements ?? [],
+        other.indicator_tables ?? [],
+        other.period,
+        new Lines(undefined),
+      ),
     ),
   ];
   const findings: Finding[] = [];
@@ -500,7 +515,8 @@ export function checkBaseValues(doc: LintInput): Finding[] {
       if (value === null) continue;
       // Values written at different precision agree when they round to each other.
       const scale = ref.value !== 0 ? Math.abs(value / ref.value) : 1;
-      const tolerance = Math.max(0.5 * 10 ** -decimalsOf(row.base_raw!), 0.5 * 10 ** -decimalsOf(ref.raw) * scale) + 1e-9;
+      const tolerance =
+        Math.max(0.5 * 10 ** -decimalsOf(row.base_raw!), 0.5 * 10 ** -decimalsOf(ref.raw) * scale) + 1e-9;
       if (Math.abs(value - b) <= tolerance || seen.has(value)) continue;
       seen.add(value);
       findings.push({

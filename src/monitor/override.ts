@@ -25,7 +25,10 @@ export function applyOverride(status: IndicatorStatus, override: StatusOverride)
       expected: '轻度, 严重 or 逆向',
     });
   }
-  const kept: StatusOverride = { ...override, lag: override.label === '滞后' ? (override.lag ?? null) : null };
+  const kept: StatusOverride = {
+    ...override,
+    lag: override.label === '滞后' ? (override.lag ?? null) : null,
+  };
   return { ...status, override: kept, overrides: [...status.overrides, kept] };
 }
 

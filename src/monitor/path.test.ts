@@ -7,7 +7,10 @@ import type { IndicatorRowOut } from '../extract/model.js';
 describe('path arithmetic', () => {
   it('computes the compound and linear paths', () => {
     // 451.9 → 820 over 5 years: at 2023, 451.9·(820/451.9)^0.6.
-    expect(expectedValue(451.9, 820, 2020, 2025, 2023).value).toBeCloseTo(451.9 * Math.pow(820 / 451.9, 0.6), 9);
+    expect(expectedValue(451.9, 820, 2020, 2025, 2023).value).toBeCloseTo(
+      451.9 * Math.pow(820 / 451.9, 0.6),
+      9,
+    );
     expect(expectedValue(10, 20, 2020, 2025, 2021, 'linear').value).toBe(12);
     expect(expectedValue(-5, 5, 2020, 2025, 2025)).toEqual({ value: 5, method: 'linear' });
   });
@@ -71,19 +74,36 @@ describe('targets from table rows', () => {
   const years = { baseYear: 2020, targetYear: 2025, actualYear: null };
 
   it('tells level, bound, cumulative, growth and qualitative apart', () => {
-    expect(targetsFromRow(row({ base_raw: '451.9', target_raw: '820', growth_raw: '9.8' }), years).targets.map((t) => t.kind)).toEqual([
+    expect(
+      targetsFromRow(row({ base_raw: '451.9', target_raw: '820', growth_raw: '9.8' }), years).targets.map(
+        (t) => t.kind,
+      ),
+    ).toEqual(['level', 'growth']);
+    expect(targetsFromRow(row({ base_raw: '64.63', target_raw: '70以上' }), years).targets[0]?.kind).toBe(
       'level',
-      'growth',
-    ]);
-    expect(targetsFromRow(row({ base_raw: '64.63', target_raw: '70以上' }), years).targets[0]?.kind).toBe('level');
-    expect(targetsFromRow(row({ base_raw: '97', target_raw: '97以上' }), years).targets[0]).toMatchObject({ kind: 'bound', bound: 'floor' });
-    expect(targetsFromRow(row({ base_raw: '2', target_raw: '<4.5' }), years).targets[0]).toMatchObject({ kind: 'bound', bound: 'ceiling', strict: true });
-    expect(targetsFromRow(row({ target_raw: '[2.9]' }), years).targets[0]).toMatchObject({ kind: 'cumulative', value: 2.9 });
-    expect(targetsFromRow(row({ growth_raw: '〔13.5〕' }), years, { cumulate: 'reduction' } as never).targets[0]).toMatchObject({
+    );
+    expect(targetsFromRow(row({ base_raw: '97', target_raw: '97以上' }), years).targets[0]).toMatchObject({
+      kind: 'bound',
+      bound: 'floor',
+    });
+    expect(targetsFromRow(row({ base_raw: '2', target_raw: '<4.5' }), years).targets[0]).toMatchObject({
+      kind: 'bound',
+      bound: 'ceiling',
+      strict: true,
+    });
+    expect(targetsFromRow(row({ target_raw: '[2.9]' }), years).targets[0]).toMatchObject({
+      kind: 'cumulative',
+      value: 2.9,
+    });
+    expect(
+      targetsFromRow(row({ growth_raw: '〔13.5〕' }), years, { cumulate: 'reduction' } as never).targets[0],
+    ).toMatchObject({
       kind: 'cumulative',
       cumulate: 'reduction',
     });
-    expect(targetsFromRow(row({ growth_raw: '与经济增长基本同步' }), years).targets[0]?.kind).toBe('qualitative');
+    expect(targetsFromRow(row({ growth_raw: '与经济增长基本同步' }), years).targets[0]?.kind).toBe(
+      'qualitative',
+    );
     expect(targetsFromRow(row({ target_raw: '按市下达目标' }), years).targets[0]?.kind).toBe('qualitative');
   });
 
@@ -91,7 +111,19 @@ describe('targets from table rows', () => {
     expect(fiveYearPlanYears('“十三五”时期')).toEqual([2015, 2020]);
     expect(fiveYearPlanYears('十五五')).toEqual([2025, 2030]);
     expect(
-      tableYears({ caption: '专栏 1-1', line: 1, rows: [], columns: ['序号', '指标名称', '2015年基数', '“十三五”规划目标：2020年', '“十三五”规划目标：年均增长（%）', '“十三五”完成情况：2020年'] }),
+      tableYears({
+        caption: '专栏 1-1',
+        line: 1,
+        rows: [],
+        columns: [
+          '序号',
+          '指标名称',
+          '2015年基数',
+          '“十三五”规划目标：2020年',
+          '“十三五”规划目标：年均增长（%）',
+          '“十三五”完成情况：2020年',
+        ],
+      }),
     ).toEqual({ baseYear: 2015, targetYear: 2020, actualYear: 2020 });
     expect(tableYears({ caption: '主要指标', line: 1, rows: [], columns: ['指标'] }, '2026-2030')).toEqual({
       baseYear: 2025,

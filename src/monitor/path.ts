@@ -20,7 +20,8 @@ export function expectedValue(
   method: PathMethod = 'compound',
 ): { value: number; method: PathMethod } {
   const share = elapsedShare(t0, t1, t);
-  if (method === 'compound' && b > 0 && T > 0) return { value: b * Math.pow(T / b, share), method: 'compound' };
+  if (method === 'compound' && b > 0 && T > 0)
+    return { value: b * Math.pow(T / b, share), method: 'compound' };
   return { value: b + (T - b) * share, method: 'linear' };
 }
 

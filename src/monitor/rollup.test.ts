@@ -7,7 +7,10 @@ import type { Category } from '../catalog/types.js';
 import type { IndicatorStatus } from './types.js';
 
 /** A real status: 100 (2020) → 200 (2025) linear, so at 2022 the expected value is 140. */
-function status(actual: number, opts: { binding?: boolean; category?: Category; departments?: string[] } = {}): IndicatorStatus {
+function status(
+  actual: number,
+  opts: { binding?: boolean; category?: Category; departments?: string[] } = {},
+): IndicatorStatus {
   return computeStatus({
     name: `指标${actual}`,
     direction: 'higher',
@@ -34,7 +37,9 @@ describe('roll-ups', () => {
   ];
 
   it('writes the evaluation sentence', () => {
-    expect(summarize(statuses)).toBe('20 项主要指标中，4 项提前实现，5 项快于预期，7 项基本符合预期，4 项滞后(其中约束性 3 项)');
+    expect(summarize(statuses)).toBe(
+      '20 项主要指标中，4 项提前实现，5 项快于预期，7 项基本符合预期，4 项滞后(其中约束性 3 项)',
+    );
   });
 
   it('leaves out empty labels and keeps the order', () => {
@@ -60,7 +65,12 @@ describe('roll-ups', () => {
 
 describe('overrides', () => {
   const computed = status(130);
-  const override = { label: '基本符合预期' as const, reason: '统计口径调整，2022年数据待修订', by: '张三', at: '2023-03-01T08:00:00Z' };
+  const override = {
+    label: '基本符合预期' as const,
+    reason: '统计口径调整，2022年数据待修订',
+    by: '张三',
+    at: '2023-03-01T08:00:00Z',
+  };
 
   it('keeps the computed label beside the override', () => {
     const overridden = applyOverride(computed, override);

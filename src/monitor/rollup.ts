@@ -36,7 +36,8 @@ function emptyCounts(): LabelCounts {
 }
 
 function add(into: LabelCounts, status: IndicatorStatus, opts: RollUpOptions): void {
-  const { label, lag } = opts.useOverrides === false ? { label: status.label, lag: status.lag } : effectiveLabel(status);
+  const { label, lag } =
+    opts.useOverrides === false ? { label: status.label, lag: status.lag } : effectiveLabel(status);
   into.total++;
   into.counts[label]++;
   if (label === '滞后') {
@@ -83,8 +84,14 @@ export const rollUpByDepartment = (statuses: readonly IndicatorStatus[], opts?: 
  * The sentence evaluations write: "20 项主要指标中，4 项提前实现，5 项快于预期，7 项基本符合预期，4 项滞后(其中约束性 3 项)".
  * Labels with no indicator are left out; the order is fixed.
  */
-export function summarize(input: readonly IndicatorStatus[] | LabelCounts, noun = '主要指标', opts: RollUpOptions = {}): string {
-  const c = Array.isArray(input) ? countLabels(input as readonly IndicatorStatus[], opts) : (input as LabelCounts);
+export function summarize(
+  input: readonly IndicatorStatus[] | LabelCounts,
+  noun = '主要指标',
+  opts: RollUpOptions = {},
+): string {
+  const c = Array.isArray(input)
+    ? countLabels(input as readonly IndicatorStatus[], opts)
+    : (input as LabelCounts);
   if (c.total === 0) return `暂无${noun}的监测结果`;
   const parts: string[] = [];
   for (const label of LABEL_ORDER) {

@@ -148,7 +148,9 @@ describe('level targets', () => {
         target: { kind: 'level', value: 200, year: 2025, raw: '200', source: { doc: 'plan.txt', line: 51 } },
       }),
     );
-    expect(status.explanation).toBe('2022年实际值 138亿元，按序时进度应达 140亿元，完成进度 95%，基本符合预期');
+    expect(status.explanation).toBe(
+      '2022年实际值 138亿元，按序时进度应达 140亿元，完成进度 95%，基本符合预期',
+    );
     const c = status.components;
     expect(c.base).toMatchObject({ year: 2020, value: 100, source: { line: 51 } });
     expect(c.target).toMatchObject({ year: 2025, value: 200, raw: '200' });
@@ -182,12 +184,19 @@ describe('growth targets', () => {
     expect(status.components.measured).toBeCloseTo(6.99688, 4);
     expect(status.components.ratio).toBeCloseTo(6.99688 / 7, 4);
     expect(status.label).toBe('基本符合预期');
-    expect(status.explanation).toMatch(/^2021—2023年年均增长 7%，目标年均增长 7%，完成进度 100%，基本符合预期$/);
+    expect(status.explanation).toMatch(
+      /^2021—2023年年均增长 7%，目标年均增长 7%，完成进度 100%，基本符合预期$/,
+    );
   });
 
   it('never applies CAGR to a series of rates', () => {
     // Three years of 10 % growth average 10 %, whereas a "CAGR" of the rates 10 → 10 would be 0.
-    const status = computeStatus(growth({ target: { kind: 'growth', value: 10, year: 2025, raw: '>10' }, annual: [obs(2021, 10), obs(2022, 10), obs(2023, 10)] }));
+    const status = computeStatus(
+      growth({
+        target: { kind: 'growth', value: 10, year: 2025, raw: '>10' },
+        annual: [obs(2021, 10), obs(2022, 10), obs(2023, 10)],
+      }),
+    );
     expect(status.components.measured).toBeCloseTo(10, 9);
     expect(status.label).toBe('基本符合预期');
   });
@@ -238,7 +247,9 @@ describe('cumulative targets', () => {
     expect(status.components.expected).toBeCloseTo(1.16, 9);
     expect(status.components.ratio).toBeCloseTo(0.948276, 5);
     expect(status.lag).toBe('轻度');
-    expect(status.explanation).toBe('2021—2022年累计 1.1万人，按序时进度应累计 1.16万人，完成进度 94.8%，轻度滞后');
+    expect(status.explanation).toBe(
+      '2021—2022年累计 1.1万人，按序时进度应累计 1.16万人，完成进度 94.8%，轻度滞后',
+    );
   });
 
   it('is 提前实现 once the total is reached early', () => {
@@ -299,7 +310,9 @@ describe('bound targets', () => {
 
   it('treats the bound itself by the comparator: < excludes it, ≤ includes it', () => {
     expect(computeStatus(unemployment([obs(2022, 4.5)])).label).toBe('未达标');
-    expect(computeStatus(unemployment([obs(2022, 4.5)], { strict: false, raw: '4.5以内' })).label).toBe('达标');
+    expect(computeStatus(unemployment([obs(2022, 4.5)], { strict: false, raw: '4.5以内' })).label).toBe(
+      '达标',
+    );
   });
 
   it('holds a floor (≥2.5)', () => {
@@ -330,7 +343,14 @@ describe('warnings', () => {
 
   it('turns green to yellow below the average of peer regions', () => {
     // On track at 138, but peers average (150 + 140) / 2 = 145.
-    const below = computeStatus(linearLevel(138, { peers: [{ region: 'A', value: 150 }, { region: 'B', value: 140 }] }));
+    const below = computeStatus(
+      linearLevel(138, {
+        peers: [
+          { region: 'A', value: 150 },
+          { region: 'B', value: 140 },
+        ],
+      }),
+    );
     expect(below.label).toBe('基本符合预期');
     expect(below.warning).toBe('yellow');
     expect(below.components.peers).toEqual({ average: 145, count: 2, below: true });

@@ -107,7 +107,12 @@ function ratioOutcome(ratio: number, thresholds: Thresholds): { label: StatusLab
   return labelForRatio(ratio, thresholds);
 }
 
-function levelStatus(input: StatusInput, direction: 'higher' | 'lower', thresholds: Thresholds, unit: string): Outcome {
+function levelStatus(
+  input: StatusInput,
+  direction: 'higher' | 'lower',
+  thresholds: Thresholds,
+  unit: string,
+): Outcome {
   const { target, base } = input;
   const T = target.value;
   if (T === null) return missing('manual', '目标值');
@@ -191,7 +196,13 @@ function realisedGrowth(
     const values = run.map((o) => o.value);
     const growth = meanGrowthOfRates(values);
     if (growth !== null) {
-      return { growth, factor: growthFactor(values), latest: run.at(-1)!, method: 'growth-from-rates', years: run.length };
+      return {
+        growth,
+        factor: growthFactor(values),
+        latest: run.at(-1)!,
+        method: 'growth-from-rates',
+        years: run.length,
+      };
     }
   }
   const lv = series(levels, asOf);
@@ -290,7 +301,8 @@ function cumulativeStatus(input: StatusInput, thresholds: Thresholds, unit: stri
     latest = run.at(-1)!;
   } else {
     const lv = series(input.levels, input.asOf);
-    const start = lv.find((o) => o.year === t0) ?? (input.base && input.base.year === t0 ? input.base : undefined);
+    const start =
+      lv.find((o) => o.year === t0) ?? (input.base && input.base.year === t0 ? input.base : undefined);
     const end = lv.filter((o) => o.year > t0).at(-1);
     if (start && end) {
       achieved = cumulate === 'reduction' ? (1 - end.value / start.value) * 100 : end.value - start.value;

@@ -52,7 +52,13 @@ export function tableYears(table: IndicatorTableOut, period?: string | null): Ta
 function comparatorOf(cell: MonitorCell): string | null {
   if (cell.type !== 'number') return null;
   if (cell.reduction) return '下降';
-  return cell.bound === 'floor' ? '以上' : cell.bound === 'ceiling' ? '以内' : cell.bound === 'about' ? '左右' : null;
+  return cell.bound === 'floor'
+    ? '以上'
+    : cell.bound === 'ceiling'
+      ? '以内'
+      : cell.bound === 'about'
+        ? '左右'
+        : null;
 }
 
 export interface RowTargets {
@@ -85,31 +91,75 @@ export function targetsFromRow(
 
   const targetCell = readCell(row.target_raw);
   if (targetCell.type === 'number') {
-    const common = { year, raw: targetCell.raw, comparator: comparatorOf(targetCell), ...(source ? { source } : {}) };
+    const common = {
+      year,
+      raw: targetCell.raw,
+      comparator: comparatorOf(targetCell),
+      ...(source ? { source } : {}),
+    };
     if (targetCell.cumulative) {
-      targets.push({ ...common, kind: 'cumulative', value: targetCell.value, cumulate: cumulateOf(targetCell) });
+      targets.push({
+        ...common,
+        kind: 'cumulative',
+        value: targetCell.value,
+        cumulate: cumulateOf(targetCell),
+      });
     } else if (targetCell.bound === 'ceiling') {
-      targets.push({ ...common, kind: 'bound', value: targetCell.value, bound: 'ceiling', strict: targetCell.strict });
+      targets.push({
+        ...common,
+        kind: 'bound',
+        value: targetCell.value,
+        bound: 'ceiling',
+        strict: targetCell.strict,
+      });
     } else if (targetCell.bound === 'floor' && (base === null || base.value >= targetCell.value)) {
       // A floor the base already meets is a line to hold each year, not a path to walk.
-      targets.push({ ...common, kind: 'bound', value: targetCell.value, bound: 'floor', strict: targetCell.strict });
+      targets.push({
+        ...common,
+        kind: 'bound',
+        value: targetCell.value,
+        bound: 'floor',
+        strict: targetCell.strict,
+      });
     } else {
       targets.push({ ...common, kind: 'level', value: targetCell.value });
     }
   } else if (targetCell.type === 'delegated' || targetCell.type === 'text') {
-    targets.push({ kind: 'qualitative', value: null, year, raw: targetCell.raw, ...(source ? { source } : {}) });
+    targets.push({
+      kind: 'qualitative',
+      value: null,
+      year,
+      raw: targetCell.raw,
+      ...(source ? { source } : {}),
+    });
   }
 
   const growthCell = readCell(row.growth_raw);
   if (growthCell.type === 'number') {
-    const common = { year, raw: growthCell.raw, comparator: comparatorOf(growthCell), ...(source ? { source } : {}) };
+    const common = {
+      year,
+      raw: growthCell.raw,
+      comparator: comparatorOf(growthCell),
+      ...(source ? { source } : {}),
+    };
     if (growthCell.cumulative) {
-      targets.push({ ...common, kind: 'cumulative', value: growthCell.value, cumulate: cumulateOf(growthCell) });
+      targets.push({
+        ...common,
+        kind: 'cumulative',
+        value: growthCell.value,
+        cumulate: cumulateOf(growthCell),
+      });
     } else {
       targets.push({ ...common, kind: 'growth', value: growthCell.value });
     }
   } else if ((growthCell.type === 'delegated' || growthCell.type === 'text') && targets.length === 0) {
-    targets.push({ kind: 'qualitative', value: null, year, raw: growthCell.raw, ...(source ? { source } : {}) });
+    targets.push({
+      kind: 'qualitative',
+      value: null,
+      year,
+      raw: growthCell.raw,
+      ...(source ? { source } : {}),
+    });
   }
   return { base, targets };
 }

@@ -103,14 +103,7 @@ export interface StatusInput {
 }
 
 export type StatusLabel =
-  | '提前实现'
-  | '快于预期'
-  | '基本符合预期'
-  | '滞后'
-  | '达标'
-  | '未达标'
-  | '数据缺失'
-  | '待人工评估';
+  '提前实现' | '快于预期' | '基本符合预期' | '滞后' | '达标' | '未达标' | '数据缺失' | '待人工评估';
 
 /** Degree of a 滞后 label. */
 export type LagDegree = '轻度' | '严重' | '逆向';

@@ -23,7 +23,7 @@ import { MAGNITUDE_PREFIXES, matchUnit, type Unit, type UnitMatch } from './unit
 /** Fixed expressions whose numeral is not a quantity (千家万户 is not 1000 家). */
 export const NUMERAL_IDIOMS: readonly string[] = [
   '千家万户', '百家争鸣', '一条龙', '一张蓝图', '一张网', '一张图', '一件事', '百年大计', '三位一体', '四位一体', '五位一体',
-  '一部分', '两头', '一头', '一年四季', '一揽子', '一套班子', '一个样', '一份子', '一条心', '两张皮', '一座城',
+  '一部分', '两头', '一头', '一年四季', '一揽子', '一套班子', '一个样', '一份子', '一条心', '两张皮', '一座城', '最后一公里',
 ];
 
 /** Words right before a number that make it a label, not a quantity (专栏 3-1, 表1, 省道 539). */
@@ -262,8 +262,13 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   if (CODE_PREFIXES.some((w) => text.startsWith(w, before - w.length))) return skipCode(text, numeral.end);
   // 每千人, 每10万城镇人口: a denominator, not a quantity.
   if (text[before - 1] === '每') return skip;
-  if (numeral.chinese && NUMERAL_IDIOMS.some((w) => text.startsWith(w, numberAt))) return skip;
-  if (!numeral.chinese && text[skipSpaces(text, numeral.end, 2)] === '号') return skipCode(text, numeral.end);
+  if (numeral.chinese && NUMERAL_IDIOMS.some((w) => idiomCovers(text, numberAt, w))) return skip;
+  // 零排放, 零部件: a lone zero is a word.
+  if (numeral.chinese && numeral.value === '0' && numeral.end - numeral.start === 1) return skip;
+  // 地铁 1 号线, 10 月, 23 日: a name or a date.
+  const follower = text[skipSpaces(text, numeral.end, 2)];
+  if (!numeral.chinese && follower === '号') return skipCode(text, numeral.end);
+  if (!numeral.chinese && (follower === '月' || follower === '日') && numeral.arabicInteger !== undefined) return skip;
 
   // X分之Y: 四分之一, 百分之五十, 千分之三
   if (text.startsWith('分之', numeral.end)) return fractionAt(text, i, numeral, negative);
@@ -351,10 +356,11 @@ function readPart(text: string, numeral: Numeral): Part | null {
   let lowerBound = false;
   let unit: UnitMatch | null = null;
   const unitOptions = { afterChinese: numeral.chinese };
-  // 20多家, 千余件, 9000余家, 100多万人
-  if ((text[p] === '余' || text[p] === '多') && numeral.valueMax === undefined) {
-    const big = magnitudeAt(text, p + 1);
-    const after = matchUnit(text, p + 1 + big.length, { ...unitOptions, prefix: magnitude + big });
+  // 20多家, 千余件, 9000余家, 100多万人, 600 余批次
+  const approxAt = magnitude ? p : skipSpaces(text, p, 2);
+  if ((text[approxAt] === '余' || text[approxAt] === '多') && numeral.valueMax === undefined) {
+    const big = magnitudeAt(text, approxAt + 1);
+    const after = matchUnit(text, approxAt + 1 + big.length, { ...unitOptions, prefix: magnitude + big });
     if (after && (after.unit.dimension !== 'magnitude' || big)) {
       lowerBound = true;
       unit = after;
@@ -467,6 +473,14 @@ function shareValue(numerator: Decimal, denominator: Decimal, negative: boolean)
 
 // ---------------------------------------------------------------------------------------------------------------
 // helpers
+
+/** True when idiom `w` is written in `text` so that it covers the numeral starting at `pos` (最后一公里). */
+function idiomCovers(text: string, pos: number, w: string): boolean {
+  for (let k = w.indexOf(text[pos]!); k !== -1; k = w.indexOf(text[pos]!, k + 1)) {
+    if (text.startsWith(w, pos - k)) return true;
+  }
+  return false;
+}
 
 /** Only spaces since the start of the line or since a clause mark (：；。). */
 function isClauseStart(text: string, pos: number): boolean {

@@ -67,9 +67,9 @@ interface UnitDef {
 
 /** Counting measure words: each is its own base (a count of 家 is not a count of 座). */
 const MEASURE_WORDS: readonly (string | [string, Partial<UnitDef>])[] = [
-  '个', '家', '所', '座', '项', '条', '处', '套', '张', '台', '辆', '户', '床', '张床位', '栋', '幢', '间', '部',
-  '件', '只', '头', '支', '场', '份', '列', '柜', '箱', '标箱', '株', '棵', '片', '块', '宗', '笔', '层', '艘',
-  '架', '盏', '册', '轮', '位', '批次', '个批次', '户次', '家次', '剂次', '类', '篇', '枚', '亩次', '车次', '班次',
+  '个', '家', '所', '座', '项', '条', '处', '套', '张', '台', '辆', '户', '床', '张床位', '栋', '幢', '间',
+  '件', '只', '支', '场', '列', '柜', '箱', '标箱', '株', '棵', '片', '块', '宗', '笔', '层', '艘',
+  '架', '盏', '册', '位', '批次', '个批次', '户次', '家次', '剂次', '类', '篇', '枚', '亩次', '车次', '班次',
   '人份',
   ['次', { digitsOnly: true }],
   ['起', { digitsOnly: true }],
@@ -82,6 +82,10 @@ const MEASURE_WORDS: readonly (string | [string, Partial<UnitDef>])[] = [
   ['对', { digitsOnly: true }],
   ['首', { digitsOnly: true }],
   ['本', { digitsOnly: true }],
+  ['轮', { digitsOnly: true }],
+  ['部', { digitsOnly: true }],
+  ['份', { digitsOnly: true }],
+  ['头', { digitsOnly: true }],
 ];
 
 const UNIT_TABLE: readonly UnitDef[] = [

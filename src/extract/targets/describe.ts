@@ -91,7 +91,7 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
   if (EVERY_YEAR.test(clauseText) && !/\d{4}\s*年/.test(sentenceText)) return null;
   const inSentence = yearsIn(layout, { start: sentence.start, end: mention.start }, mention.start).filter(plausible);
   if (inSentence.length > 0) return inSentence[inSentence.length - 1]!.year;
-  const planPeriod = PLAN_PERIOD.exec(sentenceText);
+  const planPeriod = PLAN_PERIOD.exec(layout.text.slice(sentence.start, mention.start));
   if (planPeriod) return periodYear(planPeriod[0], context);
   if (EVERY_YEAR.test(sentenceText)) return null;
   // A year said earlier in the same paragraph still governs (到2025年，… 。…达到…).
@@ -99,6 +99,15 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
     const s = sentences[i]!;
     const years = yearsIn(layout, s, s.end).filter(plausible);
     if (years.length > 0) return years[years.length - 1]!.year;
+    const period = PLAN_PERIOD.exec(layout.text.slice(s.start, s.end));
+    if (period) return periodYear(period[0], context);
+  }
+  // A section titled for the plan period (今后五年…主要目标) sets the year of what it lists.
+  for (const title of [...statement.section].reverse()) {
+    const period = PLAN_PERIOD.exec(title);
+    if (period) return periodYear(period[0], context);
+    const year = /(20\d{2})\s*年/.exec(title);
+    if (year && Number(year[1]) >= first && Number(year[1]) <= last) return Number(year[1]);
   }
   if (context.docType === 'work_report') return context.periodStart;
   return context.periodEnd;

@@ -29,6 +29,8 @@ export interface Statement {
   /** Index of the sentence within its logical line (a year said earlier in the paragraph carries over). */
   sentenceIndex: number;
   sentences: Sentence[];
+  /** Titles of the enclosing headings, outermost first. */
+  section: string[];
 }
 
 export interface StatementInput {
@@ -100,7 +102,7 @@ export function readStatements(input: StatementInput): Statement[] {
         if (NOT_A_TARGET.test(layout.text.slice(clause.start, mention.start))) continue;
         if (QUALIFIER_AFTER.test(layout.text.slice(mention.end, mention.end + 8))) continue;
       }
-      statements.push({ mention, tense, line, sentence, clause, sentenceIndex, sentences });
+      statements.push({ mention, tense, line, sentence, clause, sentenceIndex, sentences, section: section.path });
     }
   }
   return statements;

@@ -63,6 +63,8 @@ export function headingNumber(token: string): number {
   return total + digit;
 }
 
+const HEADING_START = new RegExp(`^[第（(—\\d${CN_DIGITS}]`);
+
 export interface HeadingMatch {
   kind: HeadingKind;
   rank: number;
@@ -74,6 +76,8 @@ export interface HeadingMatch {
 /** The heading form a line starts with, if any (the caller decides whether the line really is a heading). */
 export function matchHeading(line: string): HeadingMatch | null {
   const text = line.trim();
+  // Every heading form starts with one of these characters; most lines are rejected here cheaply.
+  if (!HEADING_START.test(text)) return null;
   for (const { kind, rank, pattern } of HEADING_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;

@@ -49,7 +49,7 @@ export const CATEGORY_WORDS: readonly string[] = [
 export const CATEGORY_NUMBERING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、．]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?)\s*/;
 
 /** Lines that end a table: a note under it, a heading, another caption. */
-export const TABLE_END = /^(?:注\s*[:：1１]|备注|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百\d]+[篇章节]|[（(]?[一二三四五六七八九十]+[)）、])/;
+export const TABLE_END = /^(?:注\s*[:：1１]|备注|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百\d]+[篇章节])/;
 
 /** Footnote markers after an indicator name or value. */
 export const FOOTNOTE_MARKERS = /[*∗＊※△▲]+|[①②③④⑤⑥⑦⑧⑨⑩]/g;

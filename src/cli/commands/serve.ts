@@ -1,0 +1,40 @@
+// `lantu serve`: the HTTP API on the local store (embedded SQLite unless DATABASE_URL is set).
+import type { Command } from 'commander';
+import { fileURLToPath } from 'node:url';
+import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
+import { ingestPaths, openStore } from '../../store/index.js';
+
+/** The corpus shipped with the package (fixtures/corpus), for a demo database. */
+export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/corpus', import.meta.url));
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('启动 HTTP API（/docs 为接口文档）/ start the HTTP API (OpenAPI docs at /docs)')
+    .option('-p, --port <port>', 'port', (v) => Number.parseInt(v, 10), 8080)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--load-corpus', 'ingest the bundled corpus first when the database is empty')
+    .option('--upload-limit <mb>', 'largest upload in MB', (v) => Number.parseInt(v, 10), DEFAULT_UPLOAD_LIMIT / 1024 / 1024)
+    .action(async (options: { port: number; host: string; loadCorpus?: boolean; uploadLimit: number }) => {
+      const store = await openStore();
+      const count = await store.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      if (Number(count?.n ?? 0) === 0) {
+        if (options.loadCorpus) {
+          const report = await ingestPaths(store, [CORPUS_DIR]);
+          process.stderr.write(`loaded the corpus: ${report.stored.length} documents, ${report.derived.statuses} statuses\n`);
+        } else {
+          process.stderr.write('the database is empty: upload documents (POST /api/documents), run `lantu ingest DIR`, or restart with --load-corpus\n');
+        }
+      }
+      const app = await buildServer({ db: store.db, uploadLimit: options.uploadLimit * 1024 * 1024 });
+      const close = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      const address = await app.listen({ port: options.port, host: options.host });
+      process.stderr.write(`lantu serving ${store.engine} (${store.location}) at ${address} — API docs: ${address}/docs\n`);
+    });
+}

@@ -1,0 +1,124 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeDocument, toGoldFormat } from '../../pipeline.js';
+import type { GoldExtraction } from '../model.js';
+import { microAverage, scoreDocument } from '../../eval/score.js';
+import { findMentions } from './mentions.js';
+
+/** A small plan: title, a review chapter and a goals chapter, as the corpus plans are laid out. */
+function plan(review: string[], goals: string[]): GoldExtraction {
+  const text = [
+    '某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+    '',
+    '第一章  发展环境',
+    '',
+    '第一节  过去五年取得的成就',
+    '',
+    ...review,
+    '',
+    '第二节  “十四五”时期主要目标',
+    '',
+    ...goals,
+    '',
+  ].join('\n');
+  return toGoldFormat(analyzeDocument({ path: 'plan.txt', format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }));
+}
+
+describe('targets', () => {
+  it('reads indicator, comparator, value, unit and year of a goal', () => {
+    const doc = plan([], ['到2025年，地区生产总值达到 800亿元，城镇调查失业率控制在5.5%以内，森林覆盖率达到97%以上。']);
+    expect(doc.targets.map((t) => [t.indicator, t.comparator, t.value, t.unit, t.year])).toEqual([
+      ['地区生产总值', '达到', 800, '亿元', 2025],
+      ['城镇调查失业率', '以内', 5.5, '%', 2025],
+      ['森林覆盖率', '以上', 97, '%', 2025],
+    ]);
+    expect(doc.targets[0]!.quote).toBe('地区生产总值达到 800亿元');
+  });
+
+  it('marks 力争 targets aspirational and keeps a range', () => {
+    const doc = plan([], ['力争高新技术企业突破400家，遴选1-3个科技产业社区试点。']);
+    expect(doc.targets.map((t) => [t.value, t.value_max, t.comparator, t.aspirational])).toEqual([
+      [400, null, '突破', true],
+      [1, 3, '达到', true],
+    ]);
+  });
+
+  it('takes the stated year, a 2023 milestone, and null for every-year targets', () => {
+    const doc = plan([], ['2023年新型研发机构达6家，2025年达7家。每年引进创业团队13个以上。']);
+    expect(doc.targets.map((t) => [t.value, t.year])).toEqual([
+      [6, 2023],
+      [7, 2025],
+      [13, null],
+    ]);
+  });
+
+  it('does not read codes, names, ordinals and slogans as targets', () => {
+    const doc = plan([], ['推进地铁1号线建设，建成“三个高地”，落实第十四个五年规划，实施“1818工程”和“9+X”体系，加快1#机组改造。']);
+    expect(doc.targets).toEqual([]);
+  });
+});
+
+describe('achievements', () => {
+  it('reads past values in the review part, a level and its growth as two records', () => {
+    const doc = plan(['2020年全区生产总值达到380.4亿元，年均增长6.7%，服务业比重达到66%，累计新建停车场7个。'], []);
+    expect(doc.achievements.map((a) => [a.value, a.unit, a.metric, a.year])).toEqual([
+      [380.4, '亿元', 'level', 2020],
+      [6.7, '%', 'growth', 2020],
+      [66, '%', 'share', 2020],
+      [7, '个', 'count', 2020],
+    ]);
+    expect(doc.achievements[1]!.period).toBe('十三五');
+    expect(doc.targets).toEqual([]);
+  });
+
+  it('records a decline as a negative growth', () => {
+    const doc = plan(['万元GDP能耗累计下降14.7%。'], []);
+    expect(doc.achievements[0]).toMatchObject({ value: -14.7, metric: 'growth' });
+  });
+});
+
+describe('findMentions', () => {
+  it('leaves out years and slogans but keeps counts in Chinese numerals', () => {
+    const text = '到2025年建成两个产业园，“三个高地”';
+    expect(findMentions(text).map((m) => [m.value, m.unit])).toEqual([[2, '个']]);
+  });
+});
+
+describe('the corpus', () => {
+  const dir = (sub: string): string => fileURLToPath(new URL(`../../../fixtures/${sub}/`, import.meta.url));
+  const read = (name: string): GoldExtraction => {
+    const text = readFileSync(dir('corpus') + name, 'utf8');
+    return toGoldFormat(analyzeDocument({ path: name, format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }));
+  };
+
+  it('keeps a number that wrapped onto the next line in its sentence, on the line that holds it', () => {
+    // 偃师 1194/1196: `力争地区生产总值突破` / `700亿元，…`
+    const target = read('luoyang-yanshi-plan-2021-2025.txt').targets.find((t) => t.value === 700 && t.unit === '亿元');
+    expect(target).toMatchObject({ line: 1196, comparator: '突破', aspirational: true, year: 2025, indicator: '地区生产总值' });
+  });
+
+  it('sets a work report\'s new-year targets to its year and its five-year goals to the term end', () => {
+    const report = read('luoyang-jianxi-work-report-2022.txt');
+    expect(report.targets.find((t) => t.value === 5.5 && t.unit === '%')).toMatchObject({ comparator: '以内', year: 2022 });
+    expect(report.targets.find((t) => t.value === 1500)).toMatchObject({ year: 2026, aspirational: true });
+    expect(report.achievements.find((a) => a.value === 698)).toMatchObject({ metric: 'level', year: 2021 });
+  });
+
+  it('meets the targets, achievements and projects F1 of the gold documents', () => {
+    const scores = readdirSync(dir('gold')).map((name) => {
+      const gold = JSON.parse(readFileSync(dir('gold') + name, 'utf8')) as GoldExtraction;
+      const text = readFileSync(dir('corpus') + gold.doc, 'utf8');
+      const predicted = toGoldFormat(analyzeDocument({ path: gold.doc, format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }));
+      for (const t of [...predicted.targets, ...predicted.achievements]) expect(text.split('\n')[t.line - 1]).toContain(t.quote);
+      return scoreDocument(predicted, gold);
+    });
+    const micro = microAverage(scores);
+    for (const section of ['targets', 'achievements', 'projects'] as const) {
+      expect(micro[section].f1).toBeGreaterThanOrEqual(0.85);
+      expect(micro[section].precision).toBeGreaterThanOrEqual(0.85);
+    }
+    const year = micro.targets.accuracy['year']!;
+    expect(year.right / year.total).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,243 @@
+// Tables whose cells are delimited: one cell per TAB line, `|` pipes, TAB-separated rows, a reader's real table.
+import type { PhysicalLine } from '../../layout/types.js';
+import type { RawTable } from '../../readers/types.js';
+import { CAPTION, TABLE_END } from './vocabulary.js';
+import {
+  categoryLabel,
+  compact,
+  endsWithUnitGroup,
+  isAttribute,
+  isNumberedCategory,
+  isNumericValue,
+  isSeq,
+  isUnitCell,
+  isValueText,
+  rawOf,
+} from './cells.js';
+import type { Cell, Draft, RowDraft } from './draft.js';
+import type { Piece } from './types.js';
+
+export interface GridCell {
+  pieces: Piece[];
+  /** A grid position covered by a merged cell: from the row above (its text repeats) or from the left (no cell). */
+  covered?: 'above' | 'left';
+}
+
+export interface GridRow {
+  cells: GridCell[];
+  line: number;
+}
+
+export interface GridRead {
+  rows: GridRow[];
+  /** Index into the lines given of the first line after the table. */
+  end: number;
+}
+
+/** The pieces of a line split at a delimiter, each trimmed and placed at its source offset. */
+export function splitLine(line: PhysicalLine, delimiter: RegExp): Piece[] {
+  const pieces: Piece[] = [];
+  let at = 0;
+  const text = line.text;
+  const push = (from: number, to: number): void => {
+    const part = text.slice(from, to);
+    const lead = part.length - part.trimStart().length;
+    const trimmed = part.trim();
+    const start = line.start + from + lead;
+    pieces.push({ text: trimmed, start, end: start + trimmed.length, line: line.line });
+  };
+  for (const match of text.matchAll(new RegExp(delimiter.source, 'g'))) {
+    push(at, match.index);
+    at = match.index + match[0].length;
+  }
+  push(at, text.length);
+  return pieces;
+}
+
+/** A line of prose or a heading: a table in text form has ended. */
+function endsTable(text: string): boolean {
+  const t = text.trim();
+  return TABLE_END.test(t) || CAPTION.test(t) || /[。；]/.test(t) || compact(t).length > 40;
+}
+
+/** One cell per line, each led by a TAB; blank lines separate rows; a line without TAB continues the cell above. */
+export function readTabCells(lines: readonly PhysicalLine[], from: number): GridRead {
+  const rows: GridRow[] = [];
+  let row: GridRow | null = null;
+  let blank = true;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') {
+      blank = true;
+      continue;
+    }
+    if (line.text.startsWith('\t')) {
+      if (blank || row === null) {
+        row = { cells: [], line: line.line };
+        rows.push(row);
+      }
+      blank = false;
+      const piece = splitLine(line, /\t/).slice(1);
+      row.cells.push({ pieces: [joinPieces(piece)] });
+      continue;
+    }
+    const last = row?.cells[row.cells.length - 1];
+    if (!last || endsTable(line.text) || compact(line.text).length > 12) break;
+    last.pieces.push(...splitLine(line, /\t/));
+    blank = false;
+  }
+  return { rows, end: i };
+}
+
+/** The pieces of one cell that contains no delimiter: a single piece spanning them. */
+function joinPieces(pieces: Piece[]): Piece {
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  return { text: pieces.map((p) => p.text).join('\t').trim(), start: first.start, end: last.end, line: first.line };
+}
+
+/** One row per line, cells between delimiters (`|` or TAB); the table ends at the first line without one. */
+export function readDelimitedRows(lines: readonly PhysicalLine[], from: number, delimiter: RegExp): GridRead {
+  const rows: GridRow[] = [];
+  let i = from;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') continue;
+    if (!delimiter.test(line.text)) break;
+    rows.push({ cells: splitLine(line, delimiter).map((piece) => ({ pieces: [piece] })), line: line.line });
+  }
+  return { rows, end: i };
+}
+
+/** The rows of a reader's real table, with each cell placed in its rendered line and merged cells marked. */
+export function readRealTable(table: RawTable, lineAt: (line: number) => PhysicalLine | undefined): GridRow[] {
+  return table.rows.map((cells, r) => {
+    const line = lineAt(table.startLine + r);
+    const parts = line ? splitLine(line, /\t/) : [];
+    const fallback = (c: number): Piece => {
+      const start = line ? line.start : 0;
+      return { text: cells[c]?.text ?? '', start, end: start, line: table.startLine + r };
+    };
+    return {
+      line: table.startLine + r,
+      cells: cells.map((cell, c) => {
+        const piece = parts.length === cells.length ? parts[c]! : fallback(c);
+        if (!cell.covered) return { pieces: [{ ...piece, text: piece.text || cell.text.trim() }] };
+        const above = r > 0 ? table.rows[r - 1]![c] : undefined;
+        const fromAbove = above !== undefined && above.text === cell.text && (above.covered || above.rowSpan > 1);
+        return { pieces: [piece], covered: fromAbove ? 'above' : 'left' };
+      }),
+    };
+  });
+}
+
+/** Cells of a row with merges resolved: a cell covered from the left is dropped, one covered from above repeats it. */
+function resolveMerges(rows: readonly GridRow[]): Cell[][] {
+  const resolved: Cell[][] = [];
+  rows.forEach((row, r) => {
+    const cells: (Cell | null)[] = row.cells.map((cell, c) => {
+      if (cell.covered === 'left') return null;
+      if (cell.covered === 'above') return resolvedAt(resolved, rows, r - 1, c) ?? cell.pieces;
+      return cell.pieces;
+    });
+    resolved.push(cells.filter((c): c is Cell => c !== null));
+  });
+  return resolved;
+}
+
+function resolvedAt(resolved: Cell[][], rows: readonly GridRow[], r: number, c: number): Cell | null {
+  for (let k = r; k >= 0; k--) {
+    const cell = rows[k]!.cells[c];
+    if (cell && cell.covered !== 'above' && cell.covered !== 'left') return cell.pieces;
+  }
+  return resolved[r]?.[c] ?? null;
+}
+
+export interface GridOptions {
+  /** Number of value columns the header names (base, target, growth, …). */
+  valueCount: number;
+  hasUnitColumn: boolean;
+}
+
+/** Header rows at the top of a grid, as text, and the index of the first body row. */
+export function gridHeader(rows: readonly GridRow[], isHeader: (text: string) => boolean): { text: string[]; body: number } {
+  const text: string[] = [];
+  let body = 0;
+  while (body < rows.length) {
+    const joined = rows[body]!.cells.map((c) => rawOf(c.pieces)).join('|');
+    if (rows[body]!.cells.every((c) => rawOf(c.pieces) === '') || !isHeader(joined)) break;
+    text.push(joined);
+    body += 1;
+  }
+  return { text, body };
+}
+
+/** Drafts of the body rows of a grid; reading stops at a note or a row of prose. */
+export function gridDrafts(rows: readonly GridRow[], options: GridOptions): Draft[] {
+  const cellsOf = resolveMerges(rows);
+  const dataRows = cellsOf.filter((cells) => cells.filter((c) => rawOf(c) !== '').length >= 3);
+  const hasSeqColumn = dataRows.filter((cells) => isSeq(rawOf(cells[0] ?? []))).length * 2 >= dataRows.length;
+  const drafts: Draft[] = [];
+  for (const cells of cellsOf) {
+    const texts = cells.map(rawOf);
+    const filled = texts.map((t, i) => (t === '' ? -1 : i)).filter((i) => i >= 0);
+    if (filled.length === 0) continue;
+    if (filled.length === 1) {
+      const only = texts[filled[0]!]!;
+      if (TABLE_END.test(only)) break;
+      if (isNumberedCategory(only) || categoryLabel(only)) drafts.push({ kind: 'category', label: categoryLabel(only)! });
+      else if (!isValueText(only) && !isAttribute(only) && !isSeq(only) && !endsWithUnitGroup(only))
+        drafts.push({ kind: 'category', label: only });
+      continue;
+    }
+    const row = gridRow(cells, texts, hasSeqColumn, options);
+    if (row) drafts.push(row);
+  }
+  return drafts;
+}
+
+function gridRow(cells: Cell[], texts: string[], hasSeqColumn: boolean, options: GridOptions): RowDraft | null {
+  let at = 0;
+  let seq: Cell | null = null;
+  if (isSeq(texts[0]!) || (hasSeqColumn && texts[0] === '')) {
+    seq = cells[0]!;
+    at = 1;
+  }
+  // Label cells run up to the first value written with digits or the attribute.
+  let labelEnd = at;
+  while (labelEnd < cells.length && (texts[labelEnd] === '' || !(isNumericValue(texts[labelEnd]!) || isAttribute(texts[labelEnd]!))))
+    labelEnd += 1;
+  const candidates = Array.from({ length: labelEnd - at }, (_, k) => at + k).filter((i) => texts[i] !== '');
+  if (candidates.length === 0) return null;
+  // The name is the first label with a unit in parentheses; otherwise the last label that is not a value phrase.
+  const nameAt =
+    candidates.find((i) => endsWithUnitGroup(texts[i]!)) ??
+    [...candidates].reverse().find((i) => !isValueText(texts[i]!)) ??
+    candidates[candidates.length - 1]!;
+  const labels = candidates.filter((i) => i <= nameAt).map((i) => cells[i]!);
+  const emptySlots = Array.from({ length: nameAt - at }, (_, k) => at + k).filter((i) => texts[i] === '').length;
+
+  let next = nameAt + 1;
+  let unit: Cell | null = null;
+  if (options.hasUnitColumn && next < cells.length && (texts[next] === '' || isUnitCell(texts[next]!))) {
+    unit = texts[next] === '' ? null : cells[next]!;
+    next += 1;
+  }
+  const attributeAt = texts.findLastIndex((t, i) => i >= next && isAttribute(t));
+  let values = cells.slice(next, attributeAt >= 0 ? attributeAt : cells.length);
+  let attribute: Cell | null = attributeAt >= 0 ? cells[attributeAt]! : null;
+  const size = options.valueCount;
+  const empty = (c: Cell): boolean => rawOf(c) === '';
+  if (!attribute) {
+    while (values.length > size + 1 && empty(values[values.length - 1]!)) values = values.slice(0, -1);
+    if (values.length === size + 1 && !isNumericValue(rawOf(values[values.length - 1]!))) {
+      attribute = values[values.length - 1]!;
+      values = values.slice(0, -1);
+    }
+  }
+  // Empty cells left of the values belong to a name spanning two columns; empty ones right of them are padding.
+  while (values.length > size && empty(values[0]!)) values = values.slice(1);
+  while (values.length > size && empty(values[values.length - 1]!)) values = values.slice(0, -1);
+  return { kind: 'row', seq, labels, continuesGroup: emptySlots > 0, unit, values, attribute };
+}

@@ -1,0 +1,297 @@
+// Tables flattened into lines of text (PDF extraction): rows rebuilt from a stream of words with a small state machine.
+import type { PhysicalLine } from '../../layout/types.js';
+import {
+  awaitsNumber,
+  categoryLabel,
+  compact,
+  endsWithUnitGroup,
+  isAttribute,
+  isClosedValue,
+  isEmptyMarker,
+  isNumberedCategory,
+  isNumericValue,
+  isUnitCell,
+  parenBalance,
+  rawOf,
+  width,
+} from './cells.js';
+import type { Cell, Draft, RowDraft } from './draft.js';
+import type { Piece } from './types.js';
+import { ATTRIBUTE_PREFIX, CAPTION, TABLE_END } from './vocabulary.js';
+
+/** A word of a table line: text between spaces or TABs. */
+interface Word {
+  piece: Piece;
+  /** Position in its line. */
+  first: boolean;
+  last: boolean;
+  /** Separated from the previous word of its line by a TAB (a cell border) rather than a space. */
+  afterTab: boolean;
+}
+
+/** Words a number is written with, split off by a space in flattened text (`70 以上`, `4.5 以内`). */
+const BOUND_WORD = /^(?:以上|以下|以内|左右|及以上|及以下|[%％‰])$/;
+
+/** The words of a line; a bound word joins its number and an attribute glued to a name is split off. */
+export function lineWords(line: PhysicalLine): Word[] {
+  const words: Word[] = [];
+  for (const match of line.text.matchAll(/[^\s]+/g)) {
+    const start = line.start + match.index;
+    const before = line.text.slice(0, match.index);
+    const afterTab = /\t[ \u3000]*$/.test(before);
+    let text = match[0];
+    const previous = words[words.length - 1];
+    if (previous && !afterTab && BOUND_WORD.test(text) && isNumericValue(previous.piece.text)) {
+      previous.piece = { ...previous.piece, text: `${previous.piece.text}${line.text.slice(previous.piece.end - line.start, start - line.start)}${text}`, end: start + text.length };
+      continue;
+    }
+    const glued = ATTRIBUTE_PREFIX.exec(text);
+    if (glued) {
+      const head = glued[1]!;
+      words.push({ piece: { text: head, start, end: start + head.length, line: line.line }, first: false, last: false, afterTab });
+      text = text.slice(head.length);
+      words.push({ piece: { text, start: start + head.length, end: start + head.length + text.length, line: line.line }, first: false, last: false, afterTab: true });
+      continue;
+    }
+    words.push({ piece: { text, start, end: start + text.length, line: line.line }, first: false, last: false, afterTab });
+  }
+  if (words.length > 0) {
+    words[0]!.first = true;
+    words[words.length - 1]!.last = true;
+  }
+  return words;
+}
+
+/** A fragment of a label: the words of one line (or one TAB cell) in the name part of a row. */
+interface Fragment {
+  pieces: Piece[];
+  /** Shares its line with the fragment before it (a separate cell, never a wrap). */
+  sameLine: boolean;
+}
+
+interface OpenRow {
+  seq: Piece | null;
+  continuesGroup: boolean;
+  fragments: Fragment[];
+  values: Cell[];
+  /** The last value is text cut at a line end and may continue on the next line. */
+  valueOpen: boolean;
+  attribute: Cell | null;
+}
+
+export interface StreamOptions {
+  valueCount: number;
+  hasUnitColumn: boolean;
+  /** Compact caption text, to skip a caption repeated after a page break. */
+  caption: string | null;
+  /** Compact header text, to skip a header repeated after a page break. */
+  header: string;
+}
+
+export interface StreamRead {
+  drafts: Draft[];
+  /** Index into the lines given of the first line after the table. */
+  end: number;
+  /** 1-based source line of the table's last line. */
+  lastLine: number;
+}
+
+/** Lines from `from` that repeat the table's header (or its caption and header), as a count; 0 when they do not. */
+function repeatedHeader(lines: readonly PhysicalLine[], from: number, options: StreamOptions): number {
+  let i = from;
+  const skipBlank = (): void => {
+    while (i < lines.length && lines[i]!.text === '') i++;
+  };
+  skipBlank();
+  let captionSkipped = false;
+  if (options.caption && i < lines.length && compact(lines[i]!.text) === options.caption) {
+    i++;
+    captionSkipped = true;
+    skipBlank();
+  }
+  let matched = '';
+  let after = i;
+  while (i < lines.length) {
+    const text = compact(lines[i]!.text.replace(/\|/g, ''));
+    if (text === '') {
+      i++;
+      continue;
+    }
+    if (!options.header.startsWith(matched + text)) break;
+    matched += text;
+    i++;
+    after = i;
+  }
+  const enough = matched.length >= Math.max(4, options.header.length / 2) && /[\u4e00-\u9fff]/.test(matched);
+  if (enough) return after - from;
+  return captionSkipped ? after - from : 0;
+}
+
+/** Groups label fragments into cells: a fragment continues the one before when it looks like the rest of a wrap. */
+export function groupFragments(fragments: readonly Fragment[]): Cell[] {
+  const cells: Cell[] = [];
+  let current: Piece[] = [];
+  let previous: Fragment | null = null;
+  for (const fragment of fragments) {
+    const text = rawOf(fragment.pieces);
+    const so = rawOf(current);
+    const continues =
+      previous !== null &&
+      !fragment.sameLine &&
+      (parenBalance(so) > 0 ||
+        /^[（(]/.test(text) ||
+        (!endsWithUnitGroup(so) && width(rawOf(previous.pieces)) >= width(text)));
+    if (previous !== null && !continues) {
+      cells.push(current);
+      current = [];
+    }
+    current.push(...fragment.pieces);
+    previous = fragment;
+  }
+  if (current.length > 0) cells.push(current);
+  return cells;
+}
+
+function joinWords(words: readonly Word[]): Piece {
+  const first = words[0]!.piece;
+  const last = words[words.length - 1]!.piece;
+  return { text: words.map((w) => w.piece.text).join(''), start: first.start, end: last.end, line: first.line };
+}
+
+/** Reads table rows from flattened lines, starting after the header, until a note, a heading or prose. */
+export function readStream(lines: readonly PhysicalLine[], from: number, options: StreamOptions): StreamRead {
+  const drafts: Draft[] = [];
+  let row: OpenRow | null = null;
+  let lastSeq: number | null = null;
+  let lastLine = lines[from - 1]?.line ?? 0;
+
+  const finish = (): void => {
+    if (!row) return;
+    const draft = toDraft(row, options);
+    if (draft) drafts.push(draft);
+    row = null;
+  };
+  const complete = (r: OpenRow): boolean => r.attribute !== null || r.values.length >= options.valueCount;
+  const started = (r: OpenRow): boolean => r.values.length > 0 || r.attribute !== null;
+  const openRow = (seq: Piece | null, continuesGroup: boolean): OpenRow => ({
+    seq,
+    continuesGroup,
+    fragments: [],
+    values: [],
+    valueOpen: false,
+    attribute: null,
+  });
+
+  let i = from;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') continue;
+    const text = line.text.trim();
+    const repeated = repeatedHeader(lines, i, options);
+    if (repeated > 0) {
+      i += repeated - 1;
+      continue;
+    }
+    if (isProse(text)) break;
+    if (isNumberedCategory(text) || (categoryLabel(text) !== null && (row === null || complete(row)))) {
+      finish();
+      drafts.push({ kind: 'category', label: categoryLabel(text)! });
+      lastLine = line.line;
+      continue;
+    }
+    const words = lineWords(line);
+    // The next line's first word, to tell a sequence number from a value.
+    const nextWord = nextLineWord(lines, i);
+    words.forEach((word, w) => {
+      const t = word.piece.text;
+      const following = words[w + 1] ?? nextWord;
+      if (word.first && /^\d{1,3}$/.test(t) && following && !isNumericValue(following.piece.text) && !isAttribute(following.piece.text)) {
+        const n = Number(t);
+        const expected = lastSeq === null ? n <= 3 : n > lastSeq && n <= lastSeq + 2;
+        if (expected && (row === null || started(row) || row.fragments.length === 0)) {
+          finish();
+          row = openRow(word.piece, false);
+          lastSeq = n;
+          return;
+        }
+      }
+      if (isAttribute(t)) {
+        if (row && row.attribute === null) row.attribute = [word.piece];
+        if (row) row.valueOpen = false;
+        return;
+      }
+      if (isNumericValue(t)) {
+        if (!row) return;
+        const last = row.values[row.values.length - 1];
+        if (row.valueOpen && last && word.first && word.last && !isEmptyMarker(t) && awaitsNumber(rawOf(last))) {
+          last.push(word.piece);
+          row.valueOpen = !isClosedValue(rawOf(last));
+          return;
+        }
+        if (options.hasUnitColumn && row.values.length === 0 && isUnitCell(t)) return;
+        row.values.push([word.piece]);
+        row.valueOpen = word.last && !isClosedValue(t);
+        return;
+      }
+      // Text: a label of the row being read, the rest of a wrapped value, a value phrase, or a new sub-row.
+      if (row && !started(row)) {
+        const fragments = row.fragments;
+        const previous = fragments[fragments.length - 1];
+        const sameLine = !word.first && previous !== undefined && previous.pieces[previous.pieces.length - 1]!.line === word.piece.line;
+        if (sameLine && !word.afterTab && !endsWithUnitGroup(rawOf(previous.pieces))) previous.pieces.push(word.piece);
+        else if (sameLine && !word.afterTab) {
+          // Text right after a name that ends in its unit is the first value (`按市下达目标`).
+          row.values.push([word.piece]);
+          row.valueOpen = word.last;
+        } else fragments.push({ pieces: [word.piece], sameLine });
+        return;
+      }
+      const newName = /[（(]/.test(t) || row === null || complete(row);
+      if (newName) {
+        const continuesGroup = row !== null;
+        finish();
+        row = openRow(null, continuesGroup);
+        row.fragments.push({ pieces: [word.piece], sameLine: false });
+        return;
+      }
+      const last = row!.values[row!.values.length - 1];
+      if (row!.valueOpen && last && word.first) last.push(word.piece);
+      else row!.values.push([word.piece]);
+      row!.valueOpen = word.last && !isClosedValue(rawOf(row!.values[row!.values.length - 1]!));
+    });
+    lastLine = line.line;
+  }
+  finish();
+  return { drafts, end: i, lastLine };
+}
+
+function nextLineWord(lines: readonly PhysicalLine[], i: number): Word | undefined {
+  for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
+    if (lines[k]!.text === '') continue;
+    return lineWords(lines[k]!)[0];
+  }
+  return undefined;
+}
+
+/** A line that cannot be part of a table: a note, a heading, another caption, or a sentence. */
+function isProse(text: string): boolean {
+  const t = compact(text);
+  return TABLE_END.test(t) || CAPTION.test(t) || (/[。；，,]/.test(t) && t.length > 16) || t.length > 60;
+}
+
+function toDraft(row: OpenRow, options: StreamOptions): RowDraft | null {
+  if (row.fragments.length === 0) return null;
+  const labels = groupFragments(row.fragments);
+  void options;
+  return {
+    kind: 'row',
+    seq: row.seq ? [row.seq] : null,
+    labels,
+    continuesGroup: row.continuesGroup,
+    unit: null,
+    values: row.values,
+    attribute: row.attribute,
+  };
+}
+
+export { joinWords };
