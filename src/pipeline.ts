@@ -4,6 +4,7 @@ import { cleanLayout } from './layout/index.js';
 import type { Layout } from './layout/types.js';
 import type { RawDocument } from './readers/types.js';
 import { detectOutline, type Heading } from './structure/outline/index.js';
+import { findIndicatorTables, toExchangeTables, type IndicatorTable } from './structure/tables/index.js';
 import { extractMetadata } from './extract/metadata.js';
 import { extractProjects, projectListingSpans } from './extract/projects/index.js';
 import { extractStatements } from './extract/targets/index.js';
@@ -15,6 +16,7 @@ export interface DocumentAnalysis {
   layout: Layout;
   metadata: DocumentMetadata;
   outline: Heading[];
+  tables: IndicatorTable[];
 }
 
 /** 1-based lines of the rendered text that belong to a reader's real tables. */
@@ -29,13 +31,19 @@ export function analyzeDocument(raw: RawDocument): DocumentAnalysis {
   const layout = cleanLayout(source, { tableLines: realTableLines(raw) });
   const metadata = extractMetadata(layout);
   const outline = detectOutline(layout);
-  return { raw, layout, metadata, outline };
+  const tables = findIndicatorTables(layout, raw);
+  return { raw, layout, metadata, outline, tables };
 }
 
 /** The exchange format of EXTRACTION.md (what `lantu extract --format gold` prints). */
 export function toGoldFormat(analysis: DocumentAnalysis): GoldExtraction {
   const { metadata } = analysis;
-  const statements = extractStatements(analysis.layout, metadata, analysis.outline, projectListingSpans(analysis.layout));
+  const statements = extractStatements(
+    analysis.layout,
+    metadata,
+    analysis.outline,
+    projectListingSpans(analysis.layout),
+  );
   return {
     doc: basename(analysis.raw.path),
     title: metadata.title,
@@ -48,7 +56,7 @@ export function toGoldFormat(analysis: DocumentAnalysis): GoldExtraction {
     outline: analysis.outline
       .filter((h) => h.kind !== 'matter')
       .map((h) => ({ level: h.level, label: h.label, title: h.title, line: h.line })),
-    indicator_tables: [],
+    indicator_tables: toExchangeTables(analysis.tables),
     targets: statements.targets,
     achievements: statements.achievements,
     projects: extractProjects(analysis.layout),

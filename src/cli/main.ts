@@ -3,6 +3,9 @@
 import { Command } from 'commander';
 import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerServe } from './commands/serve.js';
+import { registerObservations } from './commands/observations.js';
 
 const program = new Command();
 program
@@ -12,6 +15,9 @@ program
 
 registerExtract(program);
 registerEval(program);
+registerIngest(program);
+registerServe(program);
+registerObservations(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lantu: ${error instanceof Error ? error.message : String(error)}`);

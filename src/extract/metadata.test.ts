@@ -69,3 +69,14 @@ describe('metadata rules', () => {
     expect(meta.title).toBe('政府工作报告——2026年1月10日在成都市武侯区第十九届人民代表大会第五次会议上');
   });
 });
+
+describe('metadata edge cases', () => {
+  it('accepts a title with a trailing note and does not read 第一个五年 as the first five-year plan', () => {
+    const meta = metadataOf(
+      '涧西区国民经济和社会发展第十四个五\n年规划和二〇三五年远景目标纲要（节\n选）\n序 言\n“十四五”时期是开启新征程的第一个五年，是关键时期。',
+    );
+    expect(meta.title).toBe('涧西区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（节选）');
+    expect(meta.region).toBe('涧西区');
+    expect(meta.period).toBe('2021-2025');
+  });
+});

@@ -14,7 +14,8 @@ const TITLE_KINDS: readonly { type: DocType; pattern: RegExp }[] = [
   { type: 'plan', pattern: /(?:规划|纲要)/ },
 ];
 
-const TITLE_END = /(?:纲要|规划|政府工作报告|统计公报)$/;
+/** A title ends with its document word, perhaps followed by a note such as （节选） or （草案）. */
+const TITLE_END = /(?:纲要|规划|政府工作报告|统计公报)(?:[（(][^（）()]{1,12}[）)])?$/;
 const TITLE_WORD = /(?:国民经济|规划|纲要|政府工作报告|统计公报)/;
 /** How much of the text is searched for the parent city's name. */
 const PARENT_SEARCH_CHARS = 30_000;
@@ -164,7 +165,7 @@ const NAMES_BY_FIRST_CHAR: Map<string, { name: string; prefecture: Prefecture }[
 function period(title: string | null, text: string, docType: DocType): string | null {
   const head = `${title ?? ''}\n${text.slice(0, TITLE_SEARCH_CHARS)}`;
   if (docType === 'plan') {
-    const nth = /第([一二三四五六七八九十]+)个五年/.exec(head) ?? /“?十([一二三四五六七八九])五”?/.exec(head);
+    const nth = /第([一二三四五六七八九十]+)个五年规划/.exec(head) ?? /“十([一二三四五六七八九])五”/.exec(head);
     const n = nth ? (nth[0].startsWith('第') ? headingNumber(nth[1]!) : 10 + headingNumber(nth[1]!)) : NaN;
     if (!Number.isNaN(n)) return `${fiveYearPlanStart(n)}-${fiveYearPlanStart(n) + 4}`;
     const span = /(\d{4})\s*年?\s*[—\-－~～至到]\s*(\d{4})\s*年/.exec(head);

@@ -12,12 +12,18 @@ describe('splitSentences', () => {
       '人均达到13.3万元。',
       '力争达到1000亿元。',
     ]);
-    expect(sentences[0]!.clauses.map((c) => text.slice(c.start, c.end))).toEqual(['到2025年，', '地区生产总值达到800亿元；']);
+    expect(sentences[0]!.clauses.map((c) => text.slice(c.start, c.end))).toEqual([
+      '到2025年，',
+      '地区生产总值达到800亿元；',
+    ]);
   });
 
   it('never ends a sentence inside （…） or 《…》', () => {
     const text = '建设A（一期。二期）项目。读《纲要。》后。';
-    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['建设A（一期。二期）项目。', '读《纲要。》后。']);
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      '建设A（一期。二期）项目。',
+      '读《纲要。》后。',
+    ]);
   });
 });
 

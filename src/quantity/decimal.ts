@@ -121,6 +121,7 @@ export function multiplyDecimal(a: Decimal, b: Decimal): Decimal {
 
 /** a × 10^power, exactly (power may be negative). */
 export function shiftDecimal(a: Decimal, power: number): Decimal {
+  if (power === 0) return a;
   const x = toScaled(a);
   return fromScaled({ int: x.int, scale: x.scale - power });
 }

@@ -96,6 +96,20 @@ export function readArabic(text: string, pos: number): Arabic | null {
   return { end: p, text: fraction ? `${integer}.${fraction}` : integer, integer, dotted };
 }
 
+/** Canonical Decimal of plain ASCII digits with an optional fraction ("0380.40" → "380.4"), without arithmetic. */
+function canonicalDigits(text: string): Decimal {
+  const dot = text.indexOf('.');
+  let integer = dot === -1 ? text : text.slice(0, dot);
+  let fraction = dot === -1 ? '' : text.slice(dot + 1);
+  let i = 0;
+  while (i < integer.length - 1 && integer.charCodeAt(i) === 48) i++;
+  integer = integer.slice(i);
+  let j = fraction.length;
+  while (j > 0 && fraction.charCodeAt(j - 1) === 48) j--;
+  fraction = fraction.slice(0, j);
+  return fraction ? `${integer}.${fraction}` : integer;
+}
+
 /** Reads the numeral starting at `pos`, or null when there is none or it is malformed (百千万, 万 alone). */
 export function readNumeral(text: string, pos: number): Numeral | null {
   const tokens: Token[] = [];
@@ -115,7 +129,7 @@ export function readNumeral(text: string, pos: number): Numeral | null {
         if (nextBig === undefined || nextBig >= last.power || a.text.includes('.')) break;
       }
       if (tokens.length === 0) arabic = a;
-      tokens.push({ kind: 'num', value: decimal(a.text), chinese: false, zero: false, digit: -1 });
+      tokens.push({ kind: 'num', value: canonicalDigits(a.text), chinese: false, zero: false, digit: -1 });
       p = a.end;
       continue;
     }
@@ -185,6 +199,11 @@ interface Evaluated {
 }
 
 function evaluateWithRange(tokens: Token[]): Evaluated | null {
+  if (tokens.length === 1) {
+    const only = tokens[0]!;
+    if (only.kind === 'num') return { value: only.value, maxBig: 0, positional: false };
+    return only.kind === 'small' ? { value: String(only.mult), maxBig: 0, positional: false } : null;
+  }
   const digits = tokens.filter((t) => t.kind === 'num');
   // Digit by digit (二〇三五, 一〇八): only Chinese digits, at least three, or with a zero among them.
   if (digits.length === tokens.length && digits.length >= 2 && digits.every((t) => t.chinese)) {
@@ -212,6 +231,69 @@ function evaluateWithRange(tokens: Token[]): Evaluated | null {
 }
 
 function evaluate(tokens: Token[]): { value: Decimal; maxBig: number } | null {
+  const first = tokens[0]!;
+  // Fast paths: 380.4 and 1.5万 need no arithmetic; integers of Chinese numerals fit in a float exactly.
+  if (first.kind === 'num' && !first.chinese) {
+    if (tokens.length === 1) return { value: first.value, maxBig: 0 };
+    const second = tokens[1]!;
+    if (tokens.length === 2 && second.kind === 'big') return { value: shiftDecimal(first.value, second.power), maxBig: second.power };
+  } else if (tokens.every((t) => t.kind !== 'num' || (t.chinese && t.digit >= 0))) {
+    const fast = evaluateSmall(tokens);
+    if (fast !== undefined) return fast;
+  }
+  return evaluateExact(tokens);
+}
+
+/** The same evaluation on JS integers (exact below 2^53); undefined when that is exceeded, null when malformed. */
+function evaluateSmall(tokens: Token[]): { value: Decimal; maxBig: number } | null | undefined {
+  let total = 0;
+  let section = 0;
+  let pending = -1;
+  let pendingAfterZero = false;
+  let lastSmall = Number.POSITIVE_INFINITY;
+  let maxBig = 0;
+  let hasValue = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (t.kind === 'num') {
+      if (pending !== -1 && !(pending === 0 && prev?.kind === 'num' && prev.zero)) return null;
+      pendingAfterZero = prev?.kind === 'num' && prev.zero;
+      pending = t.digit;
+      hasValue = true;
+    } else if (t.kind === 'small') {
+      if (t.mult >= lastSmall) return null;
+      section += (pending === -1 ? 1 : pending) * t.mult;
+      pending = -1;
+      lastSmall = t.mult;
+      hasValue = true;
+    } else {
+      const sectionValue = section + (pending === -1 ? 0 : pending);
+      pending = -1;
+      if (sectionValue === 0) {
+        if (prev?.kind !== 'big' || !hasValue) return null;
+        total *= 10 ** t.power;
+        maxBig += t.power;
+      } else if (t.power > maxBig) {
+        total = (total + sectionValue) * 10 ** t.power;
+        maxBig = t.power;
+      } else total += sectionValue * 10 ** t.power;
+      section = 0;
+      lastSmall = Number.POSITIVE_INFINITY;
+    }
+  }
+  if (!hasValue) return null;
+  if (pending > 0 && !pendingAfterZero) {
+    const prev = tokens[tokens.length - 2];
+    if (prev?.kind === 'small' && prev.mult >= 100) pending *= prev.mult / 10;
+    else if (prev?.kind === 'big') pending *= 10 ** (prev.power - 1);
+  }
+  const value = total + section + (pending === -1 ? 0 : pending);
+  if (!Number.isSafeInteger(value)) return undefined;
+  return { value: String(value), maxBig };
+}
+
+function evaluateExact(tokens: Token[]): { value: Decimal; maxBig: number } | null {
   let total: Decimal = '0';
   let section: Decimal = '0';
   let pending: Decimal | null = null;

@@ -18,7 +18,7 @@ import { compareDecimal, divideDecimal, negateDecimal, shiftDecimal, type Decima
 import { CHINESE_BIG_UNITS, CHINESE_DIGITS, CHINESE_SMALL_UNITS, readArabic, readNumeral, type Magnitude, type Numeral } from './numerals.js';
 import { fiveYearPlanPeriod, isPlausibleYear } from './periods.js';
 import type { QuantityMatch } from './types.js';
-import { MAGNITUDE_PREFIXES, matchUnit, type Unit, type UnitMatch } from './units.js';
+import { MAGNITUDE_PREFIXES, matchUnit, unitMayStartAt, type Unit, type UnitMatch } from './units.js';
 
 /** Fixed expressions whose numeral is not a quantity (千家万户 is not 1000 家). */
 export const NUMERAL_IDIOMS: readonly string[] = [
@@ -28,6 +28,9 @@ export const NUMERAL_IDIOMS: readonly string[] = [
 
 /** Words right before a number that make it a label, not a quantity (专栏 3-1, 表1, 省道 539). */
 export const CODE_PREFIXES: readonly string[] = ['专栏', '附表', '附件', '附图', '表', '图', '编号', '省道', '国道', '县道', '乡道', '代码', '文号', 'No.', 'NO.'];
+
+const CODE_PREFIXES_BY_LAST = new Map<string, string[]>();
+for (const w of CODE_PREFIXES) CODE_PREFIXES_BY_LAST.set(w[w.length - 1]!, [...(CODE_PREFIXES_BY_LAST.get(w[w.length - 1]!) ?? []), w]);
 
 /** Characters that glue a number into a code when they touch it (1#机组, 9+X, 2×5, 0379-). */
 const CODE_GLUE = new Set(['#', '＃', '+', '＋', '×', '*', '＊', '=', '&', '_', '@', '№', '\\']);
@@ -45,10 +48,17 @@ const PLAN_ORDINAL = /十[一二三四五六七八九]五/y;
 const PLAN_ORDINAL_LONG = /第\s*(?:十[一二三四五六七八九]|[一二三四五六七八九十])个五年(?:规划|计划)/y;
 const DOUBLING = /翻(?:了)?([一两二三四五1-5])?番/y;
 
-const NUMERAL_START = new Set<number>();
+/** Characters after a Chinese numeral that may make it a quantity besides a unit (余 多 分之 至 级 五 of 十四五). */
+const CHINESE_FOLLOWERS = new Set(['余', '多', '分', '至', '到', '—', '-', '~', '～', '级', '五', '年', '”', '个']);
+
+/** Per UTF-16 code: 1 where a number, year, ordinal or multiplier may start (digits checked apart). */
+const NUMERAL_START = new Uint8Array(65536);
 for (const ch of [...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_SMALL_UNITS), ...Object.keys(ROMAN_NUMERALS), '第', '翻', '倍']) {
-  NUMERAL_START.add(ch.charCodeAt(0));
+  NUMERAL_START[ch.charCodeAt(0)] = 1;
 }
+for (let c = 48; c <= 57; c++) NUMERAL_START[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) NUMERAL_START[c] = 1;
+for (const ch of MINUS_SIGNS) NUMERAL_START[ch.charCodeAt(0)] = 2;
 const CHINESE_NUMERAL_CHARS = new Set([...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_SMALL_UNITS), ...Object.keys(CHINESE_BIG_UNITS)]);
 
 export interface ScanOptions {
@@ -88,8 +98,8 @@ function scan(text: string, from: number, to: number, options: ScanOptions, firs
   const out: QuantityMatch[] = [];
   let i = from;
   while (i < to) {
-    const code = text.charCodeAt(i);
-    if (!isDigitCode(code) && !NUMERAL_START.has(code) && !(MINUS_SIGNS.has(text[i]!) && isDigitCode(text.charCodeAt(i + 1)))) {
+    const start = NUMERAL_START[text.charCodeAt(i)];
+    if (start === 0 || (start === 2 && !isDigitCode(text.charCodeAt(i + 1)))) {
       i++;
       continue;
     }
@@ -118,6 +128,15 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
   if (ch === '十') {
     PLAN_ORDINAL.lastIndex = i;
     if (PLAN_ORDINAL.test(text) && !CHINESE_NUMERAL_CHARS.has(text[i + 3] ?? '')) return planPeriod(text, i, i + 3);
+  }
+  if (CHINESE_NUMERAL_CHARS.has(ch)) {
+    // Most Chinese numerals are inside words (统一, 一体化, 进一步): reject them before reading the numeral.
+    let runEnd = i + 1;
+    while (runEnd < text.length && (CHINESE_NUMERAL_CHARS.has(text[runEnd]!) || text[runEnd] === '点')) runEnd++;
+    const follower = text[runEnd] ?? '';
+    if (runEnd - i !== 4 && !CHINESE_FOLLOWERS.has(follower) && !unitMayStartAt(text, runEnd) && !isSpaceCode(text.charCodeAt(runEnd))) {
+      return { next: runEnd };
+    }
   }
   const period = yearOrPeriodAt(text, i);
   if (period) return period;
@@ -259,10 +278,10 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
     if (CODE_GLUE.has(text[numeral.end] ?? '')) return skipCode(text, numeral.end);
   }
   const before = skipSpacesBack(text, i);
-  if (CODE_PREFIXES.some((w) => text.startsWith(w, before - w.length))) return skipCode(text, numeral.end);
+  if (CODE_PREFIXES_BY_LAST.get(text[before - 1] ?? '')?.some((w) => text.startsWith(w, before - w.length))) return skipCode(text, numeral.end);
   // 每千人, 每10万城镇人口: a denominator, not a quantity.
   if (text[before - 1] === '每') return skip;
-  if (numeral.chinese && NUMERAL_IDIOMS.some((w) => idiomCovers(text, numberAt, w))) return skip;
+  if (numeral.chinese && inIdiom(text, numberAt)) return skip;
   // 零排放, 零部件: a lone zero is a word.
   if (numeral.chinese && numeral.value === '0' && numeral.end - numeral.start === 1) return skip;
   // 地铁 1 号线, 10 月, 23 日: a name or a date.
@@ -474,12 +493,21 @@ function shareValue(numerator: Decimal, denominator: Decimal, negative: boolean)
 // ---------------------------------------------------------------------------------------------------------------
 // helpers
 
-/** True when idiom `w` is written in `text` so that it covers the numeral starting at `pos` (最后一公里). */
-function idiomCovers(text: string, pos: number, w: string): boolean {
-  for (let k = w.indexOf(text[pos]!); k !== -1; k = w.indexOf(text[pos]!, k + 1)) {
-    if (text.startsWith(w, pos - k)) return true;
-  }
-  return false;
+/** Idioms indexed by each numeral character they contain, with its offsets inside the idiom. */
+const IDIOMS_BY_CHAR = new Map<string, { idiom: string; offset: number }[]>();
+for (const idiom of NUMERAL_IDIOMS) {
+  [...idiom].forEach((ch, offset) => {
+    if (!CHINESE_NUMERAL_CHARS.has(ch)) return;
+    const list = IDIOMS_BY_CHAR.get(ch) ?? [];
+    list.push({ idiom, offset });
+    IDIOMS_BY_CHAR.set(ch, list);
+  });
+}
+
+/** True when a numeral idiom is written over the numeral starting at `pos` (千家万户, 最后一公里). */
+function inIdiom(text: string, pos: number): boolean {
+  const candidates = IDIOMS_BY_CHAR.get(text[pos]!);
+  return candidates !== undefined && candidates.some(({ idiom, offset }) => text.startsWith(idiom, pos - offset));
 }
 
 /** Only spaces since the start of the line or since a clause mark (：；。). */
@@ -506,8 +534,10 @@ function skipCode(text: string, from: number): Attempt {
   return { next: p };
 }
 
-function build(text: string, start: number, end: number, fields: Pick<QuantityMatch, 'kind' | 'value'> & Partial<QuantityMatch>): QuantityMatch {
-  return { ...fields, start, end, text: text.slice(start, end) };
+function build(text: string, start: number, end: number, fields: Pick<QuantityMatch, 'kind' | 'value' | 'valueMax'>): QuantityMatch {
+  const match: QuantityMatch = { kind: fields.kind, value: fields.value, start, end, text: text.slice(start, end) };
+  if (fields.valueMax !== undefined) match.valueMax = fields.valueMax;
+  return match;
 }
 
 /** Finds the comparator words around [start, end), sets `match.comparator` and approximate; returns where the words end. */

@@ -240,6 +240,12 @@ function buildTable(): void {
 
 buildTable();
 
+/** True when some unit spelling starts with the character at `pos` (a cheap test before `matchUnit`). */
+export function unitMayStartAt(text: string, pos: number): boolean {
+  const ch = text[pos];
+  return ch !== undefined && ROOT.children.has(foldChar(ch));
+}
+
 export interface UnitMatch {
   unit: Unit;
   start: number;

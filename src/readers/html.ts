@@ -115,7 +115,10 @@ function decodeHtml(
   bytes: Uint8Array,
   path: string,
 ): { text: string; encoding: string; diagnostics: Diagnostic[] } {
-  const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
   const declared = hasBom ? undefined : declaredCharset(bytes);
   if (declared === undefined || declared === 'utf-8') {
     const decoded = decodeText(bytes, path);

@@ -23,6 +23,8 @@ export interface StoreOptions {
   sqlitePath?: string;
   /** Largest pg pool (the HTTP server wants more than the CLI). */
   poolSize?: number;
+  /** PostgreSQL schema to hold every table (one database can then hold several stores). */
+  schema?: string;
 }
 
 /** Options from the environment: DATABASE_URL → PostgreSQL, else LANTU_DB or ./lantu.db. */
@@ -39,7 +41,11 @@ function redact(url: string): string {
 export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, engine: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
   } else {
@@ -54,7 +60,7 @@ export async function openStore(options: StoreOptions = storeOptionsFromEnv()): 
     store = { db, engine: 'sqlite', location: path, close: () => db.destroy() };
   }
   try {
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, options.databaseUrl ? options.schema : undefined);
   } catch (error) {
     await store.close();
     throw error;

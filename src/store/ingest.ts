@@ -165,7 +165,10 @@ export async function ingest(store: Pick<Store, 'db'>, sources: readonly IngestS
       if (doc?.region_id) regions.add(doc.region_id);
       emit({ file, outcome: 'stored', documentId });
     } catch (error) {
-      const why = `${file}: ${message(error).replace(`${file}: `, '')}`;
+      // Readers name the file themselves; say it once, as the user wrote it.
+      let text = message(error);
+      for (const name of [file, basename(file)]) if (text.startsWith(`${name}: `)) text = text.slice(name.length + 2);
+      const why = `${file}: ${text}`;
       report.failed.push({ file, error: why });
       emit({ file, outcome: 'failed', error: why });
     }

@@ -31,7 +31,8 @@ async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResu
     return;
   }
   const pool = new Piscina({
-    filename: new URL('../extract-worker.js', import.meta.url).href,
+    // From source (tsx) the worker is the .ts file; the worker thread inherits tsx's loader through execArgv.
+    filename: new URL(`../extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href,
     maxThreads: jobs,
     minThreads: 1,
   });

@@ -30,25 +30,41 @@ function statedYear(layout: Layout, span: Span, before: number): number | null {
   return year;
 }
 
-export function extractAchievements(layout: Layout, statements: readonly Statement[], context: ReviewContext): AchievementOut[] {
+export function extractAchievements(
+  layout: Layout,
+  statements: readonly Statement[],
+  context: ReviewContext,
+): AchievementOut[] {
   const achievements: AchievementOut[] = [];
   let previous: { clause: number; indicator: string } | null = null;
   for (const statement of statements) {
     if (statement.tense !== 'achievement') continue;
     const { mention, clause, sentence } = statement;
-    const indicator = indicatorPhrase(layout, clause, mention, previous && previous.clause >= sentence.start ? previous.indicator : null);
+    const indicator = indicatorPhrase(
+      layout,
+      clause,
+      mention,
+      previous && previous.clause >= sentence.start ? previous.indicator : null,
+    );
     previous = { clause: clause.start, indicator };
     const before = layout.text.slice(clause.start, mention.start);
     const sentenceBefore = layout.text.slice(sentence.start, mention.start);
     const metric = metricOf(mention.unit, before);
     const cumulative = CUMULATIVE.test(sentenceBefore) || metric === 'growth';
     const fromValue = FROM_VALUE.test(before.slice(-4));
-    const year = fromValue ? null : (statedYear(layout, clause, mention.start) ?? statedYear(layout, sentence, mention.start) ?? context.reviewYear);
+    const year = fromValue
+      ? null
+      : (statedYear(layout, clause, mention.start) ??
+        statedYear(layout, sentence, mention.start) ??
+        context.reviewYear);
     const span = quoteSpan(layout, clause, mention);
     const { line, quote } = quoteAround(layout, span.start, span.end, mention.start);
     achievements.push({
       indicator,
-      value: /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth' ? -Math.abs(mention.value) : mention.value,
+      value:
+        /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth'
+          ? -Math.abs(mention.value)
+          : mention.value,
       unit: mention.unit,
       year,
       period: cumulative && !fromValue ? context.reviewPeriod : null,

@@ -46,7 +46,14 @@ export function findBoxes(layout: Layout): Box[] {
       if (line.kind === 'heading') break;
       const isNumbered = ITEM_NUMBER.test(lineText);
       const isSummary = GROUP_SUMMARY.some((p) => p.test(lineText));
-      if (numbered && !isNumbered && !isSummary && lineText.length > PROSE_LENGTH && !nextIsNumbered(layout, lines, j)) break;
+      if (
+        numbered &&
+        !isNumbered &&
+        !isSummary &&
+        lineText.length > PROSE_LENGTH &&
+        !nextIsNumbered(layout, lines, j)
+      )
+        break;
       numbered ||= isNumbered;
       body.push(line);
       // A box printed as a pipe table ends with its body line.

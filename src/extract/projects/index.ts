@@ -17,7 +17,9 @@ export function extractProjects(layout: Layout): ProjectOut[] {
       const text = logicalText(layout, line);
       for (const item of boxLineItems(text)) {
         projects.push({
-          name: item.name.replace(/\s+/g, (s, at: number, all: string) => (/[A-Za-z]/.test(all[at - 1] ?? '') && /[A-Za-z]/.test(all[at + s.length] ?? '') ? ' ' : '')),
+          name: item.name.replace(/\s+/g, (s, at: number, all: string) =>
+            /[A-Za-z]/.test(all[at - 1] ?? '') && /[A-Za-z]/.test(all[at + s.length] ?? '') ? ' ' : '',
+          ),
           investment: item.investment,
           box: box.caption,
           line: sourceLine(layout, line.start + item.offset),
@@ -34,7 +36,8 @@ export function projectListingSpans(layout: Layout): { start: number; end: numbe
   for (const box of findBoxes(layout)) {
     for (const line of box.body) {
       const text = logicalText(layout, line).trim();
-      if (INVESTMENT_FIRST.test(text.replace(ITEM_NUMBER, '')) || GROUP_SUMMARY.some((p) => p.test(text))) spans.push({ start: line.start, end: line.end });
+      if (INVESTMENT_FIRST.test(text.replace(ITEM_NUMBER, '')) || GROUP_SUMMARY.some((p) => p.test(text)))
+        spans.push({ start: line.start, end: line.end });
     }
   }
   return spans;

@@ -13,22 +13,24 @@ describe('boxLineItems', () => {
     expect(boxLineItems('投资60亿元的洛阳新材料及智能装备科创小镇一期项目')).toEqual([
       { name: '洛阳新材料及智能装备科创小镇一期项目', offset: 7, investment: '60亿元' },
     ]);
-    expect(boxLineItems('投资3.6亿元河柴重工自主能力改造提升项目')[0]).toMatchObject({ name: '河柴重工自主能力改造提升项目', investment: '3.6亿元' });
+    expect(boxLineItems('投资3.6亿元河柴重工自主能力改造提升项目')[0]).toMatchObject({
+      name: '河柴重工自主能力改造提升项目',
+      investment: '3.6亿元',
+    });
     expect(boxLineItems('投资5000万元的涧西区图书馆项目')[0]!.investment).toBe('5000万元');
   });
 
   it('skips group summaries', () => {
-    expect(boxLineItems('创新平台建设重点项目：共7个项目，总投资24.8亿元，其中十四五期间计划投资17.8亿元。')).toEqual([]);
+    expect(
+      boxLineItems('创新平台建设重点项目：共7个项目，总投资24.8亿元，其中十四五期间计划投资17.8亿元。'),
+    ).toEqual([]);
     expect(boxLineItems('文化传承创新体系重点项目：项目共14个，投资70.1亿元。')).toEqual([]);
   });
 
   it('splits a numbered list on 、 and drops the category label and 等项目', () => {
-    expect(names('1.摩托车制造。实施比亚乔、重庆望江、宗申三轮摩托车北方生产基地、豪爵发动机等项目。')).toEqual([
-      '比亚乔',
-      '重庆望江',
-      '宗申三轮摩托车北方生产基地',
-      '豪爵发动机',
-    ]);
+    expect(
+      names('1.摩托车制造。实施比亚乔、重庆望江、宗申三轮摩托车北方生产基地、豪爵发动机等项目。'),
+    ).toEqual(['比亚乔', '重庆望江', '宗申三轮摩托车北方生产基地', '豪爵发动机']);
   });
 
   it('keeps a 、 inside parentheses within one name', () => {
@@ -40,10 +42,11 @@ describe('boxLineItems', () => {
   });
 
   it('takes a run-in label as the project when its body lists nothing', () => {
-    expect(names('创新型龙头企业壮大工程。集聚科技创新领军企业,进一步加大政策支持力度。 高新技术企业倍增工程。加大政策支持力度。')).toEqual([
-      '创新型龙头企业壮大工程',
-      '高新技术企业倍增工程',
-    ]);
+    expect(
+      names(
+        '创新型龙头企业壮大工程。集聚科技创新领军企业,进一步加大政策支持力度。 高新技术企业倍增工程。加大政策支持力度。',
+      ),
+    ).toEqual(['创新型龙头企业壮大工程', '高新技术企业倍增工程']);
   });
 
   it('keeps a programme label and the projects it lists', () => {
@@ -64,13 +67,26 @@ describe('boxLineItems', () => {
 
   it('does not read a list of traits or of places as projects', () => {
     expect(names('加快培育一批创新能力强、发展速度快、市场潜力大的“瞪羚企业”。')).toEqual([]);
-    expect(names('1.优质小麦基地。大口、高龙、翟镇等镇种植优质专用小麦面积达到 6 万亩。')).toEqual(['优质小麦基地']);
+    expect(names('1.优质小麦基地。大口、高龙、翟镇等镇种植优质专用小麦面积达到 6 万亩。')).toEqual([
+      '优质小麦基地',
+    ]);
   });
 });
 
 describe('findBoxes', () => {
   it('ignores a caption repeated after a page break and stops at the next heading', () => {
-    const text = ['\t专栏6 城市建设重点工程', '', '投资1亿元的甲项目', '', '\t专栏6 城市建设重点工程', '\t投资2亿元的乙项目', '', '第七篇  生态', '', '投资3亿元的丙项目'].join('\n');
+    const text = [
+      '\t专栏6 城市建设重点工程',
+      '',
+      '投资1亿元的甲项目',
+      '',
+      '\t专栏6 城市建设重点工程',
+      '\t投资2亿元的乙项目',
+      '',
+      '第七篇  生态',
+      '',
+      '投资3亿元的丙项目',
+    ].join('\n');
     const layout = cleanLayout(makeSourceText(text));
     const boxes = findBoxes(layout);
     expect(boxes).toHaveLength(1);
@@ -81,15 +97,20 @@ describe('findBoxes', () => {
   });
 
   it('skips indicator-table boxes', () => {
-    const layout = cleanLayout(makeSourceText('专栏1 “十四五”经济社会发展主要指标\n\n实施甲工程、乙工程。\n'));
+    const layout = cleanLayout(
+      makeSourceText('专栏1 “十四五”经济社会发展主要指标\n\n实施甲工程、乙工程。\n'),
+    );
     expect(findBoxes(layout)).toEqual([]);
   });
 });
 
 describe('extractProjects on the corpus', () => {
-  const corpus = (name: string): string => fileURLToPath(new URL(`../../../fixtures/corpus/${name}`, import.meta.url));
+  const corpus = (name: string): string =>
+    fileURLToPath(new URL(`../../../fixtures/corpus/${name}`, import.meta.url));
   it('finds every project line of the Jianxi plan with its box and investment', () => {
-    const layout = cleanLayout(makeSourceText(readFileSync(corpus('luoyang-jianxi-plan-2021-2025.txt'), 'utf8')));
+    const layout = cleanLayout(
+      makeSourceText(readFileSync(corpus('luoyang-jianxi-plan-2021-2025.txt'), 'utf8')),
+    );
     const projects = extractProjects(layout);
     expect(projects).toHaveLength(216);
     expect(projects[0]).toEqual({

@@ -71,7 +71,8 @@ function openingVerb(text: string): { verb: string; end: number } | null {
   for (const verb of LIST_VERBS) {
     const at = text.indexOf(verb);
     if (at < 0 || at > VERB_SEARCH) continue;
-    if (!best || at < best.at || (at === best.at && verb.length > best.verb.length)) best = { verb, end: at + verb.length, at };
+    if (!best || at < best.at || (at === best.at && verb.length > best.verb.length))
+      best = { verb, end: at + verb.length, at };
   }
   return best;
 }
@@ -134,8 +135,13 @@ export function boxLineItems(line: string): ProjectItem[] {
 
   const invest = INVESTMENT_FIRST.exec(piece.text);
   if (invest) {
-    const name = trimPiece({ text: piece.text.slice(invest[0].length).replace(/[。；;]+$/, ''), offset: piece.offset + invest[0].length });
-    return plausibleName(name.text) ? [{ name: name.text, offset: name.offset, investment: compact(invest[1]!) }] : [];
+    const name = trimPiece({
+      text: piece.text.slice(invest[0].length).replace(/[。；;]+$/, ''),
+      offset: piece.offset + invest[0].length,
+    });
+    return plausibleName(name.text)
+      ? [{ name: name.text, offset: name.offset, investment: compact(invest[1]!) }]
+      : [];
   }
 
   const sentences = splitTop(piece.text, piece.offset, '。；;')
@@ -145,7 +151,8 @@ export function boxLineItems(line: string): ProjectItem[] {
   // Group sentences under their run-in labels; a label is a short sentence followed by more text.
   const groups: { label: Piece | null; sentences: Piece[] }[] = [];
   sentences.forEach((sentence, index) => {
-    if (index < sentences.length - 1 && isLabel(sentence.text)) groups.push({ label: sentence, sentences: [] });
+    if (index < sentences.length - 1 && isLabel(sentence.text))
+      groups.push({ label: sentence, sentences: [] });
     else if (groups.length === 0) groups.push({ label: null, sentences: [sentence] });
     else groups[groups.length - 1]!.sentences.push(sentence);
   });
@@ -159,10 +166,15 @@ export function boxLineItems(line: string): ProjectItem[] {
       const bareAllowed = clauses.length === 1 && group.sentences.length === 1;
       for (const clause of clauses) found.push(...listItems(clause, { bareAllowed, prose }));
     }
-    if (group.label && (found.length === 0 || PROGRAMME_LABEL.test(group.label.text))) found.unshift(group.label);
+    if (group.label && (found.length === 0 || PROGRAMME_LABEL.test(group.label.text)))
+      found.unshift(group.label);
     for (const item of found) {
       const investment = INVESTMENT.exec(item.text);
-      items.push({ name: item.text, offset: item.offset, investment: investment ? compact(investment[1]!) : null });
+      items.push({
+        name: item.text,
+        offset: item.offset,
+        investment: investment ? compact(investment[1]!) : null,
+      });
     }
   }
   return items;
@@ -177,7 +189,6 @@ function splitColonLabel(sentence: Piece): Piece[] {
     trimPiece({ text: sentence.text.slice(m[0].length), offset: sentence.offset + m[0].length }),
   ];
 }
-
 
 function compact(text: string): string {
   return text.replace(/\s+/g, '');

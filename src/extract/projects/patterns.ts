@@ -13,7 +13,8 @@ export const GROUP_SUMMARY = [
 ];
 
 /** Numbering in front of a box item: `1.`, `1．`, `（1）`, `一、`. */
-export const ITEM_NUMBER = /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}\s*、)\s*/;
+export const ITEM_NUMBER =
+  /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}\s*、)\s*/;
 
 /** A box line that names the investment first: `投资60亿元的洛阳…项目`. */
 export const INVESTMENT_FIRST = /^投资\s*(约?\s*\d+(?:\.\d+)?\s*[亿万千]?(?:美)?元)\s*的?\s*/;
@@ -52,7 +53,16 @@ export const LIST_VERBS: readonly string[] = [
 ];
 
 /** Verbs whose list may also name actions; their list counts only when closed by `等…项目/工程/建设`. */
-export const WEAK_VERBS: ReadonlySet<string> = new Set(['推进', '推动', '加快', '积极推进', '加快推进', '启动', '谋划', '建成']);
+export const WEAK_VERBS: ReadonlySet<string> = new Set([
+  '推进',
+  '推动',
+  '加快',
+  '积极推进',
+  '加快推进',
+  '启动',
+  '谋划',
+  '建成',
+]);
 
 /** How far into a clause a verb may start (after an adverb such as 高质量, 大力). */
 export const VERB_SEARCH = 4;

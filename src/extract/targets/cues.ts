@@ -25,22 +25,27 @@ export const ASPIRATIONAL = /力争|争取/;
 export const ASPIRATIONAL_SENTENCE = /^[^，,]{0,12}?(?:力争|争取)/;
 
 /** Heading words of a section that reviews the past. */
-export const PAST_SECTION = /回顾|成就|成绩|决定性胜利|过去五年|发展基础|取得(?:的)?(?:重大|显著|决定性|历史性)/;
+export const PAST_SECTION =
+  /回顾|成就|成绩|决定性胜利|过去五年|发展基础|取得(?:的)?(?:重大|显著|决定性|历史性)/;
 
 /** Heading words of sections whose numbers are definitions, not statements. */
 export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*录|名词注释/;
 
 /** Sentence cues of a reported value inside a forward-looking section. */
-export const PAST_SENTENCE = /十三五(?:期间|时期|以来|末)|五年来|过去五年|以来[，,]|截至|目前[，,]?|现有|已(?:经|有|达|建成|完成|累计)/;
+export const PAST_SENTENCE =
+  /十三五(?:期间|时期|以来|末)|五年来|过去五年|以来[，,]|截至|目前[，,]?|现有|已(?:经|有|达|建成|完成|累计)/;
 
 /** Sentence cues of a future statement inside a review section. */
-export const FUTURE_SENTENCE = /到\s*20\d\d\s*年|力争|争取|预计到|十四五(?:期间|末|期末|时期)|今后五年|未来五年/;
+export const FUTURE_SENTENCE =
+  /到\s*20\d\d\s*年|力争|争取|预计到|十四五(?:期间|末|期末|时期)|今后五年|未来五年/;
 
 /** Words around a value that make it a policy parameter or a threshold, not a target. */
-export const NOT_A_TARGET = /给予|奖励|奖补|补贴|补助|资助|一次性|年满|周岁以上|岁以上|厚度|[相]?距(?:离)?|原有|现有|已有|年产/;
+export const NOT_A_TARGET =
+  /给予|奖励|奖补|补贴|补助|资助|一次性|年满|周岁以上|岁以上|厚度|[相]?距(?:离)?|原有|现有|已有|年产/;
 
 /** Words right after a value that make it a qualifier of a kind of thing (10亿元以上项目, 规模以上企业), not a target. */
-export const QUALIFIER_AFTER = /^\s*(?:以上|以下)?\s*(?:的)?\s*(?:项目|企业|工业企业|重大项目|产业项目|龙头企业|大项目)/;
+export const QUALIFIER_AFTER =
+  /^\s*(?:以上|以下)?\s*(?:的)?\s*(?:项目|企业|工业企业|重大项目|产业项目|龙头企业|大项目)/;
 
 /** Clause words that attach the value to every year rather than to a target year. */
 export const EVERY_YEAR = /每年(?!度)|年年|逐年/;

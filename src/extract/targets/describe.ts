@@ -22,7 +22,12 @@ const RELATION_TAIL =
 const LEADING_NOISE =
   /^(?:[—-]+|到\s*\d{4}\s*年(?:底|末)?|\d{4}\s*年(?:底|末|前)?|(?:“?十[一二三四五六七八九]五”?)(?:期间|末|期末|时期)?|力争|争取|确保|其中|同时|并|全年|年内|今后五年|未来五年|全区|全市|全县|以上|，|,|、|\s)+/;
 
-export function indicatorPhrase(layout: Layout, clause: Span, mention: Mention, previous: string | null): string {
+export function indicatorPhrase(
+  layout: Layout,
+  clause: Span,
+  mention: Mention,
+  previous: string | null,
+): string {
   let text = layout.text.slice(clause.start, mention.start).replace(/\s+/g, '');
   text = text.replace(/[，,；;：:。]$/, '');
   for (let i = 0; i < 3; i++) text = text.replace(RELATION_TAIL, '').replace(LEADING_NOISE, '');
@@ -42,10 +47,13 @@ export function relationOf(layout: Layout, statement: Statement): Relation {
   const before = layout.text.slice(clause.start, mention.start);
   const sentenceText = layout.text.slice(sentence.start, sentence.end);
   const aspirational = ASPIRATIONAL.test(before) || ASPIRATIONAL_SENTENCE.test(sentenceText);
-  for (const { pattern, comparator } of TRAILING_COMPARATORS) if (pattern.test(after)) return { comparator, aspirational };
-  if (/^\s*余/.test(after) || /余\s*$/.test(layout.text.slice(mention.start, mention.end))) return { comparator: '以上', aspirational };
+  for (const { pattern, comparator } of TRAILING_COMPARATORS)
+    if (pattern.test(after)) return { comparator, aspirational };
+  if (/^\s*余/.test(after) || /余\s*$/.test(layout.text.slice(mention.start, mention.end)))
+    return { comparator: '以上', aspirational };
   const near = before.slice(-8);
-  for (const { pattern, comparator } of LEADING_COMPARATORS) if (pattern.test(near)) return { comparator, aspirational };
+  for (const { pattern, comparator } of LEADING_COMPARATORS)
+    if (pattern.test(near)) return { comparator, aspirational };
   return { comparator: aspirational && /(?:力争|争取)\s*$/.test(near) ? '力争' : '达到', aspirational };
 }
 
@@ -89,7 +97,9 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
   const inClause = yearsIn(layout, clause, mention.start).filter(plausible);
   if (inClause.length > 0) return inClause[inClause.length - 1]!.year;
   if (EVERY_YEAR.test(clauseText) && !/\d{4}\s*年/.test(sentenceText)) return null;
-  const inSentence = yearsIn(layout, { start: sentence.start, end: mention.start }, mention.start).filter(plausible);
+  const inSentence = yearsIn(layout, { start: sentence.start, end: mention.start }, mention.start).filter(
+    plausible,
+  );
   if (inSentence.length > 0) return inSentence[inSentence.length - 1]!.year;
   const planPeriod = PLAN_PERIOD.exec(layout.text.slice(sentence.start, mention.start));
   if (planPeriod) return periodYear(planPeriod[0], context);
@@ -114,7 +124,8 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
 }
 
 function periodYear(word: string, context: YearContext): number | null {
-  if (/今后五年|未来五年/.test(word) && context.docType === 'work_report' && context.periodStart !== null) return context.periodStart + 4;
+  if (/今后五年|未来五年/.test(word) && context.docType === 'work_report' && context.periodStart !== null)
+    return context.periodStart + 4;
   const ordinal = /十([一二三四五六七八九])五/.exec(word);
   if (ordinal) return fiveYearPlanStart(10 + headingNumber(ordinal[1]!)) + 4;
   return context.periodEnd;

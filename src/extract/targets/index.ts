@@ -9,17 +9,40 @@ import { readStatements, reviewYear } from './statements.js';
 import { indicatorPhrase, quoteSpan, relationOf, targetYear, type YearContext } from './describe.js';
 import type { Statement } from './statements.js';
 
-export { readStatements, reviewYear, type Mention, type Statement, type StatementInput, type StatementTense } from './statements.js';
+export {
+  readStatements,
+  reviewYear,
+  type Mention,
+  type Statement,
+  type StatementInput,
+  type StatementTense,
+} from './statements.js';
 export { sectionIndex, type SectionInfo, type SectionTense } from './sections.js';
-export { indicatorPhrase, quoteSpan, relationOf, targetYear, type Relation, type YearContext } from './describe.js';
+export {
+  indicatorPhrase,
+  quoteSpan,
+  relationOf,
+  targetYear,
+  type Relation,
+  type YearContext,
+} from './describe.js';
 
-export function extractTargets(layout: Layout, statements: readonly Statement[], context: YearContext): TargetOut[] {
+export function extractTargets(
+  layout: Layout,
+  statements: readonly Statement[],
+  context: YearContext,
+): TargetOut[] {
   const targets: TargetOut[] = [];
   let previous: { clause: number; indicator: string } | null = null;
   for (const statement of statements) {
     if (statement.tense !== 'target') continue;
     const { mention, clause, sentence } = statement;
-    const indicator = indicatorPhrase(layout, clause, mention, previous && previous.clause >= sentence.start ? previous.indicator : null);
+    const indicator = indicatorPhrase(
+      layout,
+      clause,
+      mention,
+      previous && previous.clause >= sentence.start ? previous.indicator : null,
+    );
     previous = { clause: clause.start, indicator };
     const relation = relationOf(layout, statement);
     const span = quoteSpan(layout, clause, mention);
@@ -63,7 +86,12 @@ export function extractStatements(
   const statements = readStatements({ layout, metadata, outline, mentions, excluded });
   const context = yearContext(metadata);
   const review = reviewYear(metadata);
-  const reviewPeriod = metadata.doc_type === 'plan' ? planBefore(metadata.period) : review !== null ? `${review - 4}-${review}` : null;
+  const reviewPeriod =
+    metadata.doc_type === 'plan'
+      ? planBefore(metadata.period)
+      : review !== null
+        ? `${review - 4}-${review}`
+        : null;
   return {
     targets: extractTargets(layout, statements, context),
     achievements: extractAchievements(layout, statements, { reviewYear: review, reviewPeriod }),

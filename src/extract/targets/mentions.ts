@@ -13,7 +13,14 @@ const SPECIFICATION_UNITS = /^(?:千伏|伏|kV|KV|兆伏安|千伏安)$/;
 const MAGNITUDE_ONLY = /^(?:十|百|千|万|亿|万亿)+$/;
 
 /** True when the numeral reads as a count someone could monitor, not as part of a name or a set phrase. */
-function isValue(text: string, start: number, written: string, numeralText: string, chinese: boolean, unit: string): boolean {
+function isValue(
+  text: string,
+  start: number,
+  written: string,
+  numeralText: string,
+  chinese: boolean,
+  unit: string,
+): boolean {
   if (NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
   if (MAGNITUDE_ONLY.test(unit) || SPECIFICATION_UNITS.test(unit)) return false;
   // 零部件 and 零星 read as a zero; a real zero target is written 0 or 清零.
@@ -21,7 +28,8 @@ function isValue(text: string, start: number, written: string, numeralText: stri
   if (insideQuotes(text, start)) return false;
   if (!chinese) return true;
   if (/^[一壹]$/.test(numeralText)) return false;
-  if (/^[十百千万亿]+$/.test(numeralText) && !/^余/.test(text.slice(start + numeralText.length))) return false;
+  if (/^[十百千万亿]+$/.test(numeralText) && !/^余/.test(text.slice(start + numeralText.length)))
+    return false;
   return !PHRASE_UNITS.test(unit) && written.length > 0;
 }
 
@@ -43,7 +51,18 @@ export function findMentions(text: string): Mention[] {
     const numeralText = text.slice(q.start, q.end).replace(/\s+/g, '');
     const chinese = /^[一二两三四五六七八九十百千万亿〇零壹]/.test(numeralText);
     const unit = written ?? '';
-    if (written && !isValue(text, q.start, written, numeralText.replace(unit, ''), chinese, unit.replace(/^(?:十|百|千|万|亿)+(?=.)/, ''))) continue;
+    if (
+      written &&
+      !isValue(
+        text,
+        q.start,
+        written,
+        numeralText.replace(unit, ''),
+        chinese,
+        unit.replace(/^(?:十|百|千|万|亿)+(?=.)/, ''),
+      )
+    )
+      continue;
     if (!written && NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start))) continue;
     mentions.push({
       start: q.start,

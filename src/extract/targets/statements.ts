@@ -81,14 +81,17 @@ export function readStatements(input: StatementInput): Statement[] {
     const section = sectionAt(line.line);
     if (section.tense === 'none') continue;
     const sentences = splitSentences(layout.text, line.start, line.end);
+    const tenses = new Map<number, StatementTense | null>();
     for (const mention of inLine) {
       if (excluded.some((span) => mention.start >= span.start && mention.start < span.end)) continue;
       const sentenceIndex = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
       if (sentenceIndex < 0) continue;
       const sentence = sentences[sentenceIndex]!;
-      const clause = sentence.clauses.find((c) => mention.start >= c.start && mention.start < c.end) ?? sentence;
+      const clause =
+        sentence.clauses.find((c) => mention.start >= c.start && mention.start < c.end) ?? sentence;
       const text = layout.text.slice(sentence.start, sentence.end);
-      const own = sentenceTense(text, pastYear);
+      if (!tenses.has(sentenceIndex)) tenses.set(sentenceIndex, sentenceTense(text, pastYear));
+      const own = tenses.get(sentenceIndex)!;
       let tense: StatementTense;
       if (metadata.doc_type === 'bulletin') tense = 'achievement';
       else if (section.tense === 'past') {
@@ -102,7 +105,16 @@ export function readStatements(input: StatementInput): Statement[] {
         if (NOT_A_TARGET.test(layout.text.slice(clause.start, mention.start))) continue;
         if (QUALIFIER_AFTER.test(layout.text.slice(mention.end, mention.end + 8))) continue;
       }
-      statements.push({ mention, tense, line, sentence, clause, sentenceIndex, sentences, section: section.path });
+      statements.push({
+        mention,
+        tense,
+        line,
+        sentence,
+        clause,
+        sentenceIndex,
+        sentences,
+        section: section.path,
+      });
     }
   }
   return statements;

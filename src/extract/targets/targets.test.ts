@@ -22,12 +22,24 @@ function plan(review: string[], goals: string[]): GoldExtraction {
     ...goals,
     '',
   ].join('\n');
-  return toGoldFormat(analyzeDocument({ path: 'plan.txt', format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }));
+  return toGoldFormat(
+    analyzeDocument({
+      path: 'plan.txt',
+      format: 'txt',
+      encoding: 'utf-8',
+      text,
+      tables: [],
+      diagnostics: [],
+    }),
+  );
 }
 
 describe('targets', () => {
   it('reads indicator, comparator, value, unit and year of a goal', () => {
-    const doc = plan([], ['到2025年，地区生产总值达到 800亿元，城镇调查失业率控制在5.5%以内，森林覆盖率达到97%以上。']);
+    const doc = plan(
+      [],
+      ['到2025年，地区生产总值达到 800亿元，城镇调查失业率控制在5.5%以内，森林覆盖率达到97%以上。'],
+    );
     expect(doc.targets.map((t) => [t.indicator, t.comparator, t.value, t.unit, t.year])).toEqual([
       ['地区生产总值', '达到', 800, '亿元', 2025],
       ['城镇调查失业率', '以内', 5.5, '%', 2025],
@@ -54,14 +66,22 @@ describe('targets', () => {
   });
 
   it('does not read codes, names, ordinals and slogans as targets', () => {
-    const doc = plan([], ['推进地铁1号线建设，建成“三个高地”，落实第十四个五年规划，实施“1818工程”和“9+X”体系，加快1#机组改造。']);
+    const doc = plan(
+      [],
+      [
+        '推进地铁1号线建设，建成“三个高地”，落实第十四个五年规划，实施“1818工程”和“9+X”体系，加快1#机组改造。',
+      ],
+    );
     expect(doc.targets).toEqual([]);
   });
 });
 
 describe('achievements', () => {
   it('reads past values in the review part, a level and its growth as two records', () => {
-    const doc = plan(['2020年全区生产总值达到380.4亿元，年均增长6.7%，服务业比重达到66%，累计新建停车场7个。'], []);
+    const doc = plan(
+      ['2020年全区生产总值达到380.4亿元，年均增长6.7%，服务业比重达到66%，累计新建停车场7个。'],
+      [],
+    );
     expect(doc.achievements.map((a) => [a.value, a.unit, a.metric, a.year])).toEqual([
       [380.4, '亿元', 'level', 2020],
       [6.7, '%', 'growth', 2020],
@@ -89,18 +109,31 @@ describe('the corpus', () => {
   const dir = (sub: string): string => fileURLToPath(new URL(`../../../fixtures/${sub}/`, import.meta.url));
   const read = (name: string): GoldExtraction => {
     const text = readFileSync(dir('corpus') + name, 'utf8');
-    return toGoldFormat(analyzeDocument({ path: name, format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }));
+    return toGoldFormat(
+      analyzeDocument({ path: name, format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }),
+    );
   };
 
   it('keeps a number that wrapped onto the next line in its sentence, on the line that holds it', () => {
     // 偃师 1194/1196: `力争地区生产总值突破` / `700亿元，…`
-    const target = read('luoyang-yanshi-plan-2021-2025.txt').targets.find((t) => t.value === 700 && t.unit === '亿元');
-    expect(target).toMatchObject({ line: 1196, comparator: '突破', aspirational: true, year: 2025, indicator: '地区生产总值' });
+    const target = read('luoyang-yanshi-plan-2021-2025.txt').targets.find(
+      (t) => t.value === 700 && t.unit === '亿元',
+    );
+    expect(target).toMatchObject({
+      line: 1196,
+      comparator: '突破',
+      aspirational: true,
+      year: 2025,
+      indicator: '地区生产总值',
+    });
   });
 
-  it('sets a work report\'s new-year targets to its year and its five-year goals to the term end', () => {
+  it("sets a work report's new-year targets to its year and its five-year goals to the term end", () => {
     const report = read('luoyang-jianxi-work-report-2022.txt');
-    expect(report.targets.find((t) => t.value === 5.5 && t.unit === '%')).toMatchObject({ comparator: '以内', year: 2022 });
+    expect(report.targets.find((t) => t.value === 5.5 && t.unit === '%')).toMatchObject({
+      comparator: '以内',
+      year: 2022,
+    });
     expect(report.targets.find((t) => t.value === 1500)).toMatchObject({ year: 2026, aspirational: true });
     expect(report.achievements.find((a) => a.value === 698)).toMatchObject({ metric: 'level', year: 2021 });
   });
@@ -109,8 +142,18 @@ describe('the corpus', () => {
     const scores = readdirSync(dir('gold')).map((name) => {
       const gold = JSON.parse(readFileSync(dir('gold') + name, 'utf8')) as GoldExtraction;
       const text = readFileSync(dir('corpus') + gold.doc, 'utf8');
-      const predicted = toGoldFormat(analyzeDocument({ path: gold.doc, format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [] }));
-      for (const t of [...predicted.targets, ...predicted.achievements]) expect(text.split('\n')[t.line - 1]).toContain(t.quote);
+      const predicted = toGoldFormat(
+        analyzeDocument({
+          path: gold.doc,
+          format: 'txt',
+          encoding: 'utf-8',
+          text,
+          tables: [],
+          diagnostics: [],
+        }),
+      );
+      for (const t of [...predicted.targets, ...predicted.achievements])
+        expect(text.split('\n')[t.line - 1]).toContain(t.quote);
       return scoreDocument(predicted, gold);
     });
     const micro = microAverage(scores);

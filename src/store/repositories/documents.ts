@@ -129,7 +129,7 @@ export async function insertDocument(
   await insertChunked(
     trx,
     'headings',
-    x.outline.map((h, position) => ({ document_id: documentId, position, ...h })),
+    x.outline.map((h, position) => ({ document_id: documentId, position, level: h.level, label: h.label, title: h.title, line: h.line })),
   );
 
   const subjects: Subject[] = [];
@@ -210,7 +210,14 @@ export async function insertDocument(
   await insertChunked(
     trx,
     'projects',
-    x.projects.map((p, position) => ({ document_id: documentId, position, ...p })),
+    x.projects.map((p, position) => ({
+      document_id: documentId,
+      position,
+      name: p.name,
+      investment: p.investment,
+      box: p.box,
+      line: p.line,
+    })),
   );
 
   for (const subject of subjects) {

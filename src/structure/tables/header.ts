@@ -58,10 +58,9 @@ export function isHeaderLine(text: string, fragment: boolean): boolean {
 
 /** Distinct labels that show a header block really is a table header. */
 export function headerStrength(tokens: readonly HeaderToken[]): number {
-  const kinds = new Set(tokens.map((t) => (t.kind === 'year' ? 'base' : t.kind)));
-  return ['name', 'base', 'target', 'growth', 'attribute', 'plan-group', 'actual-group', 'actual'].filter((k) =>
-    kinds.has(k as HeaderTokenKind),
-  ).length;
+  const kinds = new Set<HeaderTokenKind>(tokens.map((t) => (t.kind === 'year' ? 'base' : t.kind)));
+  const telling: HeaderTokenKind[] = ['name', 'base', 'target', 'growth', 'attribute', 'plan-group', 'actual-group', 'actual'];
+  return telling.filter((k) => kinds.has(k)).length;
 }
 
 const SINGLE: Partial<Record<HeaderTokenKind, ColumnRole['role']>> = {

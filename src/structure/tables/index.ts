@@ -57,7 +57,7 @@ export function findIndicatorTables(layout: Layout, raw?: RawDocument): Indicato
       continue;
     }
     const table = textTable(layout, header, flattenedOnly);
-    if (table && table.rows.length > 0) {
+    if (table && table.rows > 0) {
       tables.push(table.table);
       i = Math.max(table.end, header.end);
     } else i = header.end;

@@ -246,6 +246,12 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
         } else fragments.push({ pieces: [word.piece], sameLine });
         return;
       }
+      const lastValue = row?.values[row.values.length - 1];
+      if (row && row.valueOpen && lastValue && word.first && !/[（(]/.test(t)) {
+        lastValue.push(word.piece);
+        row.valueOpen = word.last && !isClosedValue(rawOf(lastValue));
+        return;
+      }
       const newName = /[（(]/.test(t) || row === null || complete(row);
       if (newName) {
         const continuesGroup = row !== null;
@@ -254,10 +260,8 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
         row.fragments.push({ pieces: [word.piece], sameLine: false });
         return;
       }
-      const last = row!.values[row!.values.length - 1];
-      if (row!.valueOpen && last && word.first) last.push(word.piece);
-      else row!.values.push([word.piece]);
-      row!.valueOpen = word.last && !isClosedValue(rawOf(row!.values[row!.values.length - 1]!));
+      row!.values.push([word.piece]);
+      row!.valueOpen = word.last && !isClosedValue(t);
     });
     lastLine = line.line;
   }

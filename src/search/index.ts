@@ -1,0 +1,11 @@
+// Search's face: Chinese full-text search over documents (jieba segmentation with a planning dictionary).
+export { PLANNING_TERMS, planningDictionary, dictionaryText } from './dictionary.js';
+export { tokenize, queryTerms, normalizeForSearch } from './segment.js';
+export {
+  SearchIndex,
+  mergeRanges,
+  type SearchDocument,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from './inverted-index.js';

@@ -1,0 +1,25 @@
+// Corpus documents as store records with their gold extraction (the reviewed exchange format), for store tests.
+import { readFileSync } from 'node:fs';
+import type { GoldExtraction } from '../../src/extract/model.js';
+import { sha256Of, type DocumentRecord } from '../../src/store/index.js';
+import { decodeText } from '../../src/text/decode.js';
+
+export const CORPUS = 'fixtures/corpus';
+export const GOLD_DOCS = [
+  'luoyang-jianxi-plan-2021-2025',
+  'luoyang-jianxi-work-report-2022',
+  'luoyang-luolong-plan-2021-2025',
+  'luoyang-yanshi-plan-2021-2025',
+] as const;
+
+export function goldRecord(name: string, salt = ''): { record: DocumentRecord; bytes: Uint8Array } {
+  let bytes = new Uint8Array(readFileSync(`${CORPUS}/${name}.txt`));
+  // A salt appended after the text gives other bytes (another sha256) with the same lines.
+  if (salt) bytes = new Uint8Array([...bytes, ...new TextEncoder().encode(`\n${salt}\n`)]);
+  const { text, encoding } = decodeText(bytes, `${name}.txt`);
+  const extraction = JSON.parse(readFileSync(`fixtures/gold/${name}.json`, 'utf8')) as GoldExtraction;
+  return {
+    bytes,
+    record: { filename: `${name}.txt`, sha256: sha256Of(bytes), format: 'txt', encoding, text, diagnostics: [], extraction },
+  };
+}
