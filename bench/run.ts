@@ -1,13 +1,19 @@
-// `npm run bench`: every benchmark of the project, printed as one report (throughput, latency, memory).
-import { benchReading } from './reading.js';
+// `npm run bench [section]`: every benchmark of the project, printed as one report (throughput, latency, memory).
+import { benchExtract } from './extract.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
+import { benchReading } from './reading.js';
+import { compareRecognizers, formatComparison } from './recognizers.js';
+
+const SECTIONS: Record<string, () => Promise<string[]>> = {
+  reading: async () => (await benchReading()).map(formatThroughput),
+  extract: async () => (await benchExtract()).map(formatThroughput),
+  recognizers: async () => formatComparison(compareRecognizers()),
+};
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const sections: [string, () => Promise<string[]>][] = [
-    ['reading', async () => (await benchReading()).map(formatThroughput)],
-  ];
-  for (const [name, run] of sections) {
+  if (only && !SECTIONS[only]) throw new Error(`unknown section "${only}" (expected one of ${Object.keys(SECTIONS).join(', ')})`);
+  for (const [name, run] of Object.entries(SECTIONS)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);
     for (const line of await run()) console.log(line);

@@ -129,6 +129,15 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
     PLAN_ORDINAL.lastIndex = i;
     if (PLAN_ORDINAL.test(text) && !CHINESE_NUMERAL_CHARS.has(text[i + 3] ?? '')) return planPeriod(text, i, i + 3);
   }
+  const period = yearOrPeriodAt(text, i);
+  if (period) return period;
+  // A number opening a quotation is a name or slogan (“13710”, “9+2”, “七个百分之百”, “10万大学生留洛计划”).
+  if (OPENING_QUOTES.has(prevCh)) {
+    const window = text.slice(i, i + 41);
+    const close = window.indexOf(CLOSING_QUOTES[prevCh]!);
+    const nl = window.indexOf('\n');
+    if (close !== -1 && (nl === -1 || close < nl)) return { next: i + close + 1 };
+  }
   if (CHINESE_NUMERAL_CHARS.has(ch)) {
     // Most Chinese numerals are inside words (统一, 一体化, 进一步): reject them before reading the numeral.
     let runEnd = i + 1;
@@ -137,14 +146,6 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
     if (runEnd - i !== 4 && !CHINESE_FOLLOWERS.has(follower) && !unitMayStartAt(text, runEnd) && !isSpaceCode(text.charCodeAt(runEnd))) {
       return { next: runEnd };
     }
-  }
-  const period = yearOrPeriodAt(text, i);
-  if (period) return period;
-  // A number opening a quotation is a name or slogan (“13710”, “9+2”, “七个百分之百”, “10万大学生留洛计划”).
-  if (OPENING_QUOTES.has(prevCh)) {
-    const close = text.indexOf(CLOSING_QUOTES[prevCh]!, i);
-    const nl = text.indexOf('\n', i);
-    if (close !== -1 && close - i <= 40 && (nl === -1 || close < nl)) return { next: close + 1 };
   }
   return quantityAt(text, i, options);
 }
@@ -182,8 +183,8 @@ function yearOrPeriodAt(text: string, i: number): Attempt | null {
     return yearMatch(text, i, p, first.integer);
   }
   // 二〇三五年: four Chinese digits read one by one.
-  const digit = CHINESE_DIGITS[text[i]!];
-  if (digit === undefined) return null;
+  for (let k = 0; k < 4; k++) if (CHINESE_DIGITS[text[i + k] ?? ''] === undefined) return null;
+  if (CHINESE_NUMERAL_CHARS.has(text[i + 4] ?? '')) return null;
   const n = readNumeral(text, i);
   if (!n || !n.positional || n.end - i !== 4 || !isPlausibleYear(Number(n.value))) return null;
   const p = text[n.end] === '年' ? n.end + 1 : n.end;

@@ -1,4 +1,4 @@
-// An in-memory inverted index of document lines: jieba tokens → lines, ranked with BM25, hits shown in context.
+// An in-memory index of document lines: queries cut into words by jieba, lines found by bigrams, ranked with BM25.
 import { normalizeForSearch, queryTerms, tokenize } from './segment.js';
 
 export interface SearchDocument {
@@ -59,7 +59,8 @@ const PHRASE_BONUS = 2;
 
 export class SearchIndex {
   private readonly lines: IndexedLine[] = [];
-  private readonly postings = new Map<string, Map<number, number>>();
+  /** Character bigram → lines holding it: the recall side (every occurrence is found). */
+  private readonly postings = new Map<string, Set<number>>();
   private readonly documents = new Map<number, SearchDocument>();
   private tokenTotal = 0;
 
@@ -82,10 +83,10 @@ export class SearchIndex {
       const normal = normalizeForSearch(text);
       this.lines.push({ doc, line: i + 1, start, text, normal: normal.length === text.length ? normal : text.toLowerCase(), tokens: tokens.length });
       this.tokenTotal += tokens.length;
-      for (const token of tokens) {
-        let lines = this.postings.get(token);
-        if (!lines) this.postings.set(token, (lines = new Map()));
-        lines.set(key, (lines.get(key) ?? 0) + 1);
+      for (const gram of new Set(bigrams(this.lines[key]!.normal))) {
+        let lines = this.postings.get(gram);
+        if (!lines) this.postings.set(gram, (lines = new Set()));
+        lines.add(key);
       }
     });
   }
@@ -123,17 +124,22 @@ export class SearchIndex {
   }
 
   /**
-   * Lines where a word occurs, with its count: from the index, or by substring when jieba cut it differently
-   * (a single character is mostly inside longer words, so it is always looked up by substring).
+   * Lines where a word occurs as written, with its count. Candidates come from the bigram postings (so a word
+   * jieba cut differently in context, 研发经费投入强度 inside 全社会研发经费投入强度, is still found), then
+   * each is checked; a single character is looked up line by line.
    */
   private linesWith(term: string): Map<number, number> {
-    const indexed = this.postings.get(term);
-    if (indexed && term.length > 1) return indexed;
     const found = new Map<number, number>();
-    this.lines.forEach((line, key) => {
-      const n = countOf(line.normal, term);
+    const grams = bigrams(term);
+    let candidates: Iterable<number> = this.lines.keys();
+    if (grams.length > 0) {
+      const lists = grams.map((g) => this.postings.get(g) ?? EMPTY).sort((a, b) => a.size - b.size);
+      candidates = [...lists[0]!].filter((key) => lists.every((l) => l.has(key)));
+    }
+    for (const key of candidates) {
+      const n = countOf(this.lines[key]!.normal, term);
       if (n > 0) found.set(key, n);
-    });
+    }
     return found;
   }
 
@@ -164,6 +170,18 @@ export class SearchIndex {
       score: Math.round(score * 1000) / 1000,
     };
   }
+}
+
+const EMPTY: ReadonlySet<number> = new Set();
+
+/** Overlapping pairs of characters (no pair spans a space). */
+function bigrams(text: string): string[] {
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const gram = text.slice(i, i + 2);
+    if (!/\s/.test(gram)) grams.push(gram);
+  }
+  return grams;
 }
 
 function countOf(text: string, word: string): number {

@@ -43,7 +43,7 @@ export function queryTerms(query: string): string[] {
     const words = jieba()
       .cut(part, true)
       .filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
-    terms.push(...(words.length > 0 ? words : [part]));
+    terms.push(...(words.length > 0 ? words : WORDLIKE.test(part) ? [part] : []));
   }
   return [...new Set(terms)];
 }

@@ -23,7 +23,7 @@ export interface Page<T> {
 
 /** `/api/statuses.csv?x=1` → `/api/statuses?x=1&format=csv` (Datasette-style machine-readable twins). */
 export function rewriteFormatSuffix(url: string): string {
-  const match = /^(\/api\/[^?]*?)\.(csv|xlsx|json)(\?.*)?$/.exec(url);
+  const match = /^(\/api\/[^?]*?)\.(csv|xlsx)(\?.*)?$/.exec(url);
   if (!match) return url;
   const [, path, format, query] = match;
   return `${path}${query ? `${query}&` : '?'}format=${format}`;

@@ -15,7 +15,7 @@ export interface HeaderScan {
 }
 
 /** Header labels of a header's text, left to right; whitespace and pipes are ignored. */
-export function scanHeader(text: string): HeaderScan {
+export function scanHeader(text: string, maxUnknown = Infinity): HeaderScan {
   const compact = text.replace(/[\s|]+/g, '');
   const tokens: HeaderToken[] = [];
   let unknown = 0;
@@ -38,19 +38,24 @@ export function scanHeader(text: string): HeaderScan {
       continue;
     }
     unknown += 1;
+    if (unknown > maxUnknown) break;
     at += 1;
   }
   return { tokens, unknown };
 }
+
+/** Characters every strong header line contains one of: a cheap test before the full scan. */
+const HEADER_HINT = /[序指基目属均名]/;
 
 /** Labels strong enough to start a header block. */
 const STRONG: ReadonlySet<HeaderTokenKind> = new Set(['seq', 'name', 'base', 'target', 'growth', 'attribute']);
 
 /** A line that is made of header labels (or of filler, when `fragment` allows a split label like `号` or `（%）`). */
 export function isHeaderLine(text: string, fragment: boolean): boolean {
+  if (text.length > 90 || (!fragment && !HEADER_HINT.test(text))) return false;
   const compact = text.replace(/[\s|]+/g, '');
   if (compact === '' || compact.length > 60) return false;
-  const { tokens, unknown } = scanHeader(compact);
+  const { tokens, unknown } = scanHeader(compact, 1);
   if (unknown > 1 || (unknown === 1 && compact.length < 6)) return false;
   if (fragment) return true;
   return tokens.some((t) => STRONG.has(t.kind));

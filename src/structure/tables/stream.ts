@@ -77,6 +77,7 @@ interface OpenRow {
   /** The last value is text cut at a line end and may continue on the next line. */
   valueOpen: boolean;
   attribute: Cell | null;
+  unit: Cell | null;
 }
 
 export interface StreamOptions {
@@ -180,6 +181,7 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
     values: [],
     valueOpen: false,
     attribute: null,
+    unit: null,
   });
 
   let i = from;
@@ -207,7 +209,8 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
       const following = words[w + 1] ?? nextWord;
       if (word.first && /^\d{1,3}$/.test(t) && following && !isNumericValue(following.piece.text) && !isAttribute(following.piece.text)) {
         const n = Number(t);
-        const expected = lastSeq === null ? n <= 3 : n > lastSeq && n <= lastSeq + 2;
+        // Rows are numbered in order; the first number read may be any (a table continued from elsewhere).
+        const expected = lastSeq === null || (n > lastSeq && n <= lastSeq + 2);
         if (expected && (row === null || started(row) || row.fragments.length === 0)) {
           finish();
           row = openRow(word.piece, false);
@@ -236,6 +239,10 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
       // Text: a label of the row being read, the rest of a wrapped value, a value phrase, or a new sub-row.
       if (row && !started(row)) {
         const fragments = row.fragments;
+        if (options.hasUnitColumn && fragments.length > 0 && row.unit === null && isUnitCell(t)) {
+          row.unit = [word.piece];
+          return;
+        }
         const previous = fragments[fragments.length - 1];
         const sameLine = !word.first && previous !== undefined && previous.pieces[previous.pieces.length - 1]!.line === word.piece.line;
         if (sameLine && !word.afterTab && !endsWithUnitGroup(rawOf(previous.pieces))) previous.pieces.push(word.piece);
@@ -292,7 +299,7 @@ function toDraft(row: OpenRow, options: StreamOptions): RowDraft | null {
     seq: row.seq ? [row.seq] : null,
     labels,
     continuesGroup: row.continuesGroup,
-    unit: null,
+    unit: row.unit,
     values: row.values,
     attribute: row.attribute,
   };
