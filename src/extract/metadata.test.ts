@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusDocument, CORPUS_FILES, goldFor, GOLD_FILES, manifest } from '../../test/helpers/corpus.js';
 import { cleanLayout } from '../layout/index.js';
 import { makeSourceText } from '../text/source-text.js';
-import { extractMetadata, fiveYearPlanStart, yearValue } from './metadata.js';
+import { fiveYearPlanStart } from '../quantity/index.js';
+import { extractMetadata, yearValue } from './metadata.js';
 
 const metadataOf = (text: string) => extractMetadata(cleanLayout(makeSourceText(text)));
 

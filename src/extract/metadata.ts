@@ -3,7 +3,7 @@ import { PREFECTURE_LIST, PROVINCES, provinceShort, type Prefecture } from '../c
 import { logicalText } from '../layout/index.js';
 import { TERMINAL_PUNCTUATION } from '../layout/patterns.js';
 import type { Layout } from '../layout/types.js';
-import { headingNumber } from '../structure/outline/patterns.js';
+import { fiveYearPlanPeriod } from '../quantity/index.js';
 import { cleanTitle } from '../structure/outline/index.js';
 import type { DocType, DocumentMetadata } from './model.js';
 
@@ -29,11 +29,6 @@ const CN_YEAR_DIGITS: Record<string, string> = {
 export function yearValue(token: string): number {
   const digits = [...token].map((ch) => CN_YEAR_DIGITS[ch] ?? ch).join('');
   return /^\d{4}$/.test(digits) ? Number(digits) : Number.NaN;
-}
-
-/** First year of the Nth five-year plan: the 3rd began in 1966 after a three-year adjustment, so the 14th is 2021. */
-export function fiveYearPlanStart(n: number): number {
-  return n <= 2 ? 1953 + 5 * (n - 1) : 1966 + 5 * (n - 3);
 }
 
 export function extractMetadata(layout: Layout): DocumentMetadata {
@@ -165,9 +160,9 @@ const NAMES_BY_FIRST_CHAR: Map<string, { name: string; prefecture: Prefecture }[
 function period(title: string | null, text: string, docType: DocType): string | null {
   const head = `${title ?? ''}\n${text.slice(0, TITLE_SEARCH_CHARS)}`;
   if (docType === 'plan') {
-    const nth = /第([一二三四五六七八九十]+)个五年规划/.exec(head) ?? /“十([一二三四五六七八九])五”/.exec(head);
-    const n = nth ? (nth[0].startsWith('第') ? headingNumber(nth[1]!) : 10 + headingNumber(nth[1]!)) : NaN;
-    if (!Number.isNaN(n)) return `${fiveYearPlanStart(n)}-${fiveYearPlanStart(n) + 4}`;
+    const named = /第[一二三四五六七八九十]+个五年规划/.exec(head) ?? /“[一二三四五六七八九十]+五”/.exec(head);
+    const plan = named ? fiveYearPlanPeriod(named[0]) : null;
+    if (plan) return `${plan.start}-${plan.end}`;
     const span = /(\d{4})\s*年?\s*[—\-－~～至到]\s*(\d{4})\s*年/.exec(head);
     return span ? `${span[1]}-${span[2]}` : null;
   }

@@ -5,16 +5,45 @@ import type { CellContext, CellKind, TypedCell } from './types.js';
 import { parseUnit } from './units.js';
 
 /** Cells that mean "no value here". */
-export const EMPTY_CELLS: ReadonlySet<string> = new Set(['', '—', '——', '-', '--', '－', '–', '−', '/', '／', '空', '…', '……', '×', '无数据']);
+export const EMPTY_CELLS: ReadonlySet<string> = new Set([
+  '',
+  '—',
+  '——',
+  '-',
+  '--',
+  '－',
+  '–',
+  '−',
+  '/',
+  '／',
+  '空',
+  '…',
+  '……',
+  '×',
+  '无数据',
+]);
 
 /** Brackets that mark a five-year cumulative value ([2.9], 〔13.5〕, 【1.1】, ［4］). */
-const CUMULATIVE_BRACKETS: Readonly<Record<string, string>> = { '[': ']', '〔': '〕', '【': '】', '［': '］', '〖': '〗' };
+const CUMULATIVE_BRACKETS: Readonly<Record<string, string>> = {
+  '[': ']',
+  '〔': '〕',
+  '【': '】',
+  '［': '］',
+  '〖': '〗',
+};
 
 /** Words that open a cumulative value written out (五年下降18%, 累计[2.5], “十四五”期间累计…). */
-const CUMULATIVE_PREFIX = /^(?:“?十[一二三四五六七八九]五”?期间)?(?:五年|累计|五年累计|[一二三四五六七八九十]年累计)/;
+const CUMULATIVE_PREFIX =
+  /^(?:“?十[一二三四五六七八九]五”?期间)?(?:五年|累计|五年累计|[一二三四五六七八九十]年累计)/;
 
 /** A target handed down from above instead of a number (按市下达目标, 控制在下达目标内, 完成省市下达任务). */
-const DELEGATED_PATTERNS: readonly RegExp[] = [/下达/, /下发/, /[省市县区]定(?:目标|任务|指标)/, /上级(?:确定|分解)?(?:目标|任务|指标)/, /分解(?:目标|任务|指标)/];
+const DELEGATED_PATTERNS: readonly RegExp[] = [
+  /下达/,
+  /下发/,
+  /[省市县区]定(?:目标|任务|指标)/,
+  /上级(?:确定|分解)?(?:目标|任务|指标)/,
+  /分解(?:目标|任务|指标)/,
+];
 
 /** Reads a table cell; `context.column` decides whether a bare number is a level or a growth rate. */
 export function parseCell(raw: string, context: CellContext = {}): TypedCell {
@@ -43,7 +72,8 @@ export function parseCell(raw: string, context: CellContext = {}): TypedCell {
     return { ...cell, ...number, kind };
   }
   // Words with at least two ideographs and no number to read: 与经济增长基本同步, 中高速增长, 2016年后该项指标不再统计.
-  if ((compact.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2) return { ...cell, kind: 'qualitative', text: compact };
+  if ((compact.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2)
+    return { ...cell, kind: 'qualitative', text: compact };
   return cell;
 }
 

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { comparatorWordsAfter, comparatorWordsBefore, normalizeComparatorWord, resolveComparator } from './comparators.js';
+import {
+  comparatorWordsAfter,
+  comparatorWordsBefore,
+  normalizeComparatorWord,
+  resolveComparator,
+} from './comparators.js';
 
 function around(text: string): ReturnType<typeof resolveComparator> {
   const m = /[\d.]+%?/.exec(text)!;
-  return resolveComparator([...comparatorWordsBefore(text, m.index), ...comparatorWordsAfter(text, m.index + m[0].length)]);
+  return resolveComparator([
+    ...comparatorWordsBefore(text, m.index),
+    ...comparatorWordsAfter(text, m.index + m[0].length),
+  ]);
 }
 
 describe('comparators', () => {

@@ -4,7 +4,19 @@
 import { skipSpaces, skipSpacesBack } from './chars.js';
 
 /** The normalised comparator vocabulary of the exchange format. */
-export const COMPARATOR_VOCABULARY = ['达到', '超过', '以上', '不低于', '以内', '控制在', '下降', '左右', '突破', '保持', '力争'] as const;
+export const COMPARATOR_VOCABULARY = [
+  '达到',
+  '超过',
+  '以上',
+  '不低于',
+  '以内',
+  '控制在',
+  '下降',
+  '左右',
+  '突破',
+  '保持',
+  '力争',
+] as const;
 
 export type ComparatorVocabulary = (typeof COMPARATOR_VOCABULARY)[number];
 /** A vocabulary word, or `其他(原词)` for a word outside it. */
@@ -41,13 +53,21 @@ interface ComparatorDef {
   position: 'before' | 'after' | 'both';
 }
 
-const before = (label: ComparatorLabel | null, direction: BoundDirection, extra: Partial<ComparatorDef> = {}): ComparatorDef => ({
+const before = (
+  label: ComparatorLabel | null,
+  direction: BoundDirection,
+  extra: Partial<ComparatorDef> = {},
+): ComparatorDef => ({
   label,
   direction,
   position: 'before',
   ...extra,
 });
-const after = (label: ComparatorLabel | null, direction: BoundDirection, extra: Partial<ComparatorDef> = {}): ComparatorDef => ({
+const after = (
+  label: ComparatorLabel | null,
+  direction: BoundDirection,
+  extra: Partial<ComparatorDef> = {},
+): ComparatorDef => ({
   label,
   direction,
   position: 'after',
@@ -147,8 +167,35 @@ export const COMPARATOR_WORDS: Readonly<Record<string, ComparatorDef>> = {
 
 /** Words ending in a one-character comparator that are not comparators (附近 is not 近, 节约 is not 约). */
 const NOT_COMPARATORS = new Set([
-  '附近', '最近', '就近', '邻近', '靠近', '临近', '贴近', '亲近', '赶超', '到达', '送达', '下达', '抵达', '表达', '发达',
-  '通达', '直达', '传达', '签约', '节约', '集约', '制约', '履约', '合约', '特约', '公约', '预约', '相约', '契约',
+  '附近',
+  '最近',
+  '就近',
+  '邻近',
+  '靠近',
+  '临近',
+  '贴近',
+  '亲近',
+  '赶超',
+  '到达',
+  '送达',
+  '下达',
+  '抵达',
+  '表达',
+  '发达',
+  '通达',
+  '直达',
+  '传达',
+  '签约',
+  '节约',
+  '集约',
+  '制约',
+  '履约',
+  '合约',
+  '特约',
+  '公约',
+  '预约',
+  '相约',
+  '契约',
 ]);
 
 /** Words of each position, longest first, indexed by the character next to the number. */
@@ -158,7 +205,8 @@ for (const [word, def] of Object.entries(COMPARATOR_WORDS)) {
   if (def.position !== 'after') push(BEFORE_BY_LAST, word[word.length - 1]!, word);
   if (def.position !== 'before') push(AFTER_BY_FIRST, word[0]!, word);
 }
-for (const list of [...BEFORE_BY_LAST.values(), ...AFTER_BY_FIRST.values()]) list.sort((a, b) => b.length - a.length);
+for (const list of [...BEFORE_BY_LAST.values(), ...AFTER_BY_FIRST.values()])
+  list.sort((a, b) => b.length - a.length);
 
 function push(map: Map<string, string[]>, key: string, word: string): void {
   const list = map.get(key);
@@ -203,8 +251,12 @@ export function resolveComparator(words: readonly ComparatorWord[]): Comparator 
   if (words.length === 0) return undefined;
   const defs = words.map((w) => ({ word: w, def: COMPARATOR_WORDS[w.text]! }));
   const trailing = defs.filter((d) => d.word.position === 'after' && d.def.label !== null);
-  const leading = defs.filter((d) => d.word.position === 'before' && d.def.label !== null && !(d.def.aspirational && d.def.label === '力争'));
-  const winner = trailing[trailing.length - 1] ?? leading[leading.length - 1] ?? defs.find((d) => d.def.label === '力争');
+  const leading = defs.filter(
+    (d) =>
+      d.word.position === 'before' && d.def.label !== null && !(d.def.aspirational && d.def.label === '力争'),
+  );
+  const winner =
+    trailing[trailing.length - 1] ?? leading[leading.length - 1] ?? defs.find((d) => d.def.label === '力争');
   const aspirational = defs.some((d) => d.def.aspirational === true);
   const change = defs.find((d) => d.def.change)?.def.change;
   const approximate = defs.some((d) => d.def.direction === 'approx');
@@ -224,5 +276,7 @@ export function normalizeComparatorWord(word: string): ComparatorLabel {
   const def = COMPARATOR_WORDS[word];
   if (def?.label) return def.label;
   if (def?.change === 'up') return `其他(${word})`;
-  return (COMPARATOR_VOCABULARY as readonly string[]).includes(word) ? (word as ComparatorVocabulary) : `其他(${word})`;
+  return (COMPARATOR_VOCABULARY as readonly string[]).includes(word)
+    ? (word as ComparatorVocabulary)
+    : `其他(${word})`;
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDecimal, compareDecimal, decimal, divideDecimal, isDecimal, multiplyDecimal, negateDecimal, shiftDecimal, subtractDecimal, toNumber } from './decimal.js';
+import {
+  addDecimal,
+  compareDecimal,
+  decimal,
+  divideDecimal,
+  isDecimal,
+  multiplyDecimal,
+  negateDecimal,
+  shiftDecimal,
+  subtractDecimal,
+  toNumber,
+} from './decimal.js';
 
 describe('decimal', () => {
   it.each([

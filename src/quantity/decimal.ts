@@ -37,7 +37,11 @@ function badScaled(text: string): never {
 }
 
 function badDecimal(text: string): LantuError {
-  return new LantuError({ code: 'quantity/bad-decimal', message: `not a decimal number: "${text}"`, expected: 'digits with an optional sign and decimal point' });
+  return new LantuError({
+    code: 'quantity/bad-decimal',
+    message: `not a decimal number: "${text}"`,
+    expected: 'digits with an optional sign and decimal point',
+  });
 }
 
 /** Full-width digits, signs and points to ASCII; thousands separators and spaces dropped. */
@@ -136,7 +140,8 @@ export function negateDecimal(a: Decimal): Decimal {
 export function divideDecimal(a: Decimal, b: Decimal, maxScale = 10): { value: Decimal; exact: boolean } {
   const x = toScaled(a);
   const y = toScaled(b);
-  if (y.int === 0n) throw new LantuError({ code: 'quantity/divide-by-zero', message: `cannot divide ${a} by zero` });
+  if (y.int === 0n)
+    throw new LantuError({ code: 'quantity/divide-by-zero', message: `cannot divide ${a} by zero` });
   // x.int/10^xs ÷ y.int/10^ys = (x.int × 10^(ys + maxScale + 1)) / (y.int × 10^xs) / 10^(maxScale + 1)
   const numerator = x.int * 10n ** BigInt(y.scale + maxScale + 1);
   const denominator = y.int * 10n ** BigInt(x.scale);

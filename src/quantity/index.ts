@@ -3,8 +3,22 @@
 
 export type { Decimal } from './decimal.js';
 export type { Unit, Dimension, BaseDimension, UnitMatch } from './units.js';
-export type { Comparator, ComparatorLabel, ComparatorWord, BoundDirection, ComparatorVocabulary } from './comparators.js';
-export type { Quantity, QuantityMatch, QuantityKind, TypedCell, CellKind, CellColumn, CellContext } from './types.js';
+export type {
+  Comparator,
+  ComparatorLabel,
+  ComparatorWord,
+  BoundDirection,
+  ComparatorVocabulary,
+} from './comparators.js';
+export type {
+  Quantity,
+  QuantityMatch,
+  QuantityKind,
+  TypedCell,
+  CellKind,
+  CellColumn,
+  CellContext,
+} from './types.js';
 export type { Period } from './periods.js';
 export type { ScanOptions } from './scan.js';
 
@@ -16,6 +30,10 @@ export { parseQuantity } from './scan.js';
 export { parseCell } from './cell.js';
 /** The years of a five-year plan (十四五 → 2021–2025), by arithmetic for any plan. */
 export { fiveYearPlanPeriod } from './periods.js';
+/** The value of a numeral written alone (二十五 → 25, 十亿 → 1000000000, 1.5万 → 15000), or null. */
+export { parseNumeralText } from './numerals.js';
+/** Plan arithmetic: the plan containing a year (2023 → 14), its short name (14 → 十四五) and first year. */
+export { planOrdinalOfYear, planName, fiveYearPlanStart } from './periods.js';
 /** True for a plausible calendar year (1900–2100). */
 export { isPlausibleYear } from './periods.js';
 /** A unit written on its own (a table row's `万元/人`) resolved against the unit table, or null. */

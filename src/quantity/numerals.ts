@@ -6,12 +6,38 @@ import { digitValue, isDigitCode } from './chars.js';
 
 /** Chinese digit characters (incl. the financial forms) and their values. */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 
 /** Chinese multipliers inside a section (十 百 千). */
-export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+export const CHINESE_SMALL_UNITS: Readonly<Record<string, number>> = {
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
+};
 
 /** Chinese section magnitudes as powers of ten (万 = 10^4, 亿 = 10^8). */
 export const CHINESE_BIG_UNITS: Readonly<Record<string, number>> = { 万: 4, 萬: 4, 亿: 8, 億: 8 };
@@ -134,6 +160,8 @@ export function readNumeral(text: string, pos: number): Numeral | null {
       continue;
     }
     const ch = text[p]!;
+    // After arabic digits only magnitudes continue the numeral (5万千瓦 is 5 万千瓦, 3千米 is 3 千米).
+    if (arabic !== null && CHINESE_BIG_UNITS[ch] === undefined) break;
     const digit = CHINESE_DIGITS[ch];
     if (digit !== undefined) {
       if (last?.kind === 'num' && !last.chinese) break;
@@ -158,10 +186,16 @@ export function readNumeral(text: string, pos: number): Numeral | null {
       continue;
     }
     // 三点五 = 3.5: 点 is a decimal point only between Chinese digits.
-    if (ch === '点' && last?.kind === 'num' && last.chinese && CHINESE_DIGITS[text[p + 1] ?? ''] !== undefined) {
+    if (
+      ch === '点' &&
+      last?.kind === 'num' &&
+      last.chinese &&
+      CHINESE_DIGITS[text[p + 1] ?? ''] !== undefined
+    ) {
       let fraction = '';
       let q = p + 1;
-      while (q < text.length && CHINESE_DIGITS[text[q]!] !== undefined) fraction += CHINESE_DIGITS[text[q++]!];
+      while (q < text.length && CHINESE_DIGITS[text[q]!] !== undefined)
+        fraction += CHINESE_DIGITS[text[q++]!];
       tokens[tokens.length - 1] = { ...last, value: addDecimal(last.value, `0.${fraction}`), digit: -1 };
       p = q;
       continue;
@@ -186,7 +220,11 @@ export function readNumeral(text: string, pos: number): Numeral | null {
     chinese,
     positional: evaluated.positional,
     arabicInteger: plainArabic && !arabic!.text.includes('.') ? arabic!.integer : undefined,
-    leadingZero: arabic !== null && arabic.integer.length > 1 && arabic.integer.startsWith('0') && !arabic.text.includes('.'),
+    leadingZero:
+      arabic !== null &&
+      arabic.integer.length > 1 &&
+      arabic.integer.startsWith('0') &&
+      !arabic.text.includes('.'),
     dotted: arabic?.dotted ?? false,
   };
 }
@@ -208,7 +246,8 @@ function evaluateWithRange(tokens: Token[]): Evaluated | null {
   // Digit by digit (二〇三五, 一〇八): only Chinese digits, at least three, or with a zero among them.
   if (digits.length === tokens.length && digits.length >= 2 && digits.every((t) => t.chinese)) {
     const pairKey = digits.length === 2 ? `${digits[0]!.digit},${digits[1]!.digit}` : '';
-    if (RANGE_PAIRS.has(pairKey)) return { value: digits[0]!.value, valueMax: digits[1]!.value, maxBig: 0, positional: false };
+    if (RANGE_PAIRS.has(pairKey))
+      return { value: digits[0]!.value, valueMax: digits[1]!.value, maxBig: 0, positional: false };
     if (digits.length >= 3 || digits.some((t) => t.zero)) {
       if (digits.some((t) => t.digit < 0)) return null;
       return { value: decimal(digits.map((t) => t.digit).join('')), maxBig: 0, positional: true };
@@ -219,7 +258,13 @@ function evaluateWithRange(tokens: Token[]): Evaluated | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (a.kind === 'num' && b.kind === 'num' && a.chinese && b.chinese && RANGE_PAIRS.has(`${a.digit},${b.digit}`)) {
+    if (
+      a.kind === 'num' &&
+      b.kind === 'num' &&
+      a.chinese &&
+      b.chinese &&
+      RANGE_PAIRS.has(`${a.digit},${b.digit}`)
+    ) {
       const low = evaluate([...tokens.slice(0, i), a, ...tokens.slice(i + 2)]);
       const high = evaluate([...tokens.slice(0, i), b, ...tokens.slice(i + 2)]);
       if (!low || !high) return null;
@@ -236,7 +281,8 @@ function evaluate(tokens: Token[]): { value: Decimal; maxBig: number } | null {
   if (first.kind === 'num' && !first.chinese) {
     if (tokens.length === 1) return { value: first.value, maxBig: 0 };
     const second = tokens[1]!;
-    if (tokens.length === 2 && second.kind === 'big') return { value: shiftDecimal(first.value, second.power), maxBig: second.power };
+    if (tokens.length === 2 && second.kind === 'big')
+      return { value: shiftDecimal(first.value, second.power), maxBig: second.power };
   } else if (tokens.every((t) => t.kind !== 'num' || (t.chinese && t.digit >= 0))) {
     const fast = evaluateSmall(tokens);
     if (fast !== undefined) return fast;
@@ -344,7 +390,8 @@ function evaluateExact(tokens: Token[]): { value: Decimal; maxBig: number } | nu
     const prev = tokens[tokens.length - 2];
     const last = tokens[tokens.length - 1];
     if (last?.kind === 'num' && last.chinese && last.digit > 0) {
-      if (prev?.kind === 'small' && prev.mult >= 100) pending = multiplyDecimal(pending, String(prev.mult / 10));
+      if (prev?.kind === 'small' && prev.mult >= 100)
+        pending = multiplyDecimal(pending, String(prev.mult / 10));
       else if (prev?.kind === 'big') pending = shiftDecimal(pending, prev.power - 1);
     }
   }
@@ -355,5 +402,8 @@ function evaluateExact(tokens: Token[]): { value: Decimal; maxBig: number } | nu
 export function parseNumeralText(text: string): Decimal | null {
   const n = readNumeral(text, 0);
   if (!n || n.end !== text.length || n.valueMax !== undefined) return null;
-  return shiftDecimal(n.value, n.magnitude === '' ? 0 : n.magnitude === '万' ? 4 : n.magnitude === '亿' ? 8 : 12);
+  return shiftDecimal(
+    n.value,
+    n.magnitude === '' ? 0 : n.magnitude === '万' ? 4 : n.magnitude === '亿' ? 8 : 12,
+  );
 }

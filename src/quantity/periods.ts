@@ -42,3 +42,19 @@ export function fiveYearPlanPeriod(label: string | number): Period | null {
   const start = fiveYearPlanStart(ordinal);
   return start === null ? null : { start, end: start + 4 };
 }
+
+const CN_DIGIT = '〇一二三四五六七八九';
+
+/** Ordinal of the five-year plan that contains `year` (2023 → 14), or null before the 3rd plan. */
+export function planOrdinalOfYear(year: number): number | null {
+  if (!Number.isInteger(year) || year < 1966) return null;
+  return Math.floor((year - 1966) / 5) + 3;
+}
+
+/** The short name of the n-th five-year plan: 14 → 十四五, 20 → 二十五 (as the plans are called). */
+export function planName(ordinal: number): string {
+  const tens = Math.floor(ordinal / 10);
+  const units = ordinal % 10;
+  const tensWord = tens === 0 ? '' : tens === 1 ? '十' : `${CN_DIGIT[tens]}十`;
+  return `${tensWord}${units === 0 ? '' : CN_DIGIT[units]}五`;
+}

@@ -13,24 +13,75 @@ import {
   skipSpaces,
   skipSpacesBack,
 } from './chars.js';
-import { comparatorWordsAfter, comparatorWordsBefore, resolveComparator, type ComparatorWord } from './comparators.js';
+import {
+  comparatorWordsAfter,
+  comparatorWordsBefore,
+  resolveComparator,
+  type ComparatorWord,
+} from './comparators.js';
 import { compareDecimal, divideDecimal, negateDecimal, shiftDecimal, type Decimal } from './decimal.js';
-import { CHINESE_BIG_UNITS, CHINESE_DIGITS, CHINESE_SMALL_UNITS, readArabic, readNumeral, type Magnitude, type Numeral } from './numerals.js';
+import {
+  CHINESE_BIG_UNITS,
+  CHINESE_DIGITS,
+  CHINESE_SMALL_UNITS,
+  readArabic,
+  readNumeral,
+  type Magnitude,
+  type Numeral,
+} from './numerals.js';
 import { fiveYearPlanPeriod, isPlausibleYear } from './periods.js';
 import type { QuantityMatch } from './types.js';
-import { MAGNITUDE_PREFIXES, matchUnit, unitMayStartAt, type Unit, type UnitMatch } from './units.js';
+import { MAGNITUDE_PREFIXES, matchUnit, unitMayStartAt, type UnitMatch } from './units.js';
 
 /** Fixed expressions whose numeral is not a quantity (千家万户 is not 1000 家). */
 export const NUMERAL_IDIOMS: readonly string[] = [
-  '千家万户', '百家争鸣', '一条龙', '一张蓝图', '一张网', '一张图', '一件事', '百年大计', '三位一体', '四位一体', '五位一体',
-  '一部分', '两头', '一头', '一年四季', '一揽子', '一套班子', '一个样', '一份子', '一条心', '两张皮', '一座城', '最后一公里',
+  '千家万户',
+  '百家争鸣',
+  '一条龙',
+  '一张蓝图',
+  '一张网',
+  '一张图',
+  '一件事',
+  '百年大计',
+  '三位一体',
+  '四位一体',
+  '五位一体',
+  '一部分',
+  '两头',
+  '一头',
+  '一年四季',
+  '一揽子',
+  '一套班子',
+  '一个样',
+  '一份子',
+  '一条心',
+  '两张皮',
+  '一座城',
+  '最后一公里',
 ];
 
 /** Words right before a number that make it a label, not a quantity (专栏 3-1, 表1, 省道 539). */
-export const CODE_PREFIXES: readonly string[] = ['专栏', '附表', '附件', '附图', '表', '图', '编号', '省道', '国道', '县道', '乡道', '代码', '文号', 'No.', 'NO.'];
+export const CODE_PREFIXES: readonly string[] = [
+  '专栏',
+  '附表',
+  '附件',
+  '附图',
+  '表',
+  '图',
+  '编号',
+  '省道',
+  '国道',
+  '县道',
+  '乡道',
+  '代码',
+  '文号',
+  'No.',
+  'NO.',
+];
 
 const CODE_PREFIXES_BY_LAST = new Map<string, string[]>();
-for (const w of CODE_PREFIXES) CODE_PREFIXES_BY_LAST.set(w[w.length - 1]!, [...(CODE_PREFIXES_BY_LAST.get(w[w.length - 1]!) ?? []), w]);
+for (const w of CODE_PREFIXES)
+  CODE_PREFIXES_BY_LAST.set(w[w.length - 1]!, [...(CODE_PREFIXES_BY_LAST.get(w[w.length - 1]!) ?? []), w]);
 
 /** Characters that glue a number into a code when they touch it (1#机组, 9+X, 2×5, 0379-). */
 const CODE_GLUE = new Set(['#', '＃', '+', '＋', '×', '*', '＊', '=', '&', '_', '@', '№', '\\']);
@@ -41,25 +92,64 @@ const CONJUNCTIONS = new Set(['和', '与', '及', '或', '至', '到', '比', '
 /** 到2025年, 截至2020年: the year is a deadline. */
 const DEADLINE_WORDS = ['截止到', '截至', '截止', '到了', '到', '至'];
 
-/** 年 after a year that is not the year marker (50年一遇 is a return period, handled as a unit). */
-const ROMAN_NUMERALS: Readonly<Record<string, number>> = { Ⅰ: 1, Ⅱ: 2, Ⅲ: 3, Ⅳ: 4, Ⅴ: 5, Ⅵ: 6, Ⅶ: 7, Ⅷ: 8, Ⅸ: 9, Ⅹ: 10, Ⅺ: 11, Ⅻ: 12 };
+/** Roman numerals written before 类 (Ⅲ类水体). */
+const ROMAN_NUMERALS: Readonly<Record<string, number>> = {
+  Ⅰ: 1,
+  Ⅱ: 2,
+  Ⅲ: 3,
+  Ⅳ: 4,
+  Ⅴ: 5,
+  Ⅵ: 6,
+  Ⅶ: 7,
+  Ⅷ: 8,
+  Ⅸ: 9,
+  Ⅹ: 10,
+  Ⅺ: 11,
+  Ⅻ: 12,
+};
 
 const PLAN_ORDINAL = /十[一二三四五六七八九]五/y;
 const PLAN_ORDINAL_LONG = /第\s*(?:十[一二三四五六七八九]|[一二三四五六七八九十])个五年(?:规划|计划)/y;
 const DOUBLING = /翻(?:了)?([一两二三四五1-5])?番/y;
 
 /** Characters after a Chinese numeral that may make it a quantity besides a unit (余 多 分之 至 级 五 of 十四五). */
-const CHINESE_FOLLOWERS = new Set(['余', '多', '分', '至', '到', '—', '-', '~', '～', '级', '五', '年', '”', '个']);
+const CHINESE_FOLLOWERS = new Set([
+  '余',
+  '多',
+  '分',
+  '至',
+  '到',
+  '—',
+  '-',
+  '~',
+  '～',
+  '级',
+  '五',
+  '年',
+  '”',
+  '个',
+]);
 
 /** Per UTF-16 code: 1 where a number, year, ordinal or multiplier may start (digits checked apart). */
 const NUMERAL_START = new Uint8Array(65536);
-for (const ch of [...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_SMALL_UNITS), ...Object.keys(ROMAN_NUMERALS), '第', '翻', '倍']) {
+for (const ch of [
+  ...Object.keys(CHINESE_DIGITS),
+  ...Object.keys(CHINESE_SMALL_UNITS),
+  ...Object.keys(ROMAN_NUMERALS),
+  '第',
+  '翻',
+  '倍',
+]) {
   NUMERAL_START[ch.charCodeAt(0)] = 1;
 }
 for (let c = 48; c <= 57; c++) NUMERAL_START[c] = 1;
 for (let c = 0xff10; c <= 0xff19; c++) NUMERAL_START[c] = 1;
 for (const ch of MINUS_SIGNS) NUMERAL_START[ch.charCodeAt(0)] = 2;
-const CHINESE_NUMERAL_CHARS = new Set([...Object.keys(CHINESE_DIGITS), ...Object.keys(CHINESE_SMALL_UNITS), ...Object.keys(CHINESE_BIG_UNITS)]);
+const CHINESE_NUMERAL_CHARS = new Set([
+  ...Object.keys(CHINESE_DIGITS),
+  ...Object.keys(CHINESE_SMALL_UNITS),
+  ...Object.keys(CHINESE_BIG_UNITS),
+]);
 
 export interface ScanOptions {
   /** Accept a bare hyphen range (6-8) without a unit: true in table cells, false in running text (专栏3-1). */
@@ -91,10 +181,16 @@ export function parseQuantity(text: string, from = 0, options: ScanOptions = {})
     if (word.start !== cursor) return null;
     cursor = skipSpaces(text, word.end, Number.POSITIVE_INFINITY);
   }
-  return cursor === first.start || (first.start > 0 && MINUS_SIGNS.has(text[first.start] ?? '') && cursor === first.start) ? first : null;
+  return cursor === first.start ? first : null;
 }
 
-function scan(text: string, from: number, to: number, options: ScanOptions, firstOnly: boolean): QuantityMatch[] {
+function scan(
+  text: string,
+  from: number,
+  to: number,
+  options: ScanOptions,
+  firstOnly: boolean,
+): QuantityMatch[] {
   const out: QuantityMatch[] = [];
   let i = from;
   while (i < to) {
@@ -117,17 +213,24 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
   const ch = text[i]!;
   if (ch === '第') return ordinalAt(text, i);
   if (ch === '翻') return doublingAt(text, i);
-  if (ch === '倍') return text[i + 1] === '增' ? multiplier(text, text[i - 1] === '双' ? i - 1 : i, i + 2, '2') : { next: i + 1 };
+  if (ch === '倍')
+    return text[i + 1] === '增'
+      ? multiplier(text, text[i - 1] === '双' ? i - 1 : i, i + 2, '2')
+      : { next: i + 1 };
   const roman = ROMAN_NUMERALS[ch];
   if (roman !== undefined) return romanAt(text, i, roman);
   const prevCh = text[i - 1] ?? '';
   // In the middle of a digit run or a Chinese numeral run: the run was already tried from its start.
-  if (isDigitCode(text.charCodeAt(i - 1)) || (CHINESE_NUMERAL_CHARS.has(prevCh) && !isDigitCode(text.charCodeAt(i)))) {
+  if (
+    isDigitCode(text.charCodeAt(i - 1)) ||
+    (CHINESE_NUMERAL_CHARS.has(prevCh) && !isDigitCode(text.charCodeAt(i)))
+  ) {
     return { next: i + 1 };
   }
   if (ch === '十') {
     PLAN_ORDINAL.lastIndex = i;
-    if (PLAN_ORDINAL.test(text) && !CHINESE_NUMERAL_CHARS.has(text[i + 3] ?? '')) return planPeriod(text, i, i + 3);
+    if (PLAN_ORDINAL.test(text) && !CHINESE_NUMERAL_CHARS.has(text[i + 3] ?? ''))
+      return planPeriod(text, i, i + 3);
   }
   const period = yearOrPeriodAt(text, i);
   if (period) return period;
@@ -141,9 +244,15 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
   if (CHINESE_NUMERAL_CHARS.has(ch)) {
     // Most Chinese numerals are inside words (统一, 一体化, 进一步): reject them before reading the numeral.
     let runEnd = i + 1;
-    while (runEnd < text.length && (CHINESE_NUMERAL_CHARS.has(text[runEnd]!) || text[runEnd] === '点')) runEnd++;
+    while (runEnd < text.length && (CHINESE_NUMERAL_CHARS.has(text[runEnd]!) || text[runEnd] === '点'))
+      runEnd++;
     const follower = text[runEnd] ?? '';
-    if (runEnd - i !== 4 && !CHINESE_FOLLOWERS.has(follower) && !unitMayStartAt(text, runEnd) && !isSpaceCode(text.charCodeAt(runEnd))) {
+    const open =
+      CHINESE_FOLLOWERS.has(follower) ||
+      unitMayStartAt(text, runEnd) ||
+      isSpaceCode(text.charCodeAt(runEnd)) ||
+      isDigitCode(text.charCodeAt(runEnd));
+    if (runEnd - i !== 4 && !open) {
       return { next: runEnd };
     }
   }
@@ -156,8 +265,16 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
 function yearOrPeriodAt(text: string, i: number): Attempt | null {
   const code = text.charCodeAt(i);
   if (isDigitCode(code)) {
+    // Only a run of exactly four digits can be a year.
+    if (!isDigitCode(text.charCodeAt(i + 3)) || isDigitCode(text.charCodeAt(i + 4))) return null;
     const first = readArabic(text, i);
-    if (!first || first.integer.length !== 4 || first.text.includes('.') || !isPlausibleYear(Number(first.integer))) return null;
+    if (
+      !first ||
+      first.integer.length !== 4 ||
+      first.text.includes('.') ||
+      !isPlausibleYear(Number(first.integer))
+    )
+      return null;
     if (isLetterCode(text.charCodeAt(i - 1))) return null;
     let p = skipSpaces(text, first.end, 2);
     const hasNian = text[p] === '年' && !text.startsWith('年一遇', p);
@@ -167,14 +284,22 @@ function yearOrPeriodAt(text: string, i: number): Attempt | null {
     if (RANGE_SEPARATORS.has(text[sepAt] ?? '')) {
       const secondAt = skipSpaces(text, sepAt + 1, 1);
       const second = isDigitCode(text.charCodeAt(secondAt)) ? readArabic(text, secondAt) : null;
-      if (second && second.integer.length === 4 && !second.text.includes('.') && !isDigitCode(text.charCodeAt(second.end))) {
+      if (
+        second &&
+        second.integer.length === 4 &&
+        !second.text.includes('.') &&
+        !isDigitCode(text.charCodeAt(second.end))
+      ) {
         const a = Number(first.integer);
         const b = Number(second.integer);
         if (isPlausibleYear(b) && b > a && b - a <= 30) {
           let end = second.end;
           const q = skipSpaces(text, end, 2);
           if (text[q] === '年') end = q + 1;
-          return { match: build(text, i, end, { kind: 'period', value: String(a), valueMax: String(b) }), next: end };
+          return {
+            match: build(text, i, end, { kind: 'period', value: String(a), valueMax: String(b) }),
+            next: end,
+          };
         }
       }
     }
@@ -201,7 +326,14 @@ function yearMatch(text: string, start: number, end: number, year: string): Atte
 function planPeriod(text: string, start: number, end: number): Attempt {
   const period = fiveYearPlanPeriod(text.slice(start, end));
   if (!period) return { next: end };
-  return { match: build(text, start, end, { kind: 'period', value: String(period.start), valueMax: String(period.end) }), next: end };
+  return {
+    match: build(text, start, end, {
+      kind: 'period',
+      value: String(period.start),
+      valueMax: String(period.end),
+    }),
+    next: end,
+  };
 }
 
 function ordinalAt(text: string, i: number): Attempt {
@@ -211,7 +343,8 @@ function ordinalAt(text: string, i: number): Attempt {
   const n = readNumeral(text, at);
   if (!n || n.valueMax !== undefined || n.dotted) return { next: i + 1 };
   const unitAt = skipSpaces(text, n.end, 2);
-  const unit = n.magnitude === '' ? matchUnit(text, unitAt, { afterChinese: n.chinese, composite: false }) : null;
+  const unit =
+    n.magnitude === '' ? matchUnit(text, unitAt, { afterChinese: n.chinese, composite: false }) : null;
   const usable = unit && unit.unit.dimension !== 'magnitude' ? unit : null;
   const end = usable ? usable.end : n.end;
   const match = build(text, i, end, { kind: 'ordinal', value: withMagnitude(n) });
@@ -274,12 +407,14 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   if (!numeral.chinese) {
     const signBefore = prevCh === '=' && (text[i - 2] === '>' || text[i - 2] === '<');
     const glued = CODE_GLUE.has(prevCh) && !signBefore;
-    if (isLetterCode(text.charCodeAt(i - 1)) || glued || prevCh === '%' || prevCh === '/' || prevCh === '.') return skipCode(text, numeral.end);
+    if (isLetterCode(text.charCodeAt(i - 1)) || glued || prevCh === '%' || prevCh === '/' || prevCh === '.')
+      return skipCode(text, numeral.end);
     if (numeral.leadingZero || numeral.dotted) return skipCode(text, numeral.end);
     if (CODE_GLUE.has(text[numeral.end] ?? '')) return skipCode(text, numeral.end);
   }
   const before = skipSpacesBack(text, i);
-  if (CODE_PREFIXES_BY_LAST.get(text[before - 1] ?? '')?.some((w) => text.startsWith(w, before - w.length))) return skipCode(text, numeral.end);
+  if (CODE_PREFIXES_BY_LAST.get(text[before - 1] ?? '')?.some((w) => text.startsWith(w, before - w.length)))
+    return skipCode(text, numeral.end);
   // 每千人, 每10万城镇人口: a denominator, not a quantity.
   if (text[before - 1] === '每') return skip;
   if (numeral.chinese && inIdiom(text, numberAt)) return skip;
@@ -288,7 +423,8 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   // 地铁 1 号线, 10 月, 23 日: a name or a date.
   const follower = text[skipSpaces(text, numeral.end, 2)];
   if (!numeral.chinese && follower === '号') return skipCode(text, numeral.end);
-  if (!numeral.chinese && (follower === '月' || follower === '日') && numeral.arabicInteger !== undefined) return skip;
+  if (!numeral.chinese && (follower === '月' || follower === '日') && numeral.arabicInteger !== undefined)
+    return skip;
 
   // X分之Y: 四分之一, 百分之五十, 千分之三
   if (text.startsWith('分之', numeral.end)) return fractionAt(text, i, numeral, negative);
@@ -328,7 +464,8 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   // List markers: 1、 / 1. at the start of a line or clause, （1）.
   if (!unit && numeral.arabicInteger !== undefined && !negative) {
     const next = text[end];
-    const marker = next === '、' || ((next === '.' || next === '．') && !isDigitCode(text.charCodeAt(end + 1)));
+    const marker =
+      next === '、' || ((next === '.' || next === '．') && !isDigitCode(text.charCodeAt(end + 1)));
     if (marker && isClauseStart(text, i)) return skip;
     if ((prevCh === '（' || prevCh === '(') && (next === '）' || next === ')')) return skip;
   }
@@ -338,7 +475,12 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
     const next = text[end] ?? '';
     const nextCode = text.charCodeAt(end);
     if (isLetterCode(nextCode)) return skipCode(text, end);
-    if (isIdeographCode(nextCode) && !CONJUNCTIONS.has(next) && comparatorWordsAfter(text, end, 1).length === 0 && part.magnitude === '') {
+    if (
+      isIdeographCode(nextCode) &&
+      !CONJUNCTIONS.has(next) &&
+      comparatorWordsAfter(text, end, 1).length === 0 &&
+      part.magnitude === ''
+    ) {
       return skip;
     }
     // Chinese numerals count only with a unit: 一流, 三农, 十九大 are words.
@@ -347,10 +489,19 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   if (unit) {
     if (numeral.chinese && unit.unit.dimension === 'magnitude' && text[unit.end] !== '级') return skip;
     // 一户一档, 一村一品, 一年一度: a reduplicated pattern, not a count.
-    if (numeral.chinese && numeral.end - numeral.start === 1 && text[numeral.start] === '一' && text[unit.end] === '一') return skip;
+    if (
+      numeral.chinese &&
+      numeral.end - numeral.start === 1 &&
+      text[numeral.start] === '一' &&
+      text[unit.end] === '一'
+    )
+      return skip;
   }
 
-  const match = build(text, i, end, { kind: 'quantity', value: negative ? negateDecimal(part.value) : part.value });
+  const match = build(text, i, end, {
+    kind: 'quantity',
+    value: negative ? negateDecimal(part.value) : part.value,
+  });
   if (valueMax !== undefined) match.valueMax = negative ? negateDecimal(valueMax) : valueMax;
   if (unit) {
     match.unit = unit.unit;
@@ -371,7 +522,7 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
 
 /** Reads `numeral` plus 余/多, a magnitude written after 余/多 (100多万), and the unit; null when it is malformed. */
 function readPart(text: string, numeral: Numeral): Part | null {
-  let p = numeral.end;
+  const p = numeral.end;
   let magnitude: Magnitude = numeral.magnitude;
   let lowerBound = false;
   let unit: UnitMatch | null = null;
@@ -394,7 +545,11 @@ function readPart(text: string, numeral: Numeral): Part | null {
     if (unit && unit.unit.dimension === 'magnitude' && (text[unit.end] === '余' || text[unit.end] === '多')) {
       const tail = matchUnit(text, unit.end + 1, { ...unitOptions, prefix: unit.unit.symbol });
       if (tail && tail.unit.dimension !== 'magnitude') {
-        unit = { ...tail, start: unit.start, unit: { ...tail.unit, written: text.slice(unit.start, tail.end) } };
+        unit = {
+          ...tail,
+          start: unit.start,
+          unit: { ...tail.unit, written: text.slice(unit.start, tail.end) },
+        };
         lowerBound = true;
       } else if (!tail || tail.unit.dimension === 'magnitude') {
         unit = { ...unit, end: unit.end + 1 };
@@ -452,7 +607,8 @@ function joinRange(
 
 function fractionAt(text: string, i: number, denominatorNumeral: Numeral, negative: boolean): Attempt {
   const numeratorNumeral = readNumeral(text, denominatorNumeral.end + 2);
-  if (!numeratorNumeral || numeratorNumeral.valueMax !== undefined) return { next: denominatorNumeral.end + 2 };
+  if (!numeratorNumeral || numeratorNumeral.valueMax !== undefined)
+    return { next: denominatorNumeral.end + 2 };
   const denominator = withMagnitude(denominatorNumeral);
   const numerator = withMagnitude(numeratorNumeral);
   const end = numeratorNumeral.end;
@@ -473,13 +629,23 @@ function fractionAt(text: string, i: number, denominatorNumeral: Numeral, negati
 function digitFractionAt(text: string, i: number, numeral: Numeral, negative: boolean): Attempt {
   const second = readArabic(text, numeral.end + 1);
   const next = second ? second.end : numeral.end + 1;
-  if (!second || numeral.magnitude || numeral.valueMax !== undefined || second.text.includes('.') || numeral.value.includes('.')) {
+  if (
+    !second ||
+    numeral.magnitude ||
+    numeral.valueMax !== undefined ||
+    second.text.includes('.') ||
+    numeral.value.includes('.')
+  ) {
     return skipCode(text, next);
   }
   const tail = text.charCodeAt(second.end);
-  if (isDigitCode(tail) || isLetterCode(tail) || text[second.end] === '/' || text[second.end] === '.') return skipCode(text, next);
+  if (isDigitCode(tail) || isLetterCode(tail) || text[second.end] === '/' || text[second.end] === '.')
+    return skipCode(text, next);
   if (compareDecimal(numeral.value, second.integer) >= 0 || second.integer === '0') return { next };
-  const match = build(text, i, second.end, { kind: 'quantity', value: shareValue(numeral.value, second.integer, negative) });
+  const match = build(text, i, second.end, {
+    kind: 'quantity',
+    value: shareValue(numeral.value, second.integer, negative),
+  });
   match.share = { numerator: numeral.value, denominator: String(Number(second.integer)) };
   const afterEnd = attachComparator(text, match, i, second.end);
   return { match, next: Math.max(second.end, afterEnd) };
@@ -508,7 +674,9 @@ for (const idiom of NUMERAL_IDIOMS) {
 /** True when a numeral idiom is written over the numeral starting at `pos` (千家万户, 最后一公里). */
 function inIdiom(text: string, pos: number): boolean {
   const candidates = IDIOMS_BY_CHAR.get(text[pos]!);
-  return candidates !== undefined && candidates.some(({ idiom, offset }) => text.startsWith(idiom, pos - offset));
+  return (
+    candidates !== undefined && candidates.some(({ idiom, offset }) => text.startsWith(idiom, pos - offset))
+  );
 }
 
 /** Only spaces since the start of the line or since a clause mark (：；。). */
@@ -529,14 +697,26 @@ function skipCode(text: string, from: number): Attempt {
   let p = from;
   while (p < text.length) {
     const c = text.charCodeAt(p);
-    if (isDigitCode(c) || isLetterCode(c) || CODE_GLUE.has(text[p]!) || text[p] === '.' || text[p] === '-') p++;
+    if (isDigitCode(c) || isLetterCode(c) || CODE_GLUE.has(text[p]!) || text[p] === '.' || text[p] === '-')
+      p++;
     else break;
   }
   return { next: p };
 }
 
-function build(text: string, start: number, end: number, fields: Pick<QuantityMatch, 'kind' | 'value' | 'valueMax'>): QuantityMatch {
-  const match: QuantityMatch = { kind: fields.kind, value: fields.value, start, end, text: text.slice(start, end) };
+function build(
+  text: string,
+  start: number,
+  end: number,
+  fields: Pick<QuantityMatch, 'kind' | 'value' | 'valueMax'>,
+): QuantityMatch {
+  const match: QuantityMatch = {
+    kind: fields.kind,
+    value: fields.value,
+    start,
+    end,
+    text: text.slice(start, end),
+  };
   if (fields.valueMax !== undefined) match.valueMax = fields.valueMax;
   return match;
 }
@@ -549,15 +729,11 @@ function attachComparator(text: string, match: QuantityMatch, start: number, end
   const comparator = resolveComparator(words);
   if (!comparator) return end;
   match.comparator = comparator;
-  if (comparator.direction === 'approx' || words.some((w) => ['约', '约为', '大约', '近', '接近', '将近', '左右', '上下', '≈'].includes(w.text))) {
+  if (
+    comparator.direction === 'approx' ||
+    words.some((w) => ['约', '约为', '大约', '近', '接近', '将近', '左右', '上下', '≈'].includes(w.text))
+  ) {
     match.approximate = true;
   }
   return afterWords.length ? afterWords[afterWords.length - 1]!.end : end;
 }
-
-/** Returns true when the character at `pos` is horizontal space (exported for the cell reader). */
-export function isSpaceAt(text: string, pos: number): boolean {
-  return isSpaceCode(text.charCodeAt(pos));
-}
-
-export type { Unit };

@@ -42,14 +42,7 @@ export interface QuantityMatch extends Quantity {
 
 /** What a table cell holds. */
 export type CellKind =
-  | 'level'
-  | 'growth'
-  | 'cumulative'
-  | 'bound'
-  | 'qualitative'
-  | 'delegated'
-  | 'empty'
-  | 'unknown';
+  'level' | 'growth' | 'cumulative' | 'bound' | 'qualitative' | 'delegated' | 'empty' | 'unknown';
 
 /** The column a cell sits in, which decides whether a bare number is a level or a growth rate. */
 export type CellColumn = 'base' | 'target' | 'growth' | 'actual' | 'actual_growth';

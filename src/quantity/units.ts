@@ -67,9 +67,54 @@ interface UnitDef {
 
 /** Counting measure words: each is its own base (a count of 家 is not a count of 座). */
 const MEASURE_WORDS: readonly (string | [string, Partial<UnitDef>])[] = [
-  '个', '家', '所', '座', '项', '条', '处', '套', '张', '台', '辆', '户', '床', '张床位', '栋', '幢', '间',
-  '件', '只', '支', '场', '列', '柜', '箱', '标箱', '株', '棵', '片', '块', '宗', '笔', '层', '艘',
-  '架', '盏', '册', '位', '批次', '个批次', '户次', '家次', '剂次', '类', '篇', '枚', '亩次', '车次', '班次',
+  '个',
+  '家',
+  '所',
+  '座',
+  '项',
+  '条',
+  '处',
+  '套',
+  '张',
+  '台',
+  '辆',
+  '户',
+  '床',
+  '张床位',
+  '栋',
+  '幢',
+  '间',
+  '件',
+  '只',
+  '支',
+  '场',
+  '列',
+  '柜',
+  '箱',
+  '标箱',
+  '株',
+  '棵',
+  '片',
+  '块',
+  '宗',
+  '笔',
+  '层',
+  '艘',
+  '架',
+  '盏',
+  '册',
+  '位',
+  '批次',
+  '个批次',
+  '户次',
+  '家次',
+  '剂次',
+  '类',
+  '篇',
+  '枚',
+  '亩次',
+  '车次',
+  '班次',
   '人份',
   ['次', { digitsOnly: true }],
   ['起', { digitsOnly: true }],
@@ -106,12 +151,32 @@ const UNIT_TABLE: readonly UnitDef[] = [
   { symbol: '人次', dimension: 'person_time', prefixable: true },
   // area
   { symbol: '平方米', dimension: 'area', prefixable: true, aliases: ['㎡', 'm2', 'm²', '平米'] },
-  { symbol: '平方公里', dimension: 'area', base: '平方米', factor: '1000000', aliases: ['平方千米', 'km2', 'km²', '㎞²', '㎢'] },
+  {
+    symbol: '平方公里',
+    dimension: 'area',
+    base: '平方米',
+    factor: '1000000',
+    aliases: ['平方千米', 'km2', 'km²', '㎞²', '㎢'],
+  },
   { symbol: '亩', dimension: 'area', base: '平方米', factor: '10000', divisor: '15', prefixable: true },
-  { symbol: '公顷', dimension: 'area', base: '平方米', factor: '10000', prefixable: true, aliases: ['hm2', 'hm²', 'ha'] },
+  {
+    symbol: '公顷',
+    dimension: 'area',
+    base: '平方米',
+    factor: '10000',
+    prefixable: true,
+    aliases: ['hm2', 'hm²', 'ha'],
+  },
   // length
   { symbol: '米', dimension: 'length', prefixable: true, aliases: ['延米'] },
-  { symbol: '公里', dimension: 'length', base: '米', factor: '1000', prefixable: true, aliases: ['千米', 'km', '㎞'] },
+  {
+    symbol: '公里',
+    dimension: 'length',
+    base: '米',
+    factor: '1000',
+    prefixable: true,
+    aliases: ['千米', 'km', '㎞'],
+  },
   { symbol: '厘米', dimension: 'length', base: '米', factor: '0.01', aliases: ['cm'] },
   { symbol: '毫米', dimension: 'length', base: '米', factor: '0.001', aliases: ['mm'] },
   { symbol: '纳米', dimension: 'length', base: '米', factor: '0.000000001', aliases: ['nm'] },
@@ -119,15 +184,27 @@ const UNIT_TABLE: readonly UnitDef[] = [
   // volume
   { symbol: '立方米', dimension: 'volume', prefixable: true, aliases: ['m3', 'm³', '立米'] },
   { symbol: '方', dimension: 'volume', base: '立方米', prefixable: true, digitsOnly: true },
-  { symbol: '升', dimension: 'volume', base: '立方米', factor: '0.001', prefixable: true, },
+  { symbol: '升', dimension: 'volume', base: '立方米', factor: '0.001', prefixable: true },
   // mass
   { symbol: '吨', dimension: 'mass', prefixable: true },
-  { symbol: '公斤', dimension: 'mass', base: '吨', factor: '0.001', prefixable: true, aliases: ['千克', 'kg'] },
+  {
+    symbol: '公斤',
+    dimension: 'mass',
+    base: '吨',
+    factor: '0.001',
+    prefixable: true,
+    aliases: ['千克', 'kg'],
+  },
   { symbol: '斤', dimension: 'mass', base: '吨', factor: '0.0005', prefixable: true },
   { symbol: '克', dimension: 'mass', base: '吨', factor: '0.000001' },
   { symbol: '毫克', dimension: 'mass', base: '吨', factor: '0.000000001', aliases: ['mg'] },
   { symbol: '微克', dimension: 'mass', base: '吨', factor: '0.000000000001', aliases: ['ug'] },
-  { symbol: '吨标准煤', dimension: 'standard_coal', prefixable: true, aliases: ['吨标煤', 'tce', '标准煤', '标煤'] },
+  {
+    symbol: '吨标准煤',
+    dimension: 'standard_coal',
+    prefixable: true,
+    aliases: ['吨标煤', 'tce', '标准煤', '标煤'],
+  },
   // power, energy, voltage
   { symbol: '千瓦', dimension: 'power', prefixable: true, aliases: ['kw'] },
   { symbol: '瓦', dimension: 'power', base: '千瓦', factor: '0.001', digitsOnly: true },
@@ -214,9 +291,16 @@ function buildTable(): void {
   for (const def of defs) {
     if (!def.prefixable) continue;
     for (const [prefix, power] of Object.entries(MAGNITUDE_PREFIXES)) {
-      const entry: Entry = { def, symbol: prefix + def.symbol, factor: shiftDecimal(def.factor ?? '1', power), digitsOnly: false, denominatorOnly: false };
+      const entry: Entry = {
+        def,
+        symbol: prefix + def.symbol,
+        factor: shiftDecimal(def.factor ?? '1', power),
+        digitsOnly: false,
+        denominatorOnly: false,
+      };
       insert(prefix + def.symbol, entry, false);
-      for (const alias of def.aliases ?? []) if (!/^[a-z]/i.test(alias)) insert(prefix + alias, { ...entry }, false);
+      for (const alias of def.aliases ?? [])
+        if (!/^[a-z]/i.test(alias)) insert(prefix + alias, { ...entry }, false);
     }
   }
   for (const def of defs) {
@@ -228,13 +312,22 @@ function buildTable(): void {
       denominatorOnly: def.denominatorOnly ?? false,
     };
     insert(def.symbol, entry, true);
-    for (const alias of def.aliases ?? []) insert(alias, { ...entry, denominatorOnly: entry.denominatorOnly || DENOMINATOR_ONLY_ALIASES.has(alias) }, true);
+    for (const alias of def.aliases ?? [])
+      insert(
+        alias,
+        { ...entry, denominatorOnly: entry.denominatorOnly || DENOMINATOR_ONLY_ALIASES.has(alias) },
+        true,
+      );
   }
   // A bare magnitude after a number (8.17万计生家庭, 500亿).
   for (const [prefix, power] of Object.entries(MAGNITUDE_PREFIXES)) {
     if (power < 4) continue;
     const def: UnitDef = { symbol: prefix, dimension: 'magnitude', base: '' };
-    insert(prefix, { def, symbol: prefix, factor: shiftDecimal('1', power), digitsOnly: false, denominatorOnly: false }, false);
+    insert(
+      prefix,
+      { def, symbol: prefix, factor: shiftDecimal('1', power), digitsOnly: false, denominatorOnly: false },
+      false,
+    );
   }
 }
 
@@ -278,7 +371,8 @@ export function matchUnit(text: string, pos: number, options: UnitMatchOptions =
   const start = walk(ROOT, prefix);
   if (!start) return null;
   let node: TrieNode | undefined = start;
-  let bestEntry: Entry | undefined = prefix && acceptable(start.entry, text, pos, pos, options) ? start.entry : undefined;
+  let bestEntry: Entry | undefined =
+    prefix && acceptable(start.entry, text, pos, pos, options) ? start.entry : undefined;
   let bestEnd = pos;
   let p = pos;
   while (p < text.length) {
@@ -308,12 +402,19 @@ export function matchUnit(text: string, pos: number, options: UnitMatchOptions =
   return { unit: result, start: pos, end };
 }
 
-function acceptable(entry: Entry | undefined, text: string, start: number, end: number, options: UnitMatchOptions): entry is Entry {
+function acceptable(
+  entry: Entry | undefined,
+  text: string,
+  start: number,
+  end: number,
+  options: UnitMatchOptions,
+): entry is Entry {
   if (!entry) return false;
   if (entry.digitsOnly && options.afterChinese) return false;
   if (entry.denominatorOnly && !options.denominator) return false;
   // A unit spelled in letters must not run into more letters (5GW is a unit, 5G is a code).
-  if (end > start && isLetterCode(text.charCodeAt(end - 1)) && isLetterCode(text.charCodeAt(end))) return false;
+  if (end > start && isLetterCode(text.charCodeAt(end - 1)) && isLetterCode(text.charCodeAt(end)))
+    return false;
   return true;
 }
 
@@ -347,7 +448,10 @@ function compose(numerator: Unit, denominator: Unit, writtenTail: string, prefix
 
 /** Resolves a unit written on its own (a table row's `（万元/人）`), or null when it is not in the table. */
 export function parseUnit(written: string): Unit | null {
-  const trimmed = written.trim().replace(/^[（(]|[）)]$/g, '').trim();
+  const trimmed = written
+    .trim()
+    .replace(/^[（(]|[）)]$/g, '')
+    .trim();
   if (!trimmed) return null;
   const m = matchUnit(trimmed, 0, { denominator: false });
   if (m && m.end === trimmed.length) return { ...m.unit, written };

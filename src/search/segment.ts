@@ -1,6 +1,6 @@
 // Chinese segmentation for search: jieba (general dictionary + the planning dictionary), search mode, normalised.
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { dictionaryText } from './dictionary.js';
 
 let shared: Jieba | null = null;

@@ -76,7 +76,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     rewriteUrl: (req) => rewriteFormatSuffix(req.url ?? '/'),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } },
+    ajv: {
+      customOptions: {
+        coerceTypes: 'array',
+        removeAdditional: false,
+        allErrors: true,
+        allowUnionTypes: true,
+      },
+    },
   });
 
   app.setErrorHandler((error: FastifyError & { expected?: string; errors?: unknown }, _request, reply) => {
@@ -96,7 +103,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         error: 'Bad Request',
         code: 'request/invalid',
         message: error.message,
-        details: error.validation.map((v) => ({ where: `${error.validationContext ?? 'request'}${v.instancePath}`, message: v.message, params: v.params })),
+        details: error.validation.map((v) => ({
+          where: `${error.validationContext ?? 'request'}${v.instancePath}`,
+          message: v.message,
+          params: v.params,
+        })),
       });
     }
     const status = error.statusCode ?? 500;
@@ -115,19 +126,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
+    reply
+      .code(404)
+      .send({ statusCode: 404, error: 'Not Found', message: `no route ${request.method} ${request.url}` }),
   );
 
   await app.register(swagger, {
     openapi: {
       info: {
         title: 'Lantu 蓝图 API',
-        description: '规划纲要监测 API：文档、指标、目标、观测值、进度状态、预警、规划一致性检查与人工审核。每个列表都可用 ?format=csv|xlsx 下载。',
+        description:
+          '规划纲要监测 API：文档、指标、目标、观测值、进度状态、预警、规划一致性检查与人工审核。每个列表都可用 ?format=csv|xlsx 下载。',
         version: '0.1.0',
       },
       tags: [
         { name: 'documents', description: '文档与抽取结果 / documents and what was extracted' },
-        { name: 'monitoring', description: '观测值、状态、预警、检查 / observations, statuses, warnings, findings' },
+        {
+          name: 'monitoring',
+          description: '观测值、状态、预警、检查 / observations, statuses, warnings, findings',
+        },
         { name: 'review', description: '审核队列 / review queue' },
         { name: 'reference', description: '地区与指标目录 / regions and the indicator catalog' },
       ],
@@ -138,10 +155,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/docs'));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  app.get('/api/health', { schema: { tags: ['reference'], summary: 'liveness and database check' } }, async () => {
-    const docs = await db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return { ok: true, documents: Number(docs?.n ?? 0) };
-  });
+  app.get(
+    '/api/health',
+    { schema: { tags: ['reference'], summary: 'liveness and database check' } },
+    async () => {
+      const docs = await db
+        .selectFrom('documents')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return { ok: true, documents: Number(docs?.n ?? 0) };
+    },
+  );
 
   // ── reference ────────────────────────────────────────────────────────────
   listRoute<{ name?: string; level?: string; parent_id?: number }>(app, {
@@ -149,7 +173,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     name: 'regions',
     tag: 'reference',
     summary: 'regions (name, level, parent, 行政区划代码)',
-    filters: { name: str('exact name'), level: str('province | prefecture | county'), parent_id: int('parent region id') },
+    filters: {
+      name: str('exact name'),
+      level: str('province | prefecture | county'),
+      parent_id: int('parent region id'),
+    },
     load: (q) => listRegions(db, q),
   });
   listRoute<{ category?: string; kind?: string; q?: string }>(app, {
@@ -157,7 +185,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     name: 'catalog',
     tag: 'reference',
     summary: 'catalog indicators with synonyms, unit, direction and kind',
-    filters: { category: str('经济发展 | 创新驱动 | 民生福祉 | 绿色生态 | 安全保障'), kind: str('level | growth | share | …'), q: str('name or synonym contains') },
+    filters: {
+      category: str('经济发展 | 创新驱动 | 民生福祉 | 绿色生态 | 安全保障'),
+      kind: str('level | growth | share | …'),
+      q: str('name or synonym contains'),
+    },
     load: (q) => listCatalog(db, q),
   });
   listRoute<{ entity?: string; entity_id?: string }>(app, {
@@ -165,7 +197,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     name: 'audit',
     tag: 'reference',
     summary: 'the append-only audit log, newest first',
-    filters: { entity: str('document | status | review_item | import | observation | region'), entity_id: str('entity id') },
+    filters: {
+      entity: str('document | status | review_item | import | observation | region'),
+      entity_id: str('entity id'),
+    },
     load: (q) => listAudit(db, { ...q, limit: 100_000 }),
   });
 
@@ -204,16 +239,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        throw httpError(400, 'expected a multipart/form-data upload with one or more "file" fields', { code: 'upload/not-multipart' });
+        throw httpError(400, 'expected a multipart/form-data upload with one or more "file" fields', {
+          code: 'upload/not-multipart',
+        });
       }
       const sources = [];
       for await (const part of request.files()) {
         const bytes = await part.toBuffer();
-        if (bytes.length === 0) throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
+        if (bytes.length === 0)
+          throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
         sources.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
       }
-      if (sources.length === 0) throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
-      const report = await ingest({ db }, sources, { actor: actorOf(request), threads: options.ingestThreads ?? 1 });
+      if (sources.length === 0)
+        throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+      const report = await ingest({ db }, sources, {
+        actor: actorOf(request),
+        threads: options.ingestThreads ?? 1,
+      });
       const status = report.failed.length === sources.length ? 400 : report.stored.length > 0 ? 201 : 200;
       return reply.code(status).send({
         stored: report.stored,
@@ -224,19 +266,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   );
 
-  app.get('/api/documents/:id', { schema: { tags: ['documents'], summary: 'one document with its diagnostics', params: idParam } }, async (request) => {
-    const { id } = request.params as { id: number };
-    const doc = await getDocument(db, id);
-    if (!doc) throw new LantuError({ code: 'document/not-found', message: `document ${id} does not exist` });
-    return doc;
-  });
+  app.get(
+    '/api/documents/:id',
+    { schema: { tags: ['documents'], summary: 'one document with its diagnostics', params: idParam } },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const doc = await getDocument(db, id);
+      if (!doc)
+        throw new LantuError({ code: 'document/not-found', message: `document ${id} does not exist` });
+      return doc;
+    },
+  );
   app.get(
     '/api/documents/:id/content',
     { schema: { tags: ['documents'], summary: 'the original bytes as uploaded', params: idParam } },
     async (request, reply) => {
       const { id } = request.params as { id: number };
       const doc = await getDocumentContent(db, id);
-      if (!doc) throw new LantuError({ code: 'document/not-found', message: `document ${id} does not exist` });
+      if (!doc)
+        throw new LantuError({ code: 'document/not-found', message: `document ${id} does not exist` });
       return reply
         .header('content-type', 'application/octet-stream')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
@@ -245,7 +293,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
   app.get(
     '/api/documents/:id/extraction',
-    { schema: { tags: ['documents'], summary: 'the document in the exchange (gold) format', params: idParam } },
+    {
+      schema: { tags: ['documents'], summary: 'the document in the exchange (gold) format', params: idParam },
+    },
     async (request) => {
       const { id } = request.params as { id: number };
       const x = await loadExtraction(db, id);
@@ -262,24 +312,38 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     load: async (_q, request) => {
       const id = Number((request.params as { id: string }).id);
       if (!Number.isInteger(id) || !(await getDocument(db, id))) {
-        throw new LantuError({ code: 'document/not-found', message: `document ${(request.params as { id: string }).id} does not exist` });
+        throw new LantuError({
+          code: 'document/not-found',
+          message: `document ${(request.params as { id: string }).id} does not exist`,
+        });
       }
       return getOutline(db, id);
     },
   });
-  app.get('/api/plans/:id', { schema: { tags: ['documents'], summary: 'a plan with its outline, indicator rows and status summary', params: idParam } }, async (request) => {
-    const { id } = request.params as { id: number };
-    const doc = await getDocument(db, id);
-    if (!doc || doc.doc_type !== 'plan') throw new LantuError({ code: 'plan/not-found', message: `plan ${id} does not exist` });
-    const [outline, indicators, statuses] = await Promise.all([
-      getOutline(db, id),
-      listIndicatorRows(db, { document_id: id }),
-      listStatuses(db, { document_id: id }),
-    ]);
-    const labels: Record<string, number> = {};
-    for (const s of latestPerTarget(statuses)) labels[s.label] = (labels[s.label] ?? 0) + 1;
-    return { ...doc, outline, indicators, status_counts: labels };
-  });
+  app.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'a plan with its outline, indicator rows and status summary',
+        params: idParam,
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const doc = await getDocument(db, id);
+      if (!doc || doc.doc_type !== 'plan')
+        throw new LantuError({ code: 'plan/not-found', message: `plan ${id} does not exist` });
+      const [outline, indicators, statuses] = await Promise.all([
+        getOutline(db, id),
+        listIndicatorRows(db, { document_id: id }),
+        listStatuses(db, { document_id: id }),
+      ]);
+      const labels: Record<string, number> = {};
+      for (const s of latestPerTarget(statuses)) labels[s.label] = (labels[s.label] ?? 0) + 1;
+      return { ...doc, outline, indicators, status_counts: labels };
+    },
+  );
 
   // ── facts ────────────────────────────────────────────────────────────────
   const factFilters: QueryProperties = {
@@ -289,7 +353,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     doc_type: { type: 'string', enum: ['plan', 'work_report', 'bulletin'] },
     unlinked: { type: 'boolean', description: 'only items not linked to the catalog' },
   };
-  type FactQuery = { document_id?: number; region_id?: number; indicator_id?: string; doc_type?: string; unlinked?: boolean };
+  type FactQuery = {
+    document_id?: number;
+    region_id?: number;
+    indicator_id?: string;
+    doc_type?: string;
+    unlinked?: boolean;
+  };
   listRoute<FactQuery>(app, {
     path: '/api/rows',
     name: 'rows',
@@ -307,13 +377,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     load: async (q) => {
       const [rows, statuses] = await Promise.all([
         listIndicatorRows(db, { ...q, doc_type: 'plan' }),
-        listStatuses(db, { ...(q.region_id !== undefined ? { region_id: q.region_id } : {}), ...(q.document_id !== undefined ? { document_id: q.document_id } : {}) }),
+        listStatuses(db, {
+          ...(q.region_id !== undefined ? { region_id: q.region_id } : {}),
+          ...(q.document_id !== undefined ? { document_id: q.document_id } : {}),
+        }),
       ]);
       const latest = new Map<number, typeof statuses>();
       for (const s of latestPerTarget(statuses)) latest.set(s.row_id, [...(latest.get(s.row_id) ?? []), s]);
       return rows.map((r) => ({
         ...r,
-        statuses: (latest.get(r.id) ?? []).map((s) => ({ id: s.id, year: s.year, kind: s.target_kind, label: s.label, lag: s.lag, warning: s.warning, override: s.override?.label ?? null })),
+        statuses: (latest.get(r.id) ?? []).map((s) => ({
+          id: s.id,
+          year: s.year,
+          kind: s.target_kind,
+          label: s.label,
+          lag: s.lag,
+          warning: s.warning,
+          override: s.override?.label ?? null,
+        })),
       }));
     },
   });
@@ -331,7 +412,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'values reported in documents (achievements), with evidence and catalog link',
     filters: { ...factFilters, year: int('year reported') },
-    load: async (q) => (await listAchievements(db, q)).filter((a) => q.year === undefined || a.year === q.year),
+    load: async (q) =>
+      (await listAchievements(db, q)).filter((a) => q.year === undefined || a.year === q.year),
   });
   listRoute<FactQuery & { box?: string }>(app, {
     path: '/api/projects',
@@ -351,11 +433,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     source_kind: { type: 'string', enum: ['document', 'import', 'person'] },
     document_id: int('source document id'),
   };
-  type ObservationQuery = { region_id?: number; region?: string; indicator_id?: string; year?: number; source_kind?: 'document' | 'import' | 'person'; document_id?: number; format?: string };
+  type ObservationQuery = {
+    region_id?: number;
+    region?: string;
+    indicator_id?: string;
+    year?: number;
+    source_kind?: 'document' | 'import' | 'person';
+    document_id?: number;
+    format?: string;
+  };
   async function regionIdOf(q: { region_id?: number; region?: string }): Promise<number | undefined> {
     if (q.region_id !== undefined || !q.region) return q.region_id;
     const region = await findRegion(db, q.region);
-    if (!region) throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
+    if (!region)
+      throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
     return region.id;
   }
   app.get(
@@ -363,7 +454,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'observations (region, indicator, year, value, unit) with their source; CSV/XLSX in the import template layout',
+        summary:
+          'observations (region, indicator, year, value, unit) with their source; CSV/XLSX in the import template layout',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -382,8 +474,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const filter = { ...rest, region_id: await regionIdOf(q) };
       if (format === 'csv' || format === 'xlsx') {
         const body = await exportObservations(db, format, filter);
-        const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        return reply.header('content-type', type).header('content-disposition', `attachment; filename="observations.${format}"`).send(body);
+        const type =
+          format === 'csv'
+            ? 'text/csv; charset=utf-8'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+        return reply
+          .header('content-type', type)
+          .header('content-disposition', `attachment; filename="observations.${format}"`)
+          .send(body);
       }
       return sendList(reply, 'observations', await listObservations(db, filter), { limit, offset });
     },
@@ -411,27 +509,73 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     },
     async (request, reply) => {
-      const body = request.body as { region_id?: number; region?: string; indicator_id: string; year: number; value: string | number; unit?: string | null; note?: string | null };
+      const body = request.body as {
+        region_id?: number;
+        region?: string;
+        indicator_id: string;
+        year: number;
+        value: string | number;
+        unit?: string | null;
+        note?: string | null;
+      };
       const regionId = await regionIdOf(body);
-      if (regionId === undefined) throw new LantuError({ code: 'observation/no-region', message: 'region_id or region is required', expected: 'a region id or name' });
-      if (!(await findRegion(db, regionId))) throw new LantuError({ code: 'region/not-found', message: `region ${regionId} does not exist` });
+      if (regionId === undefined)
+        throw new LantuError({
+          code: 'observation/no-region',
+          message: 'region_id or region is required',
+          expected: 'a region id or name',
+        });
+      if (!(await findRegion(db, regionId)))
+        throw new LantuError({ code: 'region/not-found', message: `region ${regionId} does not exist` });
       const value = parseDecimal(String(body.value));
-      if (value === null) throw new LantuError({ code: 'observation/bad-value', message: `"${body.value}" is not a number`, expected: 'a plain decimal number, e.g. 451.9' });
+      if (value === null)
+        throw new LantuError({
+          code: 'observation/bad-value',
+          message: `"${body.value}" is not a number`,
+          expected: 'a plain decimal number, e.g. 451.9',
+        });
       const known = (await listCatalog(db)).some((c) => c.id === body.indicator_id);
-      if (!known) throw new LantuError({ code: 'observation/unknown-indicator', message: `catalog indicator "${body.indicator_id}" does not exist`, expected: 'an id from GET /api/catalog' });
-      const id = await recordObservation(db, { region_id: regionId, indicator_id: body.indicator_id, year: body.year, value, unit: body.unit ?? null, note: body.note ?? null, by: actorOf(request) });
-      const [created] = (await listObservations(db, { region_id: regionId, indicator_id: body.indicator_id, year: body.year })).filter((o) => o.id === id);
+      if (!known)
+        throw new LantuError({
+          code: 'observation/unknown-indicator',
+          message: `catalog indicator "${body.indicator_id}" does not exist`,
+          expected: 'an id from GET /api/catalog',
+        });
+      const id = await recordObservation(db, {
+        region_id: regionId,
+        indicator_id: body.indicator_id,
+        year: body.year,
+        value,
+        unit: body.unit ?? null,
+        note: body.note ?? null,
+        by: actorOf(request),
+      });
+      const [created] = (
+        await listObservations(db, { region_id: regionId, indicator_id: body.indicator_id, year: body.year })
+      ).filter((o) => o.id === id);
       return reply.code(201).send(created);
     },
   );
   app.get(
     '/api/observations/template',
-    { schema: { tags: ['monitoring'], summary: 'the import template (XLSX with the catalog, or CSV)', querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'xlsx'] } } } } },
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'the import template (XLSX with the catalog, or CSV)',
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: ['csv', 'xlsx'] } } },
+      },
+    },
     async (request, reply) => {
       const format = (request.query as { format?: 'csv' | 'xlsx' }).format ?? 'xlsx';
       const body = await observationTemplate(db, format);
-      const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      return reply.header('content-type', type).header('content-disposition', `attachment; filename="observations-template.${format}"`).send(body);
+      const type =
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="observations-template.${format}"`)
+        .send(body);
     },
   );
   app.post(
@@ -439,25 +583,46 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'import observations from a filled template (multipart "file"); any error stores nothing unless valid_rows_only=true',
+        summary:
+          'import observations from a filled template (multipart "file"); any error stores nothing unless valid_rows_only=true',
         consumes: ['multipart/form-data'],
-        querystring: { type: 'object', additionalProperties: false, properties: { valid_rows_only: { type: 'boolean' } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { valid_rows_only: { type: 'boolean' } },
+        },
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) throw httpError(400, 'expected a multipart/form-data upload with a "file" field', { code: 'upload/not-multipart' });
+      if (!request.isMultipart())
+        throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
+          code: 'upload/not-multipart',
+        });
       const part = await request.file();
-      if (!part) throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+      if (!part)
+        throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
       const bytes = await part.toBuffer();
       const q = request.query as { valid_rows_only?: boolean };
-      const result = await importObservations(db, new Uint8Array(bytes), part.filename, { by: actorOf(request), validRowsOnly: q.valid_rows_only ?? false });
+      const result = await importObservations(db, new Uint8Array(bytes), part.filename, {
+        by: actorOf(request),
+        validRowsOnly: q.valid_rows_only ?? false,
+      });
       const status = result.errors.length === 0 ? 201 : result.imported > 0 ? 207 : 422;
       return reply.code(status).send(result);
     },
   );
 
   // ── statuses, warnings, findings ─────────────────────────────────────────
-  type StatusQuery = { region_id?: number; region?: string; document_id?: number; indicator_id?: string; label?: string; warning?: string; year?: number; latest?: boolean };
+  type StatusQuery = {
+    region_id?: number;
+    region?: string;
+    document_id?: number;
+    indicator_id?: string;
+    label?: string;
+    warning?: string;
+    year?: number;
+    latest?: boolean;
+  };
   const statusFilters: QueryProperties = {
     region_id: int('region id'),
     region: str('region name'),
@@ -470,7 +635,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   const loadStatuses = async (q: StatusQuery, warningsOnly: boolean) => {
     const { region: _r, latest, ...rest } = q;
-    const statuses = await listStatuses(db, { ...rest, region_id: await regionIdOf(q), warnings_only: warningsOnly });
+    const statuses = await listStatuses(db, {
+      ...rest,
+      region_id: await regionIdOf(q),
+      warnings_only: warningsOnly,
+    });
     return latest === false || q.year !== undefined ? statuses : latestPerTarget(statuses);
   };
   listRoute<StatusQuery>(app, {
@@ -489,12 +658,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     filters: statusFilters,
     load: (q) => loadStatuses(q, true),
   });
-  app.get('/api/statuses/:id', { schema: { tags: ['monitoring'], summary: 'one status with its components', params: idParam } }, async (request) => {
-    const { id } = request.params as { id: number };
-    const found = (await listStatuses(db)).find((s) => s.id === id);
-    if (!found) throw new LantuError({ code: 'status/not-found', message: `status ${id} does not exist` });
-    return found;
-  });
+  app.get(
+    '/api/statuses/:id',
+    { schema: { tags: ['monitoring'], summary: 'one status with its components', params: idParam } },
+    async (request) => {
+      const { id } = request.params as { id: number };
+      const found = (await listStatuses(db)).find((s) => s.id === id);
+      if (!found) throw new LantuError({ code: 'status/not-found', message: `status ${id} does not exist` });
+      return found;
+    },
+  );
   app.post(
     '/api/statuses/:id/override',
     {
@@ -506,7 +679,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           type: 'object',
           required: ['label', 'reason'],
           additionalProperties: false,
-          properties: { label: { type: 'string', enum: LABEL_ORDER as readonly string[] }, reason: { type: 'string', minLength: 1 } },
+          properties: {
+            label: { type: 'string', enum: LABEL_ORDER as readonly string[] },
+            reason: { type: 'string', minLength: 1 },
+          },
         },
       },
     },
@@ -521,12 +697,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     name: 'findings',
     tag: 'monitoring',
     summary: 'plan-linter findings, each citing both places (document, line, quote)',
-    filters: { document_id: int('plan document id'), region_id: int('region id'), check: str('finding code, e.g. plan/implied-growth-mismatch'), severity: { type: 'string', enum: ['error', 'warning', 'info'] } },
+    filters: {
+      document_id: int('plan document id'),
+      region_id: int('region id'),
+      check: str('finding code, e.g. plan/implied-growth-mismatch'),
+      severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+    },
     load: (q) => listFindings(db, q),
   });
 
   // ── review queue ─────────────────────────────────────────────────────────
-  listRoute<{ state?: 'open' | 'linked' | 'dismissed'; subject_kind?: 'row' | 'target' | 'achievement'; document_id?: number; region_id?: number }>(app, {
+  listRoute<{
+    state?: 'open' | 'linked' | 'dismissed';
+    subject_kind?: 'row' | 'target' | 'achievement';
+    document_id?: number;
+    region_id?: number;
+  }>(app, {
     path: '/api/review',
     name: 'review',
     tag: 'review',
@@ -550,16 +736,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           type: 'object',
           required: ['indicator_id'],
           additionalProperties: false,
-          properties: { indicator_id: { type: ['string', 'null'], minLength: 1 }, note: { type: ['string', 'null'] } },
+          properties: {
+            indicator_id: { type: ['string', 'null'], minLength: 1 },
+            note: { type: ['string', 'null'] },
+          },
         },
       },
     },
     async (request) => {
       const { id } = request.params as { id: number };
       const body = request.body as { indicator_id: string | null; note?: string | null };
-      const item = await resolveReviewItem(db, id, { indicator_id: body.indicator_id, by: actorOf(request), note: body.note ?? null });
+      const item = await resolveReviewItem(db, id, {
+        indicator_id: body.indicator_id,
+        by: actorOf(request),
+        note: body.note ?? null,
+      });
       // A new link can make a report value an observation and a plan row judgeable.
-      const doc = await db.selectFrom('documents').select('region_id').where('id', '=', item.document_id).executeTakeFirst();
+      const doc = await db
+        .selectFrom('documents')
+        .select('region_id')
+        .where('id', '=', item.document_id)
+        .executeTakeFirst();
       if (body.indicator_id && doc?.region_id) {
         await deriveRegions(db, [doc.region_id], actorOf(request));
       }
@@ -571,7 +768,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 }
 
 /** The newest status of each (row, target kind): what a dashboard shows by default. */
-function latestPerTarget<T extends { row_id: number; target_kind: string; year: number }>(statuses: T[]): T[] {
+function latestPerTarget<T extends { row_id: number; target_kind: string; year: number }>(
+  statuses: T[],
+): T[] {
   const latest = new Map<string, T>();
   for (const s of statuses) {
     const key = `${s.row_id}:${s.target_kind}`;

@@ -5,11 +5,17 @@ import { toTabular, type TabularFormat } from '../store/index.js';
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
-export type QueryProperties = Record<string, { type: string; description?: string; enum?: readonly string[] }>;
+export type QueryProperties = Record<
+  string,
+  { type: string; description?: string; enum?: readonly string[] }
+>;
 
 /** Query parameters every list accepts. */
 const LIST_PARAMETERS: QueryProperties = {
-  limit: { type: 'integer', description: `page size (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}; CSV/XLSX give every row)` },
+  limit: {
+    type: 'integer',
+    description: `page size (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}; CSV/XLSX give every row)`,
+  },
   offset: { type: 'integer', description: 'rows to skip' },
   format: { type: 'string', enum: ['json', 'csv', 'xlsx'], description: 'json (default), csv or xlsx' },
 };
@@ -53,8 +59,14 @@ export async function sendList<T extends object>(
       rows.map((r) => flatRow(r as Record<string, unknown>)),
       { sheet: name },
     );
-    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}.${format}"`).send(body);
+    const type =
+      format === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="${name}.${format}"`)
+      .send(body);
   }
   const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
   const offset = query.offset ?? 0;
@@ -89,10 +101,18 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
     async (request, reply) => {
       const query = request.query as Q & { limit?: number; offset?: number; format?: string };
       if (query.limit !== undefined && (query.limit < 1 || query.limit > MAX_LIMIT)) {
-        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `limit must be between 1 and ${MAX_LIMIT}` });
+        return reply
+          .code(400)
+          .send({
+            statusCode: 400,
+            error: 'Bad Request',
+            message: `limit must be between 1 and ${MAX_LIMIT}`,
+          });
       }
       if (query.offset !== undefined && query.offset < 0) {
-        return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: 'offset must be 0 or more' });
+        return reply
+          .code(400)
+          .send({ statusCode: 400, error: 'Bad Request', message: 'offset must be 0 or more' });
       }
       return sendList(reply, route.name, await route.load(query, request), query);
     },

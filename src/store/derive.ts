@@ -2,7 +2,13 @@
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../catalog/index.js';
 import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
-import { computeStatus, tableYears, targetsFromRow, type IndicatorStatus, type Observation as MonitorObservation } from '../monitor/index.js';
+import {
+  computeStatus,
+  tableYears,
+  targetsFromRow,
+  type IndicatorStatus,
+  type Observation as MonitorObservation,
+} from '../monitor/index.js';
 import { fromJson, now, toJson } from './json.js';
 import { appendAudit } from './repositories/audit.js';
 import { listAchievements, listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
@@ -44,9 +50,17 @@ async function plansOf(db: Db, regionId: number): Promise<PlanDoc[]> {
 }
 
 /** The plan row that a value of `indicatorId` in `year` observes: the region's plan covering that year. */
-function planRowFor(rows: IndicatorRow[], plans: PlanDoc[], indicatorId: string, year: number): IndicatorRow | null {
+function planRowFor(
+  rows: IndicatorRow[],
+  plans: PlanDoc[],
+  indicatorId: string,
+  year: number,
+): IndicatorRow | null {
   for (const plan of plans) {
-    const covers = plan.period_start === null || plan.period_end === null || (year >= plan.period_start - 1 && year <= plan.period_end);
+    const covers =
+      plan.period_start === null ||
+      plan.period_end === null ||
+      (year >= plan.period_start - 1 && year <= plan.period_end);
     if (!covers) continue;
     const row = rows.find((r) => r.document_id === plan.id && r.indicator_id === indicatorId);
     if (row) return row;
@@ -55,10 +69,21 @@ function planRowFor(rows: IndicatorRow[], plans: PlanDoc[], indicatorId: string,
 }
 
 /** Rebuild the document-sourced observations of a region from the reported values of its reports. */
-async function deriveObservations(db: Db, regionId: number, plans: PlanDoc[], rows: IndicatorRow[], actor: string): Promise<number> {
-  await db.deleteFrom('observations').where('region_id', '=', regionId).where('source_kind', '=', 'document').execute();
+async function deriveObservations(
+  db: Db,
+  regionId: number,
+  plans: PlanDoc[],
+  rows: IndicatorRow[],
+  actor: string,
+): Promise<number> {
+  await db
+    .deleteFrom('observations')
+    .where('region_id', '=', regionId)
+    .where('source_kind', '=', 'document')
+    .execute();
   const achievements = (await listAchievements(db, { region_id: regionId })).filter(
-    (a) => REPORTING_TYPES.includes(a.doc_type) && a.indicator_id !== null && a.year !== null && a.period === null,
+    (a) =>
+      REPORTING_TYPES.includes(a.doc_type) && a.indicator_id !== null && a.year !== null && a.period === null,
   );
   const observations: NewObservation[] = achievements.map((a) => ({
     region_id: regionId,
@@ -91,8 +116,16 @@ function toMonitor(o: Observation, unit: string | null): MonitorObservation | nu
   if (converted === null || !Number.isFinite(converted)) return null;
   const source =
     o.source.kind === 'document'
-      ? { doc: String(o.source.document_id), line: o.source.line ?? undefined, quote: o.source.quote ?? undefined }
-      : { by: o.recorded_by, file: o.source.import_file ?? undefined, line: o.source.import_row ?? undefined };
+      ? {
+          doc: String(o.source.document_id),
+          line: o.source.line ?? undefined,
+          quote: o.source.quote ?? undefined,
+        }
+      : {
+          by: o.recorded_by,
+          file: o.source.import_file ?? undefined,
+          line: o.source.import_row ?? undefined,
+        };
   return { year: o.year, value: converted, raw: o.value, source };
 }
 
@@ -139,7 +172,12 @@ export interface PlannedStatus {
 }
 
 /** Every status of one plan: each target of each row, judged at each year with data (or once, as no data). */
-async function planStatuses(db: Db, regionId: number, plan: PlanDoc, rows: IndicatorRow[]): Promise<PlannedStatus[]> {
+async function planStatuses(
+  db: Db,
+  regionId: number,
+  plan: PlanDoc,
+  rows: IndicatorRow[],
+): Promise<PlannedStatus[]> {
   const tables = await db
     .selectFrom('indicator_tables')
     .select(['id', 'caption', 'line', 'columns'])
@@ -148,17 +186,33 @@ async function planStatuses(db: Db, regionId: number, plan: PlanDoc, rows: Indic
   const observations = await listObservations(db, { region_id: regionId });
   const out: PlannedStatus[] = [];
   for (const table of tables) {
-    const tableOut: IndicatorTableOut = { caption: table.caption, line: table.line, columns: fromJson(table.columns), rows: [] };
+    const tableOut: IndicatorTableOut = {
+      caption: table.caption,
+      line: table.line,
+      columns: fromJson(table.columns),
+      rows: [],
+    };
     const years = tableYears(tableOut, plan.period);
     for (const row of rows.filter((r) => r.table_id === table.id)) {
       const def = row.indicator_id ? indicatorById(row.indicator_id) : undefined;
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
       const { base, targets } = targetsFromRow(toRowOut(row), years, def ?? null, source);
-      const own = row.indicator_id ? byYear(observations.filter((o) => o.indicator_id === row.indicator_id), row.unit) : [];
+      const own = row.indicator_id
+        ? byYear(
+            observations.filter((o) => o.indicator_id === row.indicator_id),
+            row.unit,
+          )
+        : [];
       const levelUnit = def?.growthOf ? (indicatorById(def.growthOf)?.unit ?? null) : null;
-      const levelOf = def?.growthOf ? byYear(observations.filter((o) => o.indicator_id === def.growthOf), levelUnit) : [];
+      const levelOf = def?.growthOf
+        ? byYear(
+            observations.filter((o) => o.indicator_id === def.growthOf),
+            levelUnit,
+          )
+        : [];
       const { levels, annual } = seriesFor(def, own, levelOf);
-      const firstYear = years.baseYear !== null ? years.baseYear + 1 : (plan.period_start ?? years.targetYear ?? 0);
+      const firstYear =
+        years.baseYear !== null ? years.baseYear + 1 : (plan.period_start ?? years.targetYear ?? 0);
       for (const target of targets) {
         const dataYears = [...new Set([...levels, ...annual].map((o) => o.year))]
           .filter((y) => y >= firstYear && y <= target.year)
@@ -171,7 +225,8 @@ async function planStatuses(db: Db, regionId: number, plan: PlanDoc, rows: Indic
             unit: row.unit,
             category: (def?.category ?? row.category ?? null) as IndicatorStatus['category'],
             plan: plan.title,
-            binding: row.attribute === '约束性' || (row.attribute === '' && def?.nationalAttribute === '约束性'),
+            binding:
+              row.attribute === '约束性' || (row.attribute === '' && def?.nationalAttribute === '约束性'),
             direction: def?.direction ?? null,
             target,
             base,
@@ -192,7 +247,11 @@ function ratioText(ratio: number | null): string | null {
 }
 
 /** Recompute observations, statuses and findings of the given regions, one transaction per region. */
-export async function deriveRegions(db: Db, regionIds: readonly number[], actor = 'lantu'): Promise<DeriveReport> {
+export async function deriveRegions(
+  db: Db,
+  regionIds: readonly number[],
+  actor = 'lantu',
+): Promise<DeriveReport> {
   const report: DeriveReport = { regions: 0, observations: 0, statuses: 0, findings: 0 };
   for (const regionId of regionIds) {
     await db.transaction().execute(async (trx) => {
@@ -223,13 +282,25 @@ export async function deriveRegions(db: Db, regionIds: readonly number[], actor 
         }));
         // One status per row, year and target kind (two identical targets in one row keep the first).
         const unique = new Map<string, (typeof values)[number]>();
-        for (const v of values) if (!unique.has(`${v.row_id}:${v.year}:${v.target_kind}`)) unique.set(`${v.row_id}:${v.year}:${v.target_kind}`, v);
+        for (const v of values)
+          if (!unique.has(`${v.row_id}:${v.year}:${v.target_kind}`))
+            unique.set(`${v.row_id}:${v.year}:${v.target_kind}`, v);
         const list = [...unique.values()];
-        for (let i = 0; i < list.length; i += 100) await trx.insertInto('statuses').values(list.slice(i, i + 100)).execute();
+        for (let i = 0; i < list.length; i += 100)
+          await trx
+            .insertInto('statuses')
+            .values(list.slice(i, i + 100))
+            .execute();
         report.statuses += list.length;
       }
       report.findings += await lintRegion(trx, regionId, plans);
-      await appendAudit(trx, { actor, action: 'derive', entity: 'region', entity_id: regionId, detail: { plans: plans.map((p) => p.id) } });
+      await appendAudit(trx, {
+        actor,
+        action: 'derive',
+        entity: 'region',
+        entity_id: regionId,
+        detail: { plans: plans.map((p) => p.id) },
+      });
     });
     report.regions += 1;
   }

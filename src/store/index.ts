@@ -51,7 +51,12 @@ export {
   type FactFilter,
 } from './repositories/facts.js';
 export { listObservations, type Observation, type ObservationFilter } from './repositories/observations.js';
-export { listReviewItems, resolveReviewItem, type ReviewItem, type Resolution } from './repositories/review.js';
+export {
+  listReviewItems,
+  resolveReviewItem,
+  type ReviewItem,
+  type Resolution,
+} from './repositories/review.js';
 export {
   listStatuses,
   overrideStatus,

@@ -102,7 +102,11 @@ function message(error: unknown): string {
  * Ingest documents: each is read and extracted (in worker threads), then written with its links in its own
  * transaction, so a failure leaves nothing half-written. A document already stored (same sha256) is skipped.
  */
-export async function ingest(store: Pick<Store, 'db'>, sources: readonly IngestSource[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingest(
+  store: Pick<Store, 'db'>,
+  sources: readonly IngestSource[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
   const started = performance.now();
   const actor = options.actor ?? 'lantu';
   const total = sources.length;
@@ -161,13 +165,18 @@ export async function ingest(store: Pick<Store, 'db'>, sources: readonly IngestS
         return;
       }
       report.stored.push({ file, documentId });
-      const doc = await store.db.selectFrom('documents').select('region_id').where('id', '=', documentId).executeTakeFirst();
+      const doc = await store.db
+        .selectFrom('documents')
+        .select('region_id')
+        .where('id', '=', documentId)
+        .executeTakeFirst();
       if (doc?.region_id) regions.add(doc.region_id);
       emit({ file, outcome: 'stored', documentId });
     } catch (error) {
       // Readers name the file themselves; say it once, as the user wrote it.
       let text = message(error);
-      for (const name of [file, basename(file)]) if (text.startsWith(`${name}: `)) text = text.slice(name.length + 2);
+      for (const name of [file, basename(file)])
+        if (text.startsWith(`${name}: `)) text = text.slice(name.length + 2);
       const why = `${file}: ${text}`;
       report.failed.push({ file, error: why });
       emit({ file, outcome: 'failed', error: why });
@@ -187,7 +196,8 @@ export async function ingest(store: Pick<Store, 'db'>, sources: readonly IngestS
     await pool?.close();
   }
   for (const { entry, sha } of twins) entry.documentId = (await documentIdBySha(store.db, sha)) ?? -1;
-  if (options.derive !== false && regions.size > 0) report.derived = await deriveRegions(store.db, [...regions], actor);
+  if (options.derive !== false && regions.size > 0)
+    report.derived = await deriveRegions(store.db, [...regions], actor);
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
@@ -207,13 +217,21 @@ export async function storeRecord(
   if (existing !== undefined) return { documentId: existing, created: false };
   const actor = options.actor ?? 'lantu';
   const documentId = await store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
-  const doc = await store.db.selectFrom('documents').select('region_id').where('id', '=', documentId).executeTakeFirst();
+  const doc = await store.db
+    .selectFrom('documents')
+    .select('region_id')
+    .where('id', '=', documentId)
+    .executeTakeFirst();
   if (options.derive !== false && doc?.region_id) await deriveRegions(store.db, [doc.region_id], actor);
   return { documentId, created: true };
 }
 
 /** Ingest files and directories from disk. */
-export async function ingestPaths(store: Pick<Store, 'db'>, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+export async function ingestPaths(
+  store: Pick<Store, 'db'>,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
   const files = await collectFiles(paths);
   return ingest(
     store,

@@ -27,7 +27,12 @@ function decision(result: LinkResult): LinkDecision {
     matched: c.matched,
   }));
   if (result.confident && result.best) {
-    return { indicator_id: result.best.indicator.id, confidence: result.best.score, candidates, reason: null };
+    return {
+      indicator_id: result.best.indicator.id,
+      confidence: result.best.score,
+      candidates,
+      reason: null,
+    };
   }
   const reason =
     candidates.length === 0 ? 'no-candidate' : candidates[0]!.score >= 0.999 ? 'ambiguous' : 'low-confidence';

@@ -88,7 +88,9 @@ const initial: Migration = {
       .execute();
 
     await create(db, 'indicator_rows')
-      .addColumn('table_id', 'integer', (c) => c.notNull().references('indicator_tables.id').onDelete('cascade'))
+      .addColumn('table_id', 'integer', (c) =>
+        c.notNull().references('indicator_tables.id').onDelete('cascade'),
+      )
       .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('category', 'text')
@@ -102,7 +104,11 @@ const initial: Migration = {
       .addColumn('raw', t.json, (c) => c.notNull())
       .addColumn('typed', t.json, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('indicator_rows_document').on('indicator_rows').column('document_id').execute();
+    await db.schema
+      .createIndex('indicator_rows_document')
+      .on('indicator_rows')
+      .column('document_id')
+      .execute();
 
     await create(db, 'targets')
       .addColumn('document_id', 'integer', (c) => c.notNull().references(docRef).onDelete('cascade'))
@@ -303,6 +309,8 @@ export async function migrateToLatest(db: AnyDb, schema?: string): Promise<void>
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -15,7 +15,15 @@ import { deriveRegions } from './derive.js';
 type Db = Kysely<Database>;
 
 /** The template's columns, in order, with the Chinese headers also accepted. */
-export const OBSERVATION_COLUMNS = ['region', 'indicator', 'year', 'value', 'unit', 'source', 'note'] as const;
+export const OBSERVATION_COLUMNS = [
+  'region',
+  'indicator',
+  'year',
+  'value',
+  'unit',
+  'source',
+  'note',
+] as const;
 export type ObservationColumn = (typeof OBSERVATION_COLUMNS)[number];
 
 const HEADER_SYNONYMS: Record<ObservationColumn, readonly string[]> = {
@@ -67,7 +75,10 @@ export function parseDecimal(text: string): string | null {
   return s.replace(/,/g, '').replace(/^\+/, '');
 }
 
-function headerIndex(header: readonly string[]): { index: Map<ObservationColumn, number>; errors: RowError[] } {
+function headerIndex(header: readonly string[]): {
+  index: Map<ObservationColumn, number>;
+  errors: RowError[];
+} {
   const index = new Map<ObservationColumn, number>();
   const errors: RowError[] = [];
   header.forEach((cell, i) => {
@@ -86,7 +97,13 @@ function headerIndex(header: readonly string[]): { index: Map<ObservationColumn,
   });
   for (const column of REQUIRED) {
     if (!index.has(column)) {
-      errors.push({ row: 1, column, value: null, message: `missing column "${column}"`, expected: `a header row with ${OBSERVATION_COLUMNS.join(', ')}` });
+      errors.push({
+        row: 1,
+        column,
+        value: null,
+        message: `missing column "${column}"`,
+        expected: `a header row with ${OBSERVATION_COLUMNS.join(', ')}`,
+      });
     }
   }
   return { index, errors };
@@ -104,7 +121,10 @@ interface ValidRow {
   note: string | null;
 }
 
-async function resolveIndicator(text: string, unit: string | null): Promise<{ id: string } | { error: string }> {
+async function resolveIndicator(
+  text: string,
+  unit: string | null,
+): Promise<{ id: string } | { error: string }> {
   const byId = indicatorById(text);
   if (byId) return { id: byId.id };
   const link = linkName(text, unit);
@@ -120,7 +140,19 @@ export async function validateObservationRows(
 ): Promise<{ valid: ValidRow[]; errors: RowError[]; rows: number }> {
   const [header, ...body] = table;
   if (!header || header.every((c) => !c.trim())) {
-    return { valid: [], errors: [{ row: 1, column: null, value: null, message: 'the file has no header row', expected: OBSERVATION_COLUMNS.join(', ') }], rows: 0 };
+    return {
+      valid: [],
+      errors: [
+        {
+          row: 1,
+          column: null,
+          value: null,
+          message: 'the file has no header row',
+          expected: OBSERVATION_COLUMNS.join(', '),
+        },
+      ],
+      rows: 0,
+    };
   }
   const { index, errors } = headerIndex(header);
   if (errors.length > 0) return { valid: [], errors, rows: body.length };
@@ -141,9 +173,18 @@ export async function validateObservationRows(
     let regionId: number | null | undefined;
     if (!region) fail('region', 'region is empty', 'a region name, e.g. 涧西区');
     else {
-      if (!regionCache.has(region)) regionCache.set(region, (await findRegion(db, region))?.id ?? (resolveRegion(region) ? null : undefined));
+      if (!regionCache.has(region))
+        regionCache.set(
+          region,
+          (await findRegion(db, region))?.id ?? (resolveRegion(region) ? null : undefined),
+        );
       regionId = regionCache.get(region);
-      if (regionId === undefined) fail('region', `unknown region "${region}"`, 'a region already in the store (GET /api/regions) or in the gazetteer');
+      if (regionId === undefined)
+        fail(
+          'region',
+          `unknown region "${region}"`,
+          'a region already in the store (GET /api/regions) or in the gazetteer',
+        );
     }
     const unit = get('unit') || null;
     const indicatorText = get('indicator');
@@ -152,7 +193,12 @@ export async function validateObservationRows(
     else {
       const resolved = await resolveIndicator(indicatorText, unit);
       if ('id' in resolved) indicatorId = resolved.id;
-      else fail('indicator', `unknown indicator "${indicatorText}" (${resolved.error})`, 'a catalog indicator id or name (GET /api/catalog)');
+      else
+        fail(
+          'indicator',
+          `unknown indicator "${indicatorText}" (${resolved.error})`,
+          'a catalog indicator id or name (GET /api/catalog)',
+        );
     }
     const yearText = get('year').replace(/年$/, '');
     if (!yearText) fail('year', 'year is missing', 'a four-digit year, e.g. 2021');
@@ -162,11 +208,20 @@ export async function validateObservationRows(
     const valueText = get('value');
     const value = valueText ? parseDecimal(valueText) : null;
     if (!valueText) fail('value', 'value is empty', 'a number, e.g. 451.9');
-    else if (value === null) fail('value', `"${valueText}" is not a number`, 'a plain decimal number without unit, e.g. 451.9 or -2.5');
+    else if (value === null)
+      fail(
+        'value',
+        `"${valueText}" is not a number`,
+        'a plain decimal number without unit, e.g. 451.9 or -2.5',
+      );
     if (indicatorId && unit) {
       const def = indicatorById(indicatorId);
       if (def?.unit && !unitsCompatible(unit, def.unit)) {
-        fail('unit', `unit "${unit}" does not fit ${def.name} (${def.unit})`, `a unit comparable with ${def.unit}`);
+        fail(
+          'unit',
+          `unit "${unit}" does not fit ${def.name} (${def.unit})`,
+          `a unit comparable with ${def.unit}`,
+        );
       }
     }
     if (rowErrors.length > 0) {
@@ -212,7 +267,15 @@ export async function importObservations(
       filename,
       rows: 0,
       valid: 0,
-      errors: [{ row: 0, column: null, value: null, message: `cannot read the file: ${why}`, expected: 'a CSV (UTF-8) or XLSX file' }],
+      errors: [
+        {
+          row: 0,
+          column: null,
+          value: null,
+          message: `cannot read the file: ${why}`,
+          expected: 'a CSV (UTF-8) or XLSX file',
+        },
+      ],
       imported: 0,
       import_id: null,
     };
@@ -238,7 +301,12 @@ export async function importObservations(
       .executeTakeFirstOrThrow();
     const observations: NewObservation[] = [];
     for (const v of valid) {
-      const regionId = v.regionId ?? (await ensureRegion(trx, { region: v.region, parent_region: resolveRegion(v.region)?.parent ?? null }));
+      const regionId =
+        v.regionId ??
+        (await ensureRegion(trx, {
+          region: v.region,
+          parent_region: resolveRegion(v.region)?.parent ?? null,
+        }));
       regions.add(regionId!);
       observations.push({
         region_id: regionId!,
@@ -278,14 +346,36 @@ export async function importObservations(
 
 /** The empty template to fill in, with a second sheet listing the catalog indicators (XLSX). */
 export async function observationTemplate(db: Db, format: TabularFormat): Promise<Buffer> {
-  const example = [{ region: '涧西区', indicator: 'gdp-growth', year: 2021, value: '6.5', unit: '%', source: '2021年统计公报', note: '' }];
+  const example = [
+    {
+      region: '涧西区',
+      indicator: 'gdp-growth',
+      year: 2021,
+      value: '6.5',
+      unit: '%',
+      source: '2021年统计公报',
+      note: '',
+    },
+  ];
   if (format === 'csv') return toTabular('csv', example, { columns: OBSERVATION_COLUMNS });
-  const catalog = (await listCatalog(db)).map((c) => ({ id: c.id, name: c.name, unit: c.unit, category: c.category }));
-  return toXlsx(example, { columns: OBSERVATION_COLUMNS, sheet: 'observations', extraSheets: [{ name: 'indicators', rows: catalog }] });
+  const catalog = (await listCatalog(db)).map((c) => ({
+    id: c.id,
+    name: c.name,
+    unit: c.unit,
+    category: c.category,
+  }));
+  return toXlsx(example, {
+    columns: OBSERVATION_COLUMNS,
+    sheet: 'observations',
+    extraSheets: [{ name: 'indicators', rows: catalog }],
+  });
 }
 
 /** Observations as rows of the template's columns plus their provenance. */
-export async function observationRows(db: Db, filter: ObservationFilter = {}): Promise<Record<string, unknown>[]> {
+export async function observationRows(
+  db: Db,
+  filter: ObservationFilter = {},
+): Promise<Record<string, unknown>[]> {
   return (await listObservations(db, filter)).map((o) => ({
     region: o.region,
     indicator: o.indicator_id,
@@ -293,7 +383,12 @@ export async function observationRows(db: Db, filter: ObservationFilter = {}): P
     year: o.year,
     value: o.value,
     unit: o.unit,
-    source: o.source.kind === 'document' ? `document ${o.source.document_id} line ${o.source.line}` : o.source.kind === 'import' ? `${o.source.import_file ?? 'import'} row ${o.source.import_row}` : o.recorded_by,
+    source:
+      o.source.kind === 'document'
+        ? `document ${o.source.document_id} line ${o.source.line}`
+        : o.source.kind === 'import'
+          ? `${o.source.import_file ?? 'import'} row ${o.source.import_row}`
+          : o.recorded_by,
     note: o.note,
     quote: o.source.quote,
     recorded_by: o.recorded_by,
@@ -301,14 +396,26 @@ export async function observationRows(db: Db, filter: ObservationFilter = {}): P
   }));
 }
 
-export async function exportObservations(db: Db, format: TabularFormat, filter: ObservationFilter = {}): Promise<Buffer> {
+export async function exportObservations(
+  db: Db,
+  format: TabularFormat,
+  filter: ObservationFilter = {},
+): Promise<Buffer> {
   return toTabular(format, await observationRows(db, filter), { sheet: 'observations' });
 }
 
 /** Record one value a person typed (source kind `person`), then recompute the region's statuses. */
 export async function recordObservation(
   db: Db,
-  input: { region_id: number; indicator_id: string; year: number; value: string; unit?: string | null; note?: string | null; by: string },
+  input: {
+    region_id: number;
+    indicator_id: string;
+    year: number;
+    value: string;
+    unit?: string | null;
+    note?: string | null;
+    by: string;
+  },
 ): Promise<number> {
   const [id] = await db.transaction().execute(async (trx) => {
     const ids = await insertObservations(trx, [
@@ -333,7 +440,13 @@ export async function recordObservation(
         recorded_at: now(),
       },
     ]);
-    await appendAudit(trx, { actor: input.by, action: 'observation.create', entity: 'observation', entity_id: ids[0], detail: input });
+    await appendAudit(trx, {
+      actor: input.by,
+      action: 'observation.create',
+      entity: 'observation',
+      entity_id: ids[0],
+      detail: input,
+    });
     return ids;
   });
   await deriveRegions(db, [input.region_id], input.by);

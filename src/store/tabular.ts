@@ -32,11 +32,18 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns?: readon
 
 export async function toXlsx(
   rows: readonly Record<string, unknown>[],
-  options: { columns?: readonly string[]; sheet?: string; extraSheets?: Array<{ name: string; rows: Record<string, unknown>[] }> } = {},
+  options: {
+    columns?: readonly string[];
+    sheet?: string;
+    extraSheets?: Array<{ name: string; rows: Record<string, unknown>[] }>;
+  } = {},
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lantu';
-  const sheets = [{ name: options.sheet ?? 'data', rows: [...rows], columns: options.columns }, ...(options.extraSheets ?? [])];
+  const sheets = [
+    { name: options.sheet ?? 'data', rows: [...rows], columns: options.columns },
+    ...(options.extraSheets ?? []),
+  ];
   for (const s of sheets) {
     const sheet = workbook.addWorksheet(s.name);
     const cols = columnsOf(s.rows, 'columns' in s ? s.columns : undefined);

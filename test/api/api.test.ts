@@ -45,7 +45,9 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
     expect(plan.outline.length).toBeGreaterThan(10);
     expect(plan.indicators.length).toBeGreaterThan(10);
     const content = await get('/api/documents/1/content');
-    expect(content.rawPayload.equals(readFileSync('fixtures/corpus/luoyang-jianxi-plan-2021-2025.txt'))).toBe(true);
+    expect(content.rawPayload.equals(readFileSync('fixtures/corpus/luoyang-jianxi-plan-2021-2025.txt'))).toBe(
+      true,
+    );
     expect((await get('/api/documents/1/outline')).json().total).toBe(plan.outline.length);
   });
 
@@ -55,7 +57,10 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
     expect(json.items[0].components).toHaveProperty('method');
     const csv = await get('/api/statuses.csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('label');
     expect(lines.length).toBe(json.total + 1);
     const xlsx = await get('/api/statuses?format=xlsx');
@@ -65,7 +70,18 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   });
 
   it('lists rows, targets, achievements, projects, observations, findings, review and catalog', async () => {
-    for (const path of ['rows', 'indicators', 'targets', 'achievements', 'projects', 'observations', 'findings', 'review', 'catalog', 'audit']) {
+    for (const path of [
+      'rows',
+      'indicators',
+      'targets',
+      'achievements',
+      'projects',
+      'observations',
+      'findings',
+      'review',
+      'catalog',
+      'audit',
+    ]) {
       const res = await get(`/api/${path}?limit=5`);
       expect(res.statusCode, path).toBe(200);
       expect(res.json().items.length, path).toBeGreaterThan(0);
@@ -91,20 +107,40 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
 
   it('ingests uploads once, and refuses empty, non-multipart and too large uploads', async () => {
     const sample = readFileSync('fixtures/formats/sample-plan.txt');
-    const first = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ filename: 'sample-plan.txt', content: sample }]) });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      ...multipart([{ filename: 'sample-plan.txt', content: sample }]),
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json().stored).toHaveLength(1);
-    const again = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ filename: 'copy.txt', content: sample }]) });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      ...multipart([{ filename: 'copy.txt', content: sample }]),
+    });
     expect(again.statusCode).toBe(200);
     expect(again.json().duplicates[0].documentId).toBe(first.json().stored[0].documentId);
-    const big = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ filename: 'big.txt', content: '规划'.repeat(40_000) }]) });
+    const big = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      ...multipart([{ filename: 'big.txt', content: '规划'.repeat(40_000) }]),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().message).toMatch(/limit/);
-    const empty = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ filename: 'empty.txt', content: '' }]) });
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      ...multipart([{ filename: 'empty.txt', content: '' }]),
+    });
     expect(empty.statusCode).toBe(400);
     const json = await app.inject({ method: 'POST', url: '/api/documents', payload: { file: 'x' } });
     expect(json.statusCode).toBe(400);
-    const bad = await app.inject({ method: 'POST', url: '/api/documents', ...multipart([{ filename: 'random.bin', content: readFileSync('fixtures/bad/random-as.txt') }]) });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      ...multipart([{ filename: 'random.bin', content: readFileSync('fixtures/bad/random-as.txt') }]),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().failed[0].error).toMatch(/random\.bin/);
   });
@@ -114,39 +150,91 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
       method: 'POST',
       url: '/api/observations',
       headers: { 'x-lantu-user': 'analyst' },
-      payload: { region: '涧西区', indicator_id: 'gdp', year: 2022, value: '451.9', unit: '亿元', note: '统计公报' },
+      payload: {
+        region: '涧西区',
+        indicator_id: 'gdp',
+        year: 2022,
+        value: '451.9',
+        unit: '亿元',
+        note: '统计公报',
+      },
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ value: '451.9', recorded_by: 'analyst', source: { kind: 'person' } });
-    const badValue = await app.inject({ method: 'POST', url: '/api/observations', payload: { region_id: 1, indicator_id: 'gdp', year: 2022, value: '四百' } });
+    expect(created.json()).toMatchObject({
+      value: '451.9',
+      recorded_by: 'analyst',
+      source: { kind: 'person' },
+    });
+    const badValue = await app.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: { region_id: 1, indicator_id: 'gdp', year: 2022, value: '四百' },
+    });
     expect(badValue.statusCode).toBe(400);
     expect(badValue.json().expected).toMatch(/number/);
-    const noYear = await app.inject({ method: 'POST', url: '/api/observations', payload: { region_id: 1, indicator_id: 'gdp', value: 1 } });
+    const noYear = await app.inject({
+      method: 'POST',
+      url: '/api/observations',
+      payload: { region_id: 1, indicator_id: 'gdp', value: 1 },
+    });
     expect(noYear.statusCode).toBe(400);
 
     const status = (await get('/api/statuses?limit=1')).json().items[0];
-    const override = await app.inject({ method: 'POST', url: `/api/statuses/${status.id}/override`, payload: { label: '基本符合预期', reason: '口径调整' } });
+    const override = await app.inject({
+      method: 'POST',
+      url: `/api/statuses/${status.id}/override`,
+      payload: { label: '基本符合预期', reason: '口径调整' },
+    });
     expect(override.statusCode).toBe(200);
     expect(override.json().override.label).toBe('基本符合预期');
     expect(override.json().label).toBe(status.label);
-    expect((await app.inject({ method: 'POST', url: `/api/statuses/${status.id}/override`, payload: { label: '基本符合预期' } })).statusCode).toBe(400);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/statuses/${status.id}/override`,
+          payload: { label: '基本符合预期' },
+        })
+      ).statusCode,
+    ).toBe(400);
 
     const item = (await get('/api/review?state=open&limit=1')).json().items[0];
-    const resolved = await app.inject({ method: 'POST', url: `/api/review/${item.id}/resolve`, payload: { indicator_id: null, note: '不是指标' } });
+    const resolved = await app.inject({
+      method: 'POST',
+      url: `/api/review/${item.id}/resolve`,
+      payload: { indicator_id: null, note: '不是指标' },
+    });
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json().state).toBe('dismissed');
-    const twice = await app.inject({ method: 'POST', url: `/api/review/${item.id}/resolve`, payload: { indicator_id: null } });
+    const twice = await app.inject({
+      method: 'POST',
+      url: `/api/review/${item.id}/resolve`,
+      payload: { indicator_id: null },
+    });
     expect(twice.statusCode).toBe(400);
-    const unknown = await app.inject({ method: 'POST', url: `/api/review/${item.id + 1}/resolve`, payload: { indicator_id: 'no-such-indicator' } });
+    const unknown = await app.inject({
+      method: 'POST',
+      url: `/api/review/${item.id + 1}/resolve`,
+      payload: { indicator_id: 'no-such-indicator' },
+    });
     expect(unknown.statusCode).toBe(400);
   });
 
   it('imports observations from a template and reports row errors', async () => {
-    const csv = 'region,indicator,year,value,unit,source,note\n涧西区,gdp,2023,480.5,亿元,公报,\n涧西区,gdp,,1,亿元,,\n';
-    const res = await app.inject({ method: 'POST', url: '/api/observations/import', ...multipart([{ filename: 'obs.csv', content: csv }]) });
+    const csv =
+      'region,indicator,year,value,unit,source,note\n涧西区,gdp,2023,480.5,亿元,公报,\n涧西区,gdp,,1,亿元,,\n';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/observations/import',
+      ...multipart([{ filename: 'obs.csv', content: csv }]),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ imported: 0, valid: 1, errors: [{ row: 3, column: 'year' }] });
-    const partial = await app.inject({ method: 'POST', url: '/api/observations/import?valid_rows_only=true', ...multipart([{ filename: 'obs.csv', content: csv }]) });
+    const partial = await app.inject({
+      method: 'POST',
+      url: '/api/observations/import?valid_rows_only=true',
+      ...multipart([{ filename: 'obs.csv', content: csv }]),
+    });
     expect(partial.statusCode).toBe(207);
     expect(partial.json().imported).toBe(1);
     const template = await get('/api/observations/template');
@@ -156,7 +244,9 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   it('publishes an OpenAPI description and a docs page', async () => {
     const spec = (await get('/api/openapi.json')).json();
     expect(spec.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/statuses', '/api/documents', '/api/review/{id}/resolve']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/statuses', '/api/documents', '/api/review/{id}/resolve']),
+    );
     expect((await get('/docs/')).statusCode).toBe(200);
   });
 });

@@ -24,7 +24,8 @@ export async function ensurePostgres(url = ADMIN_URL): Promise<void> {
   if ((await reachable(url)) === null) return;
   try {
     const versions = readdirSync('/etc/postgresql');
-    for (const version of versions) execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main start`, { stdio: 'ignore' });
+    for (const version of versions)
+      execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main start`, { stdio: 'ignore' });
   } catch {
     // Fall through to the clear error below.
   }
@@ -39,7 +40,9 @@ export async function ensurePostgres(url = ADMIN_URL): Promise<void> {
 }
 
 /** Create `lantu_test_<random>`; returns its URL and a function that drops it. */
-export async function createTestDatabase(adminUrl = ADMIN_URL): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  adminUrl = ADMIN_URL,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   await ensurePostgres(adminUrl);
   const name = `lantu_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: adminUrl });

@@ -20,6 +20,14 @@ export function goldRecord(name: string, salt = ''): { record: DocumentRecord; b
   const extraction = JSON.parse(readFileSync(`fixtures/gold/${name}.json`, 'utf8')) as GoldExtraction;
   return {
     bytes,
-    record: { filename: `${name}.txt`, sha256: sha256Of(bytes), format: 'txt', encoding, text, diagnostics: [], extraction },
+    record: {
+      filename: `${name}.txt`,
+      sha256: sha256Of(bytes),
+      format: 'txt',
+      encoding,
+      text,
+      diagnostics: [],
+      extraction,
+    },
   };
 }

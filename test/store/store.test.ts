@@ -18,8 +18,14 @@ import { lineText, makeSourceText } from '../../src/text/source-text.js';
 import { ENGINES, freshStore } from './engines.js';
 import { GOLD_DOCS, goldRecord } from './corpus.js';
 
-async function count(store: Awaited<ReturnType<typeof freshStore>>, table: 'documents' | 'indicator_rows' | 'targets' | 'links' | 'review_items') {
-  const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+async function count(
+  store: Awaited<ReturnType<typeof freshStore>>,
+  table: 'documents' | 'indicator_rows' | 'targets' | 'links' | 'review_items',
+) {
+  const row = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -120,7 +126,10 @@ describe.each(ENGINES)('store on %s', (engine) => {
       await storeRecord(store, record, bytes, { derive: false });
     }
     const regions = await store.db.selectFrom('regions').select('id').execute();
-    const report = await deriveRegions(store.db, regions.map((r) => r.id));
+    const report = await deriveRegions(
+      store.db,
+      regions.map((r) => r.id),
+    );
     const findings = await listFindings(store.db);
     expect(findings.length).toBe(report.findings);
     expect(findings.length).toBeGreaterThan(0);
@@ -143,25 +152,55 @@ describe.each(ENGINES)('store on %s', (engine) => {
     await storeRecord(store, plan.record, plan.bytes, { derive: false });
     await storeRecord(store, report.record, report.bytes);
     const [item] = await listReviewItems(store.db, { state: 'open' });
-    const linked = await resolveReviewItem(store.db, item!.id, { indicator_id: 'gdp', by: 'tester', note: 'checked' });
+    const linked = await resolveReviewItem(store.db, item!.id, {
+      indicator_id: 'gdp',
+      by: 'tester',
+      note: 'checked',
+    });
     expect(linked.state).toBe('linked');
-    await expect(resolveReviewItem(store.db, item!.id, { indicator_id: null, by: 'tester' })).rejects.toThrow(/already resolved/);
-    await expect(resolveReviewItem(store.db, item!.id + 100_000, { indicator_id: null, by: 'tester' })).rejects.toThrow(/does not exist/);
+    await expect(resolveReviewItem(store.db, item!.id, { indicator_id: null, by: 'tester' })).rejects.toThrow(
+      /already resolved/,
+    );
+    await expect(
+      resolveReviewItem(store.db, item!.id + 100_000, { indicator_id: null, by: 'tester' }),
+    ).rejects.toThrow(/does not exist/);
     // A person's link survives recomputation.
     const regions = await store.db.selectFrom('regions').select('id').execute();
-    await deriveRegions(store.db, regions.map((r) => r.id));
-    const link = await store.db.selectFrom('links').selectAll().where('subject_id', '=', item!.subject_id).where('subject_kind', '=', item!.subject_kind).executeTakeFirst();
+    await deriveRegions(
+      store.db,
+      regions.map((r) => r.id),
+    );
+    const link = await store.db
+      .selectFrom('links')
+      .selectAll()
+      .where('subject_id', '=', item!.subject_id)
+      .where('subject_kind', '=', item!.subject_kind)
+      .executeTakeFirst();
     expect(link?.method).toBe('person');
 
     const [status] = await listStatuses(store.db);
-    const overridden = await overrideStatus(store.db, status!.id, { label: '基本符合预期', reason: '统计口径调整', by: 'tester' });
+    const overridden = await overrideStatus(store.db, status!.id, {
+      label: '基本符合预期',
+      reason: '统计口径调整',
+      by: 'tester',
+    });
     expect(overridden.label).toBe(status!.label);
-    expect(overridden.override).toMatchObject({ label: '基本符合预期', reason: '统计口径调整', overridden_by: 'tester' });
-    await expect(overrideStatus(store.db, status!.id, { label: '滞后', reason: ' ', by: 'tester' })).rejects.toThrow(/reason/);
+    expect(overridden.override).toMatchObject({
+      label: '基本符合预期',
+      reason: '统计口径调整',
+      overridden_by: 'tester',
+    });
+    await expect(
+      overrideStatus(store.db, status!.id, { label: '滞后', reason: ' ', by: 'tester' }),
+    ).rejects.toThrow(/reason/);
 
     const audit = await listAudit(store.db);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['ingest', 'review.link', 'status.override']));
-    await expect(sql`UPDATE audit_log SET actor = 'mallory'`.execute(store.db)).rejects.toThrow(/append-only/);
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['ingest', 'review.link', 'status.override']),
+    );
+    await expect(sql`UPDATE audit_log SET actor = 'mallory'`.execute(store.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM audit_log`.execute(store.db)).rejects.toThrow(/append-only/);
   });
 });

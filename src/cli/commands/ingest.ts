@@ -6,14 +6,19 @@ import { collectFiles, ingest, openStore } from '../../store/index.js';
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('读取并入库文档（同一文件只存一次）/ read, extract and store documents (the same file is stored once)')
+    .description(
+      '读取并入库文档（同一文件只存一次）/ read, extract and store documents (the same file is stored once)',
+    )
     .argument('<paths...>', 'files or directories (TXT, DOCX, PDF, HTML)')
     .option('-j, --threads <n>', 'worker threads (default: every core)', (v) => Number.parseInt(v, 10))
     .option('--by <name>', 'who is ingesting (kept in the audit log)', process.env.USER ?? 'lantu')
     .option('--no-progress', 'no progress bar')
     .action(async (paths: string[], options: { threads?: number; by: string; progress: boolean }) => {
       const files = await collectFiles(paths);
-      if (files.length === 0) throw new Error(`no documents found in ${paths.join(', ')} (expected .txt, .docx, .pdf or .html files)`);
+      if (files.length === 0)
+        throw new Error(
+          `no documents found in ${paths.join(', ')} (expected .txt, .docx, .pdf or .html files)`,
+        );
       const store = await openStore();
       const bar =
         options.progress && process.stderr.isTTY

@@ -2,7 +2,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
-import { exportObservations, findRegion, importObservations, observationTemplate, openStore, type TabularFormat } from '../../store/index.js';
+import {
+  exportObservations,
+  findRegion,
+  importObservations,
+  observationTemplate,
+  openStore,
+  type TabularFormat,
+} from '../../store/index.js';
 
 function formatOf(file: string): TabularFormat {
   const ext = extname(file).toLowerCase();
@@ -12,7 +19,9 @@ function formatOf(file: string): TabularFormat {
 }
 
 export function registerObservations(program: Command): void {
-  const command = program.command('observations').description('观测值导入导出 / import and export observations (CSV/XLSX)');
+  const command = program
+    .command('observations')
+    .description('观测值导入导出 / import and export observations (CSV/XLSX)');
 
   command
     .command('template')
@@ -37,16 +46,25 @@ export function registerObservations(program: Command): void {
     .action(async (file: string, options: { validRowsOnly?: boolean; by: string }) => {
       const store = await openStore();
       try {
-        const result = await importObservations(store.db, new Uint8Array(await readFile(file)), basename(file), {
-          by: options.by,
-          validRowsOnly: options.validRowsOnly ?? false,
-        });
+        const result = await importObservations(
+          store.db,
+          new Uint8Array(await readFile(file)),
+          basename(file),
+          {
+            by: options.by,
+            validRowsOnly: options.validRowsOnly ?? false,
+          },
+        );
         for (const e of result.errors) {
-          process.stderr.write(`${file}:${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message} (expected ${e.expected})\n`);
+          process.stderr.write(
+            `${file}:${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message} (expected ${e.expected})\n`,
+          );
         }
         process.stderr.write(
           `${result.rows} rows, ${result.valid} valid, ${result.errors.length} errors; ${result.imported} imported` +
-            (result.errors.length > 0 && result.imported === 0 && result.valid > 0 ? ' (nothing stored: fix the errors or use --valid-rows-only)' : '') +
+            (result.errors.length > 0 && result.imported === 0 && result.valid > 0
+              ? ' (nothing stored: fix the errors or use --valid-rows-only)'
+              : '') +
             '\n',
         );
         if (result.errors.length > 0) process.exitCode = 1;

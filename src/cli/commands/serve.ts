@@ -14,16 +14,28 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port', (v) => Number.parseInt(v, 10), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--load-corpus', 'ingest the bundled corpus first when the database is empty')
-    .option('--upload-limit <mb>', 'largest upload in MB', (v) => Number.parseInt(v, 10), DEFAULT_UPLOAD_LIMIT / 1024 / 1024)
+    .option(
+      '--upload-limit <mb>',
+      'largest upload in MB',
+      (v) => Number.parseInt(v, 10),
+      DEFAULT_UPLOAD_LIMIT / 1024 / 1024,
+    )
     .action(async (options: { port: number; host: string; loadCorpus?: boolean; uploadLimit: number }) => {
       const store = await openStore();
-      const count = await store.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const count = await store.db
+        .selectFrom('documents')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
       if (Number(count?.n ?? 0) === 0) {
         if (options.loadCorpus) {
           const report = await ingestPaths(store, [CORPUS_DIR]);
-          process.stderr.write(`loaded the corpus: ${report.stored.length} documents, ${report.derived.statuses} statuses\n`);
+          process.stderr.write(
+            `loaded the corpus: ${report.stored.length} documents, ${report.derived.statuses} statuses\n`,
+          );
         } else {
-          process.stderr.write('the database is empty: upload documents (POST /api/documents), run `lantu ingest DIR`, or restart with --load-corpus\n');
+          process.stderr.write(
+            'the database is empty: upload documents (POST /api/documents), run `lantu ingest DIR`, or restart with --load-corpus\n',
+          );
         }
       }
       const app = await buildServer({ db: store.db, uploadLimit: options.uploadLimit * 1024 * 1024 });
@@ -35,6 +47,8 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
       const address = await app.listen({ port: options.port, host: options.host });
-      process.stderr.write(`lantu serving ${store.engine} (${store.location}) at ${address} — API docs: ${address}/docs\n`);
+      process.stderr.write(
+        `lantu serving ${store.engine} (${store.location}) at ${address} — API docs: ${address}/docs\n`,
+      );
     });
 }

@@ -1,4 +1,5 @@
 // Words that tell a target from a reported value, and the relation a statement sets (rules as data).
+import { planName } from '../../quantity/index.js';
 
 /** Bound words after the value; the last one wins (`达到97%以上` → 以上). `余` reads as 以上 in a target. */
 export const TRAILING_COMPARATORS: readonly { pattern: RegExp; comparator: string }[] = [
@@ -31,13 +32,26 @@ export const PAST_SECTION =
 /** Heading words of sections whose numbers are definitions, not statements. */
 export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*录|名词注释/;
 
-/** Sentence cues of a reported value inside a forward-looking section. */
-export const PAST_SENTENCE =
-  /十三五(?:期间|时期|以来|末)|五年来|过去五年|以来[，,]|截至|目前[，,]?|现有|已(?:经|有|达|建成|完成|累计)/;
+export interface TenseCues {
+  /** Sentence cues of a reported value inside a forward-looking section. */
+  past: RegExp;
+  /** Sentence cues of a future statement inside a review section. */
+  future: RegExp;
+}
 
-/** Sentence cues of a future statement inside a review section. */
-export const FUTURE_SENTENCE =
-  /到\s*20\d\d\s*年|力争|争取|预计到|十四五(?:期间|末|期末|时期)|今后五年|未来五年/;
+/**
+ * Tense cues for a document of the plan with ordinal `plan` (14 for a 十四五 plan or a 2022 report): the plan
+ * before it is the past, its own plan lies ahead, so a 十五五 plan reads 十四五期间 as a review.
+ */
+export function tenseCues(plan: number | null): TenseCues {
+  // Plans usually quote the name (“十三五”期间), so a closing quote may stand before the period word.
+  const past = plan === null ? '' : `${planName(plan - 1)}[”"’]?(?:期间|时期|以来|末)|`;
+  const future = plan === null ? '' : `|${planName(plan)}[”"’]?(?:期间|末|期末|时期)`;
+  return {
+    past: new RegExp(`${past}五年来|过去五年|以来[，,]|截至|目前[，,]?|现有|已(?:经|有|达|建成|完成|累计)`),
+    future: new RegExp(`到\\s*20\\d\\d\\s*年|力争|争取|预计到${future}|今后五年|未来五年`),
+  };
+}
 
 /** Words around a value that make it a policy parameter or a threshold, not a target. */
 export const NOT_A_TARGET =

@@ -1,7 +1,6 @@
 // What a statement says beside its value: the indicator phrase, the comparator, the target year, aspiration.
 import type { Layout } from '../../layout/types.js';
-import { headingNumber } from '../../structure/outline/index.js';
-import { fiveYearPlanStart } from '../metadata.js';
+import { fiveYearPlanPeriod } from '../../quantity/index.js';
 import type { Span } from '../sentences.js';
 import {
   ASPIRATIONAL,
@@ -126,8 +125,9 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
 function periodYear(word: string, context: YearContext): number | null {
   if (/今后五年|未来五年/.test(word) && context.docType === 'work_report' && context.periodStart !== null)
     return context.periodStart + 4;
-  const ordinal = /十([一二三四五六七八九])五/.exec(word);
-  if (ordinal) return fiveYearPlanStart(10 + headingNumber(ordinal[1]!)) + 4;
+  const plan = /[一二三四五六七八九十]+五/.exec(word);
+  const period = plan ? fiveYearPlanPeriod(plan[0]) : null;
+  if (period) return period.end;
   return context.periodEnd;
 }
 

@@ -1,6 +1,7 @@
 // Targets: future quantitative statements of the running text with indicator, comparator, value, unit and year.
 import type { Layout } from '../../layout/types.js';
 import type { Heading } from '../../structure/outline/index.js';
+import { planName, planOrdinalOfYear } from '../../quantity/index.js';
 import { extractAchievements } from '../achievements/index.js';
 import type { AchievementOut, DocumentMetadata, TargetOut } from '../model.js';
 import { quoteAround, type Span } from '../sentences.js';
@@ -101,8 +102,6 @@ export function extractStatements(
 /** `2021-2025` → 十三五: the name of the plan before this one. */
 function planBefore(period: string | null): string | null {
   const start = /^(\d{4})/.exec(period ?? '');
-  if (!start) return null;
-  const ordinal = (Number(start[1]) - 1966) / 5 + 3 - 1;
-  if (!Number.isInteger(ordinal) || ordinal < 11 || ordinal > 19) return null;
-  return `十${'一二三四五六七八九'[ordinal - 11]}五`;
+  const ordinal = start ? planOrdinalOfYear(Number(start[1])) : null;
+  return ordinal === null ? null : planName(ordinal - 1);
 }

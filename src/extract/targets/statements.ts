@@ -4,7 +4,8 @@ import type { Layout, LogicalLine } from '../../layout/types.js';
 import type { Heading } from '../../structure/outline/index.js';
 import type { DocumentMetadata } from '../model.js';
 import { splitSentences, type Sentence, type Span } from '../sentences.js';
-import { FUTURE_SENTENCE, NOT_A_TARGET, PAST_SENTENCE, QUALIFIER_AFTER } from './cues.js';
+import { planOrdinalOfYear } from '../../quantity/index.js';
+import { NOT_A_TARGET, QUALIFIER_AFTER, tenseCues, type TenseCues } from './cues.js';
 import { sectionIndex } from './sections.js';
 
 /** One quantity of the clean text, as the quantity grammar reads it. */
@@ -51,9 +52,9 @@ export function reviewYear(metadata: DocumentMetadata): number | null {
 }
 
 /** Tense of the sentence from its own words, or null when it says nothing. */
-function sentenceTense(text: string, lastPastYear: number | null): StatementTense | null {
-  const future = FUTURE_SENTENCE.test(text);
-  const past = PAST_SENTENCE.test(text);
+function sentenceTense(text: string, lastPastYear: number | null, cues: TenseCues): StatementTense | null {
+  const future = cues.future.test(text);
+  const past = cues.past.test(text);
   if (future && !past) return 'target';
   if (past && !future) return 'achievement';
   if (lastPastYear !== null) {
@@ -68,6 +69,7 @@ export function readStatements(input: StatementInput): Statement[] {
   const { layout, metadata, outline, mentions } = input;
   const sectionAt = sectionIndex(outline);
   const pastYear = reviewYear(metadata);
+  const cues = tenseCues(pastYear === null ? null : planOrdinalOfYear(pastYear + 1));
   const excluded = input.excluded ?? [];
   const statements: Statement[] = [];
   let m = 0;
@@ -90,13 +92,13 @@ export function readStatements(input: StatementInput): Statement[] {
       const clause =
         sentence.clauses.find((c) => mention.start >= c.start && mention.start < c.end) ?? sentence;
       const text = layout.text.slice(sentence.start, sentence.end);
-      if (!tenses.has(sentenceIndex)) tenses.set(sentenceIndex, sentenceTense(text, pastYear));
+      if (!tenses.has(sentenceIndex)) tenses.set(sentenceIndex, sentenceTense(text, pastYear, cues));
       const own = tenses.get(sentenceIndex)!;
       let tense: StatementTense;
       if (metadata.doc_type === 'bulletin') tense = 'achievement';
       else if (section.tense === 'past') {
         // A review part holds only reported values; a goal stated there belongs to neither list.
-        if (own === 'target' && !PAST_SENTENCE.test(text)) continue;
+        if (own === 'target' && !cues.past.test(text)) continue;
         tense = 'achievement';
       } else {
         // Plans and reports report the past only in their review parts.

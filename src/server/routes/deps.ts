@@ -23,6 +23,8 @@ export function actorOf(request: FastifyRequest): string {
 
 /** A list parameter given once, repeated (`?a=x&a=y`) or comma-separated (`?a=x,y`). */
 export function listParam(value: string | string[] | undefined): string[] {
-  const parts = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => v.split(','));
+  const parts = (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) =>
+    v.split(','),
+  );
   return [...new Set(parts.map((p) => p.trim()).filter(Boolean))];
 }

@@ -11,8 +11,9 @@ export function documentIndex(deps: RouteDeps): { index: () => Promise<SearchInd
   return {
     async index() {
       const ids = (await deps.db.selectFrom('documents').select('id').execute()).map((r) => r.id);
+      const present = new Set(ids);
       // A document was deleted: start again rather than keep its lines.
-      if (ids.length < known.size || [...known].some((id) => !ids.includes(id))) {
+      if ([...known].some((id) => !present.has(id))) {
         index = new SearchIndex();
         known = new Set();
       }
@@ -40,13 +41,18 @@ export function registerSearchRoutes(app: FastifyInstance, deps: RouteDeps): voi
     {
       schema: {
         tags: ['documents'],
-        summary: 'full-text search (Chinese words by jieba; every word must occur), hits with line and context',
+        summary:
+          'full-text search (Chinese words by jieba; every word must occur), hits with line and context',
         querystring: {
           type: 'object',
           required: ['q'],
           additionalProperties: false,
           properties: {
-            q: { type: 'string', minLength: 1, description: '检索词，空格分隔多个词 / words, space-separated' },
+            q: {
+              type: 'string',
+              minLength: 1,
+              description: '检索词，空格分隔多个词 / words, space-separated',
+            },
             document_id: { type: 'integer', description: 'only this document' },
             limit: { type: 'integer', minimum: 1, maximum: 1000 },
             offset: { type: 'integer', minimum: 0 },
@@ -56,7 +62,13 @@ export function registerSearchRoutes(app: FastifyInstance, deps: RouteDeps): voi
       },
     },
     async (request, reply) => {
-      const q = request.query as { q: string; document_id?: number; limit?: number; offset?: number; format?: string };
+      const q = request.query as {
+        q: string;
+        document_id?: number;
+        limit?: number;
+        offset?: number;
+        format?: string;
+      };
       const index = await documents.index();
       const all = index.search(q.q, {
         limit: Number.MAX_SAFE_INTEGER,
@@ -68,7 +80,14 @@ export function registerSearchRoutes(app: FastifyInstance, deps: RouteDeps): voi
       }
       const limit = q.limit ?? 20;
       const offset = q.offset ?? 0;
-      return { query: all.query, terms: all.terms, total: all.total, limit, offset, items: all.hits.slice(offset, offset + limit) };
+      return {
+        query: all.query,
+        terms: all.terms,
+        total: all.total,
+        limit,
+        offset,
+        items: all.hits.slice(offset, offset + limit),
+      };
     },
   );
 }

@@ -15,7 +15,13 @@ export interface AuditEntry {
 
 export async function appendAudit(
   db: Kysely<Database>,
-  entry: { actor: string; action: string; entity: string; entity_id?: string | number | null; detail?: unknown },
+  entry: {
+    actor: string;
+    action: string;
+    entity: string;
+    entity_id?: string | number | null;
+    detail?: unknown;
+  },
 ): Promise<void> {
   await db
     .insertInto('audit_log')

@@ -19,12 +19,14 @@ export interface CatalogIndicator {
 }
 
 /** Insert or update every catalog indicator (the data file is the source of truth; ids never change). */
-export async function syncCatalog(db: Kysely<Database>, catalog: readonly IndicatorDef[] = INDICATORS): Promise<void> {
+export async function syncCatalog(
+  db: Kysely<Database>,
+  catalog: readonly IndicatorDef[] = INDICATORS,
+): Promise<void> {
   const existing = new Map(
-    (await db.selectFrom('catalog_indicators').select(['id', 'name', 'synonyms', 'unit']).execute()).map((r) => [
-      r.id,
-      r,
-    ]),
+    (await db.selectFrom('catalog_indicators').select(['id', 'name', 'synonyms', 'unit']).execute()).map(
+      (r) => [r.id, r],
+    ),
   );
   for (const def of catalog) {
     const values = {
@@ -40,8 +42,16 @@ export async function syncCatalog(db: Kysely<Database>, catalog: readonly Indica
       growth_of: def.growthOf ?? null,
     };
     const seen = existing.get(def.id);
-    if (!seen) await db.insertInto('catalog_indicators').values({ id: def.id, ...values }).execute();
-    else if (seen.name !== def.name || toJson(fromJson(seen.synonyms)) !== values.synonyms || seen.unit !== def.unit) {
+    if (!seen)
+      await db
+        .insertInto('catalog_indicators')
+        .values({ id: def.id, ...values })
+        .execute();
+    else if (
+      seen.name !== def.name ||
+      toJson(fromJson(seen.synonyms)) !== values.synonyms ||
+      seen.unit !== def.unit
+    ) {
       await db.updateTable('catalog_indicators').set(values).where('id', '=', def.id).execute();
     }
   }

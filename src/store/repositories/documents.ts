@@ -17,7 +17,11 @@ const CHUNK = 100;
 type WithId = 'headings' | 'indicator_rows' | 'targets' | 'achievements' | 'projects';
 
 /** Insert many rows in chunks and return their ids in the order of `rows`. */
-async function insertChunked<T extends WithId>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<number[]> {
+async function insertChunked<T extends WithId>(
+  db: Db,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const inserted: { id: number }[] = await db
@@ -129,14 +133,27 @@ export async function insertDocument(
   await insertChunked(
     trx,
     'headings',
-    x.outline.map((h, position) => ({ document_id: documentId, position, level: h.level, label: h.label, title: h.title, line: h.line })),
+    x.outline.map((h, position) => ({
+      document_id: documentId,
+      position,
+      level: h.level,
+      label: h.label,
+      title: h.title,
+      line: h.line,
+    })),
   );
 
   const subjects: Subject[] = [];
   for (const [position, table] of x.indicator_tables.entries()) {
     const { id: tableId } = await trx
       .insertInto('indicator_tables')
-      .values({ document_id: documentId, position, caption: table.caption, line: table.line, columns: toJson(table.columns) })
+      .values({
+        document_id: documentId,
+        position,
+        caption: table.caption,
+        line: table.line,
+        columns: toJson(table.columns),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const rowIds = await insertChunked(
@@ -167,7 +184,9 @@ export async function insertDocument(
         };
       }),
     );
-    table.rows.forEach((row, i) => subjects.push({ kind: 'row', id: rowIds[i]!, name: row.name, unit: row.unit }));
+    table.rows.forEach((row, i) =>
+      subjects.push({ kind: 'row', id: rowIds[i]!, name: row.name, unit: row.unit }),
+    );
   }
 
   const targetIds = await insertChunked(
@@ -186,7 +205,9 @@ export async function insertDocument(
       ...spanOf(source, t.line, t.quote),
     })),
   );
-  x.targets.forEach((t, i) => subjects.push({ kind: 'target', id: targetIds[i]!, name: t.indicator, unit: t.unit }));
+  x.targets.forEach((t, i) =>
+    subjects.push({ kind: 'target', id: targetIds[i]!, name: t.indicator, unit: t.unit }),
+  );
 
   const achievementIds = await insertChunked(
     trx,
@@ -204,7 +225,13 @@ export async function insertDocument(
     })),
   );
   x.achievements.forEach((a, i) =>
-    subjects.push({ kind: 'achievement', id: achievementIds[i]!, name: a.indicator, unit: a.unit, metric: a.metric }),
+    subjects.push({
+      kind: 'achievement',
+      id: achievementIds[i]!,
+      name: a.indicator,
+      unit: a.unit,
+      metric: a.metric,
+    }),
   );
 
   await insertChunked(
@@ -296,7 +323,10 @@ export async function listDocuments(db: Db, filter: DocumentFilter = {}): Promis
   return query.execute();
 }
 
-export async function getDocument(db: Db, id: number): Promise<(DocumentSummary & { diagnostics: unknown[] }) | undefined> {
+export async function getDocument(
+  db: Db,
+  id: number,
+): Promise<(DocumentSummary & { diagnostics: unknown[] }) | undefined> {
   const row = await db
     .selectFrom('documents')
     .select([...SUMMARY_COLUMNS, 'diagnostics'])
@@ -309,7 +339,11 @@ export async function getDocumentContent(
   db: Db,
   id: number,
 ): Promise<{ filename: string; content: Buffer; text: string } | undefined> {
-  return db.selectFrom('documents').select(['filename', 'content', 'text']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('documents')
+    .select(['filename', 'content', 'text'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function getOutline(db: Db, documentId: number) {

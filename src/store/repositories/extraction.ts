@@ -6,15 +6,38 @@ import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-export async function loadExtraction(db: Db, documentId: number): Promise<(GoldExtraction & { text: string }) | undefined> {
+export async function loadExtraction(
+  db: Db,
+  documentId: number,
+): Promise<(GoldExtraction & { text: string }) | undefined> {
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
   if (!doc) return undefined;
   const [outline, tables, rows, targets, achievements, projects] = await Promise.all([
-    db.selectFrom('headings').select(['level', 'label', 'title', 'line']).where('document_id', '=', documentId).orderBy('position').execute(),
-    db.selectFrom('indicator_tables').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
-    db.selectFrom('indicator_rows').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
+    db
+      .selectFrom('headings')
+      .select(['level', 'label', 'title', 'line'])
+      .where('document_id', '=', documentId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('indicator_tables')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('indicator_rows')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('position')
+      .execute(),
     db.selectFrom('targets').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
-    db.selectFrom('achievements').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
+    db
+      .selectFrom('achievements')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .orderBy('position')
+      .execute(),
     db.selectFrom('projects').selectAll().where('document_id', '=', documentId).orderBy('position').execute(),
   ]);
   return {

@@ -150,7 +150,9 @@ export async function listAchievements(db: Db, filter: FactFilter = {}): Promise
   let query = db
     .selectFrom('achievements as x')
     .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'achievement'))
+    .leftJoin('links as l', (j) =>
+      j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'achievement'),
+    )
     .select([
       'x.id',
       'x.document_id',

@@ -11,7 +11,12 @@ export interface RegionNames {
   province?: string | null;
 }
 
-async function findOrCreate(db: Db, name: string, level: RegionLevel, parentId: number | null): Promise<number> {
+async function findOrCreate(
+  db: Db,
+  name: string,
+  level: RegionLevel,
+  parentId: number | null,
+): Promise<number> {
   let query = db.selectFrom('regions').select('id').where('name', '=', name);
   query = parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId);
   const found = await query.executeTakeFirst();
@@ -19,7 +24,12 @@ async function findOrCreate(db: Db, name: string, level: RegionLevel, parentId: 
   const known = resolveRegion(name);
   const inserted = await db
     .insertInto('regions')
-    .values({ name, level: known?.level ?? level, parent_id: parentId, code: known?.codeKnown ? known.code : null })
+    .values({
+      name,
+      level: known?.level ?? level,
+      parent_id: parentId,
+      code: known?.codeKnown ? known.code : null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return inserted.id;
@@ -29,7 +39,8 @@ async function findOrCreate(db: Db, name: string, level: RegionLevel, parentId: 
 export async function ensureRegion(db: Db, names: RegionNames): Promise<number | null> {
   if (!names.region) return null;
   let parentId: number | null = null;
-  if (names.province && names.province !== names.region) parentId = await findOrCreate(db, names.province, 'province', null);
+  if (names.province && names.province !== names.region)
+    parentId = await findOrCreate(db, names.province, 'province', null);
   if (names.parent_region && names.parent_region !== names.region && names.parent_region !== names.province) {
     parentId = await findOrCreate(db, names.parent_region, 'prefecture', parentId);
   }

@@ -56,7 +56,8 @@ export interface Resolution {
 export async function resolveReviewItem(db: Db, id: number, resolution: Resolution): Promise<ReviewItem> {
   return db.transaction().execute(async (trx) => {
     const item = await trx.selectFrom('review_items').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!item) throw new LantuError({ code: 'review/not-found', message: `review item ${id} does not exist` });
+    if (!item)
+      throw new LantuError({ code: 'review/not-found', message: `review item ${id} does not exist` });
     if (item.state !== 'open') {
       throw new LantuError({
         code: 'review/closed',
@@ -108,9 +109,18 @@ export async function resolveReviewItem(db: Db, id: number, resolution: Resoluti
       action: state === 'linked' ? 'review.link' : 'review.dismiss',
       entity: 'review_item',
       entity_id: id,
-      detail: { subject_kind: item.subject_kind, subject_id: item.subject_id, indicator_id: resolution.indicator_id, note: resolution.note ?? null },
+      detail: {
+        subject_kind: item.subject_kind,
+        subject_id: item.subject_id,
+        indicator_id: resolution.indicator_id,
+        note: resolution.note ?? null,
+      },
     });
-    const updated = await trx.selectFrom('review_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const updated = await trx
+      .selectFrom('review_items')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return { ...updated, candidates: fromJson<Candidate[]>(updated.candidates) };
   });
 }

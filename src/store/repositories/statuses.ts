@@ -126,7 +126,11 @@ export async function overrideStatus(
   override: { label: string; reason: string; by: string },
 ): Promise<Status> {
   if (!override.reason.trim()) {
-    throw new LantuError({ code: 'override/no-reason', message: 'an override needs a reason', expected: 'a non-empty reason' });
+    throw new LantuError({
+      code: 'override/no-reason',
+      message: 'an override needs a reason',
+      expected: 'a non-empty reason',
+    });
   }
   await db.transaction().execute(async (trx) => {
     const status = await trx
@@ -134,7 +138,8 @@ export async function overrideStatus(
       .select(['row_id', 'year', 'target_kind', 'label'])
       .where('id', '=', statusId)
       .executeTakeFirst();
-    if (!status) throw new LantuError({ code: 'status/not-found', message: `status ${statusId} does not exist` });
+    if (!status)
+      throw new LantuError({ code: 'status/not-found', message: `status ${statusId} does not exist` });
     await trx
       .insertInto('overrides')
       .values({
@@ -152,7 +157,13 @@ export async function overrideStatus(
       action: 'status.override',
       entity: 'status',
       entity_id: statusId,
-      detail: { row_id: status.row_id, year: status.year, computed: status.label, label: override.label, reason: override.reason },
+      detail: {
+        row_id: status.row_id,
+        year: status.year,
+        computed: status.label,
+        label: override.label,
+        reason: override.reason,
+      },
     });
   });
   const [status] = await listStatusesById(db, statusId);
@@ -160,7 +171,11 @@ export async function overrideStatus(
 }
 
 async function listStatusesById(db: Db, id: number): Promise<Status[]> {
-  const row = await db.selectFrom('statuses').select(['row_id', 'year']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('statuses')
+    .select(['row_id', 'year'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   const found = row ? await listStatuses(db, { row_id: row.row_id, year: row.year }) : [];
   return found.filter((s) => s.id === id);
 }

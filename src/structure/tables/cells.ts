@@ -24,7 +24,12 @@ export function rawOf(pieces: readonly Piece[]): string {
 }
 
 export function isSeq(text: string): boolean {
-  return /^\d{1,3}$/.test(compact(text));
+  return /^\d{1,3}[.、．]?$/.test(compact(text));
+}
+
+/** A sequence number as the exchange format writes it: digits only. */
+export function seqText(text: string): string {
+  return compact(text).replace(/[.、．]$/, '');
 }
 
 export function isAttribute(text: string): boolean {

@@ -15,6 +15,7 @@ import {
   rawOf,
 } from './cells.js';
 import type { Cell, Draft, RowDraft } from './draft.js';
+import { isHeaderLine } from './header.js';
 import type { Piece } from './types.js';
 
 export interface GridCell {
@@ -94,7 +95,15 @@ export function readTabCells(lines: readonly PhysicalLine[], from: number): Grid
 function joinPieces(pieces: Piece[]): Piece {
   const first = pieces[0]!;
   const last = pieces[pieces.length - 1]!;
-  return { text: pieces.map((p) => p.text).join('\t').trim(), start: first.start, end: last.end, line: first.line };
+  return {
+    text: pieces
+      .map((p) => p.text)
+      .join('\t')
+      .trim(),
+    start: first.start,
+    end: last.end,
+    line: first.line,
+  };
 }
 
 /** One row per line, cells between delimiters (`|` or TAB); the table ends at the first line without one. */
@@ -111,7 +120,10 @@ export function readDelimitedRows(lines: readonly PhysicalLine[], from: number, 
 }
 
 /** The rows of a reader's real table, with each cell placed in its rendered line and merged cells marked. */
-export function readRealTable(table: RawTable, lineAt: (line: number) => PhysicalLine | undefined): GridRow[] {
+export function readRealTable(
+  table: RawTable,
+  lineAt: (line: number) => PhysicalLine | undefined,
+): GridRow[] {
   return table.rows.map((cells, r) => {
     const line = lineAt(table.startLine + r);
     const parts = line ? splitLine(line, /\t/) : [];
@@ -125,7 +137,8 @@ export function readRealTable(table: RawTable, lineAt: (line: number) => Physica
         const piece = parts.length === cells.length ? parts[c]! : fallback(c);
         if (!cell.covered) return { pieces: [{ ...piece, text: piece.text || cell.text.trim() }] };
         const above = r > 0 ? table.rows[r - 1]![c] : undefined;
-        const fromAbove = above !== undefined && above.text === cell.text && (above.covered || above.rowSpan > 1);
+        const fromAbove =
+          above !== undefined && above.text === cell.text && (above.covered || above.rowSpan > 1);
         return { pieces: [piece], covered: fromAbove ? 'above' : 'left' };
       }),
     };
@@ -161,7 +174,10 @@ export interface GridOptions {
 }
 
 /** Header rows at the top of a grid, as text, and the index of the first body row. */
-export function gridHeader(rows: readonly GridRow[], isHeader: (text: string) => boolean): { text: string[]; body: number } {
+export function gridHeader(
+  rows: readonly GridRow[],
+  isHeader: (text: string) => boolean,
+): { text: string[]; body: number } {
   const text: string[] = [];
   let body = 0;
   while (body < rows.length) {
@@ -173,40 +189,75 @@ export function gridHeader(rows: readonly GridRow[], isHeader: (text: string) =>
   return { text, body };
 }
 
-/** Drafts of the body rows of a grid; reading stops at a note or a row of prose. */
+/** Where the sequence number sits: the first cells may hold a category column before it. */
+const SEQ_REACH = 3;
+
+/** The cell holding the row's number: within the first cells, after nothing but a category, before a label. */
+function seqIndex(texts: readonly string[]): number {
+  for (let k = 0; k < Math.min(SEQ_REACH, texts.length); k++) {
+    const text = texts[k]!;
+    if (isSeq(text)) {
+      const next = texts[k + 1];
+      return next === undefined || next === '' || !isNumericValue(next) ? k : -1;
+    }
+    if (text !== '' && (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text))) return -1;
+  }
+  return -1;
+}
+
+/** Drafts of the body rows of a grid; reading stops at a note under the table. */
 export function gridDrafts(rows: readonly GridRow[], options: GridOptions): Draft[] {
   const cellsOf = resolveMerges(rows);
-  const dataRows = cellsOf.filter((cells) => cells.filter((c) => rawOf(c) !== '').length >= 3);
-  const hasSeqColumn = dataRows.filter((cells) => isSeq(rawOf(cells[0] ?? []))).length * 2 >= dataRows.length;
+  // The column of sequence numbers, if most data rows have one.
+  const positions = cellsOf
+    .filter((cells) => cells.filter((c) => rawOf(c) !== '').length >= 3)
+    .map((cells) => seqIndex(cells.map(rawOf)));
+  const counts = new Map<number, number>();
+  for (const p of positions) if (p >= 0) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const [seqColumn, seqRows] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [-1, 0];
+  const column = seqRows * 2 >= positions.length ? seqColumn : -1;
   const drafts: Draft[] = [];
   for (const cells of cellsOf) {
     const texts = cells.map(rawOf);
     const filled = texts.map((t, i) => (t === '' ? -1 : i)).filter((i) => i >= 0);
     if (filled.length === 0) continue;
+    const joined = texts.join('|');
+    // A caption or header repeated after a page break.
+    if (CAPTION.test(texts[filled[0]!]!) || isHeaderLine(joined, false)) continue;
     if (filled.length === 1) {
       const only = texts[filled[0]!]!;
       if (TABLE_END.test(only)) break;
-      if (isNumberedCategory(only) || categoryLabel(only)) drafts.push({ kind: 'category', label: categoryLabel(only)! });
+      if (isNumberedCategory(only) || categoryLabel(only))
+        drafts.push({ kind: 'category', label: categoryLabel(only)! });
       else if (!isValueText(only) && !isAttribute(only) && !isSeq(only) && !endsWithUnitGroup(only))
         drafts.push({ kind: 'category', label: only });
       continue;
     }
-    const row = gridRow(cells, texts, hasSeqColumn, options);
+    const row = gridRow(cells, texts, column, options);
     if (row) drafts.push(row);
   }
   return drafts;
 }
 
-function gridRow(cells: Cell[], texts: string[], hasSeqColumn: boolean, options: GridOptions): RowDraft | null {
+function gridRow(cells: Cell[], texts: string[], seqColumn: number, options: GridOptions): RowDraft | null {
   let at = 0;
   let seq: Cell | null = null;
-  if (isSeq(texts[0]!) || (hasSeqColumn && texts[0] === '')) {
-    seq = cells[0]!;
-    at = 1;
+  let category: Cell | null = null;
+  const seqAt = seqIndex(texts);
+  const found = seqAt >= 0 ? seqAt : seqColumn >= 0 && texts[seqColumn] === '' ? seqColumn : -1;
+  if (found >= 0) {
+    // Cells left of the sequence number form the category column.
+    const before = cells.slice(0, found).filter((c) => rawOf(c) !== '');
+    category = before.length > 0 ? before.flat() : null;
+    seq = cells[found]!;
+    at = found + 1;
   }
   // Label cells run up to the first value written with digits or the attribute.
   let labelEnd = at;
-  while (labelEnd < cells.length && (texts[labelEnd] === '' || !(isNumericValue(texts[labelEnd]!) || isAttribute(texts[labelEnd]!))))
+  while (
+    labelEnd < cells.length &&
+    (texts[labelEnd] === '' || !(isNumericValue(texts[labelEnd]!) || isAttribute(texts[labelEnd]!)))
+  )
     labelEnd += 1;
   const candidates = Array.from({ length: labelEnd - at }, (_, k) => at + k).filter((i) => texts[i] !== '');
   if (candidates.length === 0) return null;
@@ -216,7 +267,9 @@ function gridRow(cells: Cell[], texts: string[], hasSeqColumn: boolean, options:
     [...candidates].reverse().find((i) => !isValueText(texts[i]!)) ??
     candidates[candidates.length - 1]!;
   const labels = candidates.filter((i) => i <= nameAt).map((i) => cells[i]!);
-  const emptySlots = Array.from({ length: nameAt - at }, (_, k) => at + k).filter((i) => texts[i] === '').length;
+  const emptySlots = Array.from({ length: nameAt - at }, (_, k) => at + k).filter(
+    (i) => texts[i] === '',
+  ).length;
 
   let next = nameAt + 1;
   let unit: Cell | null = null;
@@ -239,5 +292,5 @@ function gridRow(cells: Cell[], texts: string[], hasSeqColumn: boolean, options:
   // Empty cells left of the values belong to a name spanning two columns; empty ones right of them are padding.
   while (values.length > size && empty(values[0]!)) values = values.slice(1);
   while (values.length > size && empty(values[values.length - 1]!)) values = values.slice(0, -1);
-  return { kind: 'row', seq, labels, continuesGroup: emptySlots > 0, unit, values, attribute };
+  return { kind: 'row', seq, category, labels, continuesGroup: emptySlots > 0, unit, values, attribute };
 }

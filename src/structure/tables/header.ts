@@ -45,10 +45,18 @@ export function scanHeader(text: string, maxUnknown = Infinity): HeaderScan {
 }
 
 /** Characters every strong header line contains one of: a cheap test before the full scan. */
-const HEADER_HINT = /[序指基目属均名]/;
+const HEADER_HINT =
+  /序\s*号|编号|指\s*标|名\s*称|项目|基\s*[数期准]|现状|目\s*标|预期|年\s*均|累计|增长率|增速|属\s*性|性质/;
 
 /** Labels strong enough to start a header block. */
-const STRONG: ReadonlySet<HeaderTokenKind> = new Set(['seq', 'name', 'base', 'target', 'growth', 'attribute']);
+const STRONG: ReadonlySet<HeaderTokenKind> = new Set([
+  'seq',
+  'name',
+  'base',
+  'target',
+  'growth',
+  'attribute',
+]);
 
 /** A line that is made of header labels (or of filler, when `fragment` allows a split label like `号` or `（%）`). */
 export function isHeaderLine(text: string, fragment: boolean): boolean {
@@ -64,7 +72,16 @@ export function isHeaderLine(text: string, fragment: boolean): boolean {
 /** Distinct labels that show a header block really is a table header. */
 export function headerStrength(tokens: readonly HeaderToken[]): number {
   const kinds = new Set<HeaderTokenKind>(tokens.map((t) => (t.kind === 'year' ? 'base' : t.kind)));
-  const telling: HeaderTokenKind[] = ['name', 'base', 'target', 'growth', 'attribute', 'plan-group', 'actual-group', 'actual'];
+  const telling: HeaderTokenKind[] = [
+    'name',
+    'base',
+    'target',
+    'growth',
+    'attribute',
+    'plan-group',
+    'actual-group',
+    'actual',
+  ];
   return telling.filter((k) => kinds.has(k)).length;
 }
 
@@ -111,9 +128,11 @@ export function columnRoles(tokens: readonly HeaderToken[]): ColumnRole[] {
     } else if (isGroup(token)) {
       const plan = token.kind === 'plan-group';
       const own = subsOf(groupAt[index]!);
-      if (own.length === 0) columns.push({ role: plan ? 'target' : 'actual', header: token.text, year: null });
+      if (own.length === 0)
+        columns.push({ role: plan ? 'target' : 'actual', header: token.text, year: null });
       for (const sub of own) {
-        const role: ValueRole = sub.kind === 'growth' ? (plan ? 'growth' : 'actual_growth') : plan ? 'target' : 'actual';
+        const role: ValueRole =
+          sub.kind === 'growth' ? (plan ? 'growth' : 'actual_growth') : plan ? 'target' : 'actual';
         // `2025年目标` under `“十四五”规划` names itself; a bare `2020年` needs its spanning label.
         columns.push(value(role, sub, sub.kind === 'year' ? token.text : null));
       }
@@ -124,13 +143,26 @@ export function columnRoles(tokens: readonly HeaderToken[]): ColumnRole[] {
       } else columns.push(value(token.kind as ValueRole, token, null));
     }
   });
-  return columns;
+  return asBaseWhenEarlier(columns);
+}
+
+/** A 十四五 table's `2020年实际值` / `2020年预计` is its base: an actual value dated before the target year. */
+function asBaseWhenEarlier(columns: ColumnRole[]): ColumnRole[] {
+  if (columns.some((c) => c.role === 'base')) return columns;
+  const targetYears = columns.filter((c) => c.role === 'target' && c.year !== null).map((c) => c.year!);
+  if (targetYears.length === 0) return columns;
+  const first = Math.min(...targetYears);
+  const actual = columns.find((c) => c.role === 'actual' && c.year !== null && c.year < first);
+  return columns.map((c) => (c === actual ? { ...c, role: 'base' } : c));
 }
 
 /** The value roles of a table in row order; the usual base/target/growth when the header names none. */
 export function valueRoles(columns: readonly ColumnRole[]): ValueRole[] {
   const roles = columns
     .map((c) => c.role)
-    .filter((r): r is ValueRole => r === 'base' || r === 'target' || r === 'growth' || r === 'actual' || r === 'actual_growth');
+    .filter(
+      (r): r is ValueRole =>
+        r === 'base' || r === 'target' || r === 'growth' || r === 'actual' || r === 'actual_growth',
+    );
   return roles.length > 0 ? roles : ['base', 'target', 'growth'];
 }

@@ -1,9 +1,17 @@
 // Indicator tables (主要指标): found in any shape a document brings them in, rebuilt into typed, evidenced rows.
+import type { Diagnostic } from '../../diagnostics.js';
 import type { Layout, PhysicalLine } from '../../layout/types.js';
 import type { RawDocument, RawTable } from '../../readers/types.js';
 import { compact } from './cells.js';
 import { assembleRows, type Draft } from './draft.js';
-import { gridDrafts, gridHeader, readDelimitedRows, readRealTable, readTabCells, type GridRow } from './grid.js';
+import {
+  gridDrafts,
+  gridHeader,
+  readDelimitedRows,
+  readRealTable,
+  readTabCells,
+  type GridRow,
+} from './grid.js';
 import { columnRoles, headerStrength, isHeaderLine, scanHeader, valueRoles } from './header.js';
 import { readStream } from './stream.js';
 import type { IndicatorTable, TableShape } from './types.js';
@@ -23,6 +31,8 @@ export type {
 export { toExchangeTables } from './exchange.js';
 export { splitNameUnit, categoryLabel } from './cells.js';
 export { scanHeader, columnRoles } from './header.js';
+/** Table reconstruction over laid-out documents, timed: for the benchmark runner. */
+export { tableBenchmark, type TableBenchmark } from './bench.js';
 
 /** Header lines a table may run over before its body (a flattened two-level header takes about 14). */
 const MAX_HEADER_LINES = 18;
@@ -103,7 +113,8 @@ function captionBefore(lines: readonly PhysicalLine[], start: number): PhysicalL
     if (text === '') continue;
     if (CAPTION.test(text)) return line;
     const title = compact(text.replace(/\|/g, ''));
-    if (seen === 0 && INDICATOR_CAPTION.test(title) && title.length <= 40 && !/[。；，]/.test(title)) return line;
+    if (seen === 0 && INDICATOR_CAPTION.test(title) && title.length <= 40 && !/[。；，]/.test(title))
+      return line;
     seen += 1;
   }
   return null;
@@ -111,12 +122,18 @@ function captionBefore(lines: readonly PhysicalLine[], start: number): PhysicalL
 
 function captionText(line: PhysicalLine | null): string | null {
   if (!line) return null;
-  return line.text.replace(/[|\s]+$/, '').replace(/^[\t ]+/, '').trim();
+  return line.text
+    .replace(/[|\s]+$/, '')
+    .replace(/^[\t ]+/, '')
+    .trim();
 }
 
 function shapeOf(lines: readonly PhysicalLine[], header: HeaderBlock, flattenedOnly: boolean): TableShape {
   if (flattenedOnly) return 'flattened';
-  const texts = lines.slice(header.start, header.end).map((l) => l.text).filter((t) => t !== '');
+  const texts = lines
+    .slice(header.start, header.end)
+    .map((l) => l.text)
+    .filter((t) => t !== '');
   if (texts.some((t) => t.includes('|'))) return 'pipe';
   if (texts.some((t) => t.replace(/^\t+/, '').includes('\t'))) return 'tab-rows';
   if (texts.every((t) => t.startsWith('\t') || compact(t).length <= 4)) return 'tab-cells';
@@ -141,7 +158,18 @@ function textTable(
       caption: caption ? compact(caption) : null,
       header: compact(header.text.replace(/\|/g, '')),
     });
-    return finish(layout, read.drafts, columns, roles, shape, captionLine, caption, lines[header.start]!.line, read.lastLine, read.end);
+    return finish(
+      layout,
+      read.drafts,
+      columns,
+      roles,
+      shape,
+      captionLine,
+      caption,
+      lines[header.start]!.line,
+      read.lastLine,
+      read.end,
+    );
   }
   const read =
     shape === 'pipe'
@@ -191,7 +219,8 @@ function finish(
   lastLine: number,
   end: number,
 ): { table: IndicatorTable; rows: number; end: number } | null {
-  const rows = assembleRows(drafts, roles, layout.source);
+  const diagnostics: Diagnostic[] = [];
+  const rows = assembleRows(drafts, roles, layout.source, diagnostics);
   if (rows.length === 0) return null;
   const table: IndicatorTable = {
     caption,
@@ -201,16 +230,30 @@ function finish(
     columns,
     rows,
     endLine: lastLine,
+    diagnostics,
   };
   return { table, rows: rows.length, end };
 }
 
-function realTable(layout: Layout, raw: RawTable, lineAt: (line: number) => PhysicalLine | undefined): IndicatorTable | null {
+function realTable(
+  layout: Layout,
+  raw: RawTable,
+  lineAt: (line: number) => PhysicalLine | undefined,
+): IndicatorTable | null {
   const rows = readRealTable(raw, lineAt);
   const head = gridHeader(rows, (text) => isHeaderLine(text, true));
   if (head.text.length === 0 || headerStrength(scanHeader(head.text.join('\n')).tokens) < 3) return null;
   const index = layout.physical.findIndex((l) => l.line === raw.startLine);
   const captionLine = index >= 0 ? captionBefore(layout.physical, index) : null;
-  const read = gridTable(layout, rows, 'real', captionLine, captionText(captionLine), raw.startLine, raw.endLine, 0);
+  const read = gridTable(
+    layout,
+    rows,
+    'real',
+    captionLine,
+    captionText(captionLine),
+    raw.startLine,
+    raw.endLine,
+    0,
+  );
   return read?.table ?? null;
 }

@@ -5,7 +5,15 @@ import { makeSourceText } from '../../text/source-text.js';
 import { findIndicatorTables, toExchangeTables, type IndicatorTable } from './index.js';
 
 function read(text: string, raw: Partial<RawDocument> = {}): IndicatorTable[] {
-  const doc: RawDocument = { path: 'case.txt', format: 'txt', encoding: 'utf-8', text, tables: [], diagnostics: [], ...raw };
+  const doc: RawDocument = {
+    path: 'case.txt',
+    format: 'txt',
+    encoding: 'utf-8',
+    text,
+    tables: [],
+    diagnostics: [],
+    ...raw,
+  };
   return findIndicatorTables(cleanLayout(makeSourceText(text)), doc);
 }
 
@@ -14,7 +22,8 @@ function rows(tables: IndicatorTable[]): Record<string, unknown>[] {
   return toExchangeTables(tables).flatMap((t) => t.rows.map(({ line: _line, ...row }) => row));
 }
 
-const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (text: string, needle: string): number =>
+  text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('one cell per line with TABs', () => {
   const text = [
@@ -76,16 +85,62 @@ describe('one cell per line with TABs', () => {
     expect(tables[0]!.shape).toBe('tab-cells');
     expect(tables[0]!.caption).toBe('专栏2 “十五五”主要指标');
     expect(tables[0]!.line).toBe(3);
-    expect(tables[0]!.columns.map((c) => c.header)).toEqual(['指标', '2025年基数', '2030年目标', '年均增长或累计', '指标属性']);
+    expect(tables[0]!.columns.map((c) => c.header)).toEqual([
+      '指标',
+      '2025年基数',
+      '2030年目标',
+      '年均增长或累计',
+      '指标属性',
+    ]);
     expect(tables[0]!.columns.find((c) => c.role === 'target')!.year).toBe(2030);
   });
 
   it('reads merged parents, empty cells, wrapped cells and categories', () => {
     expect(rows(tables)).toEqual([
-      { category: '经济发展', seq: '1', name: '地区生产总值增长', unit: '%', base_raw: '—', target_raw: '—', growth_raw: '>6', attribute: '预期性', parent: null },
-      { category: '经济发展', seq: '2', name: '城镇新增就业人数', unit: '万人', base_raw: '3.1', target_raw: '—', growth_raw: '[15]', attribute: '', parent: '城镇就业' },
-      { category: '经济发展', seq: '2', name: '城镇调查失业率', unit: '%', base_raw: '4.8', target_raw: '<5.5', growth_raw: '—', attribute: '预期性', parent: '城镇就业' },
-      { category: '绿色生态', seq: '3', name: '单位地区生产总值能源消耗降低', unit: '%', base_raw: '—', target_raw: '按省下达目标', growth_raw: '—', attribute: '约束性', parent: null },
+      {
+        category: '经济发展',
+        seq: '1',
+        name: '地区生产总值增长',
+        unit: '%',
+        base_raw: '—',
+        target_raw: '—',
+        growth_raw: '>6',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '经济发展',
+        seq: '2',
+        name: '城镇新增就业人数',
+        unit: '万人',
+        base_raw: '3.1',
+        target_raw: '—',
+        growth_raw: '[15]',
+        attribute: '',
+        parent: '城镇就业',
+      },
+      {
+        category: '经济发展',
+        seq: '2',
+        name: '城镇调查失业率',
+        unit: '%',
+        base_raw: '4.8',
+        target_raw: '<5.5',
+        growth_raw: '—',
+        attribute: '预期性',
+        parent: '城镇就业',
+      },
+      {
+        category: '绿色生态',
+        seq: '3',
+        name: '单位地区生产总值能源消耗降低',
+        unit: '%',
+        base_raw: '—',
+        target_raw: '按省下达目标',
+        growth_raw: '—',
+        attribute: '约束性',
+        parent: null,
+      },
     ]);
   });
 
@@ -119,11 +174,61 @@ describe('pipes with a shifted header and ragged rows', () => {
     expect(tables[0]!.shape).toBe('pipe');
     expect(tables[0]!.caption).toBe('专栏1-1 “十四五”某某区经济社会发展主要指标');
     expect(rows(tables)).toEqual([
-      { category: '经济发展', seq: '1', name: '地区生产总值', unit: '亿元', base_raw: '451.9', target_raw: '820', growth_raw: '9.8', attribute: '预期性', parent: null },
-      { category: '经济发展', seq: '2', name: '全员劳动生产率', unit: '万元/人', base_raw: '14.4', target_raw: '18', growth_raw: '—', attribute: '预期性', parent: null },
-      { category: '绿色生态', seq: '3', name: '单位GDP能源消耗降幅', unit: '%', base_raw: '-5.54', target_raw: '控制在下达目标内', growth_raw: null, attribute: '约束性', parent: null },
-      { category: '绿色生态', seq: '4', name: '城市绿化率', unit: '%', base_raw: '49', target_raw: '52', growth_raw: null, attribute: '预期性', parent: null },
-      { category: '绿色生态', seq: '5', name: '粮食综合生产能力', unit: '亿斤', base_raw: '0.46', target_raw: '0.5', growth_raw: '1.68', attribute: '预期性', parent: null },
+      {
+        category: '经济发展',
+        seq: '1',
+        name: '地区生产总值',
+        unit: '亿元',
+        base_raw: '451.9',
+        target_raw: '820',
+        growth_raw: '9.8',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '经济发展',
+        seq: '2',
+        name: '全员劳动生产率',
+        unit: '万元/人',
+        base_raw: '14.4',
+        target_raw: '18',
+        growth_raw: '—',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '绿色生态',
+        seq: '3',
+        name: '单位GDP能源消耗降幅',
+        unit: '%',
+        base_raw: '-5.54',
+        target_raw: '控制在下达目标内',
+        growth_raw: null,
+        attribute: '约束性',
+        parent: null,
+      },
+      {
+        category: '绿色生态',
+        seq: '4',
+        name: '城市绿化率',
+        unit: '%',
+        base_raw: '49',
+        target_raw: '52',
+        growth_raw: null,
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '绿色生态',
+        seq: '5',
+        name: '粮食综合生产能力',
+        unit: '亿斤',
+        base_raw: '0.46',
+        target_raw: '0.5',
+        growth_raw: '1.68',
+        attribute: '预期性',
+        parent: null,
+      },
     ]);
     expect(tables[0]!.endLine).toBe(9);
   });
@@ -145,10 +250,50 @@ describe('TAB-separated rows', () => {
     const tables = read(text);
     expect(tables[0]!.shape).toBe('tab-rows');
     expect(rows(tables)).toEqual([
-      { category: '民生福祉', seq: '1', name: '居民人均可支配收入增长', unit: '%', base_raw: '3.7', target_raw: '—', growth_raw: '与经济增长基本同步', attribute: '预期性', parent: null },
-      { category: '民生福祉', seq: '2', name: '城镇新增就业人数', unit: '万人', base_raw: '2.4', target_raw: '—', growth_raw: '〔10〕', attribute: '预期性', parent: '城镇就业' },
-      { category: '民生福祉', seq: '2', name: '城镇调查失业率', unit: '%', base_raw: '2', target_raw: '<5.5', growth_raw: '—', attribute: '预期性', parent: '城镇就业' },
-      { category: '民生福祉', seq: '3', name: '劳动年龄人口平均受教育年限', unit: '年', base_raw: '—', target_raw: '11.4', growth_raw: '—', attribute: '约束性', parent: null },
+      {
+        category: '民生福祉',
+        seq: '1',
+        name: '居民人均可支配收入增长',
+        unit: '%',
+        base_raw: '3.7',
+        target_raw: '—',
+        growth_raw: '与经济增长基本同步',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '民生福祉',
+        seq: '2',
+        name: '城镇新增就业人数',
+        unit: '万人',
+        base_raw: '2.4',
+        target_raw: '—',
+        growth_raw: '〔10〕',
+        attribute: '预期性',
+        parent: '城镇就业',
+      },
+      {
+        category: '民生福祉',
+        seq: '2',
+        name: '城镇调查失业率',
+        unit: '%',
+        base_raw: '2',
+        target_raw: '<5.5',
+        growth_raw: '—',
+        attribute: '预期性',
+        parent: '城镇就业',
+      },
+      {
+        category: '民生福祉',
+        seq: '3',
+        name: '劳动年龄人口平均受教育年限',
+        unit: '年',
+        base_raw: '—',
+        target_raw: '11.4',
+        growth_raw: '—',
+        attribute: '约束性',
+        parent: null,
+      },
     ]);
     expect(tables[0]!.rows[2]!.cells.growth!.typed.kind).toBe('empty');
     expect(tables[0]!.rows[1]!.cells.growth!.typed.kind).toBe('cumulative');
@@ -237,16 +382,104 @@ describe('PDF text flattened into lines', () => {
   it('rebuilds rows from sequence numbers alone, split categories, wrapped names and values', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]!.shape).toBe('flattened');
-    expect(tables[0]!.columns.map((c) => c.role)).toEqual(['seq', 'category', 'name', 'base', 'target', 'growth', 'attribute']);
+    expect(tables[0]!.columns.map((c) => c.role)).toEqual([
+      'seq',
+      'category',
+      'name',
+      'base',
+      'target',
+      'growth',
+      'attribute',
+    ]);
     expect(rows(tables)).toEqual([
-      { category: '经济发展', seq: '1', name: '地区生产总值增长', unit: '%', base_raw: '—', target_raw: '—', growth_raw: '6左右', attribute: '预期性', parent: null },
-      { category: '经济发展', seq: '2', name: '一般公共预算收入增长', unit: '%', base_raw: '4.2亿', target_raw: '—', growth_raw: '6', attribute: '预期性', parent: null },
-      { category: '民生福祉', seq: '3', name: '居民人均可支配收入增长率', unit: '%', base_raw: '—', target_raw: '—', growth_raw: '与经济增长基本同步', attribute: '预期性', parent: null },
-      { category: '民生福祉', seq: '4', name: '城镇新增就业人数', unit: '万人', base_raw: '—', target_raw: '[3.5]', growth_raw: '—', attribute: '预期性', parent: '城镇就业' },
-      { category: '民生福祉', seq: '5', name: '城镇调查失业率', unit: '%', base_raw: '4', target_raw: '—', growth_raw: '＜5', attribute: null, parent: null },
-      { category: '民生福祉', seq: '6', name: '人均体育场地设施面积', unit: '平方米', base_raw: '2.1', target_raw: '2.6以上', growth_raw: '—', attribute: '预期性', parent: null },
-      { category: '民生福祉', seq: '7', name: '空气优良天数比例', unit: '%', base_raw: '70.3', target_raw: '按市下达目标', growth_raw: '—', attribute: '约束性', parent: null },
-      { category: '安全保障', seq: '8', name: '粮食综合生产能力', unit: '万吨', base_raw: '2.5', target_raw: '≥2.5', growth_raw: '—', attribute: '预期性', parent: null },
+      {
+        category: '经济发展',
+        seq: '1',
+        name: '地区生产总值增长',
+        unit: '%',
+        base_raw: '—',
+        target_raw: '—',
+        growth_raw: '6左右',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '经济发展',
+        seq: '2',
+        name: '一般公共预算收入增长',
+        unit: '%',
+        base_raw: '4.2亿',
+        target_raw: '—',
+        growth_raw: '6',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '民生福祉',
+        seq: '3',
+        name: '居民人均可支配收入增长率',
+        unit: '%',
+        base_raw: '—',
+        target_raw: '—',
+        growth_raw: '与经济增长基本同步',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '民生福祉',
+        seq: '4',
+        name: '城镇新增就业人数',
+        unit: '万人',
+        base_raw: '—',
+        target_raw: '[3.5]',
+        growth_raw: '—',
+        attribute: '预期性',
+        parent: '城镇就业',
+      },
+      {
+        category: '民生福祉',
+        seq: '5',
+        name: '城镇调查失业率',
+        unit: '%',
+        base_raw: '4',
+        target_raw: '—',
+        growth_raw: '＜5',
+        attribute: null,
+        parent: null,
+      },
+      {
+        category: '民生福祉',
+        seq: '6',
+        name: '人均体育场地设施面积',
+        unit: '平方米',
+        base_raw: '2.1',
+        target_raw: '2.6以上',
+        growth_raw: '—',
+        attribute: '预期性',
+        parent: null,
+      },
+      {
+        category: '民生福祉',
+        seq: '7',
+        name: '空气优良天数比例',
+        unit: '%',
+        base_raw: '70.3',
+        target_raw: '按市下达目标',
+        growth_raw: '—',
+        attribute: '约束性',
+        parent: null,
+      },
+      {
+        category: '安全保障',
+        seq: '8',
+        name: '粮食综合生产能力',
+        unit: '万吨',
+        base_raw: '2.5',
+        target_raw: '≥2.5',
+        growth_raw: '—',
+        attribute: '预期性',
+        parent: null,
+      },
     ]);
   });
 
@@ -262,7 +495,9 @@ describe('PDF text flattened into lines', () => {
     ].join('\n');
     const found = read(pdf, { format: 'pdf', encoding: null });
     expect(found[0]!.shape).toBe('flattened');
-    expect(rows(found).map((r) => [r.seq, r.parent, r.name, r.base_raw, r.target_raw, r.growth_raw, r.attribute])).toEqual([
+    expect(
+      rows(found).map((r) => [r.seq, r.parent, r.name, r.base_raw, r.target_raw, r.growth_raw, r.attribute]),
+    ).toEqual([
       ['9', '城镇就业', '城镇新增就业人数', '2.4', '—', '〔10〕', '预期性'],
       ['9', '城镇就业', '城镇调查失业率', '2', '<5.5', '—', '预期性'],
       ['10', null, '劳动年龄人口平均受教育年限', '—', '11.4', '—', '约束性'],
@@ -363,16 +598,53 @@ describe('a 十三五 completion table with a two-level header and a page break'
       ['attribute', null],
     ]);
     const out = toExchangeTables(tables)[0]!.rows.map(({ line: _line, ...row }) => row);
-    expect(out[0]).toMatchObject({ seq: '1', name: '地区生产总值', unit: '亿元', base_raw: '412.1', target_raw: '-', growth_raw: '中高速增长', actual_raw: '440.2', actual_growth_raw: '6.7' });
-    expect(out[1]).toMatchObject({ seq: '2', name: '社会消费品零售总额', unit: '亿元', actual_raw: '-', actual_growth_raw: '8.3' });
-    expect(out[2]).toMatchObject({ seq: '3', name: '万元生产总值能耗', unit: '吨标准煤', growth_raw: '五年下降18%', actual_raw: '五年下降39%', attribute: '约束性' });
+    expect(out[0]).toMatchObject({
+      seq: '1',
+      name: '地区生产总值',
+      unit: '亿元',
+      base_raw: '412.1',
+      target_raw: '-',
+      growth_raw: '中高速增长',
+      actual_raw: '440.2',
+      actual_growth_raw: '6.7',
+    });
+    expect(out[1]).toMatchObject({
+      seq: '2',
+      name: '社会消费品零售总额',
+      unit: '亿元',
+      actual_raw: '-',
+      actual_growth_raw: '8.3',
+    });
+    expect(out[2]).toMatchObject({
+      seq: '3',
+      name: '万元生产总值能耗',
+      unit: '吨标准煤',
+      growth_raw: '五年下降18%',
+      actual_raw: '五年下降39%',
+      attribute: '约束性',
+    });
   });
 
   it('skips the caption and header repeated after the page break and shares a merged attribute', () => {
     const out = rows(tables);
     expect(out).toHaveLength(5);
-    expect(out[3]).toMatchObject({ seq: '4', parent: '森林增长', name: '森林覆盖率', unit: '％', base_raw: '12.56', actual_raw: '21.14', attribute: '约束性' });
-    expect(out[4]).toMatchObject({ seq: '4', parent: '森林增长', name: '森林蓄积量', unit: '亿立方米', base_raw: '-', attribute: '约束性' });
+    expect(out[3]).toMatchObject({
+      seq: '4',
+      parent: '森林增长',
+      name: '森林覆盖率',
+      unit: '％',
+      base_raw: '12.56',
+      actual_raw: '21.14',
+      attribute: '约束性',
+    });
+    expect(out[4]).toMatchObject({
+      seq: '4',
+      parent: '森林增长',
+      name: '森林蓄积量',
+      unit: '亿立方米',
+      base_raw: '-',
+      attribute: '约束性',
+    });
   });
 });
 
@@ -401,7 +673,9 @@ describe('space-separated columns, a 单位 column and no caption', () => {
       ['growth', null],
       ['attribute', null],
     ]);
-    expect(rows(tables).map((r) => [r.seq, r.name, r.unit, r.base_raw, r.target_raw, r.growth_raw, r.attribute])).toEqual([
+    expect(
+      rows(tables).map((r) => [r.seq, r.name, r.unit, r.base_raw, r.target_raw, r.growth_raw, r.attribute]),
+    ).toEqual([
       [null, '地区生产总值', '亿元', '451.9', '600', '6', '预期性'],
       [null, '常住人口城镇化率', '%', '88.06', '90', '—', '预期性'],
       [null, '研发经费投入强度', '%', '3.5', '4', '—', '预期性'],
@@ -410,12 +684,38 @@ describe('space-separated columns, a 单位 column and no caption', () => {
 });
 
 describe('real tables from a reader', () => {
-  const cell = (text: string, covered = false, rowSpan = 1, colSpan = 1) => ({ text, covered, rowSpan, colSpan });
+  const cell = (text: string, covered = false, rowSpan = 1, colSpan = 1) => ({
+    text,
+    covered,
+    rowSpan,
+    colSpan,
+  });
   const grid = [
     [cell('序号'), cell('指标'), cell('', true), cell('2020年基数'), cell('2025年目标'), cell('指标属性')],
-    [cell('1', false, 2), cell('城镇就业', false, 2), cell('城镇新增就业人数（万人）'), cell('2.4'), cell('[10]'), cell('预期性', false, 2)],
-    [cell('1', true), cell('城镇就业', true), cell('城镇调查失业率（%）'), cell('2'), cell('<5.5'), cell('预期性', true)],
-    [cell('2'), cell('人均预期寿命（岁）', false, 1, 2), cell('人均预期寿命（岁）', true), cell('78.5'), cell('79'), cell('预期性')],
+    [
+      cell('1', false, 2),
+      cell('城镇就业', false, 2),
+      cell('城镇新增就业人数（万人）'),
+      cell('2.4'),
+      cell('[10]'),
+      cell('预期性', false, 2),
+    ],
+    [
+      cell('1', true),
+      cell('城镇就业', true),
+      cell('城镇调查失业率（%）'),
+      cell('2'),
+      cell('<5.5'),
+      cell('预期性', true),
+    ],
+    [
+      cell('2'),
+      cell('人均预期寿命（岁）', false, 1, 2),
+      cell('人均预期寿命（岁）', true),
+      cell('78.5'),
+      cell('79'),
+      cell('预期性'),
+    ],
   ];
   const text = [
     '专栏3 主要指标',
@@ -429,11 +729,13 @@ describe('real tables from a reader', () => {
     expect(tables).toHaveLength(1);
     expect(tables[0]!.shape).toBe('real');
     expect(tables[0]!.caption).toBe('专栏3 主要指标');
-    expect(rows(tables).map((r) => [r.seq, r.parent, r.name, r.base_raw, r.target_raw, r.attribute])).toEqual([
-      ['1', '城镇就业', '城镇新增就业人数', '2.4', '[10]', '预期性'],
-      ['1', '城镇就业', '城镇调查失业率', '2', '<5.5', '预期性'],
-      ['2', null, '人均预期寿命', '78.5', '79', '预期性'],
-    ]);
+    expect(rows(tables).map((r) => [r.seq, r.parent, r.name, r.base_raw, r.target_raw, r.attribute])).toEqual(
+      [
+        ['1', '城镇就业', '城镇新增就业人数', '2.4', '[10]', '预期性'],
+        ['1', '城镇就业', '城镇调查失业率', '2', '<5.5', '预期性'],
+        ['2', null, '人均预期寿命', '78.5', '79', '预期性'],
+      ],
+    );
     const sub = tables[0]!.rows[1]!;
     expect(sub.line).toBe(4);
     // The merged attribute points at the cell that holds it.
@@ -455,5 +757,96 @@ describe('text that is not an indicator table', () => {
       '指标属性分为预期性和约束性两类，年度计划对约束性指标设置年度目标。',
     ].join('\n');
     expect(read(text)).toEqual([]);
+  });
+});
+
+describe('one cell per line without TABs, numbers restarting in each category', () => {
+  const text = [
+    '表2 “十五五”时期主要指标',
+    '类别',
+    '序号',
+    '指标',
+    '2025年',
+    '2030年',
+    '年均增长',
+    '属性',
+    '经济发展',
+    '1',
+    '地区生产总值（亿元）',
+    '451.9',
+    '600',
+    '6',
+    '预期性',
+    '2',
+    '常住人口城镇化率（%）',
+    '88.06',
+    '90',
+    '—',
+    '预期性',
+    '绿色生态',
+    '1',
+    '森林覆盖率（%）',
+    '21.1',
+    '23',
+    '—',
+    '约束性',
+    '第四章 加快建设现代化产业体系',
+  ].join('\n');
+
+  it('reads each cell in order', () => {
+    const tables = read(text);
+    expect(tables).toHaveLength(1);
+    expect(
+      rows(tables).map((r) => [
+        r.category,
+        r.seq,
+        r.name,
+        r.unit,
+        r.base_raw,
+        r.target_raw,
+        r.growth_raw,
+        r.attribute,
+      ]),
+    ).toEqual([
+      ['经济发展', '1', '地区生产总值', '亿元', '451.9', '600', '6', '预期性'],
+      ['经济发展', '2', '常住人口城镇化率', '%', '88.06', '90', '—', '预期性'],
+      ['绿色生态', '1', '森林覆盖率', '%', '21.1', '23', '—', '约束性'],
+    ]);
+    expect(tables[0]!.endLine).toBe(28);
+  });
+});
+
+describe('a Markdown pipe table with a category column and a header repeated after a page break', () => {
+  const text = [
+    '附表1 主要指标',
+    '',
+    '| 类别 | 序号 | 指标 | 2025年基数 | 2030年目标 | 年均增长或累计 | 属性 |',
+    '|---|---|---|---|---|---|---|',
+    '| 开放合作 | 1 | 进出口总额（亿美元） | 0.82 | 3 | 29.6 | 预期性 |',
+    '| | 2 | 实际利用外资（亿美元） | 1.1 | 2 | — | 预期性 |',
+    '| 类别 | 序号 | 指标 | 2025年基数 | 2030年目标 | 年均增长或累计 | 属性 |',
+    '| 安全保障 | 3 | 粮食综合生产能力（万吨） | 2.5 | ≥2.5 | — | 约束性 |',
+    '',
+    '资料来源：区统计局。',
+  ].join('\n');
+
+  it('takes categories from their column and skips the separator and the repeated header', () => {
+    const tables = read(text);
+    expect(tables).toHaveLength(1);
+    expect(
+      rows(tables).map((r) => [
+        r.category,
+        r.seq,
+        r.name,
+        r.base_raw,
+        r.target_raw,
+        r.growth_raw,
+        r.attribute,
+      ]),
+    ).toEqual([
+      ['开放合作', '1', '进出口总额', '0.82', '3', '29.6', '预期性'],
+      ['开放合作', '2', '实际利用外资', '1.1', '2', '—', '预期性'],
+      ['安全保障', '3', '粮食综合生产能力', '2.5', '≥2.5', '—', '约束性'],
+    ]);
   });
 });

@@ -10,9 +10,11 @@ import {
   isEmptyMarker,
   isNumberedCategory,
   isNumericValue,
+  isSeq,
   isUnitCell,
   parenBalance,
   rawOf,
+  seqText,
   width,
 } from './cells.js';
 import type { Cell, Draft, RowDraft } from './draft.js';
@@ -42,18 +44,37 @@ export function lineWords(line: PhysicalLine): Word[] {
     let text = match[0];
     const previous = words[words.length - 1];
     if (previous && !afterTab && BOUND_WORD.test(text) && isNumericValue(previous.piece.text)) {
-      previous.piece = { ...previous.piece, text: `${previous.piece.text}${line.text.slice(previous.piece.end - line.start, start - line.start)}${text}`, end: start + text.length };
+      previous.piece = {
+        ...previous.piece,
+        text: `${previous.piece.text}${line.text.slice(previous.piece.end - line.start, start - line.start)}${text}`,
+        end: start + text.length,
+      };
       continue;
     }
     const glued = ATTRIBUTE_PREFIX.exec(text);
     if (glued) {
       const head = glued[1]!;
-      words.push({ piece: { text: head, start, end: start + head.length, line: line.line }, first: false, last: false, afterTab });
+      words.push({
+        piece: { text: head, start, end: start + head.length, line: line.line },
+        first: false,
+        last: false,
+        afterTab,
+      });
       text = text.slice(head.length);
-      words.push({ piece: { text, start: start + head.length, end: start + head.length + text.length, line: line.line }, first: false, last: false, afterTab: true });
+      words.push({
+        piece: { text, start: start + head.length, end: start + head.length + text.length, line: line.line },
+        first: false,
+        last: false,
+        afterTab: true,
+      });
       continue;
     }
-    words.push({ piece: { text, start, end: start + text.length, line: line.line }, first: false, last: false, afterTab });
+    words.push({
+      piece: { text, start, end: start + text.length, line: line.line },
+      first: false,
+      last: false,
+      afterTab,
+    });
   }
   if (words.length > 0) {
     words[0]!.first = true;
@@ -153,133 +174,174 @@ export function groupFragments(fragments: readonly Fragment[]): Cell[] {
   return cells;
 }
 
-function joinWords(words: readonly Word[]): Piece {
-  const first = words[0]!.piece;
-  const last = words[words.length - 1]!.piece;
-  return { text: words.map((w) => w.piece.text).join(''), start: first.start, end: last.end, line: first.line };
+interface StreamState {
+  options: StreamOptions;
+  drafts: Draft[];
+  row: OpenRow | null;
+  lastSeq: number | null;
+}
+
+function openRow(seq: Piece | null, continuesGroup: boolean): OpenRow {
+  return { seq, continuesGroup, fragments: [], values: [], valueOpen: false, attribute: null, unit: null };
+}
+
+function finishRow(state: StreamState): void {
+  if (!state.row) return;
+  const draft = toDraft(state.row);
+  if (draft) state.drafts.push(draft);
+  state.row = null;
+}
+
+/** The row has its attribute or every value column: a name that follows starts another row. */
+const complete = (state: StreamState, row: OpenRow): boolean =>
+  row.attribute !== null || row.values.length >= state.options.valueCount;
+/** The row's name is over: values (or the attribute) have begun. */
+const started = (row: OpenRow): boolean => row.values.length > 0 || row.attribute !== null;
+
+/** A number first on its line, in sequence and followed by a label, starts a row. */
+function startsRow(state: StreamState, word: Word, following: Word | undefined): boolean {
+  const t = word.piece.text;
+  if (!word.first || !isSeq(t) || !following) return false;
+  if (isNumericValue(following.piece.text) || isAttribute(following.piece.text)) return false;
+  const n = Number(seqText(t));
+  // Rows are numbered in order; the first number read may be any (a table continued from elsewhere).
+  const expected = state.lastSeq === null || (n > state.lastSeq && n <= state.lastSeq + 2);
+  const row = state.row;
+  if (!expected || (row !== null && !started(row) && row.fragments.length > 0)) return false;
+  finishRow(state);
+  state.row = openRow(word.piece, false);
+  state.lastSeq = n;
+  return true;
+}
+
+function addNumber(state: StreamState, word: Word): void {
+  const row = state.row;
+  if (!row) return;
+  const t = word.piece.text;
+  const last = row.values[row.values.length - 1];
+  // `五年下降` / `18%`: a number alone on its line completes the phrase above it.
+  if (row.valueOpen && last && word.first && word.last && !isEmptyMarker(t) && awaitsNumber(rawOf(last))) {
+    last.push(word.piece);
+    row.valueOpen = !isClosedValue(rawOf(last));
+    return;
+  }
+  if (state.options.hasUnitColumn && row.values.length === 0 && row.unit === null && isUnitCell(t)) {
+    row.unit = [word.piece];
+    return;
+  }
+  row.values.push([word.piece]);
+  row.valueOpen = word.last && !isClosedValue(t);
+}
+
+/** Text before the values: a piece of the name, of a parent or category cell, or the unit of a 单位 column. */
+function addLabel(state: StreamState, row: OpenRow, word: Word): void {
+  const fragments = row.fragments;
+  if (
+    state.options.hasUnitColumn &&
+    fragments.length > 0 &&
+    row.unit === null &&
+    isUnitCell(word.piece.text)
+  ) {
+    row.unit = [word.piece];
+    return;
+  }
+  const previous = fragments[fragments.length - 1];
+  const sameLine =
+    !word.first &&
+    previous !== undefined &&
+    previous.pieces[previous.pieces.length - 1]!.line === word.piece.line;
+  if (sameLine && !word.afterTab && !endsWithUnitGroup(rawOf(previous.pieces)))
+    previous.pieces.push(word.piece);
+  else if (sameLine && !word.afterTab) {
+    // Text right after a name that ends in its unit is the first value (`按市下达目标`).
+    row.values.push([word.piece]);
+    row.valueOpen = word.last;
+  } else fragments.push({ pieces: [word.piece], sameLine });
+}
+
+/** Text after the values began: the rest of a wrapped value, a value phrase, or the name of the next (sub-)row. */
+function addText(state: StreamState, word: Word): void {
+  const row = state.row;
+  const t = word.piece.text;
+  if (row && !started(row)) return addLabel(state, row, word);
+  const lastValue = row?.values[row.values.length - 1];
+  if (row && row.valueOpen && lastValue && word.first && !/[（(]/.test(t)) {
+    lastValue.push(word.piece);
+    row.valueOpen = word.last && !isClosedValue(rawOf(lastValue));
+    return;
+  }
+  if (row === null || /[（(]/.test(t) || complete(state, row)) {
+    finishRow(state);
+    // A name with no number of its own after a finished row: a sub-row of a merged parent, or an unnumbered row.
+    state.row = openRow(null, row !== null);
+    state.row.fragments.push({ pieces: [word.piece], sameLine: false });
+    return;
+  }
+  row.values.push([word.piece]);
+  row.valueOpen = word.last && !isClosedValue(t);
 }
 
 /** Reads table rows from flattened lines, starting after the header, until a note, a heading or prose. */
 export function readStream(lines: readonly PhysicalLine[], from: number, options: StreamOptions): StreamRead {
-  const drafts: Draft[] = [];
-  let row: OpenRow | null = null;
-  let lastSeq: number | null = null;
+  const state: StreamState = { options, drafts: [], row: null, lastSeq: null };
   let lastLine = lines[from - 1]?.line ?? 0;
-
-  const finish = (): void => {
-    if (!row) return;
-    const draft = toDraft(row, options);
-    if (draft) drafts.push(draft);
-    row = null;
+  // Each line is split into words once: the lookahead for sequence numbers reads the next line's words too.
+  const wordCache = new Map<number, Word[]>();
+  const wordsAt = (k: number): Word[] => {
+    let words = wordCache.get(k);
+    if (!words) wordCache.set(k, (words = lineWords(lines[k]!)));
+    return words;
   };
-  const complete = (r: OpenRow): boolean => r.attribute !== null || r.values.length >= options.valueCount;
-  const started = (r: OpenRow): boolean => r.values.length > 0 || r.attribute !== null;
-  const openRow = (seq: Piece | null, continuesGroup: boolean): OpenRow => ({
-    seq,
-    continuesGroup,
-    fragments: [],
-    values: [],
-    valueOpen: false,
-    attribute: null,
-    unit: null,
-  });
-
   let i = from;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.text === '') continue;
-    const text = line.text.trim();
     const repeated = repeatedHeader(lines, i, options);
     if (repeated > 0) {
       i += repeated - 1;
       continue;
     }
+    const text = line.text.trim();
     if (isProse(text)) break;
-    if (isNumberedCategory(text) || (categoryLabel(text) !== null && (row === null || complete(row)))) {
-      finish();
-      drafts.push({ kind: 'category', label: categoryLabel(text)! });
+    if (
+      isNumberedCategory(text) ||
+      (categoryLabel(text) !== null && (state.row === null || complete(state, state.row)))
+    ) {
+      finishRow(state);
+      state.drafts.push({ kind: 'category', label: categoryLabel(text)! });
+      // Some tables number their rows afresh in every category.
+      state.lastSeq = null;
       lastLine = line.line;
       continue;
     }
-    const words = lineWords(line);
+    const words = wordsAt(i);
     // The next line's first word, to tell a sequence number from a value.
-    const nextWord = nextLineWord(lines, i);
+    const nextWord = nextLineWord(lines, i, wordsAt);
     words.forEach((word, w) => {
       const t = word.piece.text;
-      const following = words[w + 1] ?? nextWord;
-      if (word.first && /^\d{1,3}$/.test(t) && following && !isNumericValue(following.piece.text) && !isAttribute(following.piece.text)) {
-        const n = Number(t);
-        // Rows are numbered in order; the first number read may be any (a table continued from elsewhere).
-        const expected = lastSeq === null || (n > lastSeq && n <= lastSeq + 2);
-        if (expected && (row === null || started(row) || row.fragments.length === 0)) {
-          finish();
-          row = openRow(word.piece, false);
-          lastSeq = n;
-          return;
-        }
-      }
+      if (startsRow(state, word, words[w + 1] ?? nextWord)) return;
       if (isAttribute(t)) {
-        if (row && row.attribute === null) row.attribute = [word.piece];
-        if (row) row.valueOpen = false;
-        return;
-      }
-      if (isNumericValue(t)) {
-        if (!row) return;
-        const last = row.values[row.values.length - 1];
-        if (row.valueOpen && last && word.first && word.last && !isEmptyMarker(t) && awaitsNumber(rawOf(last))) {
-          last.push(word.piece);
-          row.valueOpen = !isClosedValue(rawOf(last));
-          return;
+        if (state.row) {
+          state.row.attribute ??= [word.piece];
+          state.row.valueOpen = false;
         }
-        if (options.hasUnitColumn && row.values.length === 0 && isUnitCell(t)) return;
-        row.values.push([word.piece]);
-        row.valueOpen = word.last && !isClosedValue(t);
-        return;
-      }
-      // Text: a label of the row being read, the rest of a wrapped value, a value phrase, or a new sub-row.
-      if (row && !started(row)) {
-        const fragments = row.fragments;
-        if (options.hasUnitColumn && fragments.length > 0 && row.unit === null && isUnitCell(t)) {
-          row.unit = [word.piece];
-          return;
-        }
-        const previous = fragments[fragments.length - 1];
-        const sameLine = !word.first && previous !== undefined && previous.pieces[previous.pieces.length - 1]!.line === word.piece.line;
-        if (sameLine && !word.afterTab && !endsWithUnitGroup(rawOf(previous.pieces))) previous.pieces.push(word.piece);
-        else if (sameLine && !word.afterTab) {
-          // Text right after a name that ends in its unit is the first value (`按市下达目标`).
-          row.values.push([word.piece]);
-          row.valueOpen = word.last;
-        } else fragments.push({ pieces: [word.piece], sameLine });
-        return;
-      }
-      const lastValue = row?.values[row.values.length - 1];
-      if (row && row.valueOpen && lastValue && word.first && !/[（(]/.test(t)) {
-        lastValue.push(word.piece);
-        row.valueOpen = word.last && !isClosedValue(rawOf(lastValue));
-        return;
-      }
-      const newName = /[（(]/.test(t) || row === null || complete(row);
-      if (newName) {
-        const continuesGroup = row !== null;
-        finish();
-        row = openRow(null, continuesGroup);
-        row.fragments.push({ pieces: [word.piece], sameLine: false });
-        return;
-      }
-      row!.values.push([word.piece]);
-      row!.valueOpen = word.last && !isClosedValue(t);
+      } else if (isNumericValue(t)) addNumber(state, word);
+      else addText(state, word);
     });
     lastLine = line.line;
   }
-  finish();
-  return { drafts, end: i, lastLine };
+  finishRow(state);
+  return { drafts: state.drafts, end: i, lastLine };
 }
 
-function nextLineWord(lines: readonly PhysicalLine[], i: number): Word | undefined {
+function nextLineWord(
+  lines: readonly PhysicalLine[],
+  i: number,
+  wordsAt: (k: number) => Word[],
+): Word | undefined {
   for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
     if (lines[k]!.text === '') continue;
-    return lineWords(lines[k]!)[0];
+    return wordsAt(k)[0];
   }
   return undefined;
 }
@@ -287,13 +349,14 @@ function nextLineWord(lines: readonly PhysicalLine[], i: number): Word | undefin
 /** A line that cannot be part of a table: a note, a heading, another caption, or a sentence. */
 function isProse(text: string): boolean {
   const t = compact(text);
-  return TABLE_END.test(t) || CAPTION.test(t) || (/[。；，,]/.test(t) && t.length > 16) || t.length > 60;
+  if (TABLE_END.test(t) || CAPTION.test(t) || /[。；！？]/.test(t) || t.length > 80) return true;
+  // A comma inside a unit (`(万元/人,2020年价格)`) is a table's; one outside parentheses is a sentence's.
+  return /[，,]/.test(t.replace(/[（(][^（）()]*[)）]/g, '')) && t.length > 20;
 }
 
-function toDraft(row: OpenRow, options: StreamOptions): RowDraft | null {
+function toDraft(row: OpenRow): RowDraft | null {
   if (row.fragments.length === 0) return null;
   const labels = groupFragments(row.fragments);
-  void options;
   return {
     kind: 'row',
     seq: row.seq ? [row.seq] : null,
@@ -304,5 +367,3 @@ function toDraft(row: OpenRow, options: StreamOptions): RowDraft | null {
     attribute: row.attribute,
   };
 }
-
-export { joinWords };

@@ -1,4 +1,5 @@
 // The native model of a reconstructed indicator table: columns with roles, rows with typed, evidenced cells.
+import type { Diagnostic } from '../../diagnostics.js';
 import type { TypedCell } from '../../quantity/index.js';
 import type { Evidence } from '../../text/span.js';
 
@@ -79,4 +80,6 @@ export interface IndicatorTable {
   rows: IndicatorRow[];
   /** Last 1-based source line of the table. */
   endLine: number;
+  /** What could not be read cleanly (extra cells dropped, …), each with its line. */
+  diagnostics: Diagnostic[];
 }

@@ -46,10 +46,12 @@ export const CATEGORY_WORDS: readonly string[] = [
 ];
 
 /** Numbering in front of a category (`一、经济发展`, `（二）创新驱动`, `3.`); stripped from the label. */
-export const CATEGORY_NUMBERING = /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、．]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?)\s*/;
+export const CATEGORY_NUMBERING =
+  /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、．]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?)\s*/;
 
 /** Lines that end a table: a note under it, a heading, another caption. */
-export const TABLE_END = /^(?:注\s*[:：1１]|备注|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百\d]+[篇章节])/;
+export const TABLE_END =
+  /^(?:注\s*[:：1１]|备注|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百\d]+[篇章节])/;
 
 /** Footnote markers after an indicator name or value. */
 export const FOOTNOTE_MARKERS = /[*∗＊※△▲]+|[①②③④⑤⑥⑦⑧⑨⑩]/g;
@@ -72,7 +74,8 @@ export const VALUE_PHRASE =
   /按.{0,6}下达|下达目标|上级下达|完成.{0,4}任务|与.{0,8}同步|基本同步|中高速|保持.{0,6}增长|稳步(?:提高|提升|增长)|持续(?:提高|提升|改善|下降)|逐步(?:提高|提升)|不再统计|控制在|确保完成|五年(?:累计)?(?:下降|降低|提高)/;
 
 /** A phrase ending in a change or bound word, still waiting for its number (`五年下降` / `18%`). */
-export const CHANGE_WORD_END = /(?:下降|降低|提高|提升|增长|增加|减少|累计|达到|超过|不低于|不高于|不超过|控制在|年均)$/;
+export const CHANGE_WORD_END =
+  /(?:下降|降低|提高|提升|增长|增加|减少|累计|达到|超过|不低于|不高于|不超过|控制在|年均)$/;
 
 /** Units written as a column cell (`%`, `亿元`, `万人`, `立方米/万元`), for tables with a 单位 column. */
 export const UNIT_CELL =
@@ -102,16 +105,23 @@ export const HEADER_TOKENS: readonly { kind: HeaderTokenKind; pattern: RegExp }[
   { kind: 'unit', pattern: /计量单位|单位/y },
   { kind: 'base', pattern: /(\d{4})年?(?:基数|基期值?|现状值?|基准值?)|基数|基期值?|现状值?|基准值/y },
   { kind: 'target', pattern: /(\d{4})年?(?:规划)?目标值?|(\d{4})年?预期(?:目标|值)?|目标值?/y },
-  { kind: 'actual', pattern: /(\d{4})年?(?:完成情况|实际完成|完成值|实现值|预计完成|完成|实际值?)/y },
+  { kind: 'actual', pattern: /(\d{4})年?(?:完成情况|实际完成|完成值|实现值|预计完成|预计数?|完成|实际值?)/y },
   { kind: 'plan-group', pattern: new RegExp(`${PERIOD}?规划(?:目标|指标)?(?!属性)`, 'y') },
-  { kind: 'actual-group', pattern: new RegExp(`${PERIOD}?(?:完成情况|实际完成|完成值|实现值|预计完成)`, 'y') },
+  {
+    kind: 'actual-group',
+    pattern: new RegExp(`${PERIOD}?(?:完成情况|实际完成|完成值|实现值|预计完成)`, 'y'),
+  },
   {
     kind: 'growth',
-    pattern: /(?:五年)?年均增(?:长)?(?:率|速度?)?(?:或累计)?(?:[（(][%％][)）])?|年均增速|累计(?:增长|下降|降低)?|增长率|增速/y,
+    pattern:
+      /(?:五年)?年均增(?:长)?(?:率|速度?)?(?:或累计)?(?:[（(][%％][)）])?|年均增速|累计(?:增长|下降|降低)?|增长率|增速/y,
   },
   { kind: 'name', pattern: /指标名称|指标(?!属性)|名称|项目/y },
   { kind: 'year', pattern: /(\d{4})年/y },
 ];
 
 /** Header text that carries no column of its own: unit notes, the plan period, fragments of split labels. */
-export const HEADER_FILLER = new RegExp(`[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/]`, 'y');
+export const HEADER_FILLER = new RegExp(
+  `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/]`,
+  'y',
+);

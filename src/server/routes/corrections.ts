@@ -1,0 +1,259 @@
+// Corrections of extracted figures: an editor fixes what Lantu read (value, unit, year, indicator, link); each
+// correction is kept in the append-only audit log with who, when and why, and the original stays untouched.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { LantuError } from '../../diagnostics.js';
+import {
+  appendAudit,
+  deriveRegions,
+  listCatalog,
+  parseDecimal,
+  resolveReviewItem,
+  type Database,
+} from '../../store/index.js';
+import { listRoute } from '../lists.js';
+import { actorOf, type RouteDeps } from './deps.js';
+import {
+  CORRECTION_ACTION,
+  documentFigures,
+  listCorrections,
+  pickFields,
+  type FigureFields,
+  type FigureKind,
+} from './figures.js';
+
+type Db = Kysely<Database>;
+
+export interface CorrectionRequest {
+  subject_kind: FigureKind;
+  subject_id: number;
+  changes: Partial<FigureFields>;
+  reason: string;
+}
+
+const TABLES = { target: 'targets', achievement: 'achievements', row: 'indicator_rows' } as const;
+
+async function subjectDocument(
+  db: Db,
+  kind: FigureKind,
+  id: number,
+): Promise<{ document_id: number; region_id: number | null; text: string }> {
+  const row = await db
+    .selectFrom(`${TABLES[kind]} as x` as 'targets as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .select(['x.document_id', 'd.region_id', 'd.text'])
+    .where('x.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new LantuError({ code: 'figure/not-found', message: `${kind} ${id} does not exist` });
+  return row;
+}
+
+/** Check and normalise what the editor typed; errors say which field and what was expected. */
+async function cleanChanges(db: Db, changes: Partial<FigureFields>): Promise<Partial<FigureFields>> {
+  const out: Partial<FigureFields> = {};
+  if (changes.indicator !== undefined) {
+    if (!changes.indicator?.trim())
+      throw new LantuError({
+        code: 'correction/bad-indicator',
+        message: 'the indicator name is empty',
+        expected: 'the indicator as the text names it',
+      });
+    out.indicator = changes.indicator.trim();
+  }
+  for (const key of ['value', 'value_max'] as const) {
+    if (changes[key] === undefined) continue;
+    if (changes[key] === null || changes[key] === '') {
+      out[key] = null;
+      continue;
+    }
+    const value = parseDecimal(String(changes[key]));
+    if (value === null)
+      throw new LantuError({
+        code: 'correction/bad-value',
+        message: `${key} "${changes[key]}" is not a number`,
+        expected: 'a plain decimal number, e.g. 451.9',
+      });
+    out[key] = value;
+  }
+  if (changes.year !== undefined) {
+    if (
+      changes.year !== null &&
+      !(Number.isInteger(changes.year) && changes.year >= 1949 && changes.year <= 2100)
+    ) {
+      throw new LantuError({
+        code: 'correction/bad-year',
+        message: `year "${changes.year}" is not a year`,
+        expected: 'a four-digit year between 1949 and 2100',
+      });
+    }
+    out.year = changes.year;
+  }
+  for (const key of ['unit', 'comparator'] as const) {
+    if (changes[key] !== undefined) out[key] = changes[key]?.trim() || null;
+  }
+  if (changes.indicator_id !== undefined) {
+    if (
+      changes.indicator_id !== null &&
+      !(await listCatalog(db)).some((c) => c.id === changes.indicator_id)
+    ) {
+      throw new LantuError({
+        code: 'correction/unknown-indicator',
+        message: `catalog indicator "${changes.indicator_id}" does not exist`,
+        expected: 'an id from GET /api/catalog, or null to unlink',
+      });
+    }
+    out.indicator_id = changes.indicator_id;
+  }
+  return out;
+}
+
+/** A new catalog link is a person's decision: it closes an open review item or replaces the linker's link. */
+async function relink(
+  db: Db,
+  kind: FigureKind,
+  id: number,
+  documentId: number,
+  indicatorId: string | null,
+  by: string,
+  reason: string,
+): Promise<void> {
+  const open = await db
+    .selectFrom('review_items')
+    .select('id')
+    .where('subject_kind', '=', kind)
+    .where('subject_id', '=', id)
+    .where('state', '=', 'open')
+    .executeTakeFirst();
+  if (open) {
+    await resolveReviewItem(db, open.id, { indicator_id: indicatorId, by, note: reason });
+    return;
+  }
+  await db.deleteFrom('links').where('subject_kind', '=', kind).where('subject_id', '=', id).execute();
+  if (indicatorId === null) return;
+  await db
+    .insertInto('links')
+    .values({
+      subject_kind: kind,
+      subject_id: id,
+      document_id: documentId,
+      indicator_id: indicatorId,
+      confidence: 1,
+      method: 'person',
+      created_at: new Date().toISOString(),
+      created_by: by,
+    })
+    .execute();
+}
+
+/** Record a correction and return the figure as the reader now shows it. */
+export async function correctFigure(db: Db, request: CorrectionRequest, by: string) {
+  if (!request.reason?.trim())
+    throw new LantuError({
+      code: 'correction/no-reason',
+      message: 'a correction needs a reason',
+      expected: 'why the figure is wrong, e.g. 原文为 800 亿元',
+    });
+  const subject = await subjectDocument(db, request.subject_kind, request.subject_id);
+  const before = (await documentFigures(db, subject.document_id, subject.text)).find(
+    (f) => f.kind === request.subject_kind && f.id === request.subject_id,
+  );
+  if (!before)
+    throw new LantuError({
+      code: 'figure/not-found',
+      message: `${request.subject_kind} ${request.subject_id} does not exist`,
+    });
+  const changes = await cleanChanges(db, request.changes ?? {});
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([k, v]) => before[k as keyof FigureFields] !== v),
+  ) as Partial<FigureFields>;
+  if (Object.keys(changed).length === 0) {
+    throw new LantuError({
+      code: 'correction/no-change',
+      message: 'the correction changes nothing',
+      expected: 'at least one field different from what is shown',
+    });
+  }
+  if (changed.indicator_id !== undefined) {
+    await relink(
+      db,
+      request.subject_kind,
+      request.subject_id,
+      subject.document_id,
+      changed.indicator_id,
+      by,
+      request.reason,
+    );
+  }
+  await appendAudit(db, {
+    actor: by,
+    action: CORRECTION_ACTION,
+    entity: request.subject_kind,
+    entity_id: request.subject_id,
+    detail: {
+      document_id: subject.document_id,
+      original: pickFields(before.original ?? before),
+      corrected: changed,
+      reason: request.reason.trim(),
+    },
+  });
+  // A new link can make a reported value an observation and a plan row judgeable.
+  if (changed.indicator_id !== undefined && subject.region_id !== null)
+    await deriveRegions(db, [subject.region_id], by);
+  const after = (await documentFigures(db, subject.document_id, subject.text)).find(
+    (f) => f.kind === request.subject_kind && f.id === request.subject_id,
+  );
+  return after!;
+}
+
+const fieldSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    indicator: { type: 'string' },
+    indicator_id: { type: ['string', 'null'] },
+    value: { type: ['string', 'null'] },
+    value_max: { type: ['string', 'null'] },
+    unit: { type: ['string', 'null'] },
+    year: { type: ['integer', 'null'] },
+    comparator: { type: ['string', 'null'] },
+  },
+} as const;
+
+export function registerCorrectionRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db } = deps;
+  app.post(
+    '/api/corrections',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'correct an extracted figure (who from x-lantu-user, when, why); the original is kept',
+        body: {
+          type: 'object',
+          required: ['subject_kind', 'subject_id', 'changes', 'reason'],
+          additionalProperties: false,
+          properties: {
+            subject_kind: { type: 'string', enum: ['target', 'achievement', 'row'] },
+            subject_id: { type: 'integer', minimum: 1 },
+            changes: fieldSchema,
+            reason: { type: 'string', minLength: 1 },
+          },
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await correctFigure(db, request.body as CorrectionRequest, actorOf(request))),
+  );
+
+  listRoute<{ document_id?: number; subject_kind?: FigureKind; subject_id?: number }>(app, {
+    path: '/api/corrections',
+    name: 'corrections',
+    tag: 'review',
+    summary: 'every correction of an extracted figure, oldest first, with the original and the reason',
+    filters: {
+      document_id: { type: 'integer', description: 'document id' },
+      subject_kind: { type: 'string', enum: ['target', 'achievement', 'row'] },
+      subject_id: { type: 'integer', description: 'figure id' },
+    },
+    load: async (q) => listCorrections(db, q),
+  });
+}

@@ -1,0 +1,125 @@
+// GET /api/overview: every plan with its status counts as the sentence evaluations write, warnings first.
+import type { FastifyInstance } from 'fastify';
+import { LABEL_ORDER, summarize, type LabelCounts, type StatusLabel } from '../../monitor/index.js';
+import { listStatuses, type Status } from '../../store/index.js';
+import type { RouteDeps } from './deps.js';
+import { latestPerTarget, midtermYear, plansOfRegions } from './series.js';
+
+export interface PlanOverview {
+  id: number;
+  title: string | null;
+  region_id: number | null;
+  region: string | null;
+  period_start: number | null;
+  period_end: number | null;
+  midterm_year: number | null;
+  indicators: number;
+  counts: Record<string, number>;
+  /** "20 项主要指标中，4 项提前实现，……" */
+  sentence: string;
+  red: number;
+  yellow: number;
+  /** The latest year with an actual value for the region. */
+  latest_year: number | null;
+}
+
+/** Counts by the label that counts (a person's override wins), in the shape the monitor's summary reads. */
+export function labelCounts(statuses: readonly Status[]): LabelCounts {
+  const counts = Object.fromEntries(LABEL_ORDER.map((l) => [l, 0])) as Record<StatusLabel, number>;
+  const c: LabelCounts = {
+    total: 0,
+    counts,
+    bindingLagging: 0,
+    bindingMissed: 0,
+    lagDegrees: { 轻度: 0, 严重: 0, 逆向: 0 },
+  };
+  for (const s of statuses) {
+    const label = (s.override?.label ?? s.label) as StatusLabel;
+    if (!(label in counts)) continue;
+    c.total++;
+    counts[label]++;
+    const binding = s.attribute === '约束性';
+    if (label === '滞后') {
+      if (binding) c.bindingLagging++;
+      if (s.lag === '轻度' || s.lag === '严重' || s.lag === '逆向') c.lagDegrees[s.lag]++;
+    }
+    if (label === '未达标' && binding) c.bindingMissed++;
+  }
+  return c;
+}
+
+const WARNING_RANK: Record<string, number> = { red: 0, yellow: 1 };
+
+export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db } = deps;
+  app.get(
+    '/api/overview',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'plans with status counts (as a sentence), warnings red first, latest reported year',
+      },
+    },
+    async () => {
+      const [plans, statuses, years, documents, regions] = await Promise.all([
+        plansOfRegions(db),
+        listStatuses(db),
+        db
+          .selectFrom('observations')
+          .select(['region_id', (eb) => eb.fn.max('year').as('year')])
+          .groupBy('region_id')
+          .execute(),
+        db
+          .selectFrom('documents')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst(),
+        db
+          .selectFrom('regions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirst(),
+      ]);
+      const latest = latestPerTarget(statuses);
+      const latestYear = new Map(years.map((y) => [y.region_id, y.year === null ? null : Number(y.year)]));
+      const rowCounts = await db
+        .selectFrom('indicator_rows')
+        .select(['document_id', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('document_id')
+        .execute();
+      const rowsOf = new Map(rowCounts.map((r) => [r.document_id, Number(r.n)]));
+      const overview: PlanOverview[] = plans.map((plan) => {
+        const mine = latest.filter((s) => s.document_id === plan.id);
+        const counts = labelCounts(mine);
+        return {
+          id: plan.id,
+          title: plan.title,
+          region_id: plan.region_id,
+          region: plan.region,
+          period_start: plan.period_start,
+          period_end: plan.period_end,
+          midterm_year: midtermYear(plan.period_start, plan.period_end),
+          indicators: rowsOf.get(plan.id) ?? 0,
+          counts: Object.fromEntries(Object.entries(counts.counts).filter(([, n]) => n > 0)),
+          sentence: summarize(counts),
+          red: mine.filter((s) => s.warning === 'red').length,
+          yellow: mine.filter((s) => s.warning === 'yellow').length,
+          latest_year: plan.region_id === null ? null : (latestYear.get(plan.region_id) ?? null),
+        };
+      });
+      const titles = new Map(plans.map((p) => [p.id, p.title]));
+      const warnings = latest
+        .filter((s) => s.warning === 'red' || s.warning === 'yellow')
+        .sort(
+          (a, b) => WARNING_RANK[a.warning!]! - WARNING_RANK[b.warning!]! || a.document_id - b.document_id,
+        )
+        .map((s) => ({ ...s, plan: titles.get(s.document_id) ?? null }));
+      const allYears = overview.map((p) => p.latest_year).filter((y): y is number => y !== null);
+      return {
+        plans: overview,
+        warnings,
+        documents: Number(documents?.n ?? 0),
+        regions: Number(regions?.n ?? 0),
+        latest_year: allYears.length > 0 ? Math.max(...allYears) : null,
+      };
+    },
+  );
+}

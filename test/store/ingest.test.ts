@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { collectFiles, ingestPaths, listDocuments, type IngestEvent } from '../../src/store/index.js';
+import { ENGINES, freshStore } from './engines.js';
+
+describe('collectFiles', () => {
+  it('expands directories to document files and rejects a missing path', async () => {
+    const files = await collectFiles(['fixtures/corpus']);
+    expect(files).toHaveLength(5);
+    expect(files.every((f) => f.endsWith('.txt'))).toBe(true);
+    await expect(collectFiles(['fixtures/nope'])).rejects.toThrow(/fixtures\/nope: no such file/);
+  });
+});
+
+describe.each(ENGINES)('ingest from disk on %s', (engine) => {
+  it('reads the corpus in worker threads, once, and names each bad file with its reason', async () => {
+    const store = await freshStore(engine);
+    const events: IngestEvent[] = [];
+    const report = await ingestPaths(
+      store,
+      ['fixtures/corpus', 'fixtures/bad/empty.txt', 'fixtures/bad/truncated.docx'],
+      {
+        threads: 2,
+        onProgress: (e) => events.push(e),
+      },
+    );
+    expect(report.failed.filter((f) => !f.file.includes('fixtures/bad'))).toEqual([]);
+    expect(report.stored).toHaveLength(5);
+    expect(report.failed.map((f) => f.file).sort()).toEqual([
+      'fixtures/bad/empty.txt',
+      'fixtures/bad/truncated.docx',
+    ]);
+    expect(report.failed.find((f) => f.file.endsWith('empty.txt'))?.error).toMatch(
+      /^fixtures\/bad\/empty\.txt: .*empty/,
+    );
+    expect(events.at(-1)).toMatchObject({ done: 7, total: 7 });
+    const docs = await listDocuments(store.db);
+    expect(docs.map((d) => d.doc_type).sort()).toEqual(['plan', 'plan', 'plan', 'plan', 'work_report']);
+    expect(new Set(docs.map((d) => d.region)).size).toBe(4);
+
+    const again = await ingestPaths(store, ['fixtures/corpus'], { threads: 1 });
+    expect(again.stored).toHaveLength(0);
+    expect(again.duplicates.map((d) => d.documentId).sort()).toEqual(docs.map((d) => d.id).sort());
+  });
+});
