@@ -1,4 +1,5 @@
 // The shape of a canonical indicator in the catalog: its names, unit, direction and how its targets behave.
+import type { Dimension } from '../quantity/index.js';
 
 /** The five groups of the national 十四五 main-indicator table, used by every local plan. */
 export type Category = '经济发展' | '创新驱动' | '民生福祉' | '绿色生态' | '安全保障';
@@ -20,20 +21,11 @@ export type Direction = 'higher' | 'lower' | 'neutral';
  */
 export type IndicatorKind = 'level' | 'growth' | 'share' | 'rate' | 'reduction' | 'cumulative' | 'bound';
 
-/** The physical dimension of a unit, so 万吨 and 亿斤 compare but 万吨 and % do not. */
-export type Dimension =
-  | 'currency'
-  | 'percent'
-  | 'count'
-  | 'years'
-  | 'mass'
-  | 'energy'
-  | 'volume'
-  | 'area'
-  | 'length'
-  | 'days'
-  | 'concentration'
-  | 'ratio';
+/**
+ * What an indicator's unit measures, in the quantity grammar's vocabulary (one unit table for the whole
+ * project): 万吨 and 亿斤 are both `mass`, 吨标准煤/万元 is `standard_coal/currency`.
+ */
+export type { Dimension };
 
 /** How yearly contributions add up to a cumulative target: plain sum, or compounded relative reductions. */
 export type CumulateMethod = 'sum' | 'reduction';

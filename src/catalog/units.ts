@@ -1,197 +1,63 @@
-// Units of measure (data): each written unit's dimension, base unit and scale, to compare and convert values.
-import type { Dimension } from './types.js';
+// The catalog's view of units: whether two written units measure the same thing and how a value converts
+// between them, read from the quantity grammar's unit table (the single source of units).
+import { parseUnit, toNumber, type BaseDimension, type Dimension, type Unit } from '../quantity/index.js';
 
 export interface UnitInfo {
+  /** The quantity table's dimension (`currency`, `standard_coal/currency`, …). */
   dimension: Dimension;
   /** Values in units with the same base convert into each other by their scales (亿元 ↔ 万元). */
   base: string;
-  /** How many base units one of this unit is. */
+  /** How many base units one of this unit is (a float view of the table's exact factor ÷ divisor). */
   scale: number;
 }
 
-const SCALED: ReadonlyArray<readonly [Dimension, string, ReadonlyArray<readonly [string, number]>]> = [
-  [
-    'currency',
-    '元',
-    [
-      ['元', 1],
-      ['万元', 1e4],
-      ['亿元', 1e8],
-    ],
-  ],
-  [
-    'currency',
-    '美元',
-    [
-      ['美元', 1],
-      ['万美元', 1e4],
-      ['亿美元', 1e8],
-    ],
-  ],
-  [
-    'count',
-    '人',
-    [
-      ['人', 1],
-      ['万人', 1e4],
-      ['亿人', 1e8],
-      ['名', 1],
-    ],
-  ],
-  [
-    'count',
-    '人次',
-    [
-      ['人次', 1],
-      ['万人次', 1e4],
-      ['亿人次', 1e8],
-    ],
-  ],
-  [
-    'mass',
-    '吨',
-    [
-      ['吨', 1],
-      ['万吨', 1e4],
-      ['亿吨', 1e8],
-      ['斤', 5e-4],
-      ['万斤', 5],
-      ['亿斤', 5e4],
-      ['公斤', 1e-3],
-      ['千克', 1e-3],
-    ],
-  ],
-  [
-    'energy',
-    '吨标准煤',
-    [
-      ['吨标准煤', 1],
-      ['万吨标准煤', 1e4],
-      ['亿吨标准煤', 1e8],
-      ['吨标煤', 1],
-      ['万吨标煤', 1e4],
-    ],
-  ],
-  [
-    'volume',
-    '立方米',
-    [
-      ['立方米', 1],
-      ['万立方米', 1e4],
-      ['亿立方米', 1e8],
-      ['m3', 1],
-      ['m³', 1],
-    ],
-  ],
-  [
-    'area',
-    '平方米',
-    [
-      ['平方米', 1],
-      ['万平方米', 1e4],
-      ['平方公里', 1e6],
-      ['亩', 10000 / 15],
-      ['万亩', 1e8 / 15],
-      ['公顷', 1e4],
-      ['㎡', 1],
-    ],
-  ],
-  [
-    'length',
-    '米',
-    [
-      ['米', 1],
-      ['公里', 1e3],
-      ['千米', 1e3],
-      ['延米', 1],
-    ],
-  ],
-  [
-    'years',
-    '年',
-    [
-      ['年', 1],
-      ['岁', 1],
-    ],
-  ],
-  [
-    'days',
-    '天',
-    [
-      ['天', 1],
-      ['日', 1],
-    ],
-  ],
-  [
-    'percent',
-    '%',
-    [
-      ['%', 1],
-      ['个百分点', 1],
-      ['百分点', 1],
-    ],
-  ],
-  ['percent', '‰', [['‰', 1]]],
-  [
-    'concentration',
-    '微克/立方米',
-    [
-      ['微克/立方米', 1],
-      ['μg/m3', 1],
-      ['μg/m³', 1],
-    ],
-  ],
-  ['ratio', '倍', [['倍', 1]]],
-];
-
-/** Counted things: each is its own base (3 家 and 3 个 do not convert), all of dimension `count`. */
-const COUNT_WORDS = [
-  '个',
-  '件',
-  '家',
-  '所',
-  '张',
-  '项',
-  '条',
-  '栋',
-  '座',
-  '台',
-  '套',
-  '户',
-  '次',
-  '辆',
-  '列',
-  '处',
-  '批',
-];
-
-const UNITS = new Map<string, UnitInfo>();
-for (const [dimension, base, members] of SCALED) {
-  for (const [unit, scale] of members) UNITS.set(unit, { dimension, base, scale });
-}
-for (const word of COUNT_WORDS) {
-  UNITS.set(word, { dimension: 'count', base: word, scale: 1 });
-  UNITS.set(`万${word}`, { dimension: 'count', base: word, scale: 1e4 });
-}
+/**
+ * Measures the linker treats as one when judging whether a row's unit contradicts an indicator's: a share
+ * and its change in points, people and person-times among counted things, an age among durations, standard
+ * coal among energy. Conversion stays strict: only units with the same base convert.
+ */
+const KINDRED: Partial<Record<BaseDimension, BaseDimension>> = {
+  percentage_point: 'percent',
+  people: 'count',
+  person_time: 'count',
+  age: 'duration',
+  standard_coal: 'energy',
+};
 
 /** Unit text as written, normalised (NFKC, no spaces, ％ → %). */
 export function normalizeUnit(unit: string): string {
   return unit.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** What a unit is; a compound unit (万元/人) is known by its numerator when the whole is not listed. */
+function infoOf(unit: Unit): UnitInfo {
+  return {
+    dimension: unit.dimension,
+    base: unit.base,
+    scale: toNumber(unit.factor) / toNumber(unit.divisor),
+  };
+}
+
+/** What a unit is; a compound unit (吨标准煤/万元GDP) is known by its numerator when the whole is not. */
 export function unitInfo(unit: string | null | undefined): UnitInfo | null {
   if (!unit) return null;
   const u = normalizeUnit(unit);
-  const whole = UNITS.get(u);
-  if (whole) return whole;
+  const whole = parseUnit(u);
+  // A bare magnitude (万) says how big, not what: it is no unit to compare.
+  if (whole) return whole.dimension === 'magnitude' ? null : infoOf(whole);
   const slash = u.indexOf('/');
   if (slash > 0) {
-    const numerator = UNITS.get(u.slice(0, slash));
-    // A ratio unit keeps the numerator's dimension but is its own base: 万元/人 does not convert to 元.
-    if (numerator) return { dimension: numerator.dimension, base: u, scale: 1 };
+    const numerator = parseUnit(u.slice(0, slash));
+    // A ratio the table cannot read keeps the numerator's dimension but is its own base: it converts to nothing.
+    if (numerator && numerator.dimension !== 'magnitude')
+      return { dimension: numerator.dimension, base: u, scale: 1 };
   }
   return null;
+}
+
+/** The kind of thing a dimension measures, by its numerator (吨标准煤/万元 measures energy). */
+function measureOf(dimension: Dimension): BaseDimension {
+  const numerator = dimension.split('/')[0] as BaseDimension;
+  return KINDRED[numerator] ?? numerator;
 }
 
 /** False only when both units are known and measure different things (亿元 vs %). */
@@ -199,7 +65,7 @@ export function unitsCompatible(a: string | null | undefined, b: string | null |
   const ia = unitInfo(a);
   const ib = unitInfo(b);
   if (!ia || !ib) return true;
-  return ia.dimension === ib.dimension;
+  return measureOf(ia.dimension) === measureOf(ib.dimension);
 }
 
 /** `value` in unit `from` expressed in unit `to`, or null when they do not convert (亿元 → 亿美元). */

@@ -14,11 +14,20 @@ export function tableZones(lines: readonly PhysicalLine[]): Set<number> {
   const nonBlank = lines.filter((l) => l.text !== '');
   for (let i = 0; i < nonBlank.length; i++) {
     const text = nonBlank[i]!.text.trim();
-    const isCaption = CAPTION.test(text) && /指标/.test(text);
-    const isHeader = HEADER.test(text) && HEADER_COLUMN.test(text) && text.length <= 80;
+    const isCaption = CAPTION.test(text) && /指标|目标/.test(text);
+    // A header is a short run of labels; a sentence that mentions 指标 and 目标 is not one.
+    const isHeader =
+      HEADER.test(text) &&
+      HEADER_COLUMN.test(text) &&
+      text.replace(/\s+/g, '').length <= 40 &&
+      !/[。，；]/.test(text);
     if (!isCaption && !isHeader) continue;
     let lastAttribute = -1;
-    for (let j = i + 1; j < nonBlank.length && j - Math.max(lastAttribute, i) <= MAX_GAP + (lastAttribute < 0 ? 10 : 0); j++) {
+    for (
+      let j = i + 1;
+      j < nonBlank.length && j - Math.max(lastAttribute, i) <= MAX_GAP + (lastAttribute < 0 ? 10 : 0);
+      j++
+    ) {
       if (ATTRIBUTE.test(nonBlank[j]!.text)) lastAttribute = j;
     }
     if (lastAttribute < 0) continue;

@@ -1,6 +1,5 @@
-// Minimal reading of raw table cells and amounts for the monitor.
-// TEMPORARY ADAPTER: to be replaced by src/quantity's parseCell once it exists (the lead wires it).
-import { convertUnit } from '../catalog/units.js';
+// The monitor's view of raw table cells and amounts, read through the quantity grammar (src/quantity).
+import { findQuantities, parseCell, toBaseValue, toNumber } from '../quantity/index.js';
 
 /** How a cell constrains the value: a floor (>, ≥, 以上, 不低于), a ceiling (<, ≤, 以内, 控制在), or about (左右). */
 export type CellBound = 'floor' | 'ceiling' | 'about' | null;
@@ -24,51 +23,34 @@ export type MonitorCell =
   | { type: 'delegated'; raw: string }
   | { type: 'text'; raw: string };
 
-const EMPTY = /^(?:|—+|-+|–|―|\/|无|null)$/;
-const DELEGATED = /下达|分解|按.*(?:目标|要求)|控制在.*目标/;
+/** Comparator words that exclude the bound itself (`>` rather than `≥`). */
+const STRICT_WORDS = new Set(['>', '<', '＞', '＜', '超过', '高于', '低于']);
 
-/** Reads a raw table cell (`>10`, `[2.9]`, `70以上`, `按市下达目标`, `五年下降18%`, `—`). */
+/** Reads a raw table cell (`>10`, `[2.9]`, `70以上`, `按市下达目标`, `五年下降18%`, `—`) through the quantity grammar. */
 export function readCell(raw: string | null | undefined): MonitorCell {
-  const text = (raw ?? '').normalize('NFKC').replace(/\s+/g, '');
-  if (EMPTY.test(text)) return { type: 'empty', raw: raw ?? '' };
-  if (DELEGATED.test(text)) return { type: 'delegated', raw: text };
-
-  let s = text.replace(/[〔【]/g, '[').replace(/[〕】]/g, ']');
-  let cumulative = false;
-  let reduction = false;
-  const bracket = /^\[(.*)\]$/.exec(s);
-  if (bracket) {
-    cumulative = true;
-    s = bracket[1]!;
+  const cell = parseCell(raw ?? '');
+  if (cell.kind === 'empty') return { type: 'empty', raw: raw ?? '' };
+  if (cell.kind === 'delegated') return { type: 'delegated', raw: cell.raw };
+  if (cell.kind === 'qualitative' || cell.kind === 'unknown' || cell.value === undefined) {
+    return { type: 'text', raw: cell.raw };
   }
-  const fall = /^(?:五年|累计)?(?:下降|降低)(.+)$/.exec(s);
-  if (fall) {
-    cumulative = true;
-    reduction = true;
-    s = fall[1]!;
-  }
-
-  let bound: CellBound = null;
-  let strict = false;
-  const lead = /^(>=|<=|≥|≤|>|<|不低于|不高于|不超过|超过|高于|低于|控制在|达到|保持|约)/.exec(s);
-  if (lead) {
-    const word = lead[1]!;
-    s = s.slice(word.length);
-    if (['>=', '≥', '不低于', '>', '超过', '高于'].includes(word)) bound = 'floor';
-    if (['<=', '≤', '不高于', '不超过', '<', '低于', '控制在'].includes(word)) bound = 'ceiling';
-    if (word === '约') bound = 'about';
-    strict = ['>', '<', '超过', '高于', '低于'].includes(word);
-  }
-  const tail = /(以上|以内|以下|左右)$/.exec(s);
-  if (tail) {
-    s = s.slice(0, -tail[1]!.length);
-    bound = tail[1] === '以上' ? 'floor' : tail[1] === '左右' ? 'about' : 'ceiling';
-  }
-  const m = /^([+-]?\d+(?:\.\d+)?)(%|万亿元|亿元|万元|亿|万|元|个百分点)?$/.exec(s);
-  if (!m) return { type: 'text', raw: text };
-  let unit = m[2] ?? null;
-  if (unit === '亿' || unit === '万') unit = `${unit}元`;
-  return { type: 'number', raw: text, value: Number(m[1]), bound, strict, cumulative, reduction, unit };
+  const direction = cell.comparator?.direction;
+  const bound: CellBound =
+    direction === 'lower' ? 'floor' : direction === 'upper' ? 'ceiling' : cell.approximate || direction === 'approx' ? 'about' : null;
+  const cumulative = cell.kind === 'cumulative';
+  // A bare magnitude in a money table (3.01亿) is an amount of 元.
+  const symbol = cell.unit?.symbol ?? null;
+  const unit = symbol && cell.unit?.dimension === 'magnitude' ? `${symbol}元` : symbol;
+  return {
+    type: 'number',
+    raw: cell.raw,
+    value: toNumber(cell.value),
+    bound,
+    strict: cell.comparator?.words.some((w) => STRICT_WORDS.has(w.text)) ?? false,
+    cumulative,
+    reduction: cumulative && cell.comparator?.change === 'down',
+    unit,
+  };
 }
 
 /** The number in a cell that is a plain value (no bracket), or null. */
@@ -85,12 +67,10 @@ export function decimalsOf(raw: string | number): number {
 
 /** An amount of money such as `60亿元` or `5000万元`, in 亿元; null when not an amount of 元. */
 export function moneyIn100M(raw: string | null | undefined): { value: number; decimals: number } | null {
-  const text = (raw ?? '').normalize('NFKC').replace(/\s+/g, '');
-  const m = /([+-]?\d+(?:\.\d+)?)(万亿元|亿元|万元|元)/.exec(text);
-  if (!m) return null;
-  const unit = m[2] === '万亿元' ? null : m[2]!;
-  const value = unit ? convertUnit(Number(m[1]), unit, '亿元') : Number(m[1]) * 1e4;
-  if (value === null) return null;
-  const scaleDigits = unit === '万元' ? 4 : unit === '元' ? 8 : 0;
-  return { value, decimals: decimalsOf(m[1]!) + scaleDigits };
+  const amount = findQuantities(raw ?? '').find((q) => q.kind === 'quantity' && q.unit?.currency === 'CNY');
+  if (!amount?.unit) return null;
+  const yuan = toNumber(toBaseValue(amount.value, amount.unit));
+  // Digits below 1 亿元 that the written figure carries: 5000万元 is exact to 0.0001 亿元.
+  const scaleDigits = Math.max(0, 8 - Math.round(Math.log10(toNumber(amount.unit.factor))));
+  return { value: yuan / 1e8, decimals: decimalsOf(amount.value) + scaleDigits };
 }

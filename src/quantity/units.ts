@@ -131,6 +131,8 @@ const MEASURE_WORDS: readonly (string | [string, Partial<UnitDef>])[] = [
   ['部', { digitsOnly: true }],
   ['份', { digitsOnly: true }],
   ['头', { digitsOnly: true }],
+  // 一批 is a vague "a number of" (建设一批重点项目), so only 3批 counts.
+  ['批', { digitsOnly: true }],
 ];
 
 const UNIT_TABLE: readonly UnitDef[] = [

@@ -79,8 +79,7 @@ export function readTabCells(lines: readonly PhysicalLine[], from: number): Grid
         rows.push(row);
       }
       blank = false;
-      const piece = splitLine(line, /\t/).slice(1);
-      row.cells.push({ pieces: [joinPieces(piece)] });
+      for (const piece of splitLine(line, /\t/).slice(1)) row.cells.push({ pieces: [piece] });
       continue;
     }
     const last = row?.cells[row.cells.length - 1];
@@ -89,21 +88,6 @@ export function readTabCells(lines: readonly PhysicalLine[], from: number): Grid
     blank = false;
   }
   return { rows, end: i };
-}
-
-/** The pieces of one cell that contains no delimiter: a single piece spanning them. */
-function joinPieces(pieces: Piece[]): Piece {
-  const first = pieces[0]!;
-  const last = pieces[pieces.length - 1]!;
-  return {
-    text: pieces
-      .map((p) => p.text)
-      .join('\t')
-      .trim(),
-    start: first.start,
-    end: last.end,
-    line: first.line,
-  };
 }
 
 /** One row per line, cells between delimiters (`|` or TAB); the table ends at the first line without one. */

@@ -48,6 +48,9 @@ export function scanHeader(text: string, maxUnknown = Infinity): HeaderScan {
 const HEADER_HINT =
   /序\s*号|编号|指\s*标|名\s*称|项目|基\s*[数期准]|现状|目\s*标|预期|年\s*均|累计|增长率|增速|属\s*性|性质/;
 
+/** Sentence punctuation: never in a header. */
+const SENTENCE = /[，。；！？]/;
+
 /** Labels strong enough to start a header block. */
 const STRONG: ReadonlySet<HeaderTokenKind> = new Set([
   'seq',
@@ -60,7 +63,7 @@ const STRONG: ReadonlySet<HeaderTokenKind> = new Set([
 
 /** A line that is made of header labels (or of filler, when `fragment` allows a split label like `号` or `（%）`). */
 export function isHeaderLine(text: string, fragment: boolean): boolean {
-  if (text.length > 90 || (!fragment && !HEADER_HINT.test(text))) return false;
+  if (text.length > 90 || SENTENCE.test(text) || (!fragment && !HEADER_HINT.test(text))) return false;
   const compact = text.replace(/[\s|]+/g, '');
   if (compact === '' || compact.length > 60) return false;
   const { tokens, unknown } = scanHeader(compact, 1);

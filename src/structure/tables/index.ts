@@ -49,7 +49,9 @@ interface HeaderBlock {
 /** Every indicator table of a document: the reader's real tables first, then the tables written as text. */
 export function findIndicatorTables(layout: Layout, raw?: RawDocument): IndicatorTable[] {
   const lines = layout.physical;
-  const byLine = new Map(lines.map((l) => [l.line, l]));
+  const byLine = raw?.tables.length
+    ? new Map(lines.map((l) => [l.line, l]))
+    : new Map<number, PhysicalLine>();
   const tables: IndicatorTable[] = [];
   const covered: [number, number][] = [];
   for (const table of raw?.tables ?? []) {

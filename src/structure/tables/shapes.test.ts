@@ -850,3 +850,22 @@ describe('a Markdown pipe table with a category column and a header repeated aft
     ]);
   });
 });
+
+describe('cells the header has no column for', () => {
+  it('keeps the columns it has and says which cells it dropped, and where', () => {
+    const text = [
+      '指标名称 2025年基数 2030年目标 属性',
+      '地区生产总值（亿元） 451.9 600 7.5 预期性',
+      '',
+      '正文。',
+    ].join('\n');
+    const tables = read(text);
+    expect(rows(tables).map((r) => [r.name, r.base_raw, r.target_raw, r.growth_raw, r.attribute])).toEqual([
+      ['地区生产总值', '451.9', '600', null, '预期性'],
+    ]);
+    expect(tables[0]!.diagnostics).toMatchObject([
+      { severity: 'warning', code: 'table/extra-cells', line: 2 },
+    ]);
+    expect(tables[0]!.diagnostics[0]!.message).toContain('7.5');
+  });
+});
