@@ -3,9 +3,11 @@ import { benchExtract } from './extract.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
+import { benchStructure } from './structure.js';
 
 const SECTIONS: Record<string, () => Promise<string[]>> = {
   reading: async () => (await benchReading()).map(formatThroughput),
+  structure: async () => (await benchStructure()).map(formatThroughput),
   extract: async () => (await benchExtract()).map(formatThroughput),
   recognizers: async () => formatComparison(compareRecognizers()),
 };

@@ -54,18 +54,31 @@ export function unitInfo(unit: string | null | undefined): UnitInfo | null {
   return null;
 }
 
-/** The kind of thing a dimension measures, by its numerator (吨标准煤/万元 measures energy). */
-function measureOf(dimension: Dimension): BaseDimension {
-  const numerator = dimension.split('/')[0] as BaseDimension;
-  return KINDRED[numerator] ?? numerator;
+/** The measures a dimension is made of, numerator first, with kindred measures folded together. */
+function measuresOf(dimension: Dimension): BaseDimension[] {
+  return dimension.split('/').map((d) => KINDRED[d as BaseDimension] ?? (d as BaseDimension));
 }
 
-/** False only when both units are known and measure different things (亿元 vs %). */
+/**
+ * Denominators a row may keep in its name instead of its unit: per value (万元地区生产总值能耗), per head
+ * (每千人口医师数; people fold into count), per year (年处理能力), per area (每平方公里).
+ */
+const NAMEABLE_DENOMINATORS: ReadonlySet<BaseDimension> = new Set(['currency', 'count', 'duration', 'area']);
+
+/**
+ * False only when both units are known and measure different things (亿元 vs %, 吨/万元 vs 微克/立方米).
+ * A plain unit agrees with a ratio of the same numerator over a nameable denominator (吨标准煤 and 吨标准煤/万元).
+ */
 export function unitsCompatible(a: string | null | undefined, b: string | null | undefined): boolean {
   const ia = unitInfo(a);
   const ib = unitInfo(b);
   if (!ia || !ib) return true;
-  return measureOf(ia.dimension) === measureOf(ib.dimension);
+  const [numeratorA, denominatorA] = measuresOf(ia.dimension);
+  const [numeratorB, denominatorB] = measuresOf(ib.dimension);
+  if (numeratorA !== numeratorB) return false;
+  if (denominatorA === denominatorB) return true;
+  const denominator = denominatorA ?? denominatorB!;
+  return (denominatorA === undefined || denominatorB === undefined) && NAMEABLE_DENOMINATORS.has(denominator);
 }
 
 /** `value` in unit `from` expressed in unit `to`, or null when they do not convert (亿元 → 亿美元). */

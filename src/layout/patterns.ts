@@ -13,8 +13,8 @@ export const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/i;
 /** A file name alone on a line (a Word header/footer that leaked into the text), e.g. `…纲要——刘鹏20201022-3.doc`. */
 export const FILE_NAME_LINE = /^[^。，；：！？]{1,80}\.(?:docx?|wps|pdf|xlsx?)$/i;
 
-/** Captions of boxes and tables: `专栏1`, `专栏 3-1`, `专栏11—3`, `表1`, `附表2`. */
-export const CAPTION = /^(?:专栏|附表|表)\s*\d+(?:\s*[-—－–.]\s*\d+)?(?=\s|[^\d]|$)/;
+/** Captions of boxes and tables: `专栏1`, `专栏 3-1`, `专栏11—3`, `专栏三`, `表1`, `附表2`. */
+export const CAPTION = /^(?:专栏|附表|表)\s*[\d一二三四五六七八九十]+(?:\s*[-—－–.]\s*\d+)?(?=\s|[^\d]|$)/;
 
 /** Characters that end a sentence or clause at a line end, so the next line starts fresh. */
 export const TERMINAL_PUNCTUATION = /[。！？；!?;：:]["”’』」）)]?$/;

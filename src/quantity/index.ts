@@ -52,5 +52,3 @@ export { toNumber } from './decimal.js';
 export { decimal } from './decimal.js';
 /** Exact decimal arithmetic and comparison. */
 export { addDecimal, subtractDecimal, multiplyDecimal, divideDecimal, compareDecimal } from './decimal.js';
-/** The quantity scan over a set of texts, timed: for the benchmark runner. */
-export { quantityScanBenchmark } from './bench.js';

@@ -15,8 +15,8 @@ export interface WebAppOptions {
   root?: string;
 }
 
-/** Paths that belong to the API or its docs: never answered with the app's page. */
-const NOT_PAGES = /^\/(?:api|docs)(?:[/?.]|$)/;
+/** Paths of the API, its docs and the built assets: a miss there is a 404, never the app's page. */
+const NOT_PAGES = /^\/(?:api|docs|assets)(?:[/?.]|$)/;
 
 const NOT_BUILT = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>蓝图 Lantu</title>
 <body style="font-family:sans-serif;padding:2em"><h1>网页端尚未构建 / The web app is not built</h1>

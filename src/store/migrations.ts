@@ -296,9 +296,53 @@ const initial: Migration = {
   },
 };
 
+/** Indexes on what lists filter and sort by, and the `latest` flag that makes "latest status per target" a lookup. */
+const listIndexes: Migration = {
+  async up(db) {
+    // 1 on the newest year of each (row, target kind); derive keeps it, lists filter on it instead of grouping.
+    await db.schema
+      .alterTable('statuses')
+      .addColumn('latest', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await sql`UPDATE statuses SET latest = 1 WHERE NOT EXISTS (
+      SELECT 1 FROM statuses newer WHERE newer.row_id = statuses.row_id
+        AND newer.target_kind = statuses.target_kind AND newer.year > statuses.year)`.execute(db);
+    const indexes: Array<[name: string, table: string, columns: string[]]> = [
+      ['statuses_latest_order', 'statuses', ['latest', 'document_id', 'row_id', 'year']],
+      ['statuses_document_order', 'statuses', ['document_id', 'row_id', 'year']],
+      ['statuses_region', 'statuses', ['region_id', 'latest']],
+      ['statuses_indicator', 'statuses', ['indicator_id', 'latest']],
+      ['overrides_row', 'overrides', ['row_id', 'year', 'target_kind']],
+      ['findings_document', 'findings', ['document_id']],
+      ['documents_type', 'documents', ['doc_type', 'region_id']],
+      ['headings_document', 'headings', ['document_id', 'position']],
+      ['indicator_tables_document', 'indicator_tables', ['document_id', 'position']],
+      ['indicator_rows_table', 'indicator_rows', ['table_id', 'position']],
+      ['indicator_rows_order', 'indicator_rows', ['document_id', 'table_id', 'position']],
+      ['targets_order', 'targets', ['document_id', 'position']],
+      ['achievements_order', 'achievements', ['document_id', 'position']],
+      ['projects_order', 'projects', ['document_id', 'position']],
+      ['links_document', 'links', ['document_id']],
+      ['review_items_state', 'review_items', ['state']],
+      ['review_items_document', 'review_items', ['document_id']],
+      ['observations_document', 'observations', ['document_id']],
+      ['observations_achievement', 'observations', ['achievement_id']],
+      ['observations_row', 'observations', ['row_id']],
+      ['observations_order', 'observations', ['region_id', 'source_kind']],
+      ['audit_log_entity', 'audit_log', ['entity', 'entity_id']],
+    ];
+    for (const [name, table, columns] of indexes)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
+    // The single-column indexes these replace (a composite index with the same first column serves both).
+    for (const name of ['indicator_rows_document', 'targets_document', 'achievements_document'])
+      await db.schema.dropIndex(name).execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_list_indexes': listIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

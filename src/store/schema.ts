@@ -236,6 +236,8 @@ export interface StatusTable {
   components: JsonColumn;
   explanation: string;
   computed_at: Timestamp;
+  /** 1 on the newest year of its (row, target kind): what lists show by default. */
+  latest: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface OverrideTable {

@@ -32,7 +32,6 @@ export { toExchangeTables } from './exchange.js';
 export { splitNameUnit, categoryLabel } from './cells.js';
 export { scanHeader, columnRoles } from './header.js';
 /** Table reconstruction over laid-out documents, timed: for the benchmark runner. */
-export { tableBenchmark, type TableBenchmark } from './bench.js';
 
 /** Header lines a table may run over before its body (a flattened two-level header takes about 14). */
 const MAX_HEADER_LINES = 18;
