@@ -15,8 +15,12 @@ export async function benchReading(): Promise<Throughput[]> {
   const layouts = sources.map((s) => cleanLayout(s));
   return [
     await measure('reader (decode)', bytes, read),
-    await measure('layout (artifacts + reflow + offset map)', bytes, () => sources.map((s) => cleanLayout(s))),
-    await measure('outline + metadata', bytes, () => layouts.map((l) => [detectOutline(l), extractMetadata(l)])),
+    await measure('layout (artifacts + reflow + offset map)', bytes, () =>
+      sources.map((s) => cleanLayout(s)),
+    ),
+    await measure('outline + metadata', bytes, () =>
+      layouts.map((l) => [detectOutline(l), extractMetadata(l)]),
+    ),
     await measure('reader + layout + outline + metadata', bytes, async () => {
       for (const doc of await read()) {
         const layout = cleanLayout(makeSourceText(doc.text));

@@ -41,7 +41,13 @@ function goldQuantities(): GoldQuantity[] {
     for (const q of [...gold.targets, ...gold.achievements]) {
       const unit = q.unit ? parseUnit(q.unit) : null;
       const baseValue = unit ? toNumber(toBaseValue(decimal(String(Math.abs(q.value))), unit)) : null;
-      out.push({ line: lines[q.line - 1] ?? '', value: Math.abs(q.value), baseValue, base: unit?.base ?? null, unit: q.unit });
+      out.push({
+        line: lines[q.line - 1] ?? '',
+        value: Math.abs(q.value),
+        baseValue,
+        base: unit?.base ?? null,
+        unit: q.unit,
+      });
     }
   }
   return out;
@@ -76,10 +82,16 @@ function msFinds(q: GoldQuantity, results: MsResult[]): boolean {
   return results.some((r) => {
     const raw = r.resolution?.value;
     if (raw === undefined) return false;
-    if (r.typeName === 'percentage') return (q.unit === '%' || q.unit === '％') && close(Number(raw.replace('%', '')), q.value);
+    if (r.typeName === 'percentage')
+      return (q.unit === '%' || q.unit === '％') && close(Number(raw.replace('%', '')), q.value);
     if (r.typeName === 'number') return q.unit === null && close(Number(raw), q.value);
     const unit = MS_UNITS[r.resolution?.unit ?? ''];
-    return unit !== undefined && unit.base === q.base && q.baseValue !== null && close(Number(raw) * unit.factor, q.baseValue);
+    return (
+      unit !== undefined &&
+      unit.base === q.base &&
+      q.baseValue !== null &&
+      close(Number(raw) * unit.factor, q.baseValue)
+    );
   });
 }
 

@@ -14,7 +14,8 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  if (only && !SECTIONS[only]) throw new Error(`unknown section "${only}" (expected one of ${Object.keys(SECTIONS).join(', ')})`);
+  if (only && !SECTIONS[only])
+    throw new Error(`unknown section "${only}" (expected one of ${Object.keys(SECTIONS).join(', ')})`);
   for (const [name, run] of Object.entries(SECTIONS)) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);

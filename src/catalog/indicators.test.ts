@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS, indicatorById, nationalMainIndicators } from './indicators.js';
 import { catalogCollisions } from './link.js';
 import { CATEGORIES } from './types.js';
-import { convertUnit, unitInfo, unitsCompatible } from './units.js';
+import { unitInfo } from './units.js';
 
 describe('indicator catalog', () => {
   it('has unique, slug-shaped ids', () => {
@@ -44,22 +44,5 @@ describe('indicator catalog', () => {
     expect(indicatorById('surveyed-unemployment-rate')?.direction).toBe('lower');
     expect(indicatorById('energy-intensity')?.direction).toBe('lower');
     expect(indicatorById('energy-intensity-reduction')?.direction).toBe('higher');
-  });
-});
-
-describe('units', () => {
-  it('converts within a base and refuses across currencies', () => {
-    expect(convertUnit(0.82, '亿美元', '万美元')).toBeCloseTo(8200, 9);
-    expect(convertUnit(0.46, '亿斤', '万吨')).toBeCloseTo(2.3, 9);
-    expect(convertUnit(1, '亿元', '亿美元')).toBeNull();
-    expect(convertUnit(3, '万元/人', '万元/人')).toBe(3);
-  });
-
-  it('compares dimensions, with unknown units compatible', () => {
-    expect(unitsCompatible('亿斤', '万吨')).toBe(true);
-    expect(unitsCompatible('%', '亿元')).toBe(false);
-    expect(unitsCompatible('％', '%')).toBe(true);
-    expect(unitsCompatible('吨标准煤', '吨标准煤/万元')).toBe(true);
-    expect(unitsCompatible('某某', '%')).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { analyzeDocument, toGoldFormat } from '../pipeline.js';
 import { readFile } from '../readers/index.js';
 import type { GoldExtraction } from '../extract/model.js';
 
-export type ExtractResult = { file: string; ok: true; gold: GoldExtraction } | { file: string; ok: false; error: string };
+export type ExtractResult =
+  { file: string; ok: true; gold: GoldExtraction } | { file: string; ok: false; error: string };
 
 export default async function extractFile(file: string): Promise<ExtractResult> {
   try {

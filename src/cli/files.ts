@@ -19,7 +19,9 @@ export function expandInputs(inputs: readonly string[]): string[] {
       continue;
     }
     const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
         else if (DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);

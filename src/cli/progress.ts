@@ -11,7 +11,11 @@ export function startProgress(total: number, title: string): Progress {
     return { tick: () => undefined, stop: () => undefined };
   }
   const bar = new cliProgress.SingleBar(
-    { format: `${title} [{bar}] {percentage}% | {value}/{total} | {label}`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${title} [{bar}] {percentage}% | {value}/{total} | {label}`,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { label: '' });

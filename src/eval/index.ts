@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoldExtraction } from '../extract/model.js';
-import { microAverage, scoreDocument, SECTIONS, type DocumentScore, type SectionScore } from './score.js';
+import { microAverage, SECTIONS, type DocumentScore, type SectionScore } from './score.js';
 
 export { scoreDocument, microAverage, pairBest, prf, SECTIONS } from './score.js';
 export type { DocumentScore, SectionScore, Section } from './score.js';
@@ -45,7 +45,9 @@ export function renderReport(scores: readonly DocumentScore[]): string {
     out.push(`${score.doc}`);
     out.push(
       `  metadata      ${score.metadata.length - wrong.length}/${score.metadata.length} right` +
-        (wrong.length ? `  wrong: ${wrong.map((m) => `${m.field}=${JSON.stringify(m.actual)} (gold ${JSON.stringify(m.expected)})`).join('; ')}` : ''),
+        (wrong.length
+          ? `  wrong: ${wrong.map((m) => `${m.field}=${JSON.stringify(m.actual)} (gold ${JSON.stringify(m.expected)})`).join('; ')}`
+          : ''),
     );
     for (const section of SECTIONS) out.push(sectionLine(section, score.sections[section]));
   }

@@ -46,9 +46,20 @@ describe('pairBest', () => {
 
 function doc(partial: Partial<GoldExtraction>): GoldExtraction {
   return {
-    doc: 'x.txt', title: 't', region: 'r', parent_region: 'p', province: 'v', doc_type: 'plan',
-    period: '2021-2025', vision_year: 2035, outline: [], indicator_tables: [], targets: [], achievements: [],
-    projects: [], ...partial,
+    doc: 'x.txt',
+    title: 't',
+    region: 'r',
+    parent_region: 'p',
+    province: 'v',
+    doc_type: 'plan',
+    period: '2021-2025',
+    vision_year: 2035,
+    outline: [],
+    indicator_tables: [],
+    targets: [],
+    achievements: [],
+    projects: [],
+    ...partial,
   };
 }
 
@@ -72,9 +83,25 @@ describe('scoreDocument', () => {
   });
 
   it('matches targets on value, unit and line ±2, accepting either sign', () => {
-    const target = { indicator: 'GDP', comparator: '达到', value: 800, value_max: null, unit: '亿元', year: 2025, aspirational: false, quote: 'q', line: 5 };
+    const target = {
+      indicator: 'GDP',
+      comparator: '达到',
+      value: 800,
+      value_max: null,
+      unit: '亿元',
+      year: 2025,
+      aspirational: false,
+      quote: 'q',
+      line: 5,
+    };
     const gold = doc({ targets: [target, { ...target, value: -9.2, unit: '%', line: 40 }] });
-    const predicted = doc({ targets: [{ ...target, line: 7, year: 2024 }, { ...target, value: 9.2, unit: '%', line: 41 }, { ...target, line: 90 }] });
+    const predicted = doc({
+      targets: [
+        { ...target, line: 7, year: 2024 },
+        { ...target, value: 9.2, unit: '%', line: 41 },
+        { ...target, line: 90 },
+      ],
+    });
     const score = scoreDocument(predicted, gold).sections.targets;
     expect([score.tp, score.fp, score.fn]).toEqual([2, 1, 0]);
     expect(score.accuracy.year).toEqual({ right: 1, total: 2 });

@@ -92,11 +92,22 @@ function rowName(row: IndicatorRowOut): string {
 }
 
 export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): DocumentScore {
-  const metadataFields = ['title', 'region', 'parent_region', 'province', 'doc_type', 'period', 'vision_year'] as const;
+  const metadataFields = [
+    'title',
+    'region',
+    'parent_region',
+    'province',
+    'doc_type',
+    'period',
+    'vision_year',
+  ] as const;
   const metadata = metadataFields.map((field) => {
     const expected = gold[field];
     const actual = predicted[field];
-    const right = typeof expected === 'string' || typeof actual === 'string' ? sameText(String(actual ?? ''), String(expected ?? '')) : actual === expected;
+    const right =
+      typeof expected === 'string' || typeof actual === 'string'
+        ? sameText(String(actual ?? ''), String(expected ?? ''))
+        : actual === expected;
     return { field, expected, actual, right };
   });
 

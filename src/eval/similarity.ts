@@ -6,7 +6,15 @@ interface Block {
   size: number;
 }
 
-function longestMatch(a: string, b: string, alo: number, ahi: number, blo: number, bhi: number, b2j: Map<string, number[]>): Block {
+function longestMatch(
+  a: string,
+  b: string,
+  alo: number,
+  ahi: number,
+  blo: number,
+  bhi: number,
+  b2j: Map<string, number[]>,
+): Block {
   let best: Block = { a: alo, b: blo, size: 0 };
   let lengths = new Map<number, number>();
   for (let i = alo; i < ahi; i++) {

@@ -58,15 +58,29 @@ describe('metadata rules', () => {
   });
 
   it('reads a city-level statistical bulletin', () => {
-    const meta = metadataOf('郑州市2025年国民经济和社会发展统计公报\n\n郑州市统计局\n\n2025年，全市经济运行稳中有进。');
-    expect(meta).toMatchObject({ region: '郑州市', parent_region: '河南省', province: '河南省', doc_type: 'bulletin', period: '2025' });
+    const meta = metadataOf(
+      '郑州市2025年国民经济和社会发展统计公报\n\n郑州市统计局\n\n2025年，全市经济运行稳中有进。',
+    );
+    expect(meta).toMatchObject({
+      region: '郑州市',
+      parent_region: '河南省',
+      province: '河南省',
+      doc_type: 'bulletin',
+      period: '2025',
+    });
   });
 
   it('reads a work report whose title names the congress', () => {
     const meta = metadataOf(
       '政府工作报告\n——2026年1月10日在成都市武侯区第十九届人民代表大会第五次会议上\n\n区长 某某\n\n各位代表：\n现在，我代表区人民政府作报告。',
     );
-    expect(meta).toMatchObject({ region: '武侯区', parent_region: '成都市', province: '四川省', doc_type: 'work_report', period: '2026' });
+    expect(meta).toMatchObject({
+      region: '武侯区',
+      parent_region: '成都市',
+      province: '四川省',
+      doc_type: 'work_report',
+      period: '2026',
+    });
     expect(meta.title).toBe('政府工作报告——2026年1月10日在成都市武侯区第十九届人民代表大会第五次会议上');
   });
 });

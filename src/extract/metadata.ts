@@ -22,7 +22,17 @@ const PARENT_SEARCH_CHARS = 30_000;
 /** How far into the text a title fused into the first paragraph may start. */
 const TITLE_SEARCH_CHARS = 4000;
 const CN_YEAR_DIGITS: Record<string, string> = {
-  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 /** 二〇三五 → 2035; Arabic years pass through. */
@@ -82,7 +92,8 @@ function nameZone(title: string, docType: DocType): string | null {
     const congress = /在(.+?)第[一二三四五六七八九十百\d]+届人民代表大会/.exec(title);
     if (congress) return congress[1]!;
   }
-  const prefix = /^(.+?)(?:\d{4}年)?(?:国民经济|政府工作报告|统计公报|第[一二三四五六七八九十]+个五年|“十)/.exec(title);
+  const prefix =
+    /^(.+?)(?:\d{4}年)?(?:国民经济|政府工作报告|统计公报|第[一二三四五六七八九十]+个五年|“十)/.exec(title);
   return prefix ? prefix[1]! : null;
 }
 
@@ -102,22 +113,26 @@ function regionNames(title: string | null, text: string, docType: DocType): Regi
   if (!zone) return { region: null, parent_region: null, province: null };
   let rest = zone;
   let province: string | null = null;
-  let prefecture: Prefecture | null = null;
   const provinceMatch = PROVINCES.find((p) => rest.startsWith(p) || rest.startsWith(provinceShort(p)));
   if (provinceMatch) {
     province = provinceMatch;
     rest = stripPrefix(rest, [provinceMatch, provinceShort(provinceMatch)])[1];
   }
-  prefecture =
+  let prefecture: Prefecture | null =
     PREFECTURE_LIST.find((p) => (!province || p.province === province) && rest.startsWith(p.name)) ?? null;
   if (prefecture) rest = rest.slice(prefecture.name.length);
   if (rest === '') {
     // The document is about the prefecture (or province) itself.
-    if (prefecture) return { region: prefecture.name, parent_region: prefecture.province, province: prefecture.province };
+    if (prefecture)
+      return { region: prefecture.name, parent_region: prefecture.province, province: prefecture.province };
     return { region: province, parent_region: null, province };
   }
   prefecture ??= mostMentionedPrefecture(text, province);
-  return { region: rest, parent_region: prefecture?.name ?? null, province: province ?? prefecture?.province ?? null };
+  return {
+    region: rest,
+    parent_region: prefecture?.name ?? null,
+    province: province ?? prefecture?.province ?? null,
+  };
 }
 
 /** The prefecture a county-level document names most often (洛阳市 / 洛阳), when its title omits it. */
@@ -160,7 +175,8 @@ const NAMES_BY_FIRST_CHAR: Map<string, { name: string; prefecture: Prefecture }[
 function period(title: string | null, text: string, docType: DocType): string | null {
   const head = `${title ?? ''}\n${text.slice(0, TITLE_SEARCH_CHARS)}`;
   if (docType === 'plan') {
-    const named = /第[一二三四五六七八九十]+个五年规划/.exec(head) ?? /“[一二三四五六七八九十]+五”/.exec(head);
+    const named =
+      /第[一二三四五六七八九十]+个五年规划/.exec(head) ?? /“[一二三四五六七八九十]+五”/.exec(head);
     const plan = named ? fiveYearPlanPeriod(named[0]) : null;
     if (plan) return `${plan.start}-${plan.end}`;
     const span = /(\d{4})\s*年?\s*[—\-－~～至到]\s*(\d{4})\s*年/.exec(head);
@@ -171,6 +187,8 @@ function period(title: string | null, text: string, docType: DocType): string | 
 }
 
 function visionYear(text: string): number | null {
-  const m = /((?:19|20)\d{2}|[一二][〇零九][一二三四五六七八九〇零]{2})\s*年[^。；，\n]{0,16}?远景目标/.exec(text);
+  const m = /((?:19|20)\d{2}|[一二][〇零九][一二三四五六七八九〇零]{2})\s*年[^。；，\n]{0,16}?远景目标/.exec(
+    text,
+  );
   return m ? yearValue(m[1]!) : null;
 }

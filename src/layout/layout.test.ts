@@ -11,13 +11,18 @@ const texts = (text: string) => {
 
 /** A hard-wrapped, double-spaced page like PDF text: 26 lines of 28 CJK characters. */
 function wrappedPage(body: string[]): string {
-  const filler = Array.from({ length: 26 }, (_, i) => `${'测试文字内容'.repeat(4)}第${String(i).padStart(2, '0')}行。`);
+  const filler = Array.from(
+    { length: 26 },
+    (_, i) => `${'测试文字内容'.repeat(4)}第${String(i).padStart(2, '0')}行。`,
+  );
   return [...filler, ...body].join('\n\n');
 }
 
 describe('page artifacts', () => {
   it('drops page numbers, URL lines and stray file names, and records them', () => {
-    const layout = layoutOf('第一行文字。\n— 17 —\nhttp://www.example.com/a?b=1\n某某区十四五规划纲要——张三20201022-3.doc\n第二行文字。');
+    const layout = layoutOf(
+      '第一行文字。\n— 17 —\nhttp://www.example.com/a?b=1\n某某区十四五规划纲要——张三20201022-3.doc\n第二行文字。',
+    );
     expect(layout.lines.map((l) => logicalText(layout, l))).toEqual(['第一行文字。', '第二行文字。']);
     expect(layout.artifacts.map((a) => a.kind)).toEqual(['page-number', 'url', 'stray-file-name']);
   });
@@ -38,16 +43,32 @@ describe('reflow', () => {
   it('joins lines that a PDF wrapped at the page width, across blank lines and page breaks', () => {
     const body = ['2020 年全市地区生产总值完成 440.2 亿元，同比增长百分之五十三', '元，人均达到五万元。'];
     const out = texts(wrappedPage(body));
-    expect(out.at(-1)).toBe('2020 年全市地区生产总值完成 440.2 亿元，同比增长百分之五十三元，人均达到五万元。');
+    expect(out.at(-1)).toBe(
+      '2020 年全市地区生产总值完成 440.2 亿元，同比增长百分之五十三元，人均达到五万元。',
+    );
   });
 
   it('joins a year split from 年 at a page break', () => {
-    const out = texts(wrappedPage(['到 2025 年，全区新增各类市场主体数量达到十万户以上，到 2025', ' 年，打造 5 个特色水果示范镇。']));
-    expect(out.at(-1)).toBe('到 2025 年，全区新增各类市场主体数量达到十万户以上，到 2025年，打造 5 个特色水果示范镇。');
+    const out = texts(
+      wrappedPage([
+        '到 2025 年，全区新增各类市场主体数量达到十万户以上，到 2025',
+        ' 年，打造 5 个特色水果示范镇。',
+      ]),
+    );
+    expect(out.at(-1)).toBe(
+      '到 2025 年，全区新增各类市场主体数量达到十万户以上，到 2025年，打造 5 个特色水果示范镇。',
+    );
   });
 
   it('never joins across a heading, a caption or a table row', () => {
-    const out = texts(wrappedPage(['全区上下坚持以新发展理念为指导持续推动高质量发展并且取得', '第二节 基本原则', '专栏 3-1 “十四五”主要指标', '1\t地区生产总值\t451.9']));
+    const out = texts(
+      wrappedPage([
+        '全区上下坚持以新发展理念为指导持续推动高质量发展并且取得',
+        '第二节 基本原则',
+        '专栏 3-1 “十四五”主要指标',
+        '1\t地区生产总值\t451.9',
+      ]),
+    );
     expect(out.slice(-4)).toEqual([
       '全区上下坚持以新发展理念为指导持续推动高质量发展并且取得',
       '第二节 基本原则',
@@ -90,7 +111,9 @@ describe('offset map', () => {
     const doc = corpusDocument('luoyang-jianxi-work-report-2022.txt');
     const source = makeSourceText(doc.text);
     const layout = cleanLayout(source);
-    expect(layout.artifacts.filter((a) => a.kind === 'page-number').map((a) => a.line)).toEqual([637, 771, 1034]);
+    expect(layout.artifacts.filter((a) => a.kind === 'page-number').map((a) => a.line)).toEqual([
+      637, 771, 1034,
+    ]);
     const at = layout.text.indexOf('西苑论涧');
     expect(at).toBeGreaterThan(0);
     const span = toSourceSpan(layout, at, at + 4);

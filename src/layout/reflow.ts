@@ -39,7 +39,8 @@ export function lineKind(text: string, inTable: boolean): LogicalLineKind {
 }
 
 function isStandaloneHeading(text: string, kind: string): boolean {
-  if (kind === 'pian' || kind === 'zhang' || kind === 'jie') return text.length <= 60 && !/[。；]$/.test(text);
+  if (kind === 'pian' || kind === 'zhang' || kind === 'jie')
+    return text.length <= 60 && !/[。；]$/.test(text);
   if (TABLE_CATEGORY.test(text)) return false;
   // 一、 and （一） headings may run in (`（一）强化政治建设，坚定正确方向。以政治…`): the caller splits them.
   return text.length <= 40 && !SENTENCE_PUNCTUATION.test(text);

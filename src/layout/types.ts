@@ -2,12 +2,7 @@
 import type { SourceText } from '../text/source-text.js';
 
 export type ArtifactKind =
-  | 'page-number'
-  | 'page-break-space'
-  | 'url'
-  | 'stray-file-name'
-  | 'form-feed'
-  | 'repeated-header';
+  'page-number' | 'page-break-space' | 'url' | 'stray-file-name' | 'form-feed' | 'repeated-header';
 
 export interface Artifact {
   kind: ArtifactKind;

@@ -36,7 +36,13 @@ export function readCell(raw: string | null | undefined): MonitorCell {
   }
   const direction = cell.comparator?.direction;
   const bound: CellBound =
-    direction === 'lower' ? 'floor' : direction === 'upper' ? 'ceiling' : cell.approximate || direction === 'approx' ? 'about' : null;
+    direction === 'lower'
+      ? 'floor'
+      : direction === 'upper'
+        ? 'ceiling'
+        : cell.approximate || direction === 'approx'
+          ? 'about'
+          : null;
   const cumulative = cell.kind === 'cumulative';
   // A bare magnitude in a money table (3.01亿) is an amount of 元.
   const symbol = cell.unit?.symbol ?? null;

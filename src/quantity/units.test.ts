@@ -75,6 +75,21 @@ describe('unit table', () => {
     expect(matchUnit('吨/日', 0)!.unit.symbol).toBe('吨/天');
   });
 
+  it('holds the units the indicator catalog uses: 亿斤 as mass, 人/千人 as a per-head ratio', () => {
+    expect(sameBase(parseUnit('亿斤')!, parseUnit('万吨')!)).toBe(true);
+    expect(toBaseValue('0.46', parseUnit('亿斤')!)).toBe('23000');
+    expect(toBaseValue('2.3', parseUnit('万吨')!)).toBe('23000');
+    expect(toBaseValue('2.5', parseUnit('人/千人')!)).toBe('0.0025');
+    expect(sameBase(parseUnit('人/千人')!, parseUnit('人/万人')!)).toBe(true);
+  });
+
+  it('counts 批 after digits only (一批 is "a number of")', () => {
+    expect(parseUnit('批')!.dimension).toBe('count');
+    expect(matchUnit('批重点项目', 0)!.unit.symbol).toBe('批');
+    expect(matchUnit('批重点项目', 0, { afterChinese: true })).toBeNull();
+    expect(matchUnit('批次', 0)!.unit.symbol).toBe('批次');
+  });
+
   it('returns null for a unit it does not know', () => {
     expect(parseUnit('令')).toBeNull();
     expect(parseUnit('')).toBeNull();

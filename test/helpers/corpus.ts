@@ -28,7 +28,9 @@ export function corpusDocument(name: string): RawDocument {
 }
 
 export function goldFor(name: string): GoldExtraction {
-  return JSON.parse(readFileSync(`${FIXTURES}gold/${name.replace(/\.txt$/, '.json')}`, 'utf8')) as GoldExtraction;
+  return JSON.parse(
+    readFileSync(`${FIXTURES}gold/${name.replace(/\.txt$/, '.json')}`, 'utf8'),
+  ) as GoldExtraction;
 }
 
 /** The corpus MANIFEST.tsv as records keyed by file name. */

@@ -10,7 +10,9 @@ const fixtures = (sub: string): string => fileURLToPath(new URL(`../../../fixtur
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('按 EXTRACTION.md 的规则对有标注的样例文档评分 / score the engine against the gold annotations')
+    .description(
+      '按 EXTRACTION.md 的规则对有标注的样例文档评分 / score the engine against the gold annotations',
+    )
     .option('--corpus <dir>', 'folder of documents', fixtures('corpus'))
     .option('--gold <dir>', 'folder of gold JSON files', fixtures('gold'))
     .option('--json', 'print the scores as JSON')
@@ -20,8 +22,12 @@ export function registerEval(program: Command): void {
         const predicted = toGoldFormat(analyzeDocument(await readFile(document)));
         scores.push(scoreDocument(predicted, gold));
       }
-      if (scores.length === 0) throw new Error(`no gold files in ${options.gold} match documents in ${options.corpus}`);
-      if (options.json) process.stdout.write(`${JSON.stringify({ documents: scores, micro: microAverage(scores) }, null, 2)}\n`);
+      if (scores.length === 0)
+        throw new Error(`no gold files in ${options.gold} match documents in ${options.corpus}`);
+      if (options.json)
+        process.stdout.write(
+          `${JSON.stringify({ documents: scores, micro: microAverage(scores) }, null, 2)}\n`,
+        );
       else process.stdout.write(`${renderReport(scores)}\n`);
     });
 }

@@ -32,7 +32,8 @@ async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResu
   }
   const pool = new Piscina({
     // From source (tsx) the worker is the .ts file; the worker thread inherits tsx's loader through execArgv.
-    filename: new URL(`../extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href,
+    filename: new URL(`../extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+      .href,
     maxThreads: jobs,
     minThreads: 1,
   });
@@ -48,7 +49,11 @@ export function registerExtract(program: Command): void {
     .command('extract')
     .description('抽取文档结构、指标表、目标、成就与项目 / extract structure, tables, targets and projects')
     .argument('<inputs...>', 'TXT, DOCX, PDF or HTML files, or folders of them')
-    .option('-f, --format <format>', 'gold (the JSON of EXTRACTION.md) | summary (one line per document)', 'gold')
+    .option(
+      '-f, --format <format>',
+      'gold (the JSON of EXTRACTION.md) | summary (one line per document)',
+      'gold',
+    )
     .option('-o, --out <dir>', 'write one <name>.json per document into this folder instead of stdout')
     .option('-j, --jobs <n>', 'worker threads (default: all cores)')
     .action(async (inputs: string[], options: ExtractOptions) => {
@@ -56,7 +61,8 @@ export function registerExtract(program: Command): void {
         throw new Error(`unknown --format "${options.format}" (expected gold or summary)`);
       }
       const jobs = options.jobs ? Number(options.jobs) : availableParallelism();
-      if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs must be a positive whole number, got "${options.jobs}"`);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        throw new Error(`--jobs must be a positive whole number, got "${options.jobs}"`);
       const files = expandInputs(inputs);
       if (files.length === 0) throw new Error(`no TXT, DOCX, PDF or HTML documents in ${inputs.join(', ')}`);
       if (options.out) mkdirSync(options.out, { recursive: true });
@@ -77,7 +83,10 @@ export function registerExtract(program: Command): void {
       for (const result of results) {
         if (!result.ok) continue;
         if (options.out) {
-          writeFileSync(join(options.out, `${basename(result.file).replace(/\.[^.]+$/, '')}.json`), `${JSON.stringify(result.gold, null, 2)}\n`);
+          writeFileSync(
+            join(options.out, `${basename(result.file).replace(/\.[^.]+$/, '')}.json`),
+            `${JSON.stringify(result.gold, null, 2)}\n`,
+          );
         } else if (options.format === 'summary') {
           process.stdout.write(`${summaryLine(result.gold)}\n`);
         } else {

@@ -1,7 +1,8 @@
 // Catalog indicators in the store: a copy of the catalog data so links and observations have a foreign key.
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { INDICATORS, type IndicatorDef } from '../../catalog/index.js';
 import { fromJson, toJson } from '../json.js';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
 
 export interface CatalogIndicator {
@@ -57,18 +58,52 @@ export async function syncCatalog(
   }
 }
 
-export async function listCatalog(
-  db: Kysely<Database>,
-  filter: { category?: string; kind?: string; q?: string } = {},
-): Promise<CatalogIndicator[]> {
-  let query = db.selectFrom('catalog_indicators').selectAll().orderBy('id');
+export interface CatalogFilter {
+  category?: string;
+  kind?: string;
+  /** Name or one synonym contains this text. */
+  q?: string;
+}
+
+/** `column` contains `text` exactly (no LIKE wildcards, case-sensitive on both engines). */
+function contains(db: Kysely<Database>, column: 'name' | 'synonyms', text: string) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const ref = column === 'synonyms' ? sql`cast(${sql.ref(column)} as text)` : sql.ref(column);
+  return postgres ? sql<boolean>`strpos(${ref}, ${text}) > 0` : sql<boolean>`instr(${ref}, ${text}) > 0`;
+}
+
+function catalogQuery(db: Kysely<Database>, filter: CatalogFilter) {
+  let query = db.selectFrom('catalog_indicators');
   if (filter.category) query = query.where('category', '=', filter.category);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
-  const rows = (await query.execute()).map((r) => ({
-    ...r,
-    synonyms: fromJson<string[]>(r.synonyms),
-    national14: r.national14 === 1,
-  }));
   const q = filter.q;
-  return q ? rows.filter((r) => r.name.includes(q) || r.synonyms.some((s) => s.includes(q))) : rows;
+  if (q) {
+    // The synonyms are a JSON array of strings: text with a quote or backslash could match its punctuation.
+    const inSynonyms = !/["\\]/.test(q);
+    query = query.where((eb) =>
+      inSynonyms ? eb.or([contains(db, 'name', q), contains(db, 'synonyms', q)]) : contains(db, 'name', q),
+    );
+  }
+  return query;
+}
+
+export async function listCatalog(
+  db: Kysely<Database>,
+  filter: CatalogFilter = {},
+  window?: Window,
+): Promise<CatalogIndicator[]> {
+  const rows = await windowed(catalogQuery(db, filter).selectAll().orderBy('id'), window).execute();
+  return rows.map((r) => ({ ...r, synonyms: fromJson<string[]>(r.synonyms), national14: r.national14 === 1 }));
+}
+
+export async function pageCatalog(
+  db: Kysely<Database>,
+  filter: CatalogFilter = {},
+  window?: Window,
+): Promise<Paged<CatalogIndicator>> {
+  return pageOf(
+    (w) => listCatalog(db, filter, w),
+    () => countRows(catalogQuery(db, filter)),
+    window,
+  );
 }

@@ -6,6 +6,7 @@ import { readCell, type MonitorCell } from '../../monitor/index.js';
 import { fromJson, now, toJson } from '../json.js';
 import { linkName, type LinkDecision } from '../linking.js';
 import type { Database, SubjectKind } from '../schema.js';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import { appendAudit } from './audit.js';
 import { ensureRegion } from './regions.js';
 
@@ -314,13 +315,33 @@ export interface DocumentFilter {
   period?: string;
 }
 
-export async function listDocuments(db: Db, filter: DocumentFilter = {}): Promise<DocumentSummary[]> {
-  let query = db.selectFrom('documents').select(SUMMARY_COLUMNS).orderBy('id');
+function documentsQuery(db: Db, filter: DocumentFilter) {
+  let query = db.selectFrom('documents');
   if (filter.doc_type) query = query.where('doc_type', '=', filter.doc_type);
   if (filter.region_id !== undefined) query = query.where('region_id', '=', filter.region_id);
   if (filter.region) query = query.where('region', '=', filter.region);
   if (filter.period) query = query.where('period', '=', filter.period);
-  return query.execute();
+  return query;
+}
+
+export async function listDocuments(
+  db: Db,
+  filter: DocumentFilter = {},
+  window?: Window,
+): Promise<DocumentSummary[]> {
+  return windowed(documentsQuery(db, filter).select(SUMMARY_COLUMNS).orderBy('id'), window).execute();
+}
+
+export async function pageDocuments(
+  db: Db,
+  filter: DocumentFilter = {},
+  window?: Window,
+): Promise<Paged<DocumentSummary>> {
+  return pageOf(
+    (w) => listDocuments(db, filter, w),
+    () => countRows(documentsQuery(db, filter)),
+    window,
+  );
 }
 
 export async function getDocument(
@@ -346,11 +367,27 @@ export async function getDocumentContent(
     .executeTakeFirst();
 }
 
-export async function getOutline(db: Db, documentId: number) {
-  return db
+export interface Heading {
+  id: number;
+  level: number;
+  label: string | null;
+  title: string;
+  line: number;
+}
+
+export async function getOutline(db: Db, documentId: number, window?: Window): Promise<Heading[]> {
+  const query = db
     .selectFrom('headings')
     .select(['id', 'level', 'label', 'title', 'line'])
     .where('document_id', '=', documentId)
-    .orderBy('position')
-    .execute();
+    .orderBy('position');
+  return windowed(query, window).execute();
+}
+
+export async function pageOutline(db: Db, documentId: number, window?: Window): Promise<Paged<Heading>> {
+  return pageOf(
+    (w) => getOutline(db, documentId, w),
+    () => countRows(db.selectFrom('headings').where('document_id', '=', documentId)),
+    window,
+  );
 }

@@ -1,6 +1,7 @@
 // Reading extracted facts: indicator rows, targets, reported values (achievements) and projects, with their links.
 import type { Kysely } from 'kysely';
 import { fromJson } from '../json.js';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
 import type { MonitorCell } from '../../monitor/index.js';
 
@@ -13,6 +14,8 @@ export interface FactFilter {
   doc_type?: string;
   /** Only facts not linked to any catalog indicator. */
   unlinked?: boolean;
+  /** Reported values only: the year reported. */
+  year?: number;
 }
 
 export interface IndicatorRow {
@@ -38,12 +41,26 @@ export interface IndicatorRow {
   period: string | null;
 }
 
-export async function listIndicatorRows(db: Db, filter: FactFilter = {}): Promise<IndicatorRow[]> {
+function rowsQuery(db: Db, filter: FactFilter) {
   let query = db
     .selectFrom('indicator_rows as r')
     .innerJoin('indicator_tables as t', 't.id', 'r.table_id')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
-    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'r.id').on('l.subject_kind', '=', 'row'))
+    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'r.id').on('l.subject_kind', '=', 'row'));
+  if (filter.document_id !== undefined) query = query.where('r.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
+  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
+  if (filter.unlinked) query = query.where('l.id', 'is', null);
+  return query;
+}
+
+export async function listIndicatorRows(
+  db: Db,
+  filter: FactFilter = {},
+  window?: Window,
+): Promise<IndicatorRow[]> {
+  const query = rowsQuery(db, filter)
     .select([
       'r.id',
       'r.document_id',
@@ -66,15 +83,27 @@ export async function listIndicatorRows(db: Db, filter: FactFilter = {}): Promis
       'd.region',
       'd.period',
     ])
+    // Tables get their ids in document order, so (document, table id, position) is the document's order.
     .orderBy('r.document_id')
-    .orderBy('t.position')
+    .orderBy('r.table_id')
     .orderBy('r.position');
-  if (filter.document_id !== undefined) query = query.where('r.document_id', '=', filter.document_id);
-  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
-  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
-  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
-  if (filter.unlinked) query = query.where('l.id', 'is', null);
-  return (await query.execute()).map((r) => ({ ...r, raw: fromJson(r.raw), typed: fromJson(r.typed) }));
+  return (await windowed(query, window).execute()).map((r) => ({
+    ...r,
+    raw: fromJson(r.raw),
+    typed: fromJson(r.typed),
+  }));
+}
+
+export async function pageIndicatorRows(
+  db: Db,
+  filter: FactFilter = {},
+  window?: Window,
+): Promise<Paged<IndicatorRow>> {
+  return pageOf(
+    (w) => listIndicatorRows(db, filter, w),
+    () => countRows(rowsQuery(db, filter)),
+    window,
+  );
 }
 
 export interface Target {
@@ -95,11 +124,21 @@ export interface Target {
   link_confidence: number | null;
 }
 
-export async function listTargets(db: Db, filter: FactFilter = {}): Promise<Target[]> {
+function targetsQuery(db: Db, filter: FactFilter) {
   let query = db
     .selectFrom('targets as x')
     .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'target'))
+    .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'target'));
+  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
+  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
+  if (filter.unlinked) query = query.where('l.id', 'is', null);
+  return query;
+}
+
+export async function listTargets(db: Db, filter: FactFilter = {}, window?: Window): Promise<Target[]> {
+  const query = targetsQuery(db, filter)
     .select([
       'x.id',
       'x.document_id',
@@ -119,12 +158,15 @@ export async function listTargets(db: Db, filter: FactFilter = {}): Promise<Targ
     ])
     .orderBy('x.document_id')
     .orderBy('x.position');
-  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
-  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
-  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
-  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
-  if (filter.unlinked) query = query.where('l.id', 'is', null);
-  return (await query.execute()).map((r) => ({ ...r, aspirational: r.aspirational === 1 }));
+  return (await windowed(query, window).execute()).map((r) => ({ ...r, aspirational: r.aspirational === 1 }));
+}
+
+export async function pageTargets(db: Db, filter: FactFilter = {}, window?: Window): Promise<Paged<Target>> {
+  return pageOf(
+    (w) => listTargets(db, filter, w),
+    () => countRows(targetsQuery(db, filter)),
+    window,
+  );
 }
 
 export interface Achievement {
@@ -146,13 +188,28 @@ export interface Achievement {
   link_confidence: number | null;
 }
 
-export async function listAchievements(db: Db, filter: FactFilter = {}): Promise<Achievement[]> {
+function achievementsQuery(db: Db, filter: FactFilter) {
   let query = db
     .selectFrom('achievements as x')
     .innerJoin('documents as d', 'd.id', 'x.document_id')
     .leftJoin('links as l', (j) =>
       j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'achievement'),
-    )
+    );
+  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
+  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
+  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
+  if (filter.unlinked) query = query.where('l.id', 'is', null);
+  if (filter.year !== undefined) query = query.where('x.year', '=', filter.year);
+  return query;
+}
+
+export async function listAchievements(
+  db: Db,
+  filter: FactFilter = {},
+  window?: Window,
+): Promise<Achievement[]> {
+  const query = achievementsQuery(db, filter)
     .select([
       'x.id',
       'x.document_id',
@@ -173,12 +230,19 @@ export async function listAchievements(db: Db, filter: FactFilter = {}): Promise
     ])
     .orderBy('x.document_id')
     .orderBy('x.position');
-  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
-  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
-  if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
-  if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
-  if (filter.unlinked) query = query.where('l.id', 'is', null);
-  return query.execute();
+  return windowed(query, window).execute();
+}
+
+export async function pageAchievements(
+  db: Db,
+  filter: FactFilter = {},
+  window?: Window,
+): Promise<Paged<Achievement>> {
+  return pageOf(
+    (w) => listAchievements(db, filter, w),
+    () => countRows(achievementsQuery(db, filter)),
+    window,
+  );
 }
 
 export interface Project {
@@ -190,15 +254,32 @@ export interface Project {
   line: number;
 }
 
-export async function listProjects(db: Db, filter: FactFilter & { box?: string } = {}): Promise<Project[]> {
-  let query = db
-    .selectFrom('projects as p')
-    .innerJoin('documents as d', 'd.id', 'p.document_id')
-    .select(['p.id', 'p.document_id', 'p.name', 'p.investment', 'p.box', 'p.line'])
-    .orderBy('p.document_id')
-    .orderBy('p.position');
+export type ProjectFilter = Pick<FactFilter, 'document_id' | 'region_id'> & { box?: string };
+
+function projectsQuery(db: Db, filter: ProjectFilter) {
+  let query = db.selectFrom('projects as p').innerJoin('documents as d', 'd.id', 'p.document_id');
   if (filter.document_id !== undefined) query = query.where('p.document_id', '=', filter.document_id);
   if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
   if (filter.box) query = query.where('p.box', '=', filter.box);
-  return query.execute();
+  return query;
+}
+
+export async function listProjects(db: Db, filter: ProjectFilter = {}, window?: Window): Promise<Project[]> {
+  const query = projectsQuery(db, filter)
+    .select(['p.id', 'p.document_id', 'p.name', 'p.investment', 'p.box', 'p.line'])
+    .orderBy('p.document_id')
+    .orderBy('p.position');
+  return windowed(query, window).execute();
+}
+
+export async function pageProjects(
+  db: Db,
+  filter: ProjectFilter = {},
+  window?: Window,
+): Promise<Paged<Project>> {
+  return pageOf(
+    (w) => listProjects(db, filter, w),
+    () => countRows(projectsQuery(db, filter)),
+    window,
+  );
 }

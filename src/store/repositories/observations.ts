@@ -1,8 +1,12 @@
 // Observations: tidy long-format values (region, indicator, year, value) each with its source and who recorded it.
 import type { Kysely } from 'kysely';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database, NewObservation, ObservationSourceKind } from '../schema.js';
 
 type Db = Kysely<Database>;
+
+/** Rows per INSERT: 19 columns × 500 stays under both engines' bound-parameter limits. */
+const OBSERVATION_CHUNK = 500;
 
 export interface ObservationSource {
   kind: ObservationSourceKind;
@@ -44,9 +48,23 @@ export interface ObservationFilter {
   row_id?: number;
 }
 
-export async function listObservations(db: Db, filter: ObservationFilter = {}): Promise<Observation[]> {
-  let query = db
-    .selectFrom('observations as o')
+function observationsQuery(db: Db, filter: ObservationFilter) {
+  let query = db.selectFrom('observations as o');
+  if (filter.region_id !== undefined) query = query.where('o.region_id', '=', filter.region_id);
+  if (filter.indicator_id) query = query.where('o.indicator_id', '=', filter.indicator_id);
+  if (filter.year !== undefined) query = query.where('o.year', '=', filter.year);
+  if (filter.source_kind) query = query.where('o.source_kind', '=', filter.source_kind);
+  if (filter.document_id !== undefined) query = query.where('o.document_id', '=', filter.document_id);
+  if (filter.row_id !== undefined) query = query.where('o.row_id', '=', filter.row_id);
+  return query;
+}
+
+export async function listObservations(
+  db: Db,
+  filter: ObservationFilter = {},
+  window?: Window,
+): Promise<Observation[]> {
+  const query = observationsQuery(db, filter)
     .innerJoin('regions as g', 'g.id', 'o.region_id')
     .innerJoin('catalog_indicators as c', 'c.id', 'o.indicator_id')
     .leftJoin('imports as i', 'i.id', 'o.import_id')
@@ -56,13 +74,7 @@ export async function listObservations(db: Db, filter: ObservationFilter = {}): 
     .orderBy('o.indicator_id')
     .orderBy('o.year')
     .orderBy('o.id');
-  if (filter.region_id !== undefined) query = query.where('o.region_id', '=', filter.region_id);
-  if (filter.indicator_id) query = query.where('o.indicator_id', '=', filter.indicator_id);
-  if (filter.year !== undefined) query = query.where('o.year', '=', filter.year);
-  if (filter.source_kind) query = query.where('o.source_kind', '=', filter.source_kind);
-  if (filter.document_id !== undefined) query = query.where('o.document_id', '=', filter.document_id);
-  if (filter.row_id !== undefined) query = query.where('o.row_id', '=', filter.row_id);
-  const rows = await query.execute();
+  const rows = await windowed(query, window).execute();
   return rows.map((r) => ({
     id: r.id,
     region_id: r.region_id,
@@ -91,15 +103,29 @@ export async function listObservations(db: Db, filter: ObservationFilter = {}): 
   }));
 }
 
+export async function pageObservations(
+  db: Db,
+  filter: ObservationFilter = {},
+  window?: Window,
+): Promise<Paged<Observation>> {
+  // Every observation has its region and catalog indicator (foreign keys), so the joins drop no row.
+  return pageOf(
+    (w) => listObservations(db, filter, w),
+    () => countRows(observationsQuery(db, filter)),
+    window,
+  );
+}
+
+/** Insert many observations in a few statements; returns their ids in order. */
 export async function insertObservations(db: Db, rows: NewObservation[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 100) {
+  for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
     const inserted = await db
       .insertInto('observations')
-      .values(rows.slice(i, i + 100))
+      .values(rows.slice(i, i + OBSERVATION_CHUNK))
       .returning('id')
       .execute();
-    ids.push(...inserted.map((r) => r.id));
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
   }
   return ids;
 }

@@ -1,6 +1,7 @@
 // Regions: find or create the chain province → prefecture → county a document names, with codes where known.
 import type { Kysely } from 'kysely';
 import { resolveRegion } from '../../catalog/index.js';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database, Region, RegionLevel } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -54,12 +55,24 @@ export interface RegionFilter {
   parent_id?: number;
 }
 
-export async function listRegions(db: Db, filter: RegionFilter = {}): Promise<Region[]> {
-  let query = db.selectFrom('regions').selectAll().orderBy('id');
+function regionsQuery(db: Db, filter: RegionFilter) {
+  let query = db.selectFrom('regions');
   if (filter.name) query = query.where('name', '=', filter.name);
   if (filter.level) query = query.where('level', '=', filter.level as RegionLevel);
   if (filter.parent_id !== undefined) query = query.where('parent_id', '=', filter.parent_id);
-  return query.execute();
+  return query;
+}
+
+export async function listRegions(db: Db, filter: RegionFilter = {}, window?: Window): Promise<Region[]> {
+  return windowed(regionsQuery(db, filter).selectAll().orderBy('id'), window).execute();
+}
+
+export async function pageRegions(db: Db, filter: RegionFilter = {}, window?: Window): Promise<Paged<Region>> {
+  return pageOf(
+    (w) => listRegions(db, filter, w),
+    () => countRows(regionsQuery(db, filter)),
+    window,
+  );
 }
 
 /** A region by id or by name (the first of that name), for URLs that say 涧西区 instead of 3. */

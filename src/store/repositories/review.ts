@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import { fromJson, now } from '../json.js';
 import type { Candidate } from '../linking.js';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database, SubjectKind } from '../schema.js';
 import { appendAudit } from './audit.js';
 
@@ -32,17 +33,40 @@ export interface ReviewFilter {
   region_id?: number;
 }
 
-export async function listReviewItems(db: Db, filter: ReviewFilter = {}): Promise<ReviewItem[]> {
-  let query = db
-    .selectFrom('review_items as v')
-    .innerJoin('documents as d', 'd.id', 'v.document_id')
-    .selectAll('v')
-    .orderBy('v.id');
+function reviewQuery(db: Db, filter: ReviewFilter) {
+  let query = db.selectFrom('review_items as v');
   if (filter.state) query = query.where('v.state', '=', filter.state);
   if (filter.subject_kind) query = query.where('v.subject_kind', '=', filter.subject_kind);
   if (filter.document_id !== undefined) query = query.where('v.document_id', '=', filter.document_id);
-  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
-  return (await query.execute()).map((r) => ({ ...r, candidates: fromJson<Candidate[]>(r.candidates) }));
+  if (filter.region_id !== undefined)
+    query = query.where('v.document_id', 'in', (eb) =>
+      eb.selectFrom('documents').select('id').where('region_id', '=', filter.region_id!),
+    );
+  return query;
+}
+
+export async function listReviewItems(
+  db: Db,
+  filter: ReviewFilter = {},
+  window?: Window,
+): Promise<ReviewItem[]> {
+  const query = reviewQuery(db, filter).selectAll('v').orderBy('v.id');
+  return (await windowed(query, window).execute()).map((r) => ({
+    ...r,
+    candidates: fromJson<Candidate[]>(r.candidates),
+  }));
+}
+
+export async function pageReviewItems(
+  db: Db,
+  filter: ReviewFilter = {},
+  window?: Window,
+): Promise<Paged<ReviewItem>> {
+  return pageOf(
+    (w) => listReviewItems(db, filter, w),
+    () => countRows(reviewQuery(db, filter)),
+    window,
+  );
 }
 
 export interface Resolution {

@@ -57,7 +57,9 @@ interface Candidate {
 /** Title text as printed: whitespace removed except between two Latin letters or digits. */
 export function cleanTitle(title: string): string {
   return title.replace(/\s+/g, (space, offset: number, whole: string) =>
-    /[A-Za-z0-9]/.test(whole[offset - 1] ?? '') && /[A-Za-z]/.test(whole[offset + space.length] ?? '') ? ' ' : '',
+    /[A-Za-z0-9]/.test(whole[offset - 1] ?? '') && /[A-Za-z]/.test(whole[offset + space.length] ?? '')
+      ? ' '
+      : '',
   );
 }
 
@@ -78,7 +80,15 @@ export function detectOutline(layout: Layout): Heading[] {
       return;
     }
     if (!hasChapters && index > bodyStart && isPlainHeading(layout, lines, index, text)) {
-      candidates.push({ kind: 'plain', label: null, number: null, title: text, runIn: false, logical, length: text.length });
+      candidates.push({
+        kind: 'plain',
+        label: null,
+        number: null,
+        title: text,
+        runIn: false,
+        logical,
+        length: text.length,
+      });
     }
   });
   const accepted = filterNumbering(candidates);
@@ -102,11 +112,24 @@ export function detectOutline(layout: Layout): Heading[] {
 function headingCandidate(_layout: Layout, logical: LogicalLine, text: string): Candidate | null {
   if (logical.kind === 'table' || logical.kind === 'caption') return null;
   if (logical.kind === 'heading' && MATTER_HEADING.test(text)) {
-    return { kind: 'matter', label: null, number: null, title: text, runIn: false, logical, length: text.length };
+    return {
+      kind: 'matter',
+      label: null,
+      number: null,
+      title: text,
+      runIn: false,
+      logical,
+      length: text.length,
+    };
   }
   const match = matchHeading(text);
   if (!match) return null;
-  const base = { kind: match.kind, label: match.label, number: Number.isNaN(match.number) ? null : match.number, logical };
+  const base = {
+    kind: match.kind,
+    label: match.label,
+    number: Number.isNaN(match.number) ? null : match.number,
+    logical,
+  };
   if (logical.kind === 'heading') return { ...base, title: match.title, runIn: false, length: text.length };
   // Run-in headings: only the 一、 and （一） forms, with a short lead sentence.
   if (match.kind !== 'cn-enum' && match.kind !== 'cn-paren') return null;

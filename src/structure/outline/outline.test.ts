@@ -57,7 +57,8 @@ describe('levels relative to the document', () => {
   });
 
   it('keeps table category rows and out-of-sequence numbers out of the outline', () => {
-    const text = '第一章 发展目标\n专栏1 主要指标\n指标\t2020年\t2025年\t属性\n一、经济发展\n1\t地区生产总值\t10\t预期性\n第二章 创新\n三、不连续的编号';
+    const text =
+      '第一章 发展目标\n专栏1 主要指标\n指标\t2020年\t2025年\t属性\n一、经济发展\n1\t地区生产总值\t10\t预期性\n第二章 创新\n三、不连续的编号';
     expect(outlineOf(text)).toEqual([
       [1, '第一章', '发展目标'],
       [1, '第二章', '创新'],

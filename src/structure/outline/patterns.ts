@@ -33,13 +33,26 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
 ];
 
 /** Front and back matter headings that are not numbered: kept as structure, left out of the numbered outline. */
-export const MATTER_HEADING = /^(?:序\s*言|前\s*言|引\s*言|导\s*言|说\s*明|结\s*束\s*语|附\s*件\s*\d*|附\s*录|名词解释)$/;
+export const MATTER_HEADING =
+  /^(?:序\s*言|前\s*言|引\s*言|导\s*言|说\s*明|结\s*束\s*语|附\s*件\s*\d*|附\s*录|名词解释)$/;
 
 /** Table category rows look like `一、` headings: 一、经济发展 inside an indicator table is a category, not a heading. */
-export const TABLE_CATEGORY = /^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:经济发展|创新驱动|民生福祉|绿色生态|生态文明|安全保障|改革开放|社会发展|资源环境|城乡发展|科技创新|人民生活|社会民生|公共服务|文化建设|开放合作)(?:类)?$/;
+export const TABLE_CATEGORY =
+  /^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:经济发展|创新驱动|民生福祉|绿色生态|生态文明|安全保障|改革开放|社会发展|资源环境|城乡发展|科技创新|人民生活|社会民生|公共服务|文化建设|开放合作)(?:类)?$/;
 
 const CN_VALUE: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Value of a heading number written in Chinese (一 … 九十九, 一百…) or Arabic digits; NaN when it is neither. */

@@ -12,7 +12,8 @@ import { formatPercent, formatQuantity } from '../format';
 import { useLang } from '../i18n';
 import { useApi } from '../useApi';
 
-const DEFAULT_INDICATOR = 'rd-intensity';
+// The one indicator every plan has: a sensible first view before the reader picks others.
+const DEFAULT_INDICATOR = 'gdp';
 
 function byNumber(key: keyof ComparisonRow) {
   return (a: ComparisonRow, b: ComparisonRow) => (Number(a[key] ?? -Infinity) || -Infinity) - (Number(b[key] ?? -Infinity) || -Infinity);

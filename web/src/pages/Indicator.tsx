@@ -36,7 +36,7 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
   for (const o of series.actual) actual.set(o.year, Number(o.value));
   const markLines: object[] = [];
   if (series.target?.value !== null && series.target?.value !== undefined && series.target.kind !== 'growth') {
-    markLines.push({ yAxis: series.target.value, name: t('目标', 'Target'), label: { formatter: `${t('目标', 'Target')} ${formatQuantity(series.target.value, unit)}`, position: 'insideEndTop' }, lineStyle: { color: '#c2410c', type: 'solid' } });
+    markLines.push({ yAxis: series.target.value, name: t('目标', 'Target'), label: { formatter: `${t('目标', 'Target')} ${formatQuantity(series.target.value, unit)}`, position: 'insideStartTop' }, lineStyle: { color: '#c2410c', type: 'solid' } });
   }
   if (series.plan.midterm_year) {
     markLines.push({ xAxis: String(series.plan.midterm_year), name: t('中期评估', 'Mid-term'), label: { formatter: `${t('中期评估', 'Mid-term')} ${series.plan.midterm_year}`, position: 'end' }, lineStyle: { color: '#7c3aed', type: 'dotted' } });
