@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import { fromJson, now } from '../json.js';
+import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
 
@@ -50,11 +51,26 @@ export interface StatusFilter {
   warnings_only?: boolean;
   year?: number;
   row_id?: number;
+  /** Only the newest year of each (row, target kind). */
+  latest?: boolean;
 }
 
-export async function listStatuses(db: Db, filter: StatusFilter = {}): Promise<Status[]> {
-  let query = db
-    .selectFrom('statuses as s')
+function statusesQuery(db: Db, filter: StatusFilter) {
+  let query = db.selectFrom('statuses as s');
+  if (filter.latest) query = query.where('s.latest', '=', 1);
+  if (filter.region_id !== undefined) query = query.where('s.region_id', '=', filter.region_id);
+  if (filter.document_id !== undefined) query = query.where('s.document_id', '=', filter.document_id);
+  if (filter.indicator_id) query = query.where('s.indicator_id', '=', filter.indicator_id);
+  if (filter.label) query = query.where('s.label', '=', filter.label);
+  if (filter.warning) query = query.where('s.warning', '=', filter.warning);
+  if (filter.warnings_only) query = query.where('s.warning', 'in', ['yellow', 'red']);
+  if (filter.year !== undefined) query = query.where('s.year', '=', filter.year);
+  if (filter.row_id !== undefined) query = query.where('s.row_id', '=', filter.row_id);
+  return query;
+}
+
+export async function listStatuses(db: Db, filter: StatusFilter = {}, window?: Window): Promise<Status[]> {
+  const query = statusesQuery(db, filter)
     .innerJoin('indicator_rows as r', 'r.id', 's.row_id')
     .leftJoin('regions as g', 'g.id', 's.region_id')
     .select([
@@ -79,19 +95,12 @@ export async function listStatuses(db: Db, filter: StatusFilter = {}): Promise<S
       's.explanation',
       's.computed_at',
     ])
+    // Rows get their ids in table and row order, so the row id orders a plan's statuses as its tables do.
     .orderBy('s.document_id')
-    .orderBy('r.table_id')
-    .orderBy('r.position')
-    .orderBy('s.year');
-  if (filter.region_id !== undefined) query = query.where('s.region_id', '=', filter.region_id);
-  if (filter.document_id !== undefined) query = query.where('s.document_id', '=', filter.document_id);
-  if (filter.indicator_id) query = query.where('s.indicator_id', '=', filter.indicator_id);
-  if (filter.label) query = query.where('s.label', '=', filter.label);
-  if (filter.warning) query = query.where('s.warning', '=', filter.warning);
-  if (filter.warnings_only) query = query.where('s.warning', 'in', ['yellow', 'red']);
-  if (filter.year !== undefined) query = query.where('s.year', '=', filter.year);
-  if (filter.row_id !== undefined) query = query.where('s.row_id', '=', filter.row_id);
-  const rows = await query.execute();
+    .orderBy('s.row_id')
+    .orderBy('s.year')
+    .orderBy('s.id');
+  const rows = await windowed(query, window).execute();
   const overrides = await latestOverrides(
     db,
     rows.map((r) => r.row_id),
@@ -101,6 +110,29 @@ export async function listStatuses(db: Db, filter: StatusFilter = {}): Promise<S
     components: fromJson<Record<string, unknown>>(r.components),
     override: overrides.get(`${r.row_id}:${r.year}:${r.target_kind}`) ?? null,
   }));
+}
+
+export async function pageStatuses(
+  db: Db,
+  filter: StatusFilter = {},
+  window?: Window,
+): Promise<Paged<Status>> {
+  // Every status has its row (foreign key, cascade), so counting needs no join.
+  return pageOf(
+    (w) => listStatuses(db, filter, w),
+    () => countRows(statusesQuery(db, filter)),
+    window,
+  );
+}
+
+export async function getStatus(db: Db, id: number): Promise<Status | undefined> {
+  const row = await db
+    .selectFrom('statuses')
+    .select(['row_id', 'year'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const found = row ? await listStatuses(db, { row_id: row.row_id, year: row.year }) : [];
+  return found.find((s) => s.id === id);
 }
 
 async function latestOverrides(db: Db, rowIds: number[]): Promise<Map<string, StoredOverride>> {
@@ -166,18 +198,7 @@ export async function overrideStatus(
       },
     });
   });
-  const [status] = await listStatusesById(db, statusId);
-  return status!;
-}
-
-async function listStatusesById(db: Db, id: number): Promise<Status[]> {
-  const row = await db
-    .selectFrom('statuses')
-    .select(['row_id', 'year'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  const found = row ? await listStatuses(db, { row_id: row.row_id, year: row.year }) : [];
-  return found.filter((s) => s.id === id);
+  return (await getStatus(db, statusId))!;
 }
 
 export interface Citation {
@@ -198,23 +219,42 @@ export interface Finding {
   created_at: string;
 }
 
-export async function listFindings(
-  db: Db,
-  filter: { document_id?: number; region_id?: number; check?: string; severity?: string } = {},
-): Promise<Finding[]> {
-  let query = db
-    .selectFrom('findings as f')
-    .innerJoin('documents as d', 'd.id', 'f.document_id')
-    .selectAll('f')
-    .orderBy('f.document_id')
-    .orderBy('f.id');
+export interface FindingFilter {
+  document_id?: number;
+  region_id?: number;
+  check?: string;
+  severity?: string;
+}
+
+function findingsQuery(db: Db, filter: FindingFilter) {
+  let query = db.selectFrom('findings as f');
   if (filter.document_id !== undefined) query = query.where('f.document_id', '=', filter.document_id);
-  if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
+  if (filter.region_id !== undefined)
+    query = query.where('f.document_id', 'in', (eb) =>
+      eb.selectFrom('documents').select('id').where('region_id', '=', filter.region_id!),
+    );
   if (filter.check) query = query.where('f.check', '=', filter.check);
   if (filter.severity) query = query.where('f.severity', '=', filter.severity);
-  return (await query.execute()).map((f) => ({
+  return query;
+}
+
+export async function listFindings(db: Db, filter: FindingFilter = {}, window?: Window): Promise<Finding[]> {
+  const query = findingsQuery(db, filter).selectAll('f').orderBy('f.document_id').orderBy('f.id');
+  return (await windowed(query, window).execute()).map((f) => ({
     ...f,
     citations: fromJson<Citation[]>(f.citations),
     details: fromJson<Record<string, unknown>>(f.details),
   }));
+}
+
+export async function pageFindings(
+  db: Db,
+  filter: FindingFilter = {},
+  window?: Window,
+): Promise<Paged<Finding>> {
+  return pageOf(
+    (w) => listFindings(db, filter, w),
+    () => countRows(findingsQuery(db, filter)),
+    window,
+  );
 }
