@@ -13,14 +13,16 @@ export interface Sentence extends Span {
   clauses: Span[];
 }
 
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** Characters that end a sentence; a `；` ends one too, since plans list goals as `…；…；`. */
-const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n']);
+const SENTENCE_END = codes('。！？；!?;');
 /** Characters that end a clause inside a sentence. */
-const CLAUSE_END = new Set(['，', ',', '：', ':']);
+const CLAUSE_END = codes('，,：:');
 /** Closing marks that belong to the sentence before them. */
-const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', ' ', '|']);
-/** Brackets inside which no sentence ends (a name or a gloss in parentheses). */
-const OPENERS: Record<string, string> = { '（': '）', '(': ')', '《': '》' };
+const CLOSERS = codes('”’）)」』 |');
+/** Brackets inside which no sentence ends (a name or a gloss in parentheses), by their closing bracket. */
+const OPENERS = new Map([...'（(《'].map((c, i) => [c.charCodeAt(0), '）)》'.charCodeAt(i)]));
+const NEWLINE = 10;
 
 /** Splits `text[start, end)` into sentences and clauses; never splits inside （…） or 《…》. */
 export function splitSentences(text: string, start = 0, end = text.length): Sentence[] {
@@ -28,7 +30,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
   let sentenceStart = start;
   let clauseStart = start;
   let clauses: Span[] = [];
-  const closers: string[] = [];
+  const closers: number[] = [];
   const push = (at: number): void => {
     if (at > clauseStart) clauses.push({ start: clauseStart, end: at });
     if (at > sentenceStart && clauses.length > 0) sentences.push({ start: sentenceStart, end: at, clauses });
@@ -37,20 +39,20 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
     clauseStart = at;
   };
   for (let i = start; i < end; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    const ch = text.charCodeAt(i);
+    if (ch === NEWLINE) {
       closers.length = 0;
       push(i);
       sentenceStart = clauseStart = i + 1;
       continue;
     }
-    const close = OPENERS[ch];
-    if (close) closers.push(close);
+    const close = OPENERS.get(ch);
+    if (close !== undefined) closers.push(close);
     else if (closers.length > 0 && ch === closers[closers.length - 1]) closers.pop();
     if (closers.length > 0) continue;
     if (SENTENCE_END.has(ch)) {
       let j = i + 1;
-      while (j < end && CLOSERS.has(text[j]!)) j++;
+      while (j < end && CLOSERS.has(text.charCodeAt(j))) j++;
       push(j);
       i = j - 1;
     } else if (CLAUSE_END.has(ch)) {

@@ -1,6 +1,6 @@
 // Every list resource the same way: filters, `?limit&offset`, and a CSV/XLSX twin (`?format=` or a `.csv` suffix).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toTabular, type TabularFormat } from '../store/index.js';
+import { toTabular, type Paged, type TabularFormat, type Window } from '../store/index.js';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -46,30 +46,61 @@ function flatRow(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+type ListQuery = { limit?: number; offset?: number; format?: string };
+
+/** The window a request asks for (default first page). */
+function windowOf(query: ListQuery): Window {
+  return { limit: Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT), offset: query.offset ?? 0 };
+}
+
+function isFile(query: ListQuery): query is ListQuery & { format: TabularFormat } {
+  return query.format === 'csv' || query.format === 'xlsx';
+}
+
+/** Send every row as a CSV/XLSX download. */
+export async function sendFile<T extends object>(
+  reply: FastifyReply,
+  name: string,
+  rows: T[],
+  format: TabularFormat,
+): Promise<FastifyReply> {
+  const body = await toTabular(
+    format,
+    rows.map((r) => flatRow(r as Record<string, unknown>)),
+    { sheet: name },
+  );
+  const type =
+    format === 'csv'
+      ? 'text/csv; charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}.${format}"`)
+    .send(body);
+}
+
+/** Send a page already cut (in SQL) with its total, or, for CSV/XLSX, `rows` must be every row. */
+export async function sendPage<T extends object>(
+  reply: FastifyReply,
+  name: string,
+  paged: Paged<T>,
+  query: ListQuery,
+): Promise<FastifyReply> {
+  if (isFile(query)) return sendFile(reply, name, paged.items, query.format);
+  const { limit, offset } = windowOf(query);
+  const page: Page<T> = { items: paged.items, total: paged.total, limit, offset };
+  return reply.send(page);
+}
+
+/** Send a list held in memory: CSV/XLSX get every row, JSON gets the requested page. */
 export async function sendList<T extends object>(
   reply: FastifyReply,
   name: string,
   rows: T[],
-  query: { limit?: number; offset?: number; format?: string },
+  query: ListQuery,
 ): Promise<FastifyReply> {
-  const format = (query.format ?? 'json') as TabularFormat | 'json';
-  if (format === 'csv' || format === 'xlsx') {
-    const body = await toTabular(
-      format,
-      rows.map((r) => flatRow(r as Record<string, unknown>)),
-      { sheet: name },
-    );
-    const type =
-      format === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return reply
-      .header('content-type', type)
-      .header('content-disposition', `attachment; filename="${name}.${format}"`)
-      .send(body);
-  }
-  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
-  const offset = query.offset ?? 0;
+  if (isFile(query)) return sendFile(reply, name, rows, query.format);
+  const { limit, offset } = windowOf(query);
   const page: Page<T> = { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset };
   return reply.send(page);
 }
@@ -80,7 +111,10 @@ export interface ListRoute<Q> {
   tag: string;
   summary: string;
   filters?: QueryProperties;
-  load: (query: Q, request: FastifyRequest) => Promise<object[]>;
+  /** Every row the filters keep, paged in memory (for lists that are small by nature). */
+  load?: (query: Q, request: FastifyRequest) => Promise<object[]>;
+  /** The rows of a window and the total, cut in SQL; no window means every row (CSV/XLSX). */
+  page?: (query: Q, window: Window | undefined, request: FastifyRequest) => Promise<Paged<object>>;
 }
 
 /** Register a GET list route with its filters, pagination and formats, described in the OpenAPI document. */
@@ -99,7 +133,7 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
       },
     },
     async (request, reply) => {
-      const query = request.query as Q & { limit?: number; offset?: number; format?: string };
+      const query = request.query as Q & ListQuery;
       if (query.limit !== undefined && (query.limit < 1 || query.limit > MAX_LIMIT)) {
         return reply
           .code(400)
@@ -114,6 +148,12 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
           .code(400)
           .send({ statusCode: 400, error: 'Bad Request', message: 'offset must be 0 or more' });
       }
+      if (route.page) {
+        const { limit: _l, offset: _o, format: _f, ...filters } = query;
+        const window = isFile(query) ? undefined : windowOf(query);
+        return sendPage(reply, route.name, await route.page(filters as Q, window, request), query);
+      }
+      if (!route.load) throw new Error(`list route ${route.path} has neither page nor load`);
       return sendList(reply, route.name, await route.load(query, request), query);
     },
   );

@@ -29,14 +29,19 @@ export {
   type RowError,
 } from './observations-io.js';
 export { toCsv, toXlsx, toTabular, parseCsv, parseXlsx, type TabularFormat } from './tabular.js';
-export { listRegions, findRegion, ensureRegion } from './repositories/regions.js';
+export { countRows, pageOf, windowed, type Paged, type Window } from './paging.js';
+export { listRegions, pageRegions, findRegion, ensureRegion } from './repositories/regions.js';
 export {
   listDocuments,
+  pageDocuments,
+  pageOutline,
   getDocument,
   getDocumentContent,
   getOutline,
   documentIdBySha,
   type DocumentSummary,
+  type DocumentFilter,
+  type Heading,
 } from './repositories/documents.js';
 export { loadExtraction } from './repositories/extraction.js';
 export {
@@ -44,27 +49,49 @@ export {
   listTargets,
   listAchievements,
   listProjects,
+  pageIndicatorRows,
+  pageTargets,
+  pageAchievements,
+  pageProjects,
   type IndicatorRow,
   type Target,
   type Achievement,
   type Project,
   type FactFilter,
+  type ProjectFilter,
 } from './repositories/facts.js';
-export { listObservations, type Observation, type ObservationFilter } from './repositories/observations.js';
+export {
+  listObservations,
+  pageObservations,
+  type Observation,
+  type ObservationFilter,
+} from './repositories/observations.js';
 export {
   listReviewItems,
+  pageReviewItems,
   resolveReviewItem,
   type ReviewItem,
+  type ReviewFilter,
   type Resolution,
 } from './repositories/review.js';
 export {
   listStatuses,
+  pageStatuses,
+  getStatus,
   overrideStatus,
   listFindings,
+  pageFindings,
   type Status,
   type StatusFilter,
   type Finding,
+  type FindingFilter,
   type Citation,
 } from './repositories/statuses.js';
-export { listCatalog, syncCatalog, type CatalogIndicator } from './repositories/catalog.js';
-export { appendAudit, listAudit, type AuditEntry } from './repositories/audit.js';
+export {
+  listCatalog,
+  pageCatalog,
+  syncCatalog,
+  type CatalogIndicator,
+  type CatalogFilter,
+} from './repositories/catalog.js';
+export { appendAudit, listAudit, pageAudit, type AuditEntry, type AuditFilter } from './repositories/audit.js';
