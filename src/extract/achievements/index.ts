@@ -1,8 +1,8 @@
 // Reported values (achievements): past quantities with their year or period and metric (level, growth, share, count).
 import type { Layout } from '../../layout/types.js';
 import type { AchievementOut } from '../model.js';
-import { quoteAround, type Span } from '../sentences.js';
-import { indicatorPhrase, quoteSpan, type Statement } from '../targets/index.js';
+import type { Span } from '../sentences.js';
+import { describeStatements, type Statement } from '../targets/index.js';
 import { metricOf } from './metric.js';
 
 export { metricOf } from './metric.js';
@@ -35,43 +35,30 @@ export function extractAchievements(
   statements: readonly Statement[],
   context: ReviewContext,
 ): AchievementOut[] {
-  const achievements: AchievementOut[] = [];
-  let previous: { clause: number; indicator: string } | null = null;
-  for (const statement of statements) {
-    if (statement.tense !== 'achievement') continue;
-    const { mention, clause, sentence } = statement;
-    const indicator = indicatorPhrase(
-      layout,
-      clause,
-      mention,
-      previous && previous.clause >= sentence.start ? previous.indicator : null,
-    );
-    previous = { clause: clause.start, indicator };
-    const before = layout.text.slice(clause.start, mention.start);
-    const sentenceBefore = layout.text.slice(sentence.start, mention.start);
-    const metric = metricOf(mention.unit, before);
-    const cumulative = CUMULATIVE.test(sentenceBefore) || metric === 'growth';
-    const fromValue = FROM_VALUE.test(before.slice(-4));
-    const year = fromValue
-      ? null
-      : (statedYear(layout, clause, mention.start) ??
-        statedYear(layout, sentence, mention.start) ??
-        context.reviewYear);
-    const span = quoteSpan(layout, clause, mention);
-    const { line, quote } = quoteAround(layout, span.start, span.end, mention.start);
-    achievements.push({
-      indicator,
-      value:
-        /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth'
-          ? -Math.abs(mention.value)
-          : mention.value,
-      unit: mention.unit,
-      year,
-      period: cumulative && !fromValue ? context.reviewPeriod : null,
-      metric,
-      quote,
-      line,
-    });
-  }
-  return achievements;
+  return describeStatements(layout, statements, 'achievement').map(
+    ({ statement, indicator, line, quote }) => {
+      const { mention, clause, sentence } = statement;
+      const before = layout.text.slice(clause.start, mention.start);
+      const sentenceBefore = layout.text.slice(sentence.start, mention.start);
+      const metric = metricOf(mention.unit, before);
+      const cumulative = CUMULATIVE.test(sentenceBefore) || metric === 'growth';
+      const fromValue = FROM_VALUE.test(before.slice(-4));
+      const year = fromValue
+        ? null
+        : (statedYear(layout, clause, mention.start) ??
+          statedYear(layout, sentence, mention.start) ??
+          context.reviewYear);
+      const decline = /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth';
+      return {
+        indicator,
+        value: decline ? -Math.abs(mention.value) : mention.value,
+        unit: mention.unit,
+        year,
+        period: cumulative && !fromValue ? context.reviewPeriod : null,
+        metric,
+        quote,
+        line,
+      };
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // What a statement says beside its value: the indicator phrase, the comparator, the target year, aspiration.
 import type { Layout } from '../../layout/types.js';
 import { fiveYearPlanPeriod } from '../../quantity/index.js';
-import type { Span } from '../sentences.js';
+import { quoteAround, type Span } from '../sentences.js';
 import {
   ASPIRATIONAL,
   ASPIRATIONAL_SENTENCE,
@@ -12,7 +12,7 @@ import {
   PLAN_PERIOD,
   TRAILING_COMPARATORS,
 } from './cues.js';
-import type { Mention, Statement } from './statements.js';
+import type { Mention, Statement, StatementTense } from './statements.js';
 
 /** Verbs and connectives that stand between an indicator and its value. */
 const RELATION_TAIL =
@@ -140,4 +140,35 @@ export function quoteSpan(layout: Layout, clause: Span, mention: Mention): Span 
   let start = clause.start;
   while (start < mention.start && /[\s，,；;：:、—-]/.test(layout.text[start]!)) start++;
   return { start, end };
+}
+
+/** A statement with the indicator it is about and its evidence in the original file. */
+export interface DescribedStatement {
+  statement: Statement;
+  indicator: string;
+  line: number;
+  quote: string;
+}
+
+/**
+ * The statements of one tense, each with its indicator (a clause without its own noun phrase inherits the one
+ * before it in the same sentence: 分别达到 98%和 93%) and the line and quote of its number.
+ */
+export function describeStatements(
+  layout: Layout,
+  statements: readonly Statement[],
+  tense: StatementTense,
+): DescribedStatement[] {
+  const described: DescribedStatement[] = [];
+  let previous: { clause: number; indicator: string } | null = null;
+  for (const statement of statements) {
+    if (statement.tense !== tense) continue;
+    const { mention, clause, sentence } = statement;
+    const inherited = previous && previous.clause >= sentence.start ? previous.indicator : null;
+    const indicator = indicatorPhrase(layout, clause, mention, inherited);
+    previous = { clause: clause.start, indicator };
+    const span = quoteSpan(layout, clause, mention);
+    described.push({ statement, indicator, ...quoteAround(layout, span.start, span.end, mention.start) });
+  }
+  return described;
 }

@@ -4,10 +4,10 @@ import type { Heading } from '../../structure/outline/index.js';
 import { planName, planOrdinalOfYear } from '../../quantity/index.js';
 import { extractAchievements } from '../achievements/index.js';
 import type { AchievementOut, DocumentMetadata, TargetOut } from '../model.js';
-import { quoteAround, type Span } from '../sentences.js';
+import type { Span } from '../sentences.js';
 import { findMentions } from './mentions.js';
 import { readStatements, reviewYear } from './statements.js';
-import { indicatorPhrase, quoteSpan, relationOf, targetYear, type YearContext } from './describe.js';
+import { describeStatements, relationOf, targetYear, type YearContext } from './describe.js';
 import type { Statement } from './statements.js';
 
 export {
@@ -20,10 +20,12 @@ export {
 } from './statements.js';
 export { sectionIndex, type SectionInfo, type SectionTense } from './sections.js';
 export {
+  describeStatements,
   indicatorPhrase,
   quoteSpan,
   relationOf,
   targetYear,
+  type DescribedStatement,
   type Relation,
   type YearContext,
 } from './describe.js';
@@ -33,34 +35,20 @@ export function extractTargets(
   statements: readonly Statement[],
   context: YearContext,
 ): TargetOut[] {
-  const targets: TargetOut[] = [];
-  let previous: { clause: number; indicator: string } | null = null;
-  for (const statement of statements) {
-    if (statement.tense !== 'target') continue;
-    const { mention, clause, sentence } = statement;
-    const indicator = indicatorPhrase(
-      layout,
-      clause,
-      mention,
-      previous && previous.clause >= sentence.start ? previous.indicator : null,
-    );
-    previous = { clause: clause.start, indicator };
+  return describeStatements(layout, statements, 'target').map(({ statement, indicator, line, quote }) => {
     const relation = relationOf(layout, statement);
-    const span = quoteSpan(layout, clause, mention);
-    const { line, quote } = quoteAround(layout, span.start, span.end, mention.start);
-    targets.push({
+    return {
       indicator,
       comparator: relation.comparator,
-      value: mention.value,
-      value_max: mention.valueMax,
-      unit: mention.unit,
+      value: statement.mention.value,
+      value_max: statement.mention.valueMax,
+      unit: statement.mention.unit,
       year: targetYear(layout, statement, context),
       aspirational: relation.aspirational,
       quote,
       line,
-    });
-  }
-  return targets;
+    };
+  });
 }
 
 /** The years a document's statements are read against, from its metadata. */
