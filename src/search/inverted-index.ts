@@ -81,7 +81,14 @@ export class SearchIndex {
       if (tokens.length === 0) return;
       const key = this.lines.length;
       const normal = normalizeForSearch(text);
-      this.lines.push({ doc, line: i + 1, start, text, normal: normal.length === text.length ? normal : text.toLowerCase(), tokens: tokens.length });
+      this.lines.push({
+        doc,
+        line: i + 1,
+        start,
+        text,
+        normal: normal.length === text.length ? normal : text.toLowerCase(),
+        tokens: tokens.length,
+      });
       this.tokenTotal += tokens.length;
       for (const gram of new Set(bigrams(this.lines[key]!.normal))) {
         let lines = this.postings.get(gram);
@@ -116,10 +123,14 @@ export class SearchIndex {
       if (phrase && line.normal.includes(phrase)) score += PHRASE_BONUS;
       return { key, score };
     });
-    scored.sort((a, b) => b.score - a.score || this.lines[a.key]!.doc.id - this.lines[b.key]!.doc.id || a.key - b.key);
+    scored.sort(
+      (a, b) => b.score - a.score || this.lines[a.key]!.doc.id - this.lines[b.key]!.doc.id || a.key - b.key,
+    );
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 20;
-    const hits = scored.slice(offset, offset + limit).map(({ key, score }) => this.hit(this.lines[key]!, terms, score));
+    const hits = scored
+      .slice(offset, offset + limit)
+      .map(({ key, score }) => this.hit(this.lines[key]!, terms, score));
     return { query, terms, total: scored.length, hits };
   }
 
@@ -192,7 +203,8 @@ function countOf(text: string, word: string): number {
 
 function occurrences(text: string, word: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) found.push([at, at + word.length]);
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length))
+    found.push([at, at + word.length]);
   return found;
 }
 

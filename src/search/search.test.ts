@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, mergeRanges, planningDictionary, queryTerms, tokenize } from './index.js';
 
-const corpus = (name: string) => readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8');
+const corpus = (name: string) =>
+  readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8');
 
 describe('segmentation', () => {
   it('keeps planning terms whole and drops punctuation and stopwords', () => {
@@ -24,7 +25,11 @@ describe('segmentation', () => {
 
 describe('SearchIndex', () => {
   const index = new SearchIndex();
-  index.add({ id: 1, title: '甲规划', text: '第一章 总体要求\n完善养老服务体系，发展普惠托育。\n加快城市更新。' });
+  index.add({
+    id: 1,
+    title: '甲规划',
+    text: '第一章 总体要求\n完善养老服务体系，发展普惠托育。\n加快城市更新。',
+  });
   index.add({ id: 2, title: '乙报告', text: '养老机构床位达到500张。\n老旧小区改造完成12个。' });
 
   it('finds every line holding the word, with the hit in context', () => {
@@ -71,6 +76,15 @@ describe('search on the corpus', () => {
     expect(first!.snippet).toContain('研发经费投入强度');
   });
   it('merges overlapping highlight ranges', () => {
-    expect(mergeRanges([[5, 7], [0, 2], [1, 4]])).toEqual([[0, 4], [5, 7]]);
+    expect(
+      mergeRanges([
+        [5, 7],
+        [0, 2],
+        [1, 4],
+      ]),
+    ).toEqual([
+      [0, 4],
+      [5, 7],
+    ]);
   });
 });

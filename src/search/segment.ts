@@ -15,7 +15,28 @@ function jieba(): Jieba {
 }
 
 /** Function words that would match nearly every line; searching for them alone still works by substring. */
-const STOPWORDS = new Set(['的', '了', '和', '与', '及', '等', '在', '是', '为', '对', '以', '将', '把', '或', '并', '其', '之', '中', '个', '年']);
+const STOPWORDS = new Set([
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '等',
+  '在',
+  '是',
+  '为',
+  '对',
+  '以',
+  '将',
+  '把',
+  '或',
+  '并',
+  '其',
+  '之',
+  '中',
+  '个',
+  '年',
+]);
 
 /** Letters, digits or ideographs: a token worth indexing (punctuation and spaces are not). */
 const WORDLIKE = /[\p{L}\p{N}]/u;

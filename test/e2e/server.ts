@@ -16,10 +16,21 @@ export const CORPUS = join(ROOT, 'fixtures/corpus');
 /** Build web/dist when it is missing (`npm run build` normally has). */
 export function ensureWebBuilt(): void {
   if (existsSync(join(WEB_ROOT, 'index.html'))) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      join(ROOT, 'web/vite.config.ts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }
 
 export interface RunningServer {

@@ -47,6 +47,7 @@ describe('the web app in Chromium', () => {
     server = await startServer();
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    context.setDefaultTimeout(15_000);
     page = await openPage(context, errors);
     plans = (await api<{ plans: PlanOverview[] }>('/api/overview')).plans;
     jianxi = plans.find((p) => p.region === '涧西区')!;
@@ -62,16 +63,21 @@ describe('the web app in Chromium', () => {
     expect(plans).toHaveLength(4);
     const started = Date.now();
     await page.goto(server.url + '/');
-    await page.locator('.plan-card').nth(plans.length - 1).waitFor();
+    await page
+      .locator('.plan-card')
+      .nth(plans.length - 1)
+      .waitFor();
     timings.overviewFirstLoadMs = Date.now() - started;
     timings.overviewLoadEventMs = await page.evaluate(() => {
       const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
       return Math.round(nav!.loadEventEnd - nav!.startTime);
     });
-    console.log(`overview first load: ${timings.overviewFirstLoadMs} ms to plans visible (load event ${timings.overviewLoadEventMs} ms)`);
+    console.log(
+      `overview first load: ${timings.overviewFirstLoadMs} ms to plans visible (load event ${timings.overviewLoadEventMs} ms)`,
+    );
 
     await expect(page.getByRole('heading', { name: '规划实施总览' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('.plan-card')).toHaveCount(plans.length);
+    await expect.poll(() => page.locator('.plan-card').count()).toBe(plans.length);
     for (const plan of plans) {
       const card = page.locator(`.plan-card[data-plan="${plan.id}"]`);
       await expect(card.locator('.plan-title').textContent()).resolves.toBe(plan.title);
@@ -94,7 +100,9 @@ describe('the web app in Chromium', () => {
     await page.waitForURL(`**/documents/${jianxi.id}`);
     await page.locator('.doc-title').waitFor();
     await expect(page.locator('.doc-title').textContent()).resolves.toBe(jianxi.title);
-    const reader = await api<{ figures: FigureJson[]; outline: unknown[] }>(`/api/documents/${jianxi.id}/reader`);
+    const reader = await api<{ figures: FigureJson[]; outline: unknown[] }>(
+      `/api/documents/${jianxi.id}/reader`,
+    );
     const placed = reader.figures.filter((f) => f.start !== null);
     expect(placed.length).toBeGreaterThan(50);
     // Figures that overlap another are not marked twice, so at most as many marks as placed figures.
@@ -115,7 +123,7 @@ describe('the web app in Chromium', () => {
     const mark = page.locator(`[data-figure="target:${figure.id}"]`);
     await mark.scrollIntoViewIfNeeded();
     await mark.click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.waitFor();
     await expect(drawer.textContent()).resolves.toContain(figure.quote);
     await expect(drawer.textContent()).resolves.toContain(figure.indicator_name!);
@@ -130,27 +138,35 @@ describe('the web app in Chromium', () => {
     const note = await drawer.locator('.correction-note').textContent();
     expect(note).toContain(`已由 ${EDITOR}`);
     expect(note).toContain('核对原文印刷稿，数值有误');
-    await expect(mark).toHaveClass(/corrected/);
+    await expect.poll(async () => (await mark.getAttribute('class')) ?? '').toContain('corrected');
     await shot(page, '04-corrected');
 
-    const stored = await api<{ items: Array<{ by: string; reason: string; original: { value: string }; corrected: { value: string } }> }>(
-      `/api/corrections?document_id=${jianxi.id}`,
-    );
+    const stored = await api<{
+      items: Array<{ by: string; reason: string; original: { value: string }; corrected: { value: string } }>;
+    }>(`/api/corrections?document_id=${jianxi.id}`);
     expect(stored.items).toHaveLength(1);
-    expect(stored.items[0]).toMatchObject({ by: EDITOR, original: { value: figure.value }, corrected: { value: corrected } });
+    expect(stored.items[0]).toMatchObject({
+      by: EDITOR,
+      original: { value: figure.value },
+      corrected: { value: corrected },
+    });
   });
 
   it('opens the indicator page from the figure and sees the chart with its evidence', async () => {
-    await page.locator('.ant-drawer-content').getByRole('link', { name: figure.indicator_name! }).click();
+    await page.getByRole('dialog').getByRole('link', { name: figure.indicator_name! }).click();
     await page.waitForURL(`**/indicators/${figure.indicator_id}?plan=${jianxi.id}`);
     await page.locator('.indicator-title').waitFor();
     await expect(page.locator('.indicator-title').textContent()).resolves.toBe(figure.indicator_name);
-    const chart = page.getByRole('img', { name: new RegExp(`${figure.indicator_name}：基期、目标、预期路径与实际值`) });
+    const chart = page.getByRole('img', {
+      name: new RegExp(`${figure.indicator_name}：基期、目标、预期路径与实际值`),
+    });
     await chart.locator('canvas').waitFor();
     const box = await chart.locator('canvas').first().boundingBox();
     expect(box!.width).toBeGreaterThan(300);
     expect(box!.height).toBeGreaterThan(200);
-    const series = await api<{ targets: unknown[]; base: unknown; actual: unknown[] }>(`/api/series?indicator_id=${figure.indicator_id}&document_id=${jianxi.id}`);
+    const series = await api<{ targets: unknown[]; base: unknown; actual: unknown[] }>(
+      `/api/series?indicator_id=${figure.indicator_id}&document_id=${jianxi.id}`,
+    );
     const evidenceRows = await page.locator('.section .ant-table-tbody tr.ant-table-row').count();
     expect(evidenceRows).toBe((series.base ? 1 : 0) + series.targets.length + series.actual.length);
     await page.waitForTimeout(600); // the chart's entry animation
@@ -163,14 +179,19 @@ describe('the web app in Chromium', () => {
     const picker = page.getByLabel('选择指标');
     await picker.click();
     await picker.fill('研发经费投入强度');
-    await page.locator('.ant-select-item-option').filter({ hasText: /^研发经费投入强度/ }).click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^研发经费投入强度/ })
+      .click();
     await page.keyboard.press('Escape');
     await page.waitForURL(/indicator=gdp%2Crd-intensity|indicator=gdp,rd-intensity/);
     const rows = page.locator('.compare-table tr.ant-table-row').filter({ hasText: '研发经费投入强度' });
     await expect.poll(() => rows.count()).toBe(4);
     const regions = await rows.locator('td:first-child').allTextContents();
     expect(regions.sort()).toEqual(plans.map((p) => p.region).sort());
-    const api4 = await api<{ items: Array<{ indicator_id: string; implied_growth: number | null }> }>('/api/compare?indicator_id=rd-intensity');
+    const api4 = await api<{ items: Array<{ indicator_id: string; implied_growth: number | null }> }>(
+      '/api/compare?indicator_id=rd-intensity',
+    );
     expect(api4.items).toHaveLength(4);
     await expect(page.locator('.compare-page canvas').count()).resolves.toBeGreaterThan(0);
     await page.waitForTimeout(600);
@@ -187,22 +208,32 @@ describe('the web app in Chromium', () => {
 
     await page.getByRole('menuitem', { name: '数据填报' }).click();
     await page.waitForURL('**/data');
-    await page.locator('input[type=file]').setInputFiles({ name: '涧西区填报.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '涧西区填报.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: bytes,
+      });
     const summary = page.locator('.import-summary');
     await summary.waitFor();
     await expect(summary.textContent()).resolves.toContain('1 处错误，未导入任何数据');
     const bad = page.locator('.upload-grid tr.row-error');
-    await expect(bad).toHaveCount(1);
+    await expect.poll(() => bad.count()).toBe(1);
     await expect(bad.textContent()).resolves.toContain('约四百八十');
     await expect(bad.locator('.cell-error-message').textContent()).resolves.toContain('不是数字');
-    await expect(page.locator('.upload-grid tr.ant-table-row:not(.row-error)').textContent()).resolves.toContain('451.9');
+    await expect(
+      page.locator('.upload-grid tr.ant-table-row:not(.row-error)').textContent(),
+    ).resolves.toContain('451.9');
     await shot(page, '07-upload-error');
     const before = await api<{ total: number }>(`/api/observations?source_kind=import`);
     expect(before.total).toBe(0);
 
     await page.getByRole('button', { name: '只导入无误的行' }).click();
     await expect.poll(async () => (await summary.textContent()) ?? '').toContain('已导入 1 行');
-    const after = await api<{ items: Array<{ value: string; year: number }> }>(`/api/observations?source_kind=import`);
+    const after = await api<{ items: Array<{ value: string; year: number }> }>(
+      `/api/observations?source_kind=import`,
+    );
     expect(after.items.map((o) => [o.year, o.value])).toEqual([[2022, '451.9']]);
   });
 
@@ -239,9 +270,22 @@ describe('the web app in Chromium', () => {
   });
 
   it('fits a 390 px wide phone screen without horizontal scrolling', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     const small = await openPage(phone, errors);
-    const paths = ['/', `/documents/${jianxi.id}`, `/indicators/${figure.indicator_id}?plan=${jianxi.id}`, '/compare?indicator=rd-intensity', '/review', '/data', `/search?q=${encodeURIComponent('养老')}`, `/public/plans/${jianxi.id}`];
+    const paths = [
+      '/',
+      `/documents/${jianxi.id}`,
+      `/indicators/${figure.indicator_id}?plan=${jianxi.id}`,
+      '/compare?indicator=rd-intensity',
+      '/review',
+      '/data',
+      `/search?q=${encodeURIComponent('养老')}`,
+      `/public/plans/${jianxi.id}`,
+    ];
     for (const [i, path] of paths.entries()) {
       await small.goto(server.url + path, { waitUntil: 'networkidle' });
       await small.locator('.page').first().waitFor();

@@ -24,7 +24,12 @@ function UserBox() {
       placement="bottomRight"
       content={
         <div style={{ width: 220 }}>
-          <div className="muted">{t('填写姓名后，您的更正、调整和填报将以此署名记录。', 'Your corrections, overrides and entries are recorded under this name.')}</div>
+          <div className="muted">
+            {t(
+              '填写姓名后，您的更正、调整和填报将以此署名记录。',
+              'Your corrections, overrides and entries are recorded under this name.',
+            )}
+          </div>
           <Input
             aria-label={t('当前用户', 'Current user')}
             placeholder={t('姓名或工号', 'Name')}
@@ -62,9 +67,21 @@ export function App() {
       <Layout.Header className="app-header">
         <Link to={isPublic ? location.pathname : '/'} className="brand">
           <span className="brand-mark">蓝图</span>
-          <span className="hide-narrow brand-sub">{isPublic ? t('规划实施情况公开', 'Plan progress (public)') : t('规划实施监测', 'Plan monitoring')}</span>
+          <span className="hide-narrow brand-sub">
+            {isPublic
+              ? t('规划实施情况公开', 'Plan progress (public)')
+              : t('规划实施监测', 'Plan monitoring')}
+          </span>
         </Link>
-        {!isPublic && <Menu mode="horizontal" theme="dark" selectedKeys={[section === '/documents' ? '' : section]} items={items} className="app-menu" />}
+        {!isPublic && (
+          <Menu
+            mode="horizontal"
+            theme="dark"
+            selectedKeys={[section === '/documents' ? '' : section]}
+            items={items}
+            className="app-menu"
+          />
+        )}
         <div className="header-tools">
           <Segmented
             size="small"
@@ -91,13 +108,26 @@ export function App() {
             <Route path="/data" element={<DataEntry />} />
             <Route path="/search" element={<Search />} />
             <Route path="/public/plans/:id" element={<Public />} />
-            <Route path="*" element={<Result status="404" title="404" subTitle={t('没有这个页面。', 'There is no such page.')} extra={<Link to="/">{t('返回总览', 'Back to overview')}</Link>} />} />
+            <Route
+              path="*"
+              element={
+                <Result
+                  status="404"
+                  title="404"
+                  subTitle={t('没有这个页面。', 'There is no such page.')}
+                  extra={<Link to="/">{t('返回总览', 'Back to overview')}</Link>}
+                />
+              }
+            />
           </Routes>
         </Suspense>
       </Layout.Content>
       <Layout.Footer className="app-footer">
-        {t('蓝图 Lantu · 规划纲要目标指标监测 · 每个数字都可追溯到原文', 'Lantu · every figure traceable to its source')} ·{' '}
-        <a href="/docs">{t('接口文档', 'API docs')}</a>
+        {t(
+          '蓝图 Lantu · 规划纲要目标指标监测 · 每个数字都可追溯到原文',
+          'Lantu · every figure traceable to its source',
+        )}{' '}
+        · <a href="/docs">{t('接口文档', 'API docs')}</a>
       </Layout.Footer>
     </Layout>
   );

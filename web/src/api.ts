@@ -9,7 +9,10 @@ export class ApiError extends Error {
   }
 }
 
-export type Params = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
+export type Params = Record<
+  string,
+  string | number | boolean | null | undefined | readonly (string | number)[]
+>;
 
 export function apiUrl(path: string, params: Params = {}): string {
   const search = new URLSearchParams();
@@ -52,7 +55,8 @@ function headers(json: boolean): HeadersInit {
 async function read<T>(response: Response): Promise<T> {
   const text = await response.text();
   const body = text ? JSON.parse(text) : {};
-  if (!response.ok && response.status !== 207 && response.status !== 422) throw new ApiError(response.status, body);
+  if (!response.ok && response.status !== 207 && response.status !== 422)
+    throw new ApiError(response.status, body);
   return body as T;
 }
 
@@ -65,7 +69,11 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
 }
 
 /** Upload one file as multipart "file"; 207/422 answers (row errors) come back as data, not exceptions. */
-export async function uploadFile<T>(path: string, file: File, params: Params = {}): Promise<{ status: number; body: T }> {
+export async function uploadFile<T>(
+  path: string,
+  file: File,
+  params: Params = {},
+): Promise<{ status: number; body: T }> {
   const form = new FormData();
   form.append('file', file, file.name);
   const h = headers(false);
@@ -260,9 +268,24 @@ export interface SeriesTarget {
 }
 
 export interface IndicatorSeries {
-  indicator: { id: string; name: string; unit: string | null; direction: string; kind: string; category: string };
+  indicator: {
+    id: string;
+    name: string;
+    unit: string | null;
+    direction: string;
+    kind: string;
+    category: string;
+  };
   plan: DocumentSummary & { midterm_year: number | null };
-  row: { id: number; name: string; unit: string | null; line: number; quote: string; attribute: string | null; raw: Record<string, string | null> } | null;
+  row: {
+    id: number;
+    name: string;
+    unit: string | null;
+    line: number;
+    quote: string;
+    attribute: string | null;
+    raw: Record<string, string | null>;
+  } | null;
   base: { year: number; value: number; raw: string; unit: string | null; evidence: Evidence } | null;
   targets: SeriesTarget[];
   target: SeriesTarget | null;
@@ -304,7 +327,12 @@ export interface Finding {
   check: string;
   severity: string;
   message: string;
-  citations: Array<{ document_id: number | null; doc?: string | null; line: number | null; quote: string | null }>;
+  citations: Array<{
+    document_id: number | null;
+    doc?: string | null;
+    line: number | null;
+    quote: string | null;
+  }>;
 }
 
 export interface ReviewItem {

@@ -13,5 +13,9 @@ export function loadCatalog(): Promise<CatalogIndicator[]> {
 
 /** Options for a searchable select: the name, and the synonyms so 研发投入强度 finds 研发经费投入强度. */
 export function catalogOptions(catalog: readonly CatalogIndicator[]) {
-  return catalog.map((c) => ({ value: c.id, label: `${c.name}${c.unit ? `（${c.unit}）` : ''}`, search: [c.name, c.id, ...c.synonyms].join(' ') }));
+  return catalog.map((c) => ({
+    value: c.id,
+    label: `${c.name}${c.unit ? `（${c.unit}）` : ''}`,
+    search: [c.name, c.id, ...c.synonyms].join(' '),
+  }));
 }

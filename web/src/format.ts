@@ -1,7 +1,25 @@
 // Numbers the Chinese way: 万 and 亿 instead of thousands and millions, units written after the number (800亿元).
 
 /** Units that count single things or yuan: large amounts are rewritten with 万 or 亿. */
-const SCALABLE_UNITS = new Set(['元', '人', '个', '户', '家', '件', '项', '辆', '吨', '平方米', '亩', '套', '张', '床', '次', '人次', '']);
+const SCALABLE_UNITS = new Set([
+  '元',
+  '人',
+  '个',
+  '户',
+  '家',
+  '件',
+  '项',
+  '辆',
+  '吨',
+  '平方米',
+  '亩',
+  '套',
+  '张',
+  '床',
+  '次',
+  '人次',
+  '',
+]);
 
 const DIGITS = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2, useGrouping: false });
 

@@ -59,4 +59,13 @@ export const LABEL_EN: Record<string, string> = {
   待人工评估: 'Awaiting assessment',
 };
 
-export const LABELS = ['提前实现', '快于预期', '基本符合预期', '滞后', '达标', '未达标', '数据缺失', '待人工评估'] as const;
+export const LABELS = [
+  '提前实现',
+  '快于预期',
+  '基本符合预期',
+  '滞后',
+  '达标',
+  '未达标',
+  '数据缺失',
+  '待人工评估',
+] as const;

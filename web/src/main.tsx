@@ -12,7 +12,10 @@ import './styles.css';
 function Localized() {
   const { lang } = useLang();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}
+    >
       <AntApp>
         <BrowserRouter>
           <App />

@@ -20,7 +20,9 @@ function readXlsx(bytes: Uint8Array): string[][] {
   const workbook = xml(files['xl/workbook.xml']);
   const rels = xml(files['xl/_rels/workbook.xml.rels']);
   const firstId = workbook?.getElementsByTagName('sheet')[0]?.getAttribute('r:id');
-  const target = [...(rels?.getElementsByTagName('Relationship') ?? [])].find((r) => r.getAttribute('Id') === firstId)?.getAttribute('Target');
+  const target = [...(rels?.getElementsByTagName('Relationship') ?? [])]
+    .find((r) => r.getAttribute('Id') === firstId)
+    ?.getAttribute('Target');
   const path = target ? `xl/${target.replace(/^\/?xl\//, '')}` : 'xl/worksheets/sheet1.xml';
   const sheet = xml(files[path]);
   if (!sheet) return [];
@@ -31,7 +33,12 @@ function readXlsx(bytes: Uint8Array): string[][] {
     for (const c of row.getElementsByTagName('c')) {
       const type = c.getAttribute('t');
       const v = c.getElementsByTagName('v')[0]?.textContent ?? '';
-      const text = type === 's' ? (shared[Number(v)] ?? '') : type === 'inlineStr' ? (c.getElementsByTagName('t')[0]?.textContent ?? '') : v;
+      const text =
+        type === 's'
+          ? (shared[Number(v)] ?? '')
+          : type === 'inlineStr'
+            ? (c.getElementsByTagName('t')[0]?.textContent ?? '')
+            : v;
       cells[columnIndex(c.getAttribute('r') ?? 'A')] = text;
     }
     rows[r] = Array.from(cells, (x) => x ?? '');

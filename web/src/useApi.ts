@@ -4,7 +4,11 @@ import { getJson, type Params } from './api';
 
 export function useApi<T>(path: string | null, params: Params = {}) {
   const key = path === null ? null : `${path}?${JSON.stringify(params)}`;
-  const [state, setState] = useState<{ key: string | null; data: T | null; error: Error | null }>({ key: null, data: null, error: null });
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: Error | null }>({
+    key: null,
+    data: null,
+    error: null,
+  });
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (path === null || key === null) return;
@@ -16,9 +20,13 @@ export function useApi<T>(path: string | null, params: Params = {}) {
       },
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key covers path and params
-  }, [key, version]);
+  }, [key, version]); // the key covers path and params
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const current = state.key === key;
-  return { data: current ? state.data : null, error: current ? state.error : null, loading: path !== null && !current, reload };
+  return {
+    data: current ? state.data : null,
+    error: current ? state.error : null,
+    loading: path !== null && !current,
+    reload,
+  };
 }

@@ -1,8 +1,9 @@
-// The web app's API routes: overview, reader and corrections, indicator series and comparison, search.
+// The web app's API routes: overview, reader and corrections, indicator series and comparison, search, upload checks.
 import type { FastifyInstance } from 'fastify';
 import { registerCorrectionRoutes } from './corrections.js';
 import type { RouteDeps } from './deps.js';
 import { registerIndicatorRoutes } from './indicators.js';
+import { registerObservationCheckRoutes } from './observations.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerReaderRoutes } from './reader.js';
 import { registerSearchRoutes } from './search.js';
@@ -12,6 +13,7 @@ export { registerCorrectionRoutes, correctFigure, type CorrectionRequest } from 
 export { registerIndicatorRoutes, comparisonRow, type ComparisonRow } from './indicators.js';
 export { registerOverviewRoutes, labelCounts, type PlanOverview } from './overview.js';
 export { registerReaderRoutes } from './reader.js';
+export { registerObservationCheckRoutes, checkObservationFile, type CheckResult } from './observations.js';
 export { registerSearchRoutes } from './search.js';
 export {
   documentFigures,
@@ -30,4 +32,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerCorrectionRoutes(app, deps);
   registerIndicatorRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerObservationCheckRoutes(app, deps);
 }

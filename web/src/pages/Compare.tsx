@@ -16,7 +16,8 @@ import { useApi } from '../useApi';
 const DEFAULT_INDICATOR = 'gdp';
 
 function byNumber(key: keyof ComparisonRow) {
-  return (a: ComparisonRow, b: ComparisonRow) => (Number(a[key] ?? -Infinity) || -Infinity) - (Number(b[key] ?? -Infinity) || -Infinity);
+  return (a: ComparisonRow, b: ComparisonRow) =>
+    (Number(a[key] ?? -Infinity) || -Infinity) - (Number(b[key] ?? -Infinity) || -Infinity);
 }
 
 export default function Compare() {
@@ -29,14 +30,19 @@ export default function Compare() {
     loadCatalog().then(setCatalog, () => setCatalog([]));
   }, []);
   const { data: plans } = useApi<Page<DocumentSummary>>('/api/plans', { limit: 1000 });
-  const params = { indicator_id: indicators, region_id: regionIds.length ? regionIds : undefined, limit: 1000 };
+  const params = {
+    indicator_id: indicators,
+    region_id: regionIds.length ? regionIds : undefined,
+    limit: 1000,
+  };
   const { data, error } = useApi<Page<ComparisonRow>>(indicators.length ? '/api/compare' : null, params);
   const [charted, setCharted] = useState<string | null>(null);
   const chartIndicator = charted && indicators.includes(charted) ? charted : indicators[0];
 
   const regions = useMemo(() => {
     const seen = new Map<number, string>();
-    for (const p of plans?.items ?? []) if (p.region_id !== null) seen.set(p.region_id, p.region ?? String(p.region_id));
+    for (const p of plans?.items ?? [])
+      if (p.region_id !== null) seen.set(p.region_id, p.region ?? String(p.region_id));
     return [...seen.entries()].map(([value, label]) => ({ value, label }));
   }, [plans]);
 
@@ -55,15 +61,28 @@ export default function Compare() {
     if (rows.length === 0) return null;
     const unit = rows.find((r) => r.unit)?.unit ?? '';
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatQuantity(v, unit) : '—') },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? formatQuantity(v, unit) : '—'),
+      },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: rows.map((r) => r.region ?? '—') },
       yAxis: { type: 'value', name: unit },
       series: [
         { name: t('基期值', 'Base'), type: 'bar', data: rows.map((r) => r.base_value), color: '#94a3b8' },
-        { name: t('规划目标', 'Target'), type: 'bar', data: rows.map((r) => (r.target_kind === 'growth' ? null : r.target_value)), color: '#c2410c' },
-        { name: t('最新值', 'Latest'), type: 'bar', data: rows.map((r) => (r.latest_value === null ? null : Number(r.latest_value))), color: '#1d4ed8' },
+        {
+          name: t('规划目标', 'Target'),
+          type: 'bar',
+          data: rows.map((r) => (r.target_kind === 'growth' ? null : r.target_value)),
+          color: '#c2410c',
+        },
+        {
+          name: t('最新值', 'Latest'),
+          type: 'bar',
+          data: rows.map((r) => (r.latest_value === null ? null : Number(r.latest_value))),
+          color: '#1d4ed8',
+        },
       ],
     };
   }, [data, chartIndicator, t]);
@@ -97,14 +116,21 @@ export default function Compare() {
       </Space>
       {error && <Alert type="error" showIcon title={error.message} />}
       {!data && !error && indicators.length > 0 && <Skeleton active />}
-      {indicators.length === 0 && <Empty description={t('请选择要对比的指标', 'Choose indicators to compare')} />}
+      {indicators.length === 0 && (
+        <Empty description={t('请选择要对比的指标', 'Choose indicators to compare')} />
+      )}
       {data && (
         <>
           <Card
             size="small"
             className="section"
             title={t('对比表', 'Comparison')}
-            extra={<Downloads path="/api/compare" params={{ indicator_id: indicators, region_id: regionIds.length ? regionIds : undefined }} />}
+            extra={
+              <Downloads
+                path="/api/compare"
+                params={{ indicator_id: indicators, region_id: regionIds.length ? regionIds : undefined }}
+              />
+            }
           >
             <Table<ComparisonRow>
               className="compare-table"
@@ -114,7 +140,13 @@ export default function Compare() {
               pagination={false}
               scroll={{ x: 900 }}
               columns={[
-                { title: t('地区', 'Region'), dataIndex: 'region', fixed: 'left', width: 90, sorter: (a, b) => (a.region ?? '').localeCompare(b.region ?? '', 'zh-CN') },
+                {
+                  title: t('地区', 'Region'),
+                  dataIndex: 'region',
+                  fixed: 'left',
+                  width: 90,
+                  sorter: (a, b) => (a.region ?? '').localeCompare(b.region ?? '', 'zh-CN'),
+                },
                 {
                   title: t('指标', 'Indicator'),
                   dataIndex: 'indicator',
@@ -126,22 +158,57 @@ export default function Compare() {
                     </Space>
                   ),
                 },
-                { title: t('基期值', 'Base'), dataIndex: 'base_value', width: 110, sorter: byNumber('base_value'), render: (v: number | null, r) => (v === null ? '—' : `${formatQuantity(v, r.unit)}（${r.base_year}）`) },
+                {
+                  title: t('基期值', 'Base'),
+                  dataIndex: 'base_value',
+                  width: 110,
+                  sorter: byNumber('base_value'),
+                  render: (v: number | null, r) =>
+                    v === null ? '—' : `${formatQuantity(v, r.unit)}（${r.base_year}）`,
+                },
                 {
                   title: t('规划目标', 'Target'),
                   dataIndex: 'target_value',
                   width: 150,
                   sorter: byNumber('target_value'),
-                  render: (v: number | null, r) => (v === null ? (r.target_text ?? '—') : `${formatQuantity(v, r.unit)}${r.target_kind === 'growth' ? t('（年均）', ' p.a.') : ''}（${r.target_year}）`),
+                  render: (v: number | null, r) =>
+                    v === null
+                      ? (r.target_text ?? '—')
+                      : `${formatQuantity(v, r.unit)}${r.target_kind === 'growth' ? t('（年均）', ' p.a.') : ''}（${r.target_year}）`,
                 },
-                { title: t('隐含年均增速', 'Implied annual growth'), dataIndex: 'implied_growth', width: 120, sorter: byNumber('implied_growth'), render: (v: number | null) => formatPercent(v) },
-                { title: t('最新值', 'Latest'), dataIndex: 'latest_value', width: 120, sorter: byNumber('latest_value'), render: (v: string | null, r) => (v === null ? '—' : `${formatQuantity(v, r.latest_unit)}（${r.latest_year}）`) },
-                { title: t('状态', 'Status'), dataIndex: 'status', width: 130, render: (s: string | null, r) => (s ? <StatusTag label={s} warning={r.warning} /> : '—') },
+                {
+                  title: t('隐含年均增速', 'Implied annual growth'),
+                  dataIndex: 'implied_growth',
+                  width: 120,
+                  sorter: byNumber('implied_growth'),
+                  render: (v: number | null) => formatPercent(v),
+                },
+                {
+                  title: t('最新值', 'Latest'),
+                  dataIndex: 'latest_value',
+                  width: 120,
+                  sorter: byNumber('latest_value'),
+                  render: (v: string | null, r) =>
+                    v === null ? '—' : `${formatQuantity(v, r.latest_unit)}（${r.latest_year}）`,
+                },
+                {
+                  title: t('状态', 'Status'),
+                  dataIndex: 'status',
+                  width: 130,
+                  render: (s: string | null, r) => (s ? <StatusTag label={s} warning={r.warning} /> : '—'),
+                },
                 {
                   title: t('原文', 'Source'),
                   dataIndex: 'evidence_line',
                   width: 90,
-                  render: (line: number | null, r) => (line ? <Link to={`/documents/${r.plan_id}?line=${line}`}>{t(`第 ${line} 行`, `line ${line}`)}</Link> : '—'),
+                  render: (line: number | null, r) =>
+                    line ? (
+                      <Link to={`/documents/${r.plan_id}?line=${line}`}>
+                        {t(`第 ${line} 行`, `line ${line}`)}
+                      </Link>
+                    ) : (
+                      '—'
+                    ),
                 },
               ]}
             />
@@ -150,9 +217,29 @@ export default function Compare() {
             size="small"
             className="section"
             title={t('对比图', 'Chart')}
-            extra={indicators.length > 1 && <Segmented size="small" value={chartIndicator} onChange={(v) => setCharted(String(v))} options={indicators.map((id) => ({ value: id, label: nameOf(id) }))} />}
+            extra={
+              indicators.length > 1 && (
+                <Segmented
+                  size="small"
+                  value={chartIndicator}
+                  onChange={(v) => setCharted(String(v))}
+                  options={indicators.map((id) => ({ value: id, label: nameOf(id) }))}
+                />
+              )
+            }
           >
-            {option ? <Chart option={option} height={300} label={t(`${nameOf(chartIndicator ?? '')}各地区对比图`, `${nameOf(chartIndicator ?? '')} across regions`)} /> : <Empty />}
+            {option ? (
+              <Chart
+                option={option}
+                height={300}
+                label={t(
+                  `${nameOf(chartIndicator ?? '')}各地区对比图`,
+                  `${nameOf(chartIndicator ?? '')} across regions`,
+                )}
+              />
+            ) : (
+              <Empty />
+            )}
           </Card>
         </>
       )}

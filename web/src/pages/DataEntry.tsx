@@ -1,9 +1,32 @@
 // 数据填报: a region's observations as a grid, new values typed in place, the XLSX template to download, and
 // uploads whose row-level errors are shown in the rows where they are.
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Input, InputNumber, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, postJson, uploadFile, type CatalogIndicator, type DocumentSummary, type ImportResult, type Observation, type Page, type RowError } from '../api';
+import {
+  ApiError,
+  postJson,
+  uploadFile,
+  type CatalogIndicator,
+  type DocumentSummary,
+  type ImportResult,
+  type Observation,
+  type Page,
+  type RowError,
+} from '../api';
 import { catalogOptions, loadCatalog } from '../catalog';
 import { Downloads } from '../components/Downloads';
 import { formatQuantity, formatTime } from '../format';
@@ -31,7 +54,15 @@ function errorText(message: string, lang: 'zh' | 'en'): string {
   return message;
 }
 
-const COLUMN_ZH: Record<string, string> = { region: '地区', indicator: '指标', year: '年份', value: '数值', unit: '单位', source: '来源', note: '备注' };
+const COLUMN_ZH: Record<string, string> = {
+  region: '地区',
+  indicator: '指标',
+  year: '年份',
+  value: '数值',
+  unit: '单位',
+  source: '来源',
+  note: '备注',
+};
 
 interface DraftRow {
   key: number;
@@ -43,19 +74,39 @@ interface DraftRow {
   error?: string;
 }
 
-function UploadResult({ rows, result, onValidOnly }: { rows: string[][]; result: ImportResult; onValidOnly: () => void }) {
+function UploadResult({
+  rows,
+  result,
+  onValidOnly,
+}: {
+  rows: string[][];
+  result: ImportResult;
+  onValidOnly: () => void;
+}) {
   const { t, lang } = useLang();
   const byRow = new Map<number, RowError[]>();
   for (const e of result.errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
   const [header = [], ...body] = rows;
-  const headerKeys = header.map((h) => Object.entries(COLUMN_ZH).find(([en, zh]) => h.trim().toLowerCase() === en || h.trim() === zh)?.[0] ?? h);
-  const data = body.map((cells, i) => ({ key: i + 2, row: i + 2, cells, errors: byRow.get(i + 2) ?? [] })).filter((r) => r.cells.some((c) => c.trim()) || r.errors.length);
+  const headerKeys = header.map(
+    (h) =>
+      Object.entries(COLUMN_ZH).find(([en, zh]) => h.trim().toLowerCase() === en || h.trim() === zh)?.[0] ??
+      h,
+  );
+  const data = body
+    .map((cells, i) => ({ key: i + 2, row: i + 2, cells, errors: byRow.get(i + 2) ?? [] }))
+    .filter((r) => r.cells.some((c) => c.trim()) || r.errors.length);
   const summary =
     result.errors.length === 0
       ? t(`已导入 ${result.imported} 行。`, `Imported ${result.imported} rows.`)
       : result.imported > 0
-        ? t(`已导入 ${result.imported} 行，${result.errors.length} 处错误的行未导入。`, `Imported ${result.imported} rows; rows with ${result.errors.length} errors were skipped.`)
-        : t(`文件中有 ${result.errors.length} 处错误，未导入任何数据。请修改后重新上传，或只导入无误的 ${result.valid} 行。`, `${result.errors.length} errors: nothing was imported. Fix and upload again, or import the ${result.valid} valid rows only.`);
+        ? t(
+            `已导入 ${result.imported} 行，${result.errors.length} 处错误的行未导入。`,
+            `Imported ${result.imported} rows; rows with ${result.errors.length} errors were skipped.`,
+          )
+        : t(
+            `文件中有 ${result.errors.length} 处错误，未导入任何数据。请修改后重新上传，或只导入无误的 ${result.valid} 行。`,
+            `${result.errors.length} errors: nothing was imported. Fix and upload again, or import the ${result.valid} valid rows only.`,
+          );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert
@@ -107,7 +158,12 @@ function UploadResult({ rows, result, onValidOnly }: { rows: string[][]; result:
               width: 150,
               render: (_: unknown, r: (typeof data)[number]) =>
                 r.errors.length ? (
-                  <span className="error-text">{r.errors.filter((e) => !headerKeys.includes(e.column ?? '')).map((e) => errorText(e.message, lang)).join('；') || t(`${r.errors.length} 处错误`, `${r.errors.length} error(s)`)}</span>
+                  <span className="error-text">
+                    {r.errors
+                      .filter((e) => !headerKeys.includes(e.column ?? ''))
+                      .map((e) => errorText(e.message, lang))
+                      .join('；') || t(`${r.errors.length} 处错误`, `${r.errors.length} error(s)`)}
+                  </span>
                 ) : (
                   <span className="ok-text">{t('无误', 'OK')}</span>
                 ),
@@ -125,12 +181,16 @@ export default function DataEntry() {
   const { data: plans } = useApi<Page<DocumentSummary>>('/api/plans', { limit: 1000 });
   const regions = useMemo(() => {
     const seen = new Map<number, string>();
-    for (const p of plans?.items ?? []) if (p.region_id !== null) seen.set(p.region_id, p.region ?? String(p.region_id));
+    for (const p of plans?.items ?? [])
+      if (p.region_id !== null) seen.set(p.region_id, p.region ?? String(p.region_id));
     return [...seen.entries()].map(([value, label]) => ({ value, label }));
   }, [plans]);
   const [regionId, setRegionId] = useState<number | null>(null);
   const region = regionId ?? regions[0]?.value ?? null;
-  const { data: observations, reload } = useApi<Page<Observation>>(region ? '/api/observations' : null, { region_id: region ?? undefined, limit: 1000 });
+  const { data: observations, reload } = useApi<Page<Observation>>(region ? '/api/observations' : null, {
+    region_id: region ?? undefined,
+    limit: 1000,
+  });
   const [catalog, setCatalog] = useState<CatalogIndicator[]>([]);
   const [drafts, setDrafts] = useState<DraftRow[]>([{ key: 1 }]);
   const [saving, setSaving] = useState(false);
@@ -141,7 +201,8 @@ export default function DataEntry() {
   }, []);
   const unitOf = (id?: string) => catalog.find((c) => c.id === id)?.unit ?? '';
 
-  const edit = (key: number, patch: Partial<DraftRow>) => setDrafts((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch, error: undefined } : r)));
+  const edit = (key: number, patch: Partial<DraftRow>) =>
+    setDrafts((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch, error: undefined } : r)));
 
   const saveDrafts = async () => {
     setSaving(true);
@@ -150,11 +211,21 @@ export default function DataEntry() {
     for (const row of drafts) {
       if (!row.indicator_id && !row.value && !row.year) continue;
       try {
-        await postJson('/api/observations', { region_id: region, indicator_id: row.indicator_id, year: row.year, value: row.value ?? '', unit: row.unit || unitOf(row.indicator_id) || null, note: row.note || null });
+        await postJson('/api/observations', {
+          region_id: region,
+          indicator_id: row.indicator_id,
+          year: row.year,
+          value: row.value ?? '',
+          unit: row.unit || unitOf(row.indicator_id) || null,
+          note: row.note || null,
+        });
         saved++;
       } catch (e) {
         const body = e instanceof ApiError ? e.body : null;
-        left.push({ ...row, error: `${errorText((e as Error).message, lang)}${body?.expected ? `；${t('应为', 'expected')}：${body.expected}` : ''}` });
+        left.push({
+          ...row,
+          error: `${errorText((e as Error).message, lang)}${body?.expected ? `；${t('应为', 'expected')}：${body.expected}` : ''}`,
+        });
       }
     }
     setSaving(false);
@@ -165,11 +236,23 @@ export default function DataEntry() {
     }
   };
 
+  /** Check first (nothing stored); import at once when the file is clean, else show the errors in place. */
   const send = async (file: File, validOnly: boolean) => {
     setUploading(true);
     try {
       const rows = readSheet(new Uint8Array(await file.arrayBuffer()), file.name);
-      const { body } = await uploadFile<ImportResult>('/api/observations/import', file, validOnly ? { valid_rows_only: true } : {});
+      if (!validOnly) {
+        const { body: check } = await uploadFile<ImportResult>('/api/observations/check', file);
+        if (check.errors.length > 0) {
+          setUpload({ file, rows, result: { ...check, imported: 0 } });
+          return;
+        }
+      }
+      const { body } = await uploadFile<ImportResult>(
+        '/api/observations/import',
+        file,
+        validOnly ? { valid_rows_only: true } : {},
+      );
       setUpload({ file, rows, result: body });
       if (body.imported > 0) reload();
     } catch (e) {
@@ -183,7 +266,14 @@ export default function DataEntry() {
     <div className="page data-entry">
       <Typography.Title level={3}>{t('数据填报', 'Data entry')}</Typography.Title>
       <Space wrap className="pickers">
-        <Select style={{ width: 200 }} aria-label={t('选择地区', 'Region')} value={region ?? undefined} onChange={setRegionId} options={regions} placeholder={t('选择地区', 'Region')} />
+        <Select
+          style={{ width: 200 }}
+          aria-label={t('选择地区', 'Region')}
+          value={region ?? undefined}
+          onChange={setRegionId}
+          options={regions}
+          placeholder={t('选择地区', 'Region')}
+        />
         <Button icon={<DownloadOutlined />} href="/api/observations/template?format=xlsx">
           {t('下载填报模板（XLSX）', 'Template (XLSX)')}
         </Button>
@@ -202,8 +292,16 @@ export default function DataEntry() {
       </Space>
 
       {upload && (
-        <Card size="small" className="section" title={`${t('上传结果', 'Upload result')}：${upload.file.name}`}>
-          <UploadResult rows={upload.rows} result={upload.result} onValidOnly={() => void send(upload.file, true)} />
+        <Card
+          size="small"
+          className="section"
+          title={`${t('上传结果', 'Upload result')}：${upload.file.name}`}
+        >
+          <UploadResult
+            rows={upload.rows}
+            result={upload.result}
+            onValidOnly={() => void send(upload.file, true)}
+          />
         </Card>
       )}
 
@@ -213,7 +311,11 @@ export default function DataEntry() {
         title={t('逐条录入', 'Enter values')}
         extra={
           <Space>
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setDrafts((rows) => [...rows, { key: Date.now() }])}>
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setDrafts((rows) => [...rows, { key: Date.now() }])}
+            >
               {t('添加一行', 'Add a row')}
             </Button>
             <Button size="small" type="primary" loading={saving} onClick={saveDrafts} disabled={!region}>
@@ -241,23 +343,68 @@ export default function DataEntry() {
                   style={{ width: '100%' }}
                   value={v}
                   placeholder={t('选择指标', 'Indicator')}
-                  showSearch={{ filterOption: (input, option) => String(option?.search ?? '').includes(input) }}
+                  showSearch={{
+                    filterOption: (input, option) => String(option?.search ?? '').includes(input),
+                  }}
                   options={catalogOptions(catalog)}
                   onChange={(id: string) => edit(r.key, { indicator_id: id, unit: unitOf(id) })}
                   popupMatchSelectWidth={false}
                 />
               ),
             },
-            { title: t('年份', 'Year'), dataIndex: 'year', width: 100, render: (v: number | undefined, r) => <InputNumber size="small" min={1949} max={2100} value={v} onChange={(y) => edit(r.key, { year: y ?? undefined })} /> },
-            { title: t('数值', 'Value'), dataIndex: 'value', width: 110, render: (v: string | undefined, r) => <Input size="small" value={v} onChange={(e) => edit(r.key, { value: e.target.value })} /> },
-            { title: t('单位', 'Unit'), dataIndex: 'unit', width: 80, render: (v: string | undefined, r) => <Input size="small" value={v} onChange={(e) => edit(r.key, { unit: e.target.value })} /> },
-            { title: t('备注', 'Note'), dataIndex: 'note', render: (v: string | undefined, r) => <Input size="small" value={v} onChange={(e) => edit(r.key, { note: e.target.value })} /> },
-            { title: '', key: 'error', width: 200, render: (_: unknown, r) => (r.error ? <span className="error-text">{r.error}</span> : null) },
+            {
+              title: t('年份', 'Year'),
+              dataIndex: 'year',
+              width: 100,
+              render: (v: number | undefined, r) => (
+                <InputNumber
+                  size="small"
+                  min={1949}
+                  max={2100}
+                  value={v}
+                  onChange={(y) => edit(r.key, { year: y ?? undefined })}
+                />
+              ),
+            },
+            {
+              title: t('数值', 'Value'),
+              dataIndex: 'value',
+              width: 110,
+              render: (v: string | undefined, r) => (
+                <Input size="small" value={v} onChange={(e) => edit(r.key, { value: e.target.value })} />
+              ),
+            },
+            {
+              title: t('单位', 'Unit'),
+              dataIndex: 'unit',
+              width: 80,
+              render: (v: string | undefined, r) => (
+                <Input size="small" value={v} onChange={(e) => edit(r.key, { unit: e.target.value })} />
+              ),
+            },
+            {
+              title: t('备注', 'Note'),
+              dataIndex: 'note',
+              render: (v: string | undefined, r) => (
+                <Input size="small" value={v} onChange={(e) => edit(r.key, { note: e.target.value })} />
+              ),
+            },
+            {
+              title: '',
+              key: 'error',
+              width: 200,
+              render: (_: unknown, r) => (r.error ? <span className="error-text">{r.error}</span> : null),
+            },
           ]}
         />
       </Card>
 
-      <Card size="small" className="section" title={`${t('已有数据', 'Stored values')}（${observations?.total ?? '…'}）`} extra={region ? <Downloads path="/api/observations" params={{ region_id: region }} /> : null}>
+      <Card
+        size="small"
+        className="section"
+        title={`${t('已有数据', 'Stored values')}（${observations?.total ?? '…'}）`}
+        extra={region ? <Downloads path="/api/observations" params={{ region_id: region }} /> : null}
+      >
         <Table<Observation>
           size="small"
           rowKey="id"
@@ -268,7 +415,12 @@ export default function DataEntry() {
           columns={[
             { title: t('指标', 'Indicator'), dataIndex: 'indicator' },
             { title: t('年份', 'Year'), dataIndex: 'year', width: 70, sorter: (a, b) => a.year - b.year },
-            { title: t('数值', 'Value'), dataIndex: 'value', width: 120, render: (v: string, o) => formatQuantity(v, o.unit) },
+            {
+              title: t('数值', 'Value'),
+              dataIndex: 'value',
+              width: 120,
+              render: (v: string, o) => formatQuantity(v, o.unit),
+            },
             {
               title: t('来源', 'Source'),
               key: 'source',
@@ -276,7 +428,9 @@ export default function DataEntry() {
               render: (_: unknown, o) =>
                 o.source.kind === 'document' ? (
                   <Tooltip title={o.source.quote}>
-                    <a href={`/documents/${o.source.document_id}?line=${o.source.line}`}>{t(`文件第 ${o.source.line} 行`, `document line ${o.source.line}`)}</a>
+                    <a href={`/documents/${o.source.document_id}?line=${o.source.line}`}>
+                      {t(`文件第 ${o.source.line} 行`, `document line ${o.source.line}`)}
+                    </a>
                   </Tooltip>
                 ) : o.source.kind === 'import' ? (
                   `${o.source.import_file ?? ''} ${t(`第 ${o.source.import_row} 行`, `row ${o.source.import_row}`)}`
@@ -285,7 +439,12 @@ export default function DataEntry() {
                 ),
             },
             { title: t('记录人', 'By'), dataIndex: 'recorded_by', width: 100 },
-            { title: t('时间', 'When'), dataIndex: 'recorded_at', width: 140, render: (v: string) => formatTime(v) },
+            {
+              title: t('时间', 'When'),
+              dataIndex: 'recorded_at',
+              width: 140,
+              render: (v: string) => formatTime(v),
+            },
           ]}
         />
       </Card>

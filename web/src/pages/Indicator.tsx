@@ -1,9 +1,35 @@
 // 指标监测: one indicator of one plan — base, target, expected path and actual values on a chart, the status
 // with how it was computed, the evidence of every point, and an override with its reason.
-import { Alert, App as AntApp, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, postJson, type CatalogIndicator, type DocumentSummary, type Evidence, type IndicatorSeries, type Page, type Status } from '../api';
+import {
+  ApiError,
+  postJson,
+  type CatalogIndicator,
+  type DocumentSummary,
+  type Evidence,
+  type IndicatorSeries,
+  type Page,
+  type Status,
+} from '../api';
 import { catalogOptions, loadCatalog } from '../catalog';
 import { Chart, type ChartOption } from '../components/Chart';
 import { Downloads } from '../components/Downloads';
@@ -28,21 +54,42 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
   series.expected.forEach((p) => years.add(p.year));
   series.actual.forEach((o) => years.add(o.year));
   if (series.target) years.add(series.target.year);
-  if (series.plan.period_start && series.plan.period_end) for (let y = series.plan.period_start - 1; y <= series.plan.period_end; y++) years.add(y);
+  if (series.plan.period_start && series.plan.period_end)
+    for (let y = series.plan.period_start - 1; y <= series.plan.period_end; y++) years.add(y);
   const axis = [...years].sort((a, b) => a - b);
   const at = (year: number, value: number | null) => [String(year), value];
   const unit = series.target?.unit ?? series.base?.unit ?? series.indicator.unit ?? '';
   const actual = new Map<number, number>();
   for (const o of series.actual) actual.set(o.year, Number(o.value));
   const markLines: object[] = [];
-  if (series.target?.value !== null && series.target?.value !== undefined && series.target.kind !== 'growth') {
-    markLines.push({ yAxis: series.target.value, name: t('目标', 'Target'), label: { formatter: `${t('目标', 'Target')} ${formatQuantity(series.target.value, unit)}`, position: 'insideStartTop' }, lineStyle: { color: '#c2410c', type: 'solid' } });
+  if (
+    series.target?.value !== null &&
+    series.target?.value !== undefined &&
+    series.target.kind !== 'growth'
+  ) {
+    markLines.push({
+      yAxis: series.target.value,
+      name: t('目标', 'Target'),
+      label: {
+        formatter: `${t('目标', 'Target')} ${formatQuantity(series.target.value, unit)}`,
+        position: 'insideStartTop',
+      },
+      lineStyle: { color: '#c2410c', type: 'solid' },
+    });
   }
   if (series.plan.midterm_year) {
-    markLines.push({ xAxis: String(series.plan.midterm_year), name: t('中期评估', 'Mid-term'), label: { formatter: `${t('中期评估', 'Mid-term')} ${series.plan.midterm_year}`, position: 'end' }, lineStyle: { color: '#7c3aed', type: 'dotted' } });
+    markLines.push({
+      xAxis: String(series.plan.midterm_year),
+      name: t('中期评估', 'Mid-term'),
+      label: { formatter: `${t('中期评估', 'Mid-term')} ${series.plan.midterm_year}`, position: 'end' },
+      lineStyle: { color: '#7c3aed', type: 'dotted' },
+    });
   }
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatQuantity(v, unit) : '—') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) => (typeof v === 'number' ? formatQuantity(v, unit) : '—'),
+    },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: axis.map(String), boundaryGap: false },
@@ -74,7 +121,10 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
       {
         name: t('规划目标', 'Target'),
         type: 'scatter',
-        data: series.target?.value !== null && series.target && series.target.kind !== 'growth' ? [at(series.target.year, series.target.value)] : [],
+        data:
+          series.target?.value !== null && series.target && series.target.kind !== 'growth'
+            ? [at(series.target.year, series.target.value)]
+            : [],
         symbol: 'diamond',
         symbolSize: 14,
         color: '#c2410c',
@@ -86,7 +136,11 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
 function EvidenceLink({ evidence }: { evidence: Evidence }) {
   const { t } = useLang();
   if (!evidence.document_id) return <span>—</span>;
-  return <Link to={`/documents/${evidence.document_id}?line=${evidence.line ?? ''}`}>{t(`原文第 ${evidence.line} 行`, `line ${evidence.line}`)}</Link>;
+  return (
+    <Link to={`/documents/${evidence.document_id}?line=${evidence.line ?? ''}`}>
+      {t(`原文第 ${evidence.line} 行`, `line ${evidence.line}`)}
+    </Link>
+  );
 }
 
 function Components({ status }: { status: Status }) {
@@ -102,20 +156,49 @@ function Components({ status }: { status: Status }) {
   const items = [
     { key: 'method', label: t('计算方法', 'Method'), children: String(c.method ?? status.method) },
     { key: 'kind', label: t('目标类型', 'Target kind'), children: String(c.kind ?? status.target_kind) },
-    { key: 'direction', label: t('方向', 'Direction'), children: c.direction === 'lower' ? t('越低越好', 'lower is better') : t('越高越好', 'higher is better') },
-    { key: 'base', label: t('基期值', 'Base'), children: c.base ? `${c.base.year}${t('年', '')} ${num(c.base.value)}` : '—' },
-    { key: 'target', label: t('目标', 'Target'), children: c.target ? `${c.target.year}${t('年', '')} ${c.target.raw}` : '—' },
-    { key: 'latest', label: t('最新值', 'Latest'), children: c.latest ? `${c.latest.year}${t('年', '')} ${num(c.latest.value)}` : '—' },
+    {
+      key: 'direction',
+      label: t('方向', 'Direction'),
+      children:
+        c.direction === 'lower' ? t('越低越好', 'lower is better') : t('越高越好', 'higher is better'),
+    },
+    {
+      key: 'base',
+      label: t('基期值', 'Base'),
+      children: c.base ? `${c.base.year}${t('年', '')} ${num(c.base.value)}` : '—',
+    },
+    {
+      key: 'target',
+      label: t('目标', 'Target'),
+      children: c.target ? `${c.target.year}${t('年', '')} ${c.target.raw}` : '—',
+    },
+    {
+      key: 'latest',
+      label: t('最新值', 'Latest'),
+      children: c.latest ? `${c.latest.year}${t('年', '')} ${num(c.latest.value)}` : '—',
+    },
     { key: 'expected', label: t('按序时进度应达', 'Expected by now'), children: num(c.expected) },
     { key: 'measured', label: t('实际衡量值', 'Measured'), children: num(c.measured) },
-    { key: 'ratio', label: t('完成进度 r', 'Progress ratio r'), children: typeof c.ratio === 'number' ? formatPercent(c.ratio * 100) : '—' },
-    { key: 'elapsed', label: t('时间进度', 'Time elapsed'), children: typeof c.elapsed === 'number' ? formatPercent(c.elapsed * 100) : '—' },
+    {
+      key: 'ratio',
+      label: t('完成进度 r', 'Progress ratio r'),
+      children: typeof c.ratio === 'number' ? formatPercent(c.ratio * 100) : '—',
+    },
+    {
+      key: 'elapsed',
+      label: t('时间进度', 'Time elapsed'),
+      children: typeof c.elapsed === 'number' ? formatPercent(c.elapsed * 100) : '—',
+    },
     {
       key: 'thresholds',
       label: t('判定阈值', 'Thresholds'),
-      children: c.thresholds ? `${t('快于预期', 'ahead')} ≥ ${c.thresholds.ahead}，${t('基本符合', 'on track')} ≥ ${c.thresholds.onTrack}，${t('轻度滞后', 'mild lag')} ≥ ${c.thresholds.mild}` : '—',
+      children: c.thresholds
+        ? `${t('快于预期', 'ahead')} ≥ ${c.thresholds.ahead}，${t('基本符合', 'on track')} ≥ ${c.thresholds.onTrack}，${t('轻度滞后', 'mild lag')} ≥ ${c.thresholds.mild}`
+        : '—',
     },
-    ...(c.notes && c.notes.length > 0 ? [{ key: 'notes', label: t('说明', 'Notes'), children: c.notes.join('；') }] : []),
+    ...(c.notes && c.notes.length > 0
+      ? [{ key: 'notes', label: t('说明', 'Notes'), children: c.notes.join('；') }]
+      : []),
   ];
   return <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered items={items} />;
 }
@@ -134,7 +217,9 @@ function OverrideForm({ status, onDone }: { status: Status; onDone: () => void }
         setError(null);
         try {
           await postJson(`/api/statuses/${status.id}/override`, values);
-          message.success(t('已记录人工判断，计算结果仍保留。', 'Override recorded; the computed label is kept.'));
+          message.success(
+            t('已记录人工判断，计算结果仍保留。', 'Override recorded; the computed label is kept.'),
+          );
           onDone();
         } catch (e) {
           setError(e instanceof ApiError ? e.message : String(e));
@@ -144,9 +229,16 @@ function OverrideForm({ status, onDone }: { status: Status; onDone: () => void }
       }}
     >
       <Form.Item name="label" rules={[{ required: true, message: t('请选择', 'Choose') }]}>
-        <Select style={{ width: 160 }} placeholder={t('调整为', 'Set to')} options={LABELS.map((l) => ({ value: l, label: lang === 'zh' ? l : LABEL_EN[l] }))} />
+        <Select
+          style={{ width: 160 }}
+          placeholder={t('调整为', 'Set to')}
+          options={LABELS.map((l) => ({ value: l, label: lang === 'zh' ? l : LABEL_EN[l] }))}
+        />
       </Form.Item>
-      <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: t('请说明理由', 'Give a reason') }]}>
+      <Form.Item
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: t('请说明理由', 'Give a reason') }]}
+      >
         <Input style={{ width: 260 }} placeholder={t('调整理由（必填）', 'Reason (required)')} />
       </Form.Item>
       <Button htmlType="submit" loading={saving}>
@@ -163,7 +255,12 @@ function StatusCard({ statuses, reload }: { statuses: Status[]; reload: () => vo
   if (latest.length === 0) {
     return (
       <Card size="small" title={t('监测状态', 'Status')} className="status-card">
-        <Empty description={t('该指标未列入规划主要指标表，暂无计算状态。', 'Not in the plan’s indicator table: no computed status.')} />
+        <Empty
+          description={t(
+            '该指标未列入规划主要指标表，暂无计算状态。',
+            'Not in the plan’s indicator table: no computed status.',
+          )}
+        />
       </Card>
     );
   }
@@ -182,10 +279,20 @@ function StatusCard({ statuses, reload }: { statuses: Status[]; reload: () => vo
             <Typography.Paragraph className="status-explanation">{s.explanation}</Typography.Paragraph>
             {s.override && (
               <div className="muted">
-                {t('人工调整', 'Override')}：{s.override.label}（{s.override.reason}，{s.override.overridden_by}，{formatTime(s.override.overridden_at)}）
+                {t('人工调整', 'Override')}：{s.override.label}（{s.override.reason}，
+                {s.override.overridden_by}，{formatTime(s.override.overridden_at)}）
               </div>
             )}
-            <Collapse size="small" items={[{ key: 'how', label: t('如何计算？', 'How was this computed?'), children: <Components status={s} /> }]} />
+            <Collapse
+              size="small"
+              items={[
+                {
+                  key: 'how',
+                  label: t('如何计算？', 'How was this computed?'),
+                  children: <Components status={s} />,
+                },
+              ]}
+            />
             <div style={{ marginTop: 8 }}>
               <OverrideForm status={s} onDone={reload} />
             </div>
@@ -207,13 +314,24 @@ interface EvidenceRow {
 
 function evidenceRows(series: IndicatorSeries, t: (zh: string, en: string) => string): EvidenceRow[] {
   const rows: EvidenceRow[] = [];
-  if (series.base) rows.push({ key: 'base', what: t('基期值', 'Base'), year: series.base.year, value: formatQuantity(series.base.value, series.base.unit), source: <EvidenceLink evidence={series.base.evidence} />, quote: series.base.evidence.quote });
+  if (series.base)
+    rows.push({
+      key: 'base',
+      what: t('基期值', 'Base'),
+      year: series.base.year,
+      value: formatQuantity(series.base.value, series.base.unit),
+      source: <EvidenceLink evidence={series.base.evidence} />,
+      quote: series.base.evidence.quote,
+    });
   series.targets.forEach((tg, i) =>
     rows.push({
       key: `target-${i}`,
       what: `${t('目标', 'Target')}${tg.from === 'table' ? t('（指标表）', ' (table)') : t('（正文）', ' (text)')}${tg.aspirational ? t('·力争', ' · aspirational') : ''}`,
       year: tg.year,
-      value: tg.value === null ? tg.raw : `${tg.comparator ?? ''}${formatQuantity(tg.value, tg.unit)}${tg.kind === 'growth' ? t('（年均增速）', ' (annual growth)') : ''}`,
+      value:
+        tg.value === null
+          ? tg.raw
+          : `${tg.comparator ?? ''}${formatQuantity(tg.value, tg.unit)}${tg.kind === 'growth' ? t('（年均增速）', ' (annual growth)') : ''}`,
       source: <EvidenceLink evidence={tg.evidence} />,
       quote: tg.evidence.quote,
     }),
@@ -224,14 +342,22 @@ function evidenceRows(series: IndicatorSeries, t: (zh: string, en: string) => st
         <EvidenceLink evidence={o.source} />
       ) : o.source.kind === 'import' ? (
         <span>
-          {t('导入文件', 'Import')} {o.source.import_file} {t(`第 ${o.source.import_row} 行`, `row ${o.source.import_row}`)}
+          {t('导入文件', 'Import')} {o.source.import_file}{' '}
+          {t(`第 ${o.source.import_row} 行`, `row ${o.source.import_row}`)}
         </span>
       ) : (
         <span>
           {t('人工填报', 'Entered by')} {o.recorded_by}
         </span>
       );
-    rows.push({ key: `obs-${o.id}`, what: t('实际值', 'Actual'), year: o.year, value: formatQuantity(o.value, o.unit), source, quote: o.source.quote ?? o.note });
+    rows.push({
+      key: `obs-${o.id}`,
+      what: t('实际值', 'Actual'),
+      year: o.year,
+      value: formatQuantity(o.value, o.unit),
+      source,
+      quote: o.source.quote ?? o.note,
+    });
   }
   return rows;
 }
@@ -239,22 +365,54 @@ function evidenceRows(series: IndicatorSeries, t: (zh: string, en: string) => st
 function Chooser({ plans, planId }: { plans: DocumentSummary[]; planId: number | null }) {
   const { t } = useLang();
   const navigate = useNavigate();
-  const { data: rows } = useApi<Page<{ id: number; name: string; unit: string | null; indicator_id: string | null; statuses: Array<{ label: string; lag: string | null; warning: string | null }> }>>(
-    planId ? '/api/indicators' : null,
-    { document_id: planId ?? undefined, limit: 1000 },
-  );
-  const { data: targets } = useApi<Page<{ id: number; indicator: string; indicator_id: string | null; value: string; unit: string | null; year: number | null }>>(
-    planId ? '/api/targets' : null,
-    { document_id: planId ?? undefined, limit: 1000 },
-  );
+  const { data: rows } = useApi<
+    Page<{
+      id: number;
+      name: string;
+      unit: string | null;
+      indicator_id: string | null;
+      statuses: Array<{ label: string; lag: string | null; warning: string | null }>;
+    }>
+  >(planId ? '/api/indicators' : null, { document_id: planId ?? undefined, limit: 1000 });
+  const { data: targets } = useApi<
+    Page<{
+      id: number;
+      indicator: string;
+      indicator_id: string | null;
+      value: string;
+      unit: string | null;
+      year: number | null;
+    }>
+  >(planId ? '/api/targets' : null, { document_id: planId ?? undefined, limit: 1000 });
   const linked = useMemo(() => {
-    const seen = new Map<string, { id: string; name: string; from: string; label?: { label: string; lag: string | null; warning: string | null } }>();
-    for (const r of rows?.items ?? []) if (r.indicator_id && !seen.has(r.indicator_id)) seen.set(r.indicator_id, { id: r.indicator_id, name: r.name, from: t('指标表', 'table'), label: r.statuses[0] });
-    for (const x of targets?.items ?? []) if (x.indicator_id && !seen.has(x.indicator_id)) seen.set(x.indicator_id, { id: x.indicator_id, name: x.indicator, from: t('正文', 'text') });
+    const seen = new Map<
+      string,
+      {
+        id: string;
+        name: string;
+        from: string;
+        label?: { label: string; lag: string | null; warning: string | null };
+      }
+    >();
+    for (const r of rows?.items ?? [])
+      if (r.indicator_id && !seen.has(r.indicator_id))
+        seen.set(r.indicator_id, {
+          id: r.indicator_id,
+          name: r.name,
+          from: t('指标表', 'table'),
+          label: r.statuses[0],
+        });
+    for (const x of targets?.items ?? [])
+      if (x.indicator_id && !seen.has(x.indicator_id))
+        seen.set(x.indicator_id, { id: x.indicator_id, name: x.indicator, from: t('正文', 'text') });
     return [...seen.values()];
   }, [rows, targets, t]);
   return (
-    <Card size="small" title={t('本规划涉及的指标', 'Indicators of this plan')} extra={planId ? <Downloads path="/api/indicators" params={{ document_id: planId }} /> : null}>
+    <Card
+      size="small"
+      title={t('本规划涉及的指标', 'Indicators of this plan')}
+      extra={planId ? <Downloads path="/api/indicators" params={{ document_id: planId }} /> : null}
+    >
       {!planId ? (
         <Empty description={t('请先选择规划', 'Choose a plan')} />
       ) : (
@@ -264,11 +422,28 @@ function Chooser({ plans, planId }: { plans: DocumentSummary[]; planId: number |
           dataSource={linked}
           loading={!rows || !targets}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          onRow={(r) => ({ onClick: () => navigate(`/indicators/${r.id}?plan=${planId}`), style: { cursor: 'pointer' } })}
+          onRow={(r) => ({
+            onClick: () => navigate(`/indicators/${r.id}?plan=${planId}`),
+            style: { cursor: 'pointer' },
+          })}
           columns={[
-            { title: t('指标', 'Indicator'), dataIndex: 'name', render: (name: string, r) => <Link to={`/indicators/${r.id}?plan=${planId}`}>{name}</Link> },
+            {
+              title: t('指标', 'Indicator'),
+              dataIndex: 'name',
+              render: (name: string, r) => <Link to={`/indicators/${r.id}?plan=${planId}`}>{name}</Link>,
+            },
             { title: t('出处', 'From'), dataIndex: 'from', width: 80 },
-            { title: t('状态', 'Status'), dataIndex: 'label', width: 140, render: (_: unknown, r) => (r.label ? <StatusTag label={r.label.label} lag={r.label.lag} warning={r.label.warning} /> : '—') },
+            {
+              title: t('状态', 'Status'),
+              dataIndex: 'label',
+              width: 140,
+              render: (_: unknown, r) =>
+                r.label ? (
+                  <StatusTag label={r.label.label} lag={r.label.lag} warning={r.label.warning} />
+                ) : (
+                  '—'
+                ),
+            },
           ]}
         />
       )}
@@ -285,7 +460,14 @@ export default function IndicatorPage() {
   const { data: plansPage } = useApi<Page<DocumentSummary>>('/api/plans', { limit: 1000 });
   const plans = plansPage?.items ?? [];
   const planId = Number(search.get('plan')) || plans[0]?.id || null;
-  const { data: series, error, reload } = useApi<IndicatorSeries>(indicatorId && planId ? '/api/series' : null, { indicator_id: indicatorId, document_id: planId ?? undefined });
+  const {
+    data: series,
+    error,
+    reload,
+  } = useApi<IndicatorSeries>(indicatorId && planId ? '/api/series' : null, {
+    indicator_id: indicatorId,
+    document_id: planId ?? undefined,
+  });
   const [catalog, setCatalog] = useState<CatalogIndicator[]>([]);
   useEffect(() => {
     loadCatalog().then(setCatalog, () => setCatalog([]));
@@ -325,7 +507,15 @@ export default function IndicatorPage() {
       </div>
     );
   }
-  if (error) return <Alert type="error" showIcon title={t('指标数据加载失败', 'Could not load the indicator')} description={error.message} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('指标数据加载失败', 'Could not load the indicator')}
+        description={error.message}
+      />
+    );
   if (!series || !option) return <Skeleton active />;
   const unit = series.target?.unit ?? series.base?.unit ?? series.indicator.unit;
   return (
@@ -343,16 +533,31 @@ export default function IndicatorPage() {
           <Card
             size="small"
             title={t('目标与实际', 'Target and actual')}
-            extra={<Downloads path="/api/observations" params={{ region_id: series.plan.region_id ?? undefined, indicator_id: series.indicator.id }} />}
+            extra={
+              <Downloads
+                path="/api/observations"
+                params={{ region_id: series.plan.region_id ?? undefined, indicator_id: series.indicator.id }}
+              />
+            }
           >
             <Row gutter={8} className="series-facts">
               <Col xs={12} md={6}>
                 <div className="muted">{t('基期值', 'Base')}</div>
-                <div className="fact">{series.base ? `${formatQuantity(series.base.value, series.base.unit)}（${series.base.year}）` : '—'}</div>
+                <div className="fact">
+                  {series.base
+                    ? `${formatQuantity(series.base.value, series.base.unit)}（${series.base.year}）`
+                    : '—'}
+                </div>
               </Col>
               <Col xs={12} md={6}>
                 <div className="muted">{t('规划目标', 'Target')}</div>
-                <div className="fact">{series.target ? (series.target.value === null ? series.target.raw : `${formatQuantity(series.target.value, series.target.unit ?? unit)}（${series.target.year}）`) : '—'}</div>
+                <div className="fact">
+                  {series.target
+                    ? series.target.value === null
+                      ? series.target.raw
+                      : `${formatQuantity(series.target.value, series.target.unit ?? unit)}（${series.target.year}）`
+                    : '—'}
+                </div>
               </Col>
               <Col xs={12} md={6}>
                 <div className="muted">{t('隐含年均增速', 'Implied annual growth')}</div>
@@ -360,10 +565,21 @@ export default function IndicatorPage() {
               </Col>
               <Col xs={12} md={6}>
                 <div className="muted">{t('最新值', 'Latest')}</div>
-                <div className="fact">{series.latest ? `${formatQuantity(series.latest.value, series.latest.unit)}（${series.latest.year}）` : '—'}</div>
+                <div className="fact">
+                  {series.latest
+                    ? `${formatQuantity(series.latest.value, series.latest.unit)}（${series.latest.year}）`
+                    : '—'}
+                </div>
               </Col>
             </Row>
-            <Chart option={option} height={340} label={t(`${series.indicator.name}：基期、目标、预期路径与实际值`, `${series.indicator.name}: base, target, expected path and actual values`)} />
+            <Chart
+              option={option}
+              height={340}
+              label={t(
+                `${series.indicator.name}：基期、目标、预期路径与实际值`,
+                `${series.indicator.name}: base, target, expected path and actual values`,
+              )}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={9}>

@@ -22,7 +22,8 @@ function PlanCard({ plan }: { plan: PlanOverview }) {
     >
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <div className="muted">
-          {plan.region ?? '—'} · {formatPeriod(plan.period_start, plan.period_end)} · {t('中期评估', 'Mid-term')} {plan.midterm_year ?? '—'}
+          {plan.region ?? '—'} · {formatPeriod(plan.period_start, plan.period_end)} ·{' '}
+          {t('中期评估', 'Mid-term')} {plan.midterm_year ?? '—'}
           {t('年', '')}
         </div>
         <Typography.Paragraph className="plan-sentence" style={{ marginBottom: 0 }}>
@@ -48,7 +49,15 @@ function PlanCard({ plan }: { plan: PlanOverview }) {
 export function Overview() {
   const { t } = useLang();
   const { data, error } = useApi<OverviewData>('/api/overview');
-  if (error) return <Alert type="error" showIcon title={t('总览加载失败', 'Could not load the overview')} description={error.message} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('总览加载失败', 'Could not load the overview')}
+        description={error.message}
+      />
+    );
   if (!data) return <Skeleton active />;
   const warnings: Status[] = data.warnings;
   return (
@@ -72,7 +81,11 @@ export function Overview() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('最新数据年份', 'Latest reported year')} value={data.latest_year ?? '—'} groupSeparator="" />
+            <Statistic
+              title={t('最新数据年份', 'Latest reported year')}
+              value={data.latest_year ?? '—'}
+              groupSeparator=""
+            />
           </Card>
         </Col>
       </Row>
@@ -92,14 +105,36 @@ export function Overview() {
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             scroll={{ x: 640 }}
             columns={[
-              { title: t('预警', 'Warning'), dataIndex: 'warning', width: 80, render: (w: string) => <Badge color={w === 'red' ? 'red' : 'gold'} text={w === 'red' ? t('红色', 'Red') : t('黄色', 'Yellow')} /> },
+              {
+                title: t('预警', 'Warning'),
+                dataIndex: 'warning',
+                width: 80,
+                render: (w: string) => (
+                  <Badge
+                    color={w === 'red' ? 'red' : 'gold'}
+                    text={w === 'red' ? t('红色', 'Red') : t('黄色', 'Yellow')}
+                  />
+                ),
+              },
               {
                 title: t('指标', 'Indicator'),
                 dataIndex: 'name',
-                render: (name: string, s) => (s.indicator_id ? <Link to={`/indicators/${s.indicator_id}?plan=${s.document_id}`}>{name}</Link> : name),
+                render: (name: string, s) =>
+                  s.indicator_id ? (
+                    <Link to={`/indicators/${s.indicator_id}?plan=${s.document_id}`}>{name}</Link>
+                  ) : (
+                    name
+                  ),
               },
               { title: t('地区', 'Region'), dataIndex: 'region', width: 90 },
-              { title: t('状态', 'Status'), dataIndex: 'label', width: 140, render: (_: string, s) => <StatusTag label={s.label} lag={s.lag} warning={s.warning} override={s.override} /> },
+              {
+                title: t('状态', 'Status'),
+                dataIndex: 'label',
+                width: 140,
+                render: (_: string, s) => (
+                  <StatusTag label={s.label} lag={s.lag} warning={s.warning} override={s.override} />
+                ),
+              },
               { title: t('说明', 'Explanation'), dataIndex: 'explanation', ellipsis: true },
             ]}
           />
@@ -110,7 +145,12 @@ export function Overview() {
         {t('各地规划', 'Plans by region')}
       </Typography.Title>
       {data.plans.length === 0 ? (
-        <Empty description={t('尚未导入规划纲要。可通过接口上传文件，或以 --load-corpus 启动。', 'No plans yet: upload documents or start with --load-corpus.')} />
+        <Empty
+          description={t(
+            '尚未导入规划纲要。可通过接口上传文件，或以 --load-corpus 启动。',
+            'No plans yet: upload documents or start with --load-corpus.',
+          )}
+        />
       ) : (
         <Row gutter={[16, 16]}>
           {data.plans.map((plan) => (

@@ -22,7 +22,8 @@ export default function Public() {
     <div className="page public-page">
       <Typography.Title level={3}>{plan.title}</Typography.Title>
       <div className="muted">
-        {plan.region} · {t('规划期', 'Period')} {formatPeriod(plan.period_start, plan.period_end)} · {t('最新数据年份', 'Latest data')} {plan.latest_year ?? '—'}
+        {plan.region} · {t('规划期', 'Period')} {formatPeriod(plan.period_start, plan.period_end)} ·{' '}
+        {t('最新数据年份', 'Latest data')} {plan.latest_year ?? '—'}
       </div>
       <Card size="small" className="section">
         <Typography.Paragraph className="plan-sentence" style={{ fontSize: 16, marginBottom: 0 }}>
@@ -38,7 +39,12 @@ export default function Public() {
           </Col>
         ))}
       </Row>
-      <Card size="small" className="section" title={t('主要指标完成情况', 'Main indicators')} extra={<Downloads path="/api/statuses" params={{ document_id: planId }} />}>
+      <Card
+        size="small"
+        className="section"
+        title={t('主要指标完成情况', 'Main indicators')}
+        extra={<Downloads path="/api/statuses" params={{ document_id: planId }} />}
+      >
         <Table<Status>
           size="small"
           rowKey="id"
@@ -51,12 +57,24 @@ export default function Public() {
             { title: t('单位', 'Unit'), dataIndex: 'unit', width: 80 },
             { title: t('属性', 'Attribute'), dataIndex: 'attribute', width: 80 },
             { title: t('年份', 'Year'), dataIndex: 'year', width: 70 },
-            { title: t('完成情况', 'Status'), dataIndex: 'label', width: 140, render: (_: string, s) => <StatusTag label={s.label} lag={s.lag} warning={s.warning} override={s.override} /> },
+            {
+              title: t('完成情况', 'Status'),
+              dataIndex: 'label',
+              width: 140,
+              render: (_: string, s) => (
+                <StatusTag label={s.label} lag={s.lag} warning={s.warning} override={s.override} />
+              ),
+            },
             { title: t('说明', 'Explanation'), dataIndex: 'explanation' },
           ]}
         />
       </Card>
-      <div className="muted public-note">{t('本页面向社会公开，数据来源于规划纲要、政府工作报告和统计公报原文，可下载核对。', 'Public page: every figure comes from published documents and can be downloaded.')}</div>
+      <div className="muted public-note">
+        {t(
+          '本页面向社会公开，数据来源于规划纲要、政府工作报告和统计公报原文，可下载核对。',
+          'Public page: every figure comes from published documents and can be downloaded.',
+        )}
+      </div>
     </div>
   );
 }

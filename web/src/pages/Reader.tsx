@@ -1,10 +1,36 @@
 // 规划文本: the document with its outline, every extracted figure highlighted; a click shows what Lantu read
 // and lets an editor correct it (kept with who, when and why; the original stays beside the correction).
 import { EditOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Drawer, Form, Grid, Input, InputNumber, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, postJson, type CatalogIndicator, type Figure, type FigureFields, type Heading, type ReaderDocument } from '../api';
+import {
+  ApiError,
+  postJson,
+  type CatalogIndicator,
+  type Figure,
+  type FigureFields,
+  type Heading,
+  type ReaderDocument,
+} from '../api';
 import { catalogOptions, loadCatalog } from '../catalog';
 import { Downloads } from '../components/Downloads';
 import { formatPeriod, formatQuantity, formatTime } from '../format';
@@ -24,7 +50,9 @@ interface Segment {
 
 /** Cut each line of the text into plain runs and highlighted figures (overlapping figures: the first wins). */
 function segmentLines(text: string, figures: readonly Figure[]): Segment[][] {
-  const placed = figures.filter((f) => f.start !== null && f.end !== null && f.end > f.start).sort((a, b) => a.start! - b.start! || b.end! - a.end!);
+  const placed = figures
+    .filter((f) => f.start !== null && f.end !== null && f.end > f.start)
+    .sort((a, b) => a.start! - b.start! || b.end! - a.end!);
   const lines: Segment[][] = [];
   let offset = 0;
   let next = 0;
@@ -69,7 +97,15 @@ function Outline({ outline, onJump }: { outline: Heading[]; onJump: (line: numbe
   );
 }
 
-function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: CatalogIndicator[]; onSaved: (f: Figure) => void }) {
+function FigureDetails({
+  figure,
+  catalog,
+  onSaved,
+}: {
+  figure: Figure;
+  catalog: CatalogIndicator[];
+  onSaved: (f: Figure) => void;
+}) {
   const { t, lang } = useLang();
   const { message } = AntApp.useApp();
   const [editing, setEditing] = useState(false);
@@ -93,20 +129,31 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
     setSaving(true);
     setError(null);
     try {
-      const saved = await postJson<Figure>('/api/corrections', { subject_kind: figure.kind, subject_id: figure.id, changes, reason: values.reason });
+      const saved = await postJson<Figure>('/api/corrections', {
+        subject_kind: figure.kind,
+        subject_id: figure.id,
+        changes,
+        reason: values.reason,
+      });
       message.success(t('更正已保存，原值已保留。', 'Correction saved; the original is kept.'));
       setEditing(false);
       onSaved(saved);
     } catch (e) {
       const body = e instanceof ApiError ? e.body : null;
-      setError(`${(e as Error).message}${body?.expected ? `（${t('应为', 'expected')}：${body.expected}）` : ''}`);
+      setError(
+        `${(e as Error).message}${body?.expected ? `（${t('应为', 'expected')}：${body.expected}）` : ''}`,
+      );
     } finally {
       setSaving(false);
     }
   };
 
   const items = [
-    { key: 'kind', label: t('类型', 'Kind'), children: `${lang === 'zh' ? kind[0] : kind[1]}${figure.aspirational ? t('（力争）', ' (aspirational)') : ''}` },
+    {
+      key: 'kind',
+      label: t('类型', 'Kind'),
+      children: `${lang === 'zh' ? kind[0] : kind[1]}${figure.aspirational ? t('（力争）', ' (aspirational)') : ''}`,
+    },
     { key: 'indicator', label: t('指标（原文）', 'Indicator (as written)'), children: figure.indicator },
     {
       key: 'link',
@@ -116,7 +163,11 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
           <Link to={`/indicators/${figure.indicator_id}?plan=${figure.document_id}`}>
             <LinkOutlined /> {figure.indicator_name ?? figure.indicator_id}
           </Link>
-          {figure.link_confidence !== null && <span className="muted">{t('置信度', 'confidence')} {Math.round(figure.link_confidence * 100)}%</span>}
+          {figure.link_confidence !== null && (
+            <span className="muted">
+              {t('置信度', 'confidence')} {Math.round(figure.link_confidence * 100)}%
+            </span>
+          )}
         </Space>
       ) : (
         <Tag color="orange">{t('未关联', 'Not linked')}</Tag>
@@ -128,7 +179,8 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
       children:
         figure.kind === 'row' && figure.cells ? (
           <span>
-            {t('基期', 'Base')} {figure.cells.base_raw ?? '—'} · {t('目标', 'Target')} {figure.cells.target_raw ?? '—'}
+            {t('基期', 'Base')} {figure.cells.base_raw ?? '—'} · {t('目标', 'Target')}{' '}
+            {figure.cells.target_raw ?? '—'}
             {figure.cells.growth_raw ? ` · ${t('年均增长', 'Annual growth')} ${figure.cells.growth_raw}` : ''}
           </span>
         ) : (
@@ -141,7 +193,15 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
     },
     { key: 'unit', label: t('单位', 'Unit'), children: figure.unit ?? '—' },
     { key: 'year', label: t('年份', 'Year'), children: figure.year ?? '—' },
-    ...(figure.metric ? [{ key: 'metric', label: figure.kind === 'row' ? t('属性', 'Attribute') : t('口径', 'Measure'), children: figure.metric }] : []),
+    ...(figure.metric
+      ? [
+          {
+            key: 'metric',
+            label: figure.kind === 'row' ? t('属性', 'Attribute') : t('口径', 'Measure'),
+            children: figure.metric,
+          },
+        ]
+      : []),
     { key: 'quote', label: t('原文', 'Quote'), children: <span className="quote">“{figure.quote}”</span> },
     { key: 'line', label: t('位置', 'Place'), children: t(`第 ${figure.line} 行`, `line ${figure.line}`) },
   ];
@@ -154,14 +214,18 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
           type="info"
           showIcon
           className="correction-note"
-          title={t(`已由 ${figure.correction.by} 于 ${formatTime(figure.correction.at)} 更正`, `Corrected by ${figure.correction.by} on ${formatTime(figure.correction.at)}`)}
+          title={t(
+            `已由 ${figure.correction.by} 于 ${formatTime(figure.correction.at)} 更正`,
+            `Corrected by ${figure.correction.by} on ${formatTime(figure.correction.at)}`,
+          )}
           description={
             <div>
               <div>
                 {t('理由', 'Reason')}：{figure.correction.reason}
               </div>
               <div className="muted">
-                {t('抽取原值', 'As extracted')}：{figure.original.indicator} · {formatQuantity(figure.original.value, figure.original.unit)} · {figure.original.year ?? '—'}
+                {t('抽取原值', 'As extracted')}：{figure.original.indicator} ·{' '}
+                {formatQuantity(figure.original.value, figure.original.unit)} · {figure.original.year ?? '—'}
                 {t('年', '')}
               </div>
             </div>
@@ -178,10 +242,22 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
             form={form}
             layout="vertical"
             requiredMark={false}
-            initialValues={{ indicator: figure.indicator, indicator_id: figure.indicator_id, value: figure.value, unit: figure.unit, year: figure.year, comparator: figure.comparator, reason: '' }}
+            initialValues={{
+              indicator: figure.indicator,
+              indicator_id: figure.indicator_id,
+              value: figure.value,
+              unit: figure.unit,
+              year: figure.year,
+              comparator: figure.comparator,
+              reason: '',
+            }}
             onFinish={submit}
           >
-            <Form.Item name="indicator" label={t('指标名称', 'Indicator')} rules={[{ required: true, message: t('请填写指标名称', 'Required') }]}>
+            <Form.Item
+              name="indicator"
+              label={t('指标名称', 'Indicator')}
+              rules={[{ required: true, message: t('请填写指标名称', 'Required') }]}
+            >
               <Input />
             </Form.Item>
             <Form.Item name="indicator_id" label={t('关联目录指标', 'Catalog indicator')}>
@@ -193,7 +269,10 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
               />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="value" label={figure.kind === 'row' ? t('目标值', 'Target') : t('数值', 'Value')}>
+              <Form.Item
+                name="value"
+                label={figure.kind === 'row' ? t('目标值', 'Target') : t('数值', 'Value')}
+              >
                 <Input style={{ width: 120 }} aria-label={t('数值', 'Value')} />
               </Form.Item>
               <Form.Item name="unit" label={t('单位', 'Unit')}>
@@ -208,8 +287,17 @@ function FigureDetails({ figure, catalog, onSaved }: { figure: Figure; catalog: 
                 </Form.Item>
               )}
             </Space>
-            <Form.Item name="reason" label={t('更正理由', 'Reason')} rules={[{ required: true, whitespace: true, message: t('请说明更正理由', 'Please give a reason') }]}>
-              <Input.TextArea rows={2} placeholder={t('例如：原文为“力争达到1000亿元”，应为预期目标', 'e.g. the text says…')} />
+            <Form.Item
+              name="reason"
+              label={t('更正理由', 'Reason')}
+              rules={[
+                { required: true, whitespace: true, message: t('请说明更正理由', 'Please give a reason') },
+              ]}
+            >
+              <Input.TextArea
+                rows={2}
+                placeholder={t('例如：原文为“力争达到1000亿元”，应为预期目标', 'e.g. the text says…')}
+              />
             </Form.Item>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
             <Space>
@@ -264,7 +352,15 @@ export default function Reader() {
     if (figure) setSelected(figure);
   };
 
-  if (error) return <Alert type="error" showIcon title={t('文件加载失败', 'Could not load the document')} description={error.message} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('文件加载失败', 'Could not load the document')}
+        description={error.message}
+      />
+    );
   if (!data) return <Skeleton active paragraph={{ rows: 12 }} />;
   const doc = data.document;
   const placed = figures.filter((f) => f.start !== null).length;
@@ -276,7 +372,10 @@ export default function Reader() {
       </Typography.Title>
       <div className="muted doc-meta">
         {doc.region ?? '—'} · {formatPeriod(doc.period_start, doc.period_end)} ·{' '}
-        {t(`已标出 ${placed} 处数字（目标、已实现数值、指标表）`, `${placed} figures highlighted (targets, reported values, table rows)`)}
+        {t(
+          `已标出 ${placed} 处数字（目标、已实现数值、指标表）`,
+          `${placed} figures highlighted (targets, reported values, table rows)`,
+        )}
         {doc.doc_type === 'plan' && (
           <>
             {' · '}
@@ -312,7 +411,11 @@ export default function Reader() {
         <Col xs={24} lg={18}>
           <div className="doc-text" ref={textBox} onClick={onTextClick}>
             {lines.map((segments, i) => (
-              <div key={i} id={`L${i + 1}`} className={headingLines.has(i + 1) ? 'doc-line heading' : 'doc-line'}>
+              <div
+                key={i}
+                id={`L${i + 1}`}
+                className={headingLines.has(i + 1) ? 'doc-line heading' : 'doc-line'}
+              >
                 {segments.map((s, j) =>
                   s.figure ? (
                     <mark

@@ -22,7 +22,11 @@ const REASONS: Record<string, [string, string]> = {
   'unit-mismatch': ['单位与目录不一致', 'Unit differs from the catalog'],
 };
 
-const SUBJECT: Record<string, [string, string]> = { row: ['指标表行', 'Table row'], target: ['目标', 'Target'], achievement: ['已实现数值', 'Reported value'] };
+const SUBJECT: Record<string, [string, string]> = {
+  row: ['指标表行', 'Table row'],
+  target: ['目标', 'Target'],
+  achievement: ['已实现数值', 'Reported value'],
+};
 
 function Findings() {
   const { t, lang } = useLang();
@@ -30,14 +34,21 @@ function Findings() {
   const { data, error } = useApi<Page<Finding>>('/api/findings', { severity, limit: 1000 });
   if (error) return <Alert type="error" showIcon title={error.message} />;
   return (
-    <Card size="small" title={t('规划文本一致性检查', 'Plan consistency checks')} extra={<Downloads path="/api/findings" params={{ severity }} />}>
+    <Card
+      size="small"
+      title={t('规划文本一致性检查', 'Plan consistency checks')}
+      extra={<Downloads path="/api/findings" params={{ severity }} />}
+    >
       <Select
         allowClear
         placeholder={t('全部级别', 'All severities')}
         style={{ width: 160, marginBottom: 12 }}
         value={severity}
         onChange={setSeverity}
-        options={Object.entries(SEVERITY).map(([value, [, zh, en]]) => ({ value, label: lang === 'zh' ? zh : en }))}
+        options={Object.entries(SEVERITY).map(([value, [, zh, en]]) => ({
+          value,
+          label: lang === 'zh' ? zh : en,
+        }))}
       />
       <Table<Finding>
         size="small"
@@ -87,7 +98,12 @@ function Queue() {
   const [page, setPage] = useState(1);
   const [kind, setKind] = useState<string | undefined>();
   const pageSize = 10;
-  const { data, error, reload } = useApi<Page<ReviewItem>>('/api/review', { state: 'open', subject_kind: kind, limit: pageSize, offset: (page - 1) * pageSize });
+  const { data, error, reload } = useApi<Page<ReviewItem>>('/api/review', {
+    state: 'open',
+    subject_kind: kind,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   const [catalog, setCatalog] = useState<CatalogIndicator[]>([]);
   const [picked, setPicked] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
@@ -99,7 +115,11 @@ function Queue() {
     setBusy(item.id);
     try {
       await postJson(`/api/review/${item.id}/resolve`, { indicator_id: indicatorId });
-      message.success(indicatorId ? t('已关联，相关监测数据已重新计算。', 'Linked; monitoring recomputed.') : t('已标记为非指标。', 'Dismissed.'));
+      message.success(
+        indicatorId
+          ? t('已关联，相关监测数据已重新计算。', 'Linked; monitoring recomputed.')
+          : t('已标记为非指标。', 'Dismissed.'),
+      );
       reload();
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -124,7 +144,10 @@ function Queue() {
           setKind(v);
           setPage(1);
         }}
-        options={Object.entries(SUBJECT).map(([value, [zh, en]]) => ({ value, label: lang === 'zh' ? zh : en }))}
+        options={Object.entries(SUBJECT).map(([value, [zh, en]]) => ({
+          value,
+          label: lang === 'zh' ? zh : en,
+        }))}
       />
       {data && data.total === 0 ? (
         <Empty description={t('审核队列已清空', 'Nothing to review')} />
@@ -135,7 +158,13 @@ function Queue() {
           loading={!data}
           dataSource={data?.items ?? []}
           scroll={{ x: 760 }}
-          pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+          }}
           columns={[
             {
               title: t('原文名称', 'Name as written'),
@@ -145,12 +174,18 @@ function Queue() {
                   <span>{name}</span>
                   <span className="muted">
                     {lang === 'zh' ? SUBJECT[item.subject_kind]?.[0] : SUBJECT[item.subject_kind]?.[1]}
-                    {item.unit ? ` · ${item.unit}` : ''} · <Link to={`/documents/${item.document_id}`}>{t('查看原文', 'source')}</Link>
+                    {item.unit ? ` · ${item.unit}` : ''} ·{' '}
+                    <Link to={`/documents/${item.document_id}`}>{t('查看原文', 'source')}</Link>
                   </span>
                 </Space>
               ),
             },
-            { title: t('原因', 'Why'), dataIndex: 'reason', width: 130, render: (r: string) => (lang === 'zh' ? (REASONS[r]?.[0] ?? r) : (REASONS[r]?.[1] ?? r)) },
+            {
+              title: t('原因', 'Why'),
+              dataIndex: 'reason',
+              width: 130,
+              render: (r: string) => (lang === 'zh' ? (REASONS[r]?.[0] ?? r) : (REASONS[r]?.[1] ?? r)),
+            },
             {
               title: t('一键处理', 'Resolve'),
               key: 'resolve',
@@ -158,7 +193,12 @@ function Queue() {
               render: (_: unknown, item) => (
                 <Space wrap size={4}>
                   {item.candidates.slice(0, 3).map((c) => (
-                    <Button key={c.indicator_id} size="small" loading={busy === item.id} onClick={() => resolve(item, c.indicator_id)}>
+                    <Button
+                      key={c.indicator_id}
+                      size="small"
+                      loading={busy === item.id}
+                      onClick={() => resolve(item, c.indicator_id)}
+                    >
                       {t('关联为', 'Link to')} {c.name}
                     </Button>
                   ))}
@@ -166,13 +206,21 @@ function Queue() {
                     size="small"
                     style={{ width: 170 }}
                     placeholder={t('其他指标…', 'Other…')}
-                    showSearch={{ filterOption: (input, option) => String(option?.search ?? '').includes(input) }}
+                    showSearch={{
+                      filterOption: (input, option) => String(option?.search ?? '').includes(input),
+                    }}
                     value={picked[item.id]}
                     onChange={(v: string) => setPicked((p) => ({ ...p, [item.id]: v }))}
                     options={catalogOptions(catalog)}
                     popupMatchSelectWidth={false}
                   />
-                  <Button size="small" type="primary" disabled={!picked[item.id]} loading={busy === item.id} onClick={() => resolve(item, picked[item.id] ?? null)}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={!picked[item.id]}
+                    loading={busy === item.id}
+                    onClick={() => resolve(item, picked[item.id] ?? null)}
+                  >
                     {t('关联', 'Link')}
                   </Button>
                   <Button size="small" danger loading={busy === item.id} onClick={() => resolve(item, null)}>

@@ -6,7 +6,11 @@ import { Downloads } from '../components/Downloads';
 import { useLang } from '../i18n';
 import { useApi } from '../useApi';
 
-const DOC_TYPE: Record<string, [string, string]> = { plan: ['规划纲要', 'Plan'], work_report: ['政府工作报告', 'Work report'], bulletin: ['统计公报', 'Bulletin'] };
+const DOC_TYPE: Record<string, [string, string]> = {
+  plan: ['规划纲要', 'Plan'],
+  work_report: ['政府工作报告', 'Work report'],
+  bulletin: ['统计公报', 'Bulletin'],
+};
 
 function Snippet({ hit }: { hit: SearchHit }) {
   const parts: React.ReactNode[] = [];
@@ -32,7 +36,11 @@ export default function Search() {
   const q = params.get('q') ?? '';
   const page = Number(params.get('page')) || 1;
   const pageSize = 20;
-  const { data, error } = useApi<SearchAnswer>(q ? '/api/search' : null, { q, limit: pageSize, offset: (page - 1) * pageSize });
+  const { data, error } = useApi<SearchAnswer>(q ? '/api/search' : null, {
+    q,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   return (
     <div className="page search-page">
       <Typography.Title level={3}>{t('全文检索', 'Full-text search')}</Typography.Title>
@@ -42,7 +50,10 @@ export default function Search() {
         enterButton={t('检索', 'Search')}
         defaultValue={q}
         key={q}
-        placeholder={t('输入检索词，如：养老、研发经费、城市更新（空格分隔多个词）', 'Words, e.g. 养老 (space-separated)')}
+        placeholder={t(
+          '输入检索词，如：养老、研发经费、城市更新（空格分隔多个词）',
+          'Words, e.g. 养老 (space-separated)',
+        )}
         onSearch={(value) => setParams(value.trim() ? { q: value.trim() } : {})}
         allowClear
       />
@@ -68,7 +79,13 @@ export default function Search() {
                         <Link to={`/documents/${hit.document_id}?line=${hit.line}`} className="hit-title">
                           {hit.title ?? t('未命名文件', 'Untitled')}
                         </Link>
-                        {hit.doc_type && <Tag>{lang === 'zh' ? (DOC_TYPE[hit.doc_type]?.[0] ?? hit.doc_type) : (DOC_TYPE[hit.doc_type]?.[1] ?? hit.doc_type)}</Tag>}
+                        {hit.doc_type && (
+                          <Tag>
+                            {lang === 'zh'
+                              ? (DOC_TYPE[hit.doc_type]?.[0] ?? hit.doc_type)
+                              : (DOC_TYPE[hit.doc_type]?.[1] ?? hit.doc_type)}
+                          </Tag>
+                        )}
                         <span className="muted">
                           {hit.region ?? ''} · {t(`第 ${hit.line} 行`, `line ${hit.line}`)}
                         </span>
