@@ -10,7 +10,7 @@ export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/corpus', impo
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('启动 HTTP API（/docs 为接口文档）/ start the HTTP API (OpenAPI docs at /docs)')
+    .description('启动网页端与 HTTP API（/docs 为接口文档）/ start the web app and the HTTP API (OpenAPI docs at /docs)')
     .option('-p, --port <port>', 'port', (v) => Number.parseInt(v, 10), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--load-corpus', 'ingest the bundled corpus first when the database is empty')
@@ -28,9 +28,11 @@ export function registerServe(program: Command): void {
         .executeTakeFirst();
       if (Number(count?.n ?? 0) === 0) {
         if (options.loadCorpus) {
+          process.stderr.write('正在载入样例文档 / loading the bundled corpus …\n');
           const report = await ingestPaths(store, [CORPUS_DIR]);
           process.stderr.write(
-            `loaded the corpus: ${report.stored.length} documents, ${report.derived.statuses} statuses\n`,
+            `已载入 ${report.stored.length} 份文档，${report.derived.statuses} 项指标状态 / ` +
+              `loaded ${report.stored.length} documents, ${report.derived.statuses} statuses\n`,
           );
         } else {
           process.stderr.write(
@@ -48,7 +50,8 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', close);
       const address = await app.listen({ port: options.port, host: options.host });
       process.stderr.write(
-        `lantu serving ${store.engine} (${store.location}) at ${address} — API docs: ${address}/docs\n`,
+        `蓝图已启动 / Lantu is running: ${address}  (接口文档 API docs: ${address}/docs; ` +
+          `数据库 database: ${store.engine} ${store.location})\n`,
       );
     });
 }
