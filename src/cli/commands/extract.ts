@@ -24,6 +24,14 @@ function summaryLine(gold: GoldExtraction): string {
   );
 }
 
+/** `<name>.json` per input; the same name in two formats (plan.txt, plan.pdf) keeps its extension apart. */
+function outputNames(files: readonly string[]): (file: string) => string {
+  const stem = (file: string) => basename(file).replace(/\.[^.]+$/, '');
+  const counts = new Map<string, number>();
+  for (const file of files) counts.set(stem(file), (counts.get(stem(file)) ?? 0) + 1);
+  return (file) => `${(counts.get(stem(file)) ?? 0) > 1 ? basename(file) : stem(file)}.json`;
+}
+
 /** Runs the extraction of every file, on worker threads when there is more than one. */
 async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResult) => void): Promise<void> {
   if (files.length === 1 || jobs <= 1) {
@@ -80,11 +88,12 @@ export function registerExtract(program: Command): void {
 
       // Print in input order whatever the order the workers finished in.
       results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
+      const outputName = outputNames(files);
       for (const result of results) {
         if (!result.ok) continue;
         if (options.out) {
           writeFileSync(
-            join(options.out, `${basename(result.file).replace(/\.[^.]+$/, '')}.json`),
+            join(options.out, outputName(result.file)),
             `${JSON.stringify(result.gold, null, 2)}\n`,
           );
         } else if (options.format === 'summary') {
