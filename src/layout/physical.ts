@@ -1,15 +1,22 @@
 // First layout pass: split the source into lines, drop page artifacts and mark page breaks.
-import { lineRange, lineText, type SourceText } from '../text/source-text.js';
+import { lineText, type SourceText } from '../text/source-text.js';
 import { FILE_NAME_LINE, PAGE_NUMBER_PATTERNS, URL_LINE } from './patterns.js';
 import type { Artifact, ArtifactKind, PhysicalLine } from './types.js';
 
-const EDGE_SPACE = /^[ \u3000\u00a0]+|[ \u3000\u00a0\r]+$/g;
+/** Spaces trimmed from both ends of a line (TABs are kept: they mark table cells). */
+function isEdgeSpace(code: number): boolean {
+  return code === 32 || code === 0x3000 || code === 0xa0 || code === 13;
+}
+
+/** Longest line that can be a page number, URL or stray file name; longer lines skip the artifact patterns. */
+const MAX_ARTIFACT_LENGTH = 200;
 
 function artifactKind(trimmed: string): ArtifactKind | null {
-  if (trimmed === '\f' || /^\f+$/.test(trimmed)) return 'form-feed';
-  if (PAGE_NUMBER_PATTERNS.some((p) => p.test(trimmed))) return 'page-number';
+  if (trimmed.length > MAX_ARTIFACT_LENGTH) return null;
+  if (/^\f+$/.test(trimmed)) return 'form-feed';
+  if (trimmed.length <= 24 && PAGE_NUMBER_PATTERNS.some((p) => p.test(trimmed))) return 'page-number';
   if (URL_LINE.test(trimmed)) return 'url';
-  if (FILE_NAME_LINE.test(trimmed)) return 'stray-file-name';
+  if (trimmed.includes('.') && FILE_NAME_LINE.test(trimmed)) return 'stray-file-name';
   return null;
 }
 
@@ -25,24 +32,38 @@ export function physicalLines(source: SourceText): PhysicalPass {
   const count = source.lineStarts.length;
   let breakPending = false;
   let previousBlank = true;
+  const text = source.text;
+  // Next form feed at or after the current line; searched once per form feed, not once per line.
+  let formFeed = text.indexOf('\f');
   for (let line = 1; line <= count; line++) {
-    const raw = lineText(source, line);
+    const lineStart = source.lineStarts[line - 1]!;
+    const next = source.lineStarts[line];
+    const lineEnd = next === undefined ? text.length : next - 1;
     // A form feed inside a line (pdftotext style) marks a page break before the rest of the line.
-    const ff = raw.lastIndexOf('\f');
-    const body = ff === -1 ? raw : raw.slice(ff + 1);
-    if (ff !== -1) breakPending = true;
-    const trimmed = body.replace(EDGE_SPACE, '');
+    let bodyStart = lineStart;
+    while (formFeed !== -1 && formFeed < lineEnd) {
+      if (formFeed >= lineStart) {
+        bodyStart = formFeed + 1;
+        breakPending = true;
+      }
+      formFeed = text.indexOf('\f', formFeed + 1);
+    }
+    let from = bodyStart;
+    while (from < lineEnd && isEdgeSpace(text.charCodeAt(from))) from++;
+    let to = lineEnd;
+    while (to > from && isEdgeSpace(text.charCodeAt(to - 1))) to--;
+    const trimmed = text.slice(from, to);
     const kind = trimmed === '' ? null : artifactKind(trimmed.trim());
     if (kind) {
-      artifacts.push({ kind, line, text: raw });
+      artifacts.push({ kind, line, text: lineText(source, line) });
       if (kind === 'page-number' || kind === 'form-feed') breakPending = true;
       continue;
     }
-    const lead = body.length - body.replace(/^[ \u3000\u00a0]+/, '').length;
-    const start = lineRange(source, line).start + (raw.length - body.length) + lead;
+    const lead = from - bodyStart;
     // PDF text marks the first line of a page with one leading space and no blank line before it.
-    const markerSpace = trimmed !== '' && lead === 1 && body[0] === ' ' && (!previousBlank || line === 1);
-    physical.push({ line, start, text: trimmed, pageBreakBefore: breakPending || markerSpace });
+    const markerSpace =
+      trimmed !== '' && lead === 1 && text.charCodeAt(bodyStart) === 32 && (!previousBlank || line === 1);
+    physical.push({ line, start: from, text: trimmed, pageBreakBefore: breakPending || markerSpace });
     if (markerSpace) artifacts.push({ kind: 'page-break-space', line, text: ' ' });
     if (trimmed !== '') breakPending = false;
     previousBlank = trimmed === '';

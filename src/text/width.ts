@@ -11,5 +11,7 @@ export function displayWidth(text: string): number {
 
 /** True for Latin letters and digits, which need a space when a wrap separated two words. */
 export function isLatinWord(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z]/.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0) | 32;
+  return code >= 97 && code <= 122;
 }
