@@ -142,6 +142,7 @@ function mostMentionedPrefecture(text: string, province: string | null): Prefect
   const end = Math.min(text.length, PARENT_SEARCH_CHARS);
   // One pass: only positions whose character starts some prefecture name are checked.
   for (let i = 0; i < end; i++) {
+    if (NAME_START[text.charCodeAt(i)] === 0) continue;
     const candidates = NAMES_BY_FIRST_CHAR.get(text[i]!);
     if (!candidates) continue;
     for (const { name, prefecture } of candidates) {
@@ -170,6 +171,13 @@ const NAMES_BY_FIRST_CHAR: Map<string, { name: string; prefecture: Prefecture }[
   }
   for (const list of index.values()) list.sort((a, b) => b.name.length - a.name.length);
   return index;
+})();
+
+/** 1 for the char codes that start some prefecture name: a cheap test before the map look-up. */
+const NAME_START: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const first of NAMES_BY_FIRST_CHAR.keys()) table[first.charCodeAt(0)] = 1;
+  return table;
 })();
 
 function period(title: string | null, text: string, docType: DocType): string | null {
