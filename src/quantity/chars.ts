@@ -7,6 +7,11 @@ export function digitValue(code: number): number {
   return -1;
 }
 
+/** The char code at `p`, 0 outside the text (so that code tables can be indexed without a bounds check). */
+export function codeAt(text: string, p: number): number {
+  return text.charCodeAt(p) | 0;
+}
+
 export function isDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
@@ -49,22 +54,48 @@ export function skipSpacesBack(text: string, pos: number, limit = 3): number {
 
 /** Folds one character for dictionary look-ups: full-width ASCII → ASCII, upper → lower case, ²³ → 23, μ → u. */
 export function foldChar(ch: string): string {
+  if (ch === '') return ch;
   const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return foldChar(String.fromCharCode(code - 0xfee0));
-  if (code >= 65 && code <= 90) return String.fromCharCode(code + 32);
-  switch (ch) {
-    case '²':
-      return '2';
-    case '³':
-      return '3';
-    case 'μ':
-    case 'µ':
-      return 'u';
-    case '﹪':
-      return '%';
+  const folded = foldCode(code);
+  return folded === code ? ch : String.fromCharCode(folded);
+}
+
+/** `foldChar` on a char code, so that dictionary walks allocate no strings. */
+export function foldCode(code: number): number {
+  const ascii = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code;
+  if (ascii >= 65 && ascii <= 90) return ascii + 32;
+  switch (ascii) {
+    case 0xb2: // ²
+      return 50;
+    case 0xb3: // ³
+      return 51;
+    case 0x3bc: // μ
+    case 0xb5: // µ
+      return 117;
+    case 0xfe6a: // ﹪
+      return 37;
     default:
-      return ch;
+      return ascii;
   }
+}
+
+/** A table indexed by UTF-16 code holding 1 for each of `chars` (one-character strings), for scans on char codes. */
+export function codeSet(chars: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const ch of chars) table[singleCode(ch)] = 1;
+  return table;
+}
+
+/** A table indexed by UTF-16 code holding each character's value, −1 elsewhere (values fit in 16 bits). */
+export function codeValues(values: Readonly<Record<string, number>>): Int16Array {
+  const table = new Int16Array(65536).fill(-1);
+  for (const [ch, value] of Object.entries(values)) table[singleCode(ch)] = value;
+  return table;
+}
+
+function singleCode(ch: string): number {
+  if (ch.length !== 1) throw new Error(`not a single UTF-16 character: "${ch}"`);
+  return ch.charCodeAt(0);
 }
 
 /** Opening quotation marks: a number right after one starts a quoted name (“13710”, “9+2”). */
@@ -86,3 +117,8 @@ export const RANGE_SEPARATORS = new Set(['-', '－', '—', '–', '~', '～', '
 
 /** Signs that make a number negative when they touch it from the left (-2.9). */
 export const MINUS_SIGNS = new Set(['-', '－', '−']);
+
+/** `OPENING_QUOTES`, `RANGE_SEPARATORS` and `MINUS_SIGNS` by char code. */
+export const OPENING_QUOTE_CODES = codeSet(OPENING_QUOTES);
+export const RANGE_SEPARATOR_CODES = codeSet(RANGE_SEPARATORS);
+export const MINUS_SIGN_CODES = codeSet(MINUS_SIGNS);

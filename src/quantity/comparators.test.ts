@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  comparatorWordStartsAt,
   comparatorWordsAfter,
   comparatorWordsBefore,
   normalizeComparatorWord,
@@ -61,4 +62,15 @@ describe('comparators', () => {
     ['增长', '其他(增长)'],
     ['实现', '其他(实现)'],
   ])('normalizes %s to %s', (word, label) => expect(normalizeComparatorWord(word)).toBe(label));
+});
+
+describe('comparatorWordStartsAt', () => {
+  it.each([
+    ['97%以上', 3, true],
+    ['7左右', 1, true],
+    ['100及以下', 3, true],
+    ['5家企业', 2, false],
+    ['5 以上', 1, false],
+    ['5', 1, false],
+  ])('%s at %i → %s', (text, pos, expected) => expect(comparatorWordStartsAt(text, pos)).toBe(expected));
 });

@@ -198,17 +198,17 @@ const NOT_COMPARATORS = new Set([
   '契约',
 ]);
 
-/** Words of each position, longest first, indexed by the character next to the number. */
-const BEFORE_BY_LAST = new Map<string, string[]>();
-const AFTER_BY_FIRST = new Map<string, string[]>();
+/** Words of each position, longest first, indexed by the char code of the character next to the number. */
+const BEFORE_BY_LAST = new Map<number, string[]>();
+const AFTER_BY_FIRST = new Map<number, string[]>();
 for (const [word, def] of Object.entries(COMPARATOR_WORDS)) {
-  if (def.position !== 'after') push(BEFORE_BY_LAST, word[word.length - 1]!, word);
-  if (def.position !== 'before') push(AFTER_BY_FIRST, word[0]!, word);
+  if (def.position !== 'after') push(BEFORE_BY_LAST, word.charCodeAt(word.length - 1), word);
+  if (def.position !== 'before') push(AFTER_BY_FIRST, word.charCodeAt(0), word);
 }
 for (const list of [...BEFORE_BY_LAST.values(), ...AFTER_BY_FIRST.values()])
   list.sort((a, b) => b.length - a.length);
 
-function push(map: Map<string, string[]>, key: string, word: string): void {
+function push(map: Map<number, string[]>, key: number, word: string): void {
   const list = map.get(key);
   if (list) list.push(word);
   else map.set(key, [word]);
@@ -219,8 +219,9 @@ export function comparatorWordsBefore(text: string, pos: number, max = 3): Compa
   const found: ComparatorWord[] = [];
   let end = skipSpacesBack(text, pos);
   while (found.length < max && end > 0) {
-    const candidates = BEFORE_BY_LAST.get(text[end - 1]!);
-    const word = candidates?.find((w) => text.startsWith(w, end - w.length));
+    const candidates = BEFORE_BY_LAST.get(text.charCodeAt(end - 1));
+    if (!candidates) break;
+    const word = candidates.find((w) => text.startsWith(w, end - w.length));
     if (!word) break;
     if (word.length === 1 && NOT_COMPARATORS.has(text.slice(end - 2, end))) break;
     found.unshift({ text: word, start: end - word.length, end, position: 'before' });
@@ -234,13 +235,20 @@ export function comparatorWordsAfter(text: string, pos: number, max = 2): Compar
   const found: ComparatorWord[] = [];
   let start = skipSpaces(text, pos);
   while (found.length < max && start < text.length) {
-    const candidates = AFTER_BY_FIRST.get(text[start]!);
-    const word = candidates?.find((w) => text.startsWith(w, start));
+    const candidates = AFTER_BY_FIRST.get(text.charCodeAt(start));
+    if (!candidates) break;
+    const word = candidates.find((w) => text.startsWith(w, start));
     if (!word) break;
     found.push({ text: word, start, end: start + word.length, position: 'after' });
     start = skipSpaces(text, start + word.length);
   }
   return found;
+}
+
+/** True when a comparator word that follows numbers (以上, 左右 …) starts exactly at `pos`. */
+export function comparatorWordStartsAt(text: string, pos: number): boolean {
+  const candidates = AFTER_BY_FIRST.get(text.charCodeAt(pos));
+  return candidates !== undefined && candidates.some((w) => text.startsWith(w, pos));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumeralText, readNumeral } from './numerals.js';
+import { parseNumeralText, readArabic, readNumeral } from './numerals.js';
 
 describe('readNumeral', () => {
   it.each([
@@ -50,4 +50,46 @@ describe('readNumeral', () => {
     ['十亿', '1000000000'],
     ['二十', '20'],
   ])('parseNumeralText(%s) = %s', (text, value) => expect(parseNumeralText(text)).toBe(value));
+});
+
+describe('arabic numerals with magnitudes', () => {
+  it.each([
+    ['1.5万人', '1.5', '万', 4, undefined],
+    ['100亿元', '100', '亿', 4, undefined],
+    ['5万亿元', '5', '万亿', 3, undefined],
+    ['1亿2000万元', '1.2', '亿', 7, undefined],
+    ['2万3', '2', '万', 2, undefined],
+    ['１０，０００亿元', '10000', '亿', 7, undefined],
+    ['0379万', '379', '万', 5, undefined],
+    ['380.40元', '380.4', '', 6, undefined],
+    ['2025年', '2025', '', 4, '2025'],
+  ])('%s → %s %s ending at %i', (text, value, magnitude, end, arabicInteger) => {
+    const n = readNumeral(text, 0)!;
+    expect(n).toMatchObject({ value, magnitude, end, chinese: false });
+    expect(n.arabicInteger).toBe(arabicInteger);
+  });
+
+  it('keeps the leading zero of a code whatever follows', () => {
+    expect(readNumeral('0379万', 0)!.leadingZero).toBe(true);
+    expect(readNumeral('0.5万', 0)!.leadingZero).toBe(false);
+  });
+});
+
+describe('readArabic', () => {
+  it('converts full-width digits, separators and points to ASCII', () => {
+    expect(readArabic('１，２３４．５０亿', 0)).toEqual({
+      end: 8,
+      text: '1234.50',
+      integer: '1234',
+      dotted: false,
+    });
+  });
+
+  it('takes a separator only before exactly three digits', () => {
+    expect(readArabic('12,34', 0)).toMatchObject({ integer: '12', end: 2 });
+    expect(readArabic('1,2345', 0)).toMatchObject({ integer: '1', end: 1 });
+    expect(readArabic('1234,567', 0)).toMatchObject({ integer: '1234', end: 4 });
+  });
+
+  it('is null where no digit stands', () => expect(readArabic('万', 0)).toBeNull());
 });

@@ -2,7 +2,7 @@
 // (十亿3000万, 1.5万) — into an exact value expressed in its largest trailing magnitude (万/亿).
 
 import { addDecimal, decimal, multiplyDecimal, shiftDecimal, type Decimal } from './decimal.js';
-import { digitValue, isDigitCode } from './chars.js';
+import { codeAt, codeValues, digitValue, isDigitCode } from './chars.js';
 
 /** Chinese digit characters (incl. the financial forms) and their values. */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
@@ -44,6 +44,17 @@ export const CHINESE_BIG_UNITS: Readonly<Record<string, number>> = { 万: 4, 萬
 
 /** Digit pairs read as a range rather than a two-digit number (两三个 = 2–3, 三五年 = 3–5). */
 const RANGE_PAIRS = new Set(['1,2', '2,3', '3,4', '4,5', '5,6', '6,7', '7,8', '8,9', '3,5']);
+/** RANGE_PAIRS keyed by first × 10 + second, so that a pair is tested without building a string. */
+const RANGE_PAIR_KEYS = new Set(
+  [...RANGE_PAIRS].map((pair) => {
+    const [first, second] = pair.split(',').map(Number);
+    return first! * 10 + second!;
+  }),
+);
+
+function isRangePair(first: number, second: number): boolean {
+  return first >= 0 && second >= 0 && RANGE_PAIR_KEYS.has(first * 10 + second);
+}
 
 /** The magnitude word a numeral's value is expressed in. */
 export type Magnitude = '' | '万' | '亿' | '万亿';
@@ -85,41 +96,58 @@ interface Arabic {
 /** Reads ASCII/full-width digits with thousands separators and a decimal point starting at `pos`. */
 export function readArabic(text: string, pos: number): Arabic | null {
   let p = pos;
-  let integer = '';
-  while (p < text.length) {
-    const d = digitValue(text.charCodeAt(p));
-    if (d < 0) break;
-    integer += d;
-    p++;
-  }
-  if (integer === '') return null;
+  while (isDigitCode(text.charCodeAt(p))) p++;
+  if (p === pos) return null;
+  let integer = asciiDigits(text, pos, p);
   // Thousands separators: groups of exactly three digits after a first group of one to three.
-  if (integer.length <= 3) {
-    while (p + 3 < text.length + 1 && (text[p] === ',' || text[p] === '，')) {
-      let group = '';
-      for (let k = 1; k <= 3; k++) {
-        const d = digitValue(text.charCodeAt(p + k));
-        if (d < 0) break;
-        group += d;
-      }
-      if (group.length !== 3 || isDigitCode(text.charCodeAt(p + 4))) break;
-      integer += group;
-      p += 4;
+  if (p - pos <= 3) {
+    while (p + 3 <= text.length && isThousandsSeparator(text.charCodeAt(p))) {
+      const groupEnd = p + 4;
+      if (
+        !isDigitCode(text.charCodeAt(p + 1)) ||
+        !isDigitCode(text.charCodeAt(p + 2)) ||
+        !isDigitCode(text.charCodeAt(p + 3)) ||
+        isDigitCode(text.charCodeAt(groupEnd))
+      )
+        break;
+      integer += asciiDigits(text, p + 1, groupEnd);
+      p = groupEnd;
     }
   }
   let fraction = '';
   let dotted = false;
-  if ((text[p] === '.' || text[p] === '．') && isDigitCode(text.charCodeAt(p + 1))) {
-    p++;
-    while (p < text.length && isDigitCode(text.charCodeAt(p))) fraction += digitValue(text.charCodeAt(p++));
+  if (isDecimalPoint(text.charCodeAt(p)) && isDigitCode(text.charCodeAt(p + 1))) {
+    const fractionStart = ++p;
+    while (isDigitCode(text.charCodeAt(p))) p++;
+    fraction = asciiDigits(text, fractionStart, p);
     // A second dot followed by a digit makes a version number or code (1.2.3).
-    while ((text[p] === '.' || text[p] === '．') && isDigitCode(text.charCodeAt(p + 1))) {
+    while (isDecimalPoint(text.charCodeAt(p)) && isDigitCode(text.charCodeAt(p + 1))) {
       dotted = true;
       p++;
-      while (p < text.length && isDigitCode(text.charCodeAt(p))) p++;
+      while (isDigitCode(text.charCodeAt(p))) p++;
     }
   }
   return { end: p, text: fraction ? `${integer}.${fraction}` : integer, integer, dotted };
+}
+
+/** The digits of text[from, to) in ASCII (full-width digits converted); a plain slice when they already are. */
+function asciiDigits(text: string, from: number, to: number): string {
+  for (let p = from; p < to; p++) {
+    if (text.charCodeAt(p) > 57) {
+      let out = '';
+      for (let q = from; q < to; q++) out += digitValue(text.charCodeAt(q));
+      return out;
+    }
+  }
+  return text.slice(from, to);
+}
+
+function isThousandsSeparator(code: number): boolean {
+  return code === 44 || code === 0xff0c; // , ，
+}
+
+function isDecimalPoint(code: number): boolean {
+  return code === 46 || code === 0xff0e; // . ．
 }
 
 /** Canonical Decimal of plain ASCII digits with an optional fraction ("0380.40" → "380.4"), without arithmetic. */
@@ -136,8 +164,21 @@ function canonicalDigits(text: string): Decimal {
   return fraction ? `${integer}.${fraction}` : integer;
 }
 
+/** `CHINESE_DIGITS`, `CHINESE_SMALL_UNITS` and `CHINESE_BIG_UNITS` by char code (−1 elsewhere). */
+export const CHINESE_DIGIT_VALUES = codeValues(CHINESE_DIGITS);
+const SMALL_UNIT_VALUES = codeValues(CHINESE_SMALL_UNITS);
+const BIG_UNIT_POWERS = codeValues(CHINESE_BIG_UNITS);
+/** 点, the decimal point of Chinese numerals (三点五). */
+const DECIMAL_DIAN = '点'.charCodeAt(0);
+/** The digit strings, so that a Chinese digit becomes a token without number-to-string conversion. */
+const DIGIT_TEXT = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
 /** Reads the numeral starting at `pos`, or null when there is none or it is malformed (百千万, 万 alone). */
 export function readNumeral(text: string, pos: number): Numeral | null {
+  if (isDigitCode(codeAt(text, pos))) {
+    const fast = readArabicNumeral(text, pos);
+    if (fast) return fast;
+  }
   const tokens: Token[] = [];
   let p = pos;
   let arabic: Arabic | null = null;
@@ -151,27 +192,27 @@ export function readNumeral(text: string, pos: number): Numeral | null {
       if (!a) break;
       // After a magnitude, arabic digits continue the numeral only as a smaller section (1亿2000万).
       if (last?.kind === 'big') {
-        const nextBig = CHINESE_BIG_UNITS[text[a.end] ?? ''];
-        if (nextBig === undefined || nextBig >= last.power || a.text.includes('.')) break;
+        const nextBig = BIG_UNIT_POWERS[codeAt(text, a.end)]!;
+        if (nextBig < 0 || nextBig >= last.power || a.text.includes('.')) break;
       }
       if (tokens.length === 0) arabic = a;
       tokens.push({ kind: 'num', value: canonicalDigits(a.text), chinese: false, zero: false, digit: -1 });
       p = a.end;
       continue;
     }
-    const ch = text[p]!;
+    const power = BIG_UNIT_POWERS[code]!;
     // After arabic digits only magnitudes continue the numeral (5万千瓦 is 5 万千瓦, 3千米 is 3 千米).
-    if (arabic !== null && CHINESE_BIG_UNITS[ch] === undefined) break;
-    const digit = CHINESE_DIGITS[ch];
-    if (digit !== undefined) {
+    if (arabic !== null && power < 0) break;
+    const digit = CHINESE_DIGIT_VALUES[code]!;
+    if (digit >= 0) {
       if (last?.kind === 'num' && !last.chinese) break;
-      tokens.push({ kind: 'num', value: String(digit), chinese: true, zero: digit === 0, digit });
+      tokens.push({ kind: 'num', value: DIGIT_TEXT[digit]!, chinese: true, zero: digit === 0, digit });
       chinese = true;
       p++;
       continue;
     }
-    const mult = CHINESE_SMALL_UNITS[ch];
-    if (mult !== undefined) {
+    const mult = SMALL_UNIT_VALUES[code]!;
+    if (mult >= 0) {
       // 3千米 / 5千瓦: after arabic digits 千 belongs to the unit, not to the numeral.
       if (last?.kind === 'num' && !last.chinese) break;
       tokens.push({ kind: 'small', mult });
@@ -179,23 +220,22 @@ export function readNumeral(text: string, pos: number): Numeral | null {
       p++;
       continue;
     }
-    const power = CHINESE_BIG_UNITS[ch];
-    if (power !== undefined) {
+    if (power >= 0) {
       tokens.push({ kind: 'big', power });
       p++;
       continue;
     }
     // 三点五 = 3.5: 点 is a decimal point only between Chinese digits.
     if (
-      ch === '点' &&
+      code === DECIMAL_DIAN &&
       last?.kind === 'num' &&
       last.chinese &&
-      CHINESE_DIGITS[text[p + 1] ?? ''] !== undefined
+      CHINESE_DIGIT_VALUES[codeAt(text, p + 1)]! >= 0
     ) {
       let fraction = '';
       let q = p + 1;
-      while (q < text.length && CHINESE_DIGITS[text[q]!] !== undefined)
-        fraction += CHINESE_DIGITS[text[q++]!];
+      while (CHINESE_DIGIT_VALUES[codeAt(text, q)]! >= 0)
+        fraction += CHINESE_DIGIT_VALUES[text.charCodeAt(q++)]!;
       tokens[tokens.length - 1] = { ...last, value: addDecimal(last.value, `0.${fraction}`), digit: -1 };
       p = q;
       continue;
@@ -220,13 +260,44 @@ export function readNumeral(text: string, pos: number): Numeral | null {
     chinese,
     positional: evaluated.positional,
     arabicInteger: plainArabic && !arabic!.text.includes('.') ? arabic!.integer : undefined,
-    leadingZero:
-      arabic !== null &&
-      arabic.integer.length > 1 &&
-      arabic.integer.startsWith('0') &&
-      !arabic.text.includes('.'),
+    leadingZero: arabic !== null && isLeadingZero(arabic),
     dotted: arabic?.dotted ?? false,
   };
+}
+
+/**
+ * The common numerals without tokens: arabic digits alone (380.4) or with one magnitude (1.5万, 100亿) that
+ * nothing continues; null when the general reader must decide (1亿2000万, 5万亿).
+ */
+function readArabicNumeral(text: string, pos: number): Numeral | null {
+  const a = readArabic(text, pos)!;
+  const power = BIG_UNIT_POWERS[codeAt(text, a.end)]!;
+  let end = a.end;
+  let magnitude: Magnitude = '';
+  if (power >= 0) {
+    const after = codeAt(text, a.end + 1);
+    if (BIG_UNIT_POWERS[after]! >= 0 || isDigitCode(after)) return null;
+    end = a.end + 1;
+    magnitude = MAGNITUDE_BY_POWER[power]!;
+  }
+  const fractional = a.text.length !== a.integer.length;
+  return {
+    start: pos,
+    end,
+    // The value in units of its magnitude is the digits as written (1.5万 → 1.5).
+    value: canonicalDigits(a.text),
+    valueMax: undefined,
+    magnitude,
+    chinese: false,
+    positional: false,
+    arabicInteger: power < 0 && !fractional ? a.integer : undefined,
+    leadingZero: isLeadingZero(a),
+    dotted: a.dotted,
+  };
+}
+
+function isLeadingZero(arabic: Arabic): boolean {
+  return arabic.integer.length > 1 && arabic.integer.charCodeAt(0) === 48 && !arabic.text.includes('.');
 }
 
 interface Evaluated {
@@ -245,8 +316,7 @@ function evaluateWithRange(tokens: Token[]): Evaluated | null {
   const digits = tokens.filter((t) => t.kind === 'num');
   // Digit by digit (二〇三五, 一〇八): only Chinese digits, at least three, or with a zero among them.
   if (digits.length === tokens.length && digits.length >= 2 && digits.every((t) => t.chinese)) {
-    const pairKey = digits.length === 2 ? `${digits[0]!.digit},${digits[1]!.digit}` : '';
-    if (RANGE_PAIRS.has(pairKey))
+    if (digits.length === 2 && isRangePair(digits[0]!.digit, digits[1]!.digit))
       return { value: digits[0]!.value, valueMax: digits[1]!.value, maxBig: 0, positional: false };
     if (digits.length >= 3 || digits.some((t) => t.zero)) {
       if (digits.some((t) => t.digit < 0)) return null;
@@ -258,13 +328,7 @@ function evaluateWithRange(tokens: Token[]): Evaluated | null {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (
-      a.kind === 'num' &&
-      b.kind === 'num' &&
-      a.chinese &&
-      b.chinese &&
-      RANGE_PAIRS.has(`${a.digit},${b.digit}`)
-    ) {
+    if (a.kind === 'num' && b.kind === 'num' && a.chinese && b.chinese && isRangePair(a.digit, b.digit)) {
       const low = evaluate([...tokens.slice(0, i), a, ...tokens.slice(i + 2)]);
       const high = evaluate([...tokens.slice(0, i), b, ...tokens.slice(i + 2)]);
       if (!low || !high) return null;

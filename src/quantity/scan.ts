@@ -4,8 +4,12 @@
 import {
   CLOSING_QUOTES,
   MINUS_SIGNS,
-  OPENING_QUOTES,
-  RANGE_SEPARATORS,
+  MINUS_SIGN_CODES,
+  OPENING_QUOTE_CODES,
+  RANGE_SEPARATOR_CODES,
+  codeAt,
+  codeSet,
+  codeValues,
   isDigitCode,
   isIdeographCode,
   isLetterCode,
@@ -14,15 +18,16 @@ import {
   skipSpacesBack,
 } from './chars.js';
 import {
+  comparatorWordStartsAt,
   comparatorWordsAfter,
   comparatorWordsBefore,
   resolveComparator,
-  type ComparatorWord,
 } from './comparators.js';
 import { compareDecimal, divideDecimal, negateDecimal, shiftDecimal, type Decimal } from './decimal.js';
 import {
   CHINESE_BIG_UNITS,
   CHINESE_DIGITS,
+  CHINESE_DIGIT_VALUES,
   CHINESE_SMALL_UNITS,
   readArabic,
   readNumeral,
@@ -79,15 +84,20 @@ export const CODE_PREFIXES: readonly string[] = [
   'NO.',
 ];
 
-const CODE_PREFIXES_BY_LAST = new Map<string, string[]>();
-for (const w of CODE_PREFIXES)
-  CODE_PREFIXES_BY_LAST.set(w[w.length - 1]!, [...(CODE_PREFIXES_BY_LAST.get(w[w.length - 1]!) ?? []), w]);
+/** CODE_PREFIXES by the char code of their last character. */
+const CODE_PREFIXES_BY_LAST = new Map<number, string[]>();
+for (const w of CODE_PREFIXES) {
+  const last = w.charCodeAt(w.length - 1);
+  CODE_PREFIXES_BY_LAST.set(last, [...(CODE_PREFIXES_BY_LAST.get(last) ?? []), w]);
+}
 
 /** Characters that glue a number into a code when they touch it (1#机组, 9+X, 2×5, 0379-). */
 const CODE_GLUE = new Set(['#', '＃', '+', '＋', '×', '*', '＊', '=', '&', '_', '@', '№', '\\']);
+const CODE_GLUE_CODES = codeSet(CODE_GLUE);
 
 /** Characters after a bare number that do not make it a code (和, 、, comparators and ranges are checked apart). */
 const CONJUNCTIONS = new Set(['和', '与', '及', '或', '至', '到', '比', '等', '分']);
+const CONJUNCTION_CODES = codeSet(CONJUNCTIONS);
 
 /** 到2025年, 截至2020年: the year is a deadline. */
 const DEADLINE_WORDS = ['截止到', '截至', '截止', '到了', '到', '至'];
@@ -107,8 +117,10 @@ const ROMAN_NUMERALS: Readonly<Record<string, number>> = {
   Ⅺ: 11,
   Ⅻ: 12,
 };
+const ROMAN_VALUES = codeValues(ROMAN_NUMERALS);
 
-const PLAN_ORDINAL = /十[一二三四五六七八九]五/y;
+/** The middle digit of a plan name 十X五 (十四五). */
+const PLAN_DIGIT_CODES = codeSet('一二三四五六七八九');
 const PLAN_ORDINAL_LONG = /第\s*(?:十[一二三四五六七八九]|[一二三四五六七八九十])个五年(?:规划|计划)/y;
 const DOUBLING = /翻(?:了)?([一两二三四五1-5])?番/y;
 
@@ -129,6 +141,7 @@ const CHINESE_FOLLOWERS = new Set([
   '”',
   '个',
 ]);
+const CHINESE_FOLLOWER_CODES = codeSet(CHINESE_FOLLOWERS);
 
 /** Per UTF-16 code: 1 where a number, year, ordinal or multiplier may start (digits checked apart). */
 const NUMERAL_START = new Uint8Array(65536);
@@ -150,6 +163,46 @@ const CHINESE_NUMERAL_CHARS = new Set([
   ...Object.keys(CHINESE_SMALL_UNITS),
   ...Object.keys(CHINESE_BIG_UNITS),
 ]);
+const CHINESE_NUMERAL_CODES = codeSet(CHINESE_NUMERAL_CHARS);
+
+/** The char codes the scanner compares against (the rest go through the tables above). */
+const code = (ch: string): number => ch.charCodeAt(0);
+const DI = code('第');
+const FAN = code('翻');
+const BEI = code('倍');
+const ZENG = code('增');
+const SHUANG = code('双');
+const SHI = code('十');
+const WU = code('五');
+const YI = code('一');
+const DIAN = code('点');
+const NIAN = code('年');
+const MEI = code('每');
+const HAO = code('号');
+const YUE = code('月');
+const RI = code('日');
+const JI = code('级');
+const YU = code('余');
+const DUO = code('多');
+const WAN = code('万');
+const YI_MAGNITUDE = code('亿');
+const SLASH = code('/');
+const DOT = code('.');
+const FULL_DOT = code('．');
+const HYPHEN = code('-');
+const FULL_HYPHEN = code('－');
+const MATH_MINUS = code('−');
+const PERCENT = code('%');
+const EQUALS = code('=');
+const GREATER = code('>');
+const LESS = code('<');
+const ENUMERATION_COMMA = code('、');
+const OPEN_PAREN = code('(');
+const CLOSE_PAREN = code(')');
+const FULL_OPEN_PAREN = code('（');
+const FULL_CLOSE_PAREN = code('）');
+/** Marks after which a clause starts (a list marker may follow). */
+const CLAUSE_MARKS = codeSet(['\n', '\r', '：', ':', '；', '。']);
 
 export interface ScanOptions {
   /** Accept a bare hyphen range (6-8) without a unit: true in table cells, false in running text (专栏3-1). */
@@ -210,48 +263,47 @@ function scan(
 }
 
 function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
-  const ch = text[i]!;
-  if (ch === '第') return ordinalAt(text, i);
-  if (ch === '翻') return doublingAt(text, i);
-  if (ch === '倍')
-    return text[i + 1] === '增'
-      ? multiplier(text, text[i - 1] === '双' ? i - 1 : i, i + 2, '2')
+  const ch = text.charCodeAt(i);
+  if (ch === DI) return ordinalAt(text, i);
+  if (ch === FAN) return doublingAt(text, i);
+  if (ch === BEI)
+    return codeAt(text, i + 1) === ZENG
+      ? multiplier(text, codeAt(text, i - 1) === SHUANG ? i - 1 : i, i + 2, '2')
       : { next: i + 1 };
-  const roman = ROMAN_NUMERALS[ch];
-  if (roman !== undefined) return romanAt(text, i, roman);
-  const prevCh = text[i - 1] ?? '';
+  const roman = ROMAN_VALUES[ch]!;
+  if (roman >= 0) return romanAt(text, i, roman);
+  const prev = codeAt(text, i - 1);
   // In the middle of a digit run or a Chinese numeral run: the run was already tried from its start.
-  if (
-    isDigitCode(text.charCodeAt(i - 1)) ||
-    (CHINESE_NUMERAL_CHARS.has(prevCh) && !isDigitCode(text.charCodeAt(i)))
-  ) {
+  if (isDigitCode(prev) || (CHINESE_NUMERAL_CODES[prev] === 1 && !isDigitCode(ch))) {
     return { next: i + 1 };
   }
-  if (ch === '十') {
-    PLAN_ORDINAL.lastIndex = i;
-    if (PLAN_ORDINAL.test(text) && !CHINESE_NUMERAL_CHARS.has(text[i + 3] ?? ''))
-      return planPeriod(text, i, i + 3);
-  }
+  if (
+    ch === SHI &&
+    PLAN_DIGIT_CODES[codeAt(text, i + 1)] === 1 &&
+    codeAt(text, i + 2) === WU &&
+    CHINESE_NUMERAL_CODES[codeAt(text, i + 3)] === 0
+  )
+    return planPeriod(text, i, i + 3);
   const period = yearOrPeriodAt(text, i);
   if (period) return period;
   // A number opening a quotation is a name or slogan (“13710”, “9+2”, “七个百分之百”, “10万大学生留洛计划”).
-  if (OPENING_QUOTES.has(prevCh)) {
+  if (OPENING_QUOTE_CODES[prev] === 1) {
     const window = text.slice(i, i + 41);
-    const close = window.indexOf(CLOSING_QUOTES[prevCh]!);
+    const close = window.indexOf(CLOSING_QUOTES[text[i - 1]!]!);
     const nl = window.indexOf('\n');
     if (close !== -1 && (nl === -1 || close < nl)) return { next: i + close + 1 };
   }
-  if (CHINESE_NUMERAL_CHARS.has(ch)) {
+  if (CHINESE_NUMERAL_CODES[ch] === 1) {
     // Most Chinese numerals are inside words (统一, 一体化, 进一步): reject them before reading the numeral.
     let runEnd = i + 1;
-    while (runEnd < text.length && (CHINESE_NUMERAL_CHARS.has(text[runEnd]!) || text[runEnd] === '点'))
+    for (let c = codeAt(text, runEnd); CHINESE_NUMERAL_CODES[c] === 1 || c === DIAN; c = codeAt(text, runEnd))
       runEnd++;
-    const follower = text[runEnd] ?? '';
+    const follower = codeAt(text, runEnd);
     const open =
-      CHINESE_FOLLOWERS.has(follower) ||
+      CHINESE_FOLLOWER_CODES[follower] === 1 ||
       unitMayStartAt(text, runEnd) ||
-      isSpaceCode(text.charCodeAt(runEnd)) ||
-      isDigitCode(text.charCodeAt(runEnd));
+      isSpaceCode(follower) ||
+      isDigitCode(follower);
     if (runEnd - i !== 4 && !open) {
       return { next: runEnd };
     }
@@ -263,31 +315,30 @@ function attemptAt(text: string, i: number, options: ScanOptions): Attempt {
 // years, periods, ordinals, multipliers
 
 function yearOrPeriodAt(text: string, i: number): Attempt | null {
-  const code = text.charCodeAt(i);
-  if (isDigitCode(code)) {
+  if (isDigitCode(text.charCodeAt(i))) {
     // Only a run of exactly four digits can be a year.
     if (!isDigitCode(text.charCodeAt(i + 3)) || isDigitCode(text.charCodeAt(i + 4))) return null;
     const first = readArabic(text, i);
     if (
       !first ||
       first.integer.length !== 4 ||
-      first.text.includes('.') ||
+      first.text.length !== 4 ||
       !isPlausibleYear(Number(first.integer))
     )
       return null;
     if (isLetterCode(text.charCodeAt(i - 1))) return null;
     let p = skipSpaces(text, first.end, 2);
-    const hasNian = text[p] === '年' && !text.startsWith('年一遇', p);
+    const hasNian = codeAt(text, p) === NIAN && !text.startsWith('年一遇', p);
     const afterFirst = hasNian ? p + 1 : first.end;
     // 2021—2025年, 2021年-2025年, 2021年至2025年
     const sepAt = skipSpaces(text, afterFirst, 1);
-    if (RANGE_SEPARATORS.has(text[sepAt] ?? '')) {
+    if (RANGE_SEPARATOR_CODES[codeAt(text, sepAt)] === 1) {
       const secondAt = skipSpaces(text, sepAt + 1, 1);
       const second = isDigitCode(text.charCodeAt(secondAt)) ? readArabic(text, secondAt) : null;
       if (
         second &&
         second.integer.length === 4 &&
-        !second.text.includes('.') &&
+        second.text.length === 4 &&
         !isDigitCode(text.charCodeAt(second.end))
       ) {
         const a = Number(first.integer);
@@ -295,7 +346,7 @@ function yearOrPeriodAt(text: string, i: number): Attempt | null {
         if (isPlausibleYear(b) && b > a && b - a <= 30) {
           let end = second.end;
           const q = skipSpaces(text, end, 2);
-          if (text[q] === '年') end = q + 1;
+          if (codeAt(text, q) === NIAN) end = q + 1;
           return {
             match: build(text, i, end, { kind: 'period', value: String(a), valueMax: String(b) }),
             next: end,
@@ -308,11 +359,11 @@ function yearOrPeriodAt(text: string, i: number): Attempt | null {
     return yearMatch(text, i, p, first.integer);
   }
   // 二〇三五年: four Chinese digits read one by one.
-  for (let k = 0; k < 4; k++) if (CHINESE_DIGITS[text[i + k] ?? ''] === undefined) return null;
-  if (CHINESE_NUMERAL_CHARS.has(text[i + 4] ?? '')) return null;
+  for (let k = 0; k < 4; k++) if (CHINESE_DIGIT_VALUES[codeAt(text, i + k)]! < 0) return null;
+  if (CHINESE_NUMERAL_CODES[codeAt(text, i + 4)] === 1) return null;
   const n = readNumeral(text, i);
   if (!n || !n.positional || n.end - i !== 4 || !isPlausibleYear(Number(n.value))) return null;
-  const p = text[n.end] === '年' ? n.end + 1 : n.end;
+  const p = codeAt(text, n.end) === NIAN ? n.end + 1 : n.end;
   return yearMatch(text, i, p, n.value);
 }
 
@@ -394,7 +445,7 @@ interface Part {
 }
 
 function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
-  const negative = MINUS_SIGNS.has(text[i]!);
+  const negative = MINUS_SIGN_CODES[text.charCodeAt(i)] === 1;
   const numberAt = negative ? i + 1 : i;
   if (negative) {
     const prev = text.charCodeAt(i - 1);
@@ -403,33 +454,38 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   const numeral = readNumeral(text, numberAt);
   if (!numeral) return { next: numberAt + 1 };
   const skip: Attempt = { next: Math.max(numeral.end, numberAt + 1) };
-  const prevCh = text[i - 1] ?? '';
+  const prev = codeAt(text, i - 1);
   if (!numeral.chinese) {
-    const signBefore = prevCh === '=' && (text[i - 2] === '>' || text[i - 2] === '<');
-    const glued = CODE_GLUE.has(prevCh) && !signBefore;
-    if (isLetterCode(text.charCodeAt(i - 1)) || glued || prevCh === '%' || prevCh === '/' || prevCh === '.')
+    const signBefore = prev === EQUALS && (codeAt(text, i - 2) === GREATER || codeAt(text, i - 2) === LESS);
+    const glued = CODE_GLUE_CODES[prev] === 1 && !signBefore;
+    if (isLetterCode(prev) || glued || prev === PERCENT || prev === SLASH || prev === DOT)
       return skipCode(text, numeral.end);
     if (numeral.leadingZero || numeral.dotted) return skipCode(text, numeral.end);
-    if (CODE_GLUE.has(text[numeral.end] ?? '')) return skipCode(text, numeral.end);
+    if (CODE_GLUE_CODES[codeAt(text, numeral.end)] === 1) return skipCode(text, numeral.end);
   }
   const before = skipSpacesBack(text, i);
-  if (CODE_PREFIXES_BY_LAST.get(text[before - 1] ?? '')?.some((w) => text.startsWith(w, before - w.length)))
+  const lastBefore = codeAt(text, before - 1);
+  if (CODE_PREFIXES_BY_LAST.get(lastBefore)?.some((w) => text.startsWith(w, before - w.length)))
     return skipCode(text, numeral.end);
   // 每千人, 每10万城镇人口: a denominator, not a quantity.
-  if (text[before - 1] === '每') return skip;
+  if (lastBefore === MEI) return skip;
   if (numeral.chinese && inIdiom(text, numberAt)) return skip;
   // 零排放, 零部件: a lone zero is a word.
   if (numeral.chinese && numeral.value === '0' && numeral.end - numeral.start === 1) return skip;
   // 地铁 1 号线, 10 月, 23 日: a name or a date.
-  const follower = text[skipSpaces(text, numeral.end, 2)];
-  if (!numeral.chinese && follower === '号') return skipCode(text, numeral.end);
-  if (!numeral.chinese && (follower === '月' || follower === '日') && numeral.arabicInteger !== undefined)
+  const follower = codeAt(text, skipSpaces(text, numeral.end, 2));
+  if (!numeral.chinese && follower === HAO) return skipCode(text, numeral.end);
+  if (!numeral.chinese && (follower === YUE || follower === RI) && numeral.arabicInteger !== undefined)
     return skip;
 
   // X分之Y: 四分之一, 百分之五十, 千分之三
   if (text.startsWith('分之', numeral.end)) return fractionAt(text, i, numeral, negative);
   // 2/3 written with digits
-  if (!numeral.chinese && text[numeral.end] === '/' && isDigitCode(text.charCodeAt(numeral.end + 1))) {
+  if (
+    !numeral.chinese &&
+    codeAt(text, numeral.end) === SLASH &&
+    isDigitCode(text.charCodeAt(numeral.end + 1))
+  ) {
     return digitFractionAt(text, i, numeral, negative);
   }
 
@@ -442,13 +498,18 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
   let lowerBound = first.lowerBound;
 
   // Range: 6—8个, 6%-7%, 80亿—100亿元, 6~8, 6至8, 三至五年 (no spaces around the separator).
-  const sep = text[end];
-  if (sep !== undefined && RANGE_SEPARATORS.has(sep) && valueMax === undefined) {
+  const sep = codeAt(text, end);
+  if (RANGE_SEPARATOR_CODES[sep] === 1 && valueMax === undefined) {
     const secondNumeral = readNumeral(text, end + 1);
     if (secondNumeral && secondNumeral.valueMax === undefined) {
       const second = readPart(text, secondNumeral);
-      const bareOk = sep !== '-' && sep !== '－' && sep !== '−' ? true : options.bareHyphenRange === true;
-      if (second && !CODE_GLUE.has(text[second.end] ?? '') && !isLetterCode(text.charCodeAt(second.end))) {
+      const bareOk =
+        sep !== HYPHEN && sep !== FULL_HYPHEN && sep !== MATH_MINUS ? true : options.bareHyphenRange === true;
+      if (
+        second &&
+        CODE_GLUE_CODES[codeAt(text, second.end)] === 0 &&
+        !isLetterCode(text.charCodeAt(second.end))
+      ) {
         const joined = joinRange(part, second, bareOk);
         if (joined) {
           valueMax = joined.valueMax;
@@ -463,22 +524,26 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
 
   // List markers: 1、 / 1. at the start of a line or clause, （1）.
   if (!unit && numeral.arabicInteger !== undefined && !negative) {
-    const next = text[end];
+    const next = codeAt(text, end);
     const marker =
-      next === '、' || ((next === '.' || next === '．') && !isDigitCode(text.charCodeAt(end + 1)));
+      next === ENUMERATION_COMMA ||
+      ((next === DOT || next === FULL_DOT) && !isDigitCode(text.charCodeAt(end + 1)));
     if (marker && isClauseStart(text, i)) return skip;
-    if ((prevCh === '（' || prevCh === '(') && (next === '）' || next === ')')) return skip;
+    if (
+      (prev === FULL_OPEN_PAREN || prev === OPEN_PAREN) &&
+      (next === FULL_CLOSE_PAREN || next === CLOSE_PAREN)
+    )
+      return skip;
   }
 
   // A bare number glued to letters or to an ideograph is part of a name or code (5G, 1818工程, 110联动, 4月).
   if (!unit) {
-    const next = text[end] ?? '';
-    const nextCode = text.charCodeAt(end);
-    if (isLetterCode(nextCode)) return skipCode(text, end);
+    const next = codeAt(text, end);
+    if (isLetterCode(next)) return skipCode(text, end);
     if (
-      isIdeographCode(nextCode) &&
-      !CONJUNCTIONS.has(next) &&
-      comparatorWordsAfter(text, end, 1).length === 0 &&
+      isIdeographCode(next) &&
+      CONJUNCTION_CODES[next] === 0 &&
+      !comparatorWordStartsAt(text, end) &&
       part.magnitude === ''
     ) {
       return skip;
@@ -487,13 +552,13 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
     if (numeral.chinese) return skip;
   }
   if (unit) {
-    if (numeral.chinese && unit.unit.dimension === 'magnitude' && text[unit.end] !== '级') return skip;
+    if (numeral.chinese && unit.unit.dimension === 'magnitude' && codeAt(text, unit.end) !== JI) return skip;
     // 一户一档, 一村一品, 一年一度: a reduplicated pattern, not a count.
     if (
       numeral.chinese &&
       numeral.end - numeral.start === 1 &&
-      text[numeral.start] === '一' &&
-      text[unit.end] === '一'
+      text.charCodeAt(numeral.start) === YI &&
+      codeAt(text, unit.end) === YI
     )
       return skip;
   }
@@ -511,7 +576,7 @@ function quantityAt(text: string, i: number, options: ScanOptions): Attempt {
     match.lowerBound = true;
     match.approximate = true;
   }
-  if (unit && unit.unit.dimension === 'magnitude' && text[unit.end] === '级') {
+  if (unit && unit.unit.dimension === 'magnitude' && codeAt(text, unit.end) === JI) {
     match.scaleClass = true;
     match.end = unit.end + 1;
     match.text = text.slice(match.start, match.end);
@@ -526,12 +591,13 @@ function readPart(text: string, numeral: Numeral): Part | null {
   let magnitude: Magnitude = numeral.magnitude;
   let lowerBound = false;
   let unit: UnitMatch | null = null;
-  const unitOptions = { afterChinese: numeral.chinese };
+  const afterChinese = numeral.chinese;
   // 20多家, 千余件, 9000余家, 100多万人, 600 余批次
   const approxAt = magnitude ? p : skipSpaces(text, p, 2);
-  if ((text[approxAt] === '余' || text[approxAt] === '多') && numeral.valueMax === undefined) {
+  const approxCode = codeAt(text, approxAt);
+  if ((approxCode === YU || approxCode === DUO) && numeral.valueMax === undefined) {
     const big = magnitudeAt(text, approxAt + 1);
-    const after = matchUnit(text, approxAt + 1 + big.length, { ...unitOptions, prefix: magnitude + big });
+    const after = matchUnit(text, approxAt + 1 + big.length, { afterChinese, prefix: magnitude + big });
     if (after && (after.unit.dimension !== 'magnitude' || big)) {
       lowerBound = true;
       unit = after;
@@ -540,10 +606,11 @@ function readPart(text: string, numeral: Numeral): Part | null {
   }
   if (!unit) {
     const unitAt = magnitude ? p : skipSpaces(text, p, 2);
-    unit = matchUnit(text, unitAt, { ...unitOptions, prefix: magnitude });
+    unit = matchUnit(text, unitAt, { afterChinese, prefix: magnitude });
     // 1.3亿余元, 2.8万余平方米: 余/多 between the magnitude and the unit.
-    if (unit && unit.unit.dimension === 'magnitude' && (text[unit.end] === '余' || text[unit.end] === '多')) {
-      const tail = matchUnit(text, unit.end + 1, { ...unitOptions, prefix: unit.unit.symbol });
+    const tailCode = unit ? codeAt(text, unit.end) : 0;
+    if (unit && unit.unit.dimension === 'magnitude' && (tailCode === YU || tailCode === DUO)) {
+      const tail = matchUnit(text, unit.end + 1, { afterChinese, prefix: unit.unit.symbol });
       if (tail && tail.unit.dimension !== 'magnitude') {
         unit = {
           ...tail,
@@ -570,9 +637,9 @@ function readPart(text: string, numeral: Numeral): Part | null {
 }
 
 function magnitudeAt(text: string, p: number): string {
-  if (text.startsWith('万亿', p)) return '万亿';
-  const ch = text[p];
-  return ch === '万' || ch === '亿' ? ch : '';
+  const ch = codeAt(text, p);
+  if (ch === WAN) return codeAt(text, p + 1) === YI_MAGNITUDE ? '万亿' : '万';
+  return ch === YI_MAGNITUDE ? '亿' : '';
 }
 
 /** Two parts joined by a range separator, when their units agree and the second is larger. */
@@ -661,19 +728,19 @@ function shareValue(numerator: Decimal, denominator: Decimal, negative: boolean)
 // helpers
 
 /** Idioms indexed by each numeral character they contain, with its offsets inside the idiom. */
-const IDIOMS_BY_CHAR = new Map<string, { idiom: string; offset: number }[]>();
+const IDIOMS_BY_CHAR = new Map<number, { idiom: string; offset: number }[]>();
 for (const idiom of NUMERAL_IDIOMS) {
   [...idiom].forEach((ch, offset) => {
     if (!CHINESE_NUMERAL_CHARS.has(ch)) return;
-    const list = IDIOMS_BY_CHAR.get(ch) ?? [];
+    const list = IDIOMS_BY_CHAR.get(code(ch)) ?? [];
     list.push({ idiom, offset });
-    IDIOMS_BY_CHAR.set(ch, list);
+    IDIOMS_BY_CHAR.set(code(ch), list);
   });
 }
 
 /** True when a numeral idiom is written over the numeral starting at `pos` (千家万户, 最后一公里). */
 function inIdiom(text: string, pos: number): boolean {
-  const candidates = IDIOMS_BY_CHAR.get(text[pos]!);
+  const candidates = IDIOMS_BY_CHAR.get(text.charCodeAt(pos));
   return (
     candidates !== undefined && candidates.some(({ idiom, offset }) => text.startsWith(idiom, pos - offset))
   );
@@ -682,9 +749,7 @@ function inIdiom(text: string, pos: number): boolean {
 /** Only spaces since the start of the line or since a clause mark (：；。). */
 function isClauseStart(text: string, pos: number): boolean {
   const p = skipSpacesBack(text, pos, 8);
-  if (p === 0) return true;
-  const ch = text[p - 1]!;
-  return ch === '\n' || ch === '\r' || ch === '：' || ch === ':' || ch === '；' || ch === '。';
+  return p === 0 || CLAUSE_MARKS[text.charCodeAt(p - 1)] === 1;
 }
 
 function withMagnitude(n: Numeral): Decimal {
@@ -697,8 +762,7 @@ function skipCode(text: string, from: number): Attempt {
   let p = from;
   while (p < text.length) {
     const c = text.charCodeAt(p);
-    if (isDigitCode(c) || isLetterCode(c) || CODE_GLUE.has(text[p]!) || text[p] === '.' || text[p] === '-')
-      p++;
+    if (isDigitCode(c) || isLetterCode(c) || CODE_GLUE_CODES[c] === 1 || c === DOT || c === HYPHEN) p++;
     else break;
   }
   return { next: p };
@@ -721,18 +785,19 @@ function build(
   return match;
 }
 
+/** Words that make a value approximate even under another comparator (约 达到, 近 …). */
+const APPROXIMATE_WORDS = new Set(['约', '约为', '大约', '近', '接近', '将近', '左右', '上下', '≈']);
+
 /** Finds the comparator words around [start, end), sets `match.comparator` and approximate; returns where the words end. */
 function attachComparator(text: string, match: QuantityMatch, start: number, end: number): number {
   const beforeWords = comparatorWordsBefore(text, start);
   const afterWords = comparatorWordsAfter(text, end);
-  const words: ComparatorWord[] = [...beforeWords, ...afterWords];
+  if (beforeWords.length === 0 && afterWords.length === 0) return end;
+  const words = beforeWords.concat(afterWords);
   const comparator = resolveComparator(words);
   if (!comparator) return end;
   match.comparator = comparator;
-  if (
-    comparator.direction === 'approx' ||
-    words.some((w) => ['约', '约为', '大约', '近', '接近', '将近', '左右', '上下', '≈'].includes(w.text))
-  ) {
+  if (comparator.direction === 'approx' || words.some((w) => APPROXIMATE_WORDS.has(w.text))) {
     match.approximate = true;
   }
   return afterWords.length ? afterWords[afterWords.length - 1]!.end : end;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchUnit, parseUnit, sameBase, toBaseValue } from './units.js';
+import { matchUnit, parseUnit, sameBase, toBaseValue, unitMayStartAt } from './units.js';
 
 describe('unit table', () => {
   it.each([
@@ -93,5 +93,27 @@ describe('unit table', () => {
   it('returns null for a unit it does not know', () => {
     expect(parseUnit('令')).toBeNull();
     expect(parseUnit('')).toBeNull();
+  });
+});
+
+describe('unit spellings folded', () => {
+  it.each([
+    ['ＫＭ', '公里'],
+    ['ｋｗｈ', '千瓦时'],
+    ['m²', '平方米'],
+    ['μg/m3', '微克/立方米'],
+    ['﹪', '%'],
+  ])('%s is %s', (written, symbol) => {
+    const m = matchUnit(written, 0)!;
+    expect(m.unit.symbol).toBe(symbol);
+    expect(m.end).toBe(written.length);
+  });
+
+  it('tells where a unit may start, and never outside the text', () => {
+    expect(unitMayStartAt('5Ｋｍ', 1)).toBe(true);
+    expect(unitMayStartAt('5亿元', 1)).toBe(true);
+    expect(unitMayStartAt('5的', 1)).toBe(false);
+    expect(unitMayStartAt('元', 1)).toBe(false);
+    expect(unitMayStartAt('元', -1)).toBe(false);
   });
 });

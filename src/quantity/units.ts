@@ -2,7 +2,7 @@
 // and the conversion factor; magnitude-prefixed forms (万元, 亿美元, 万平方米) are generated from the table.
 
 import { divideDecimal, multiplyDecimal, shiftDecimal, type Decimal } from './decimal.js';
-import { foldChar, isLetterCode, skipSpaces } from './chars.js';
+import { foldCode, isLetterCode, skipSpaces } from './chars.js';
 
 /** What a unit measures. Composite units join two with `/` (立方米/万元 is `volume/currency`). */
 export type BaseDimension =
@@ -258,8 +258,9 @@ interface Entry {
   denominatorOnly: boolean;
 }
 
+/** Unit spellings as a trie over folded char codes, so that matching allocates nothing until a unit is found. */
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  children: Map<number, TrieNode>;
   entry?: Entry;
 }
 
@@ -271,8 +272,8 @@ const ROOT = newNode();
 
 function insert(spelling: string, entry: Entry, override: boolean): void {
   let node = ROOT;
-  for (const ch of spelling) {
-    const key = foldChar(ch);
+  for (let k = 0; k < spelling.length; k++) {
+    const key = foldCode(spelling.charCodeAt(k));
     let next = node.children.get(key);
     if (!next) {
       next = newNode();
@@ -337,8 +338,7 @@ buildTable();
 
 /** True when some unit spelling starts with the character at `pos` (a cheap test before `matchUnit`). */
 export function unitMayStartAt(text: string, pos: number): boolean {
-  const ch = text[pos];
-  return ch !== undefined && ROOT.children.has(foldChar(ch));
+  return pos >= 0 && pos < text.length && ROOT.children.has(foldCode(text.charCodeAt(pos)));
 }
 
 export interface UnitMatch {
@@ -358,19 +358,24 @@ export interface UnitMatchOptions {
   composite?: boolean;
 }
 
-function walk(node: TrieNode, text: string): TrieNode | undefined {
-  let current: TrieNode | undefined = node;
-  for (const ch of text) {
-    current = current.children.get(foldChar(ch));
-    if (!current) return undefined;
+/** The trie node reached by each prefix already read (万, 亿, 十亿 …), null when no unit starts with it. */
+const PREFIX_NODES = new Map<string, TrieNode | null>([['', ROOT]]);
+
+function prefixNode(prefix: string): TrieNode | null {
+  let node = PREFIX_NODES.get(prefix);
+  if (node === undefined) {
+    node = ROOT;
+    for (let k = 0; k < prefix.length && node; k++)
+      node = node.children.get(foldCode(prefix.charCodeAt(k))) ?? null;
+    PREFIX_NODES.set(prefix, node);
   }
-  return current;
+  return node;
 }
 
 /** The longest unit spelled at `pos` (after any `prefix` already read), or null. */
 export function matchUnit(text: string, pos: number, options: UnitMatchOptions = {}): UnitMatch | null {
   const prefix = options.prefix ?? '';
-  const start = walk(ROOT, prefix);
+  const start = prefixNode(prefix);
   if (!start) return null;
   let node: TrieNode | undefined = start;
   let bestEntry: Entry | undefined =
@@ -378,7 +383,7 @@ export function matchUnit(text: string, pos: number, options: UnitMatchOptions =
   let bestEnd = pos;
   let p = pos;
   while (p < text.length) {
-    node = node.children.get(foldChar(text[p]!));
+    node = node.children.get(foldCode(text.charCodeAt(p)));
     if (!node) break;
     p++;
     if (acceptable(node.entry, text, pos, p, options)) {
@@ -391,10 +396,11 @@ export function matchUnit(text: string, pos: number, options: UnitMatchOptions =
   let end = bestEnd;
   let result: Unit = unit;
   if (options.composite !== false && !options.denominator && unit.dimension !== 'magnitude') {
-    const slash = text[end];
-    if (slash === '/' || slash === '／') {
+    const slash = text.charCodeAt(end);
+    if (slash === 47 || slash === 0xff0f) {
+      // `/` or `／`: a composite unit
       const denStart = skipSpaces(text, end + 1, 1);
-      const den = matchUnit(text, denStart, { denominator: true, composite: false });
+      const den = matchUnit(text, denStart, DENOMINATOR);
       if (den && den.unit.dimension !== 'count' && den.unit.dimension !== 'magnitude') {
         result = compose(unit, den.unit, text.slice(pos, den.end), prefix);
         end = den.end;
@@ -403,6 +409,8 @@ export function matchUnit(text: string, pos: number, options: UnitMatchOptions =
   }
   return { unit: result, start: pos, end };
 }
+
+const DENOMINATOR: UnitMatchOptions = { denominator: true, composite: false };
 
 function acceptable(
   entry: Entry | undefined,
