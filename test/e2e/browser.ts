@@ -1,4 +1,6 @@
 // Debian's Chromium driven by playwright-core (no browser download), with every console error collected.
+// page.evaluate callbacks run in the browser, so these tests see the DOM types.
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';

@@ -1,5 +1,7 @@
 // The web app end to end in Debian Chromium: overview, plan reader and a correction, indicator chart,
 // comparison, an XLSX upload with a bad row, search, the public page, a phone-sized screen, no console errors.
+// page.evaluate callbacks run in the browser, so these tests see the DOM types.
+/// <reference lib="dom" />
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
