@@ -25,6 +25,24 @@ describe('splitSentences', () => {
       '读《纲要。》后。',
     ]);
   });
+
+  it('keeps closing marks with the sentence they close, ends one at a line break, and splits on ASCII marks', () => {
+    const text = '他说：“达到100%。”然后增长!(注;说明)后续\n第二行，继续';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      '他说：“达到100%。”',
+      '然后增长!',
+      '(注;说明)后续',
+      '第二行，继续',
+    ]);
+    expect(sentences[0]!.clauses.map((c) => text.slice(c.start, c.end))).toEqual(['他说：', '“达到100%。”']);
+    expect(sentences[3]!.clauses.map((c) => text.slice(c.start, c.end))).toEqual(['第二行，', '继续']);
+  });
+
+  it('splits only the range asked for', () => {
+    const text = '甲。乙，丙。丁。';
+    expect(splitSentences(text, 2, 7).map((s) => text.slice(s.start, s.end))).toEqual(['乙，丙。', '丁']);
+  });
 });
 
 describe('quoteAround', () => {

@@ -14,6 +14,7 @@ export interface ReviewContext {
   reviewPeriod: string | null;
 }
 
+/** A stated year; global, so it is read with `exec` from `lastIndex` (no per-call copy as `matchAll` makes). */
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 /** Words that mark a figure as a sum or an average over the reviewed period. */
 const CUMULATIVE = /累计|年均|期间|五年来|共计|先后|总计/;
@@ -22,7 +23,9 @@ const FROM_VALUE = /由\s*$/;
 
 function statedYear(layout: Layout, span: Span, before: number): number | null {
   let year: number | null = null;
-  for (const m of layout.text.slice(span.start, before).matchAll(YEAR)) {
+  const text = layout.text.slice(span.start, before);
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) {
     const lead = layout.text.slice(Math.max(0, span.start + m.index - 3), span.start + m.index);
     if (/[较比是为]\s*$/.test(lead)) continue;
     year = Number(m[1]);

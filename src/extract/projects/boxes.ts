@@ -27,8 +27,10 @@ export function findBoxes(layout: Layout): Box[] {
   const boxes: Box[] = [];
   const lines = layout.lines;
   for (let i = 0; i < lines.length; i++) {
-    const text = logicalText(layout, lines[i]!).trim();
-    if (!BOX_CAPTION.test(text)) continue;
+    const line = logicalText(layout, lines[i]!);
+    // The caption pattern allows leading spaces and looks at nothing after the number: no need to trim first.
+    if (!BOX_CAPTION.test(line)) continue;
+    const text = line.trim();
     const caption = captionText(text);
     if (INDICATOR_BOX.test(caption)) continue;
     const body: LogicalLine[] = [];

@@ -3,23 +3,30 @@ import { logicalText } from '../../layout/index.js';
 import type { Layout } from '../../layout/types.js';
 import type { ProjectOut } from '../model.js';
 import { sourceLine } from '../sentences.js';
-import { findBoxes } from './boxes.js';
+import { findBoxes, type Box } from './boxes.js';
 import { boxLineItems } from './items.js';
 import { GROUP_SUMMARY, INVESTMENT_FIRST, ITEM_NUMBER } from './patterns.js';
 
 export { findBoxes, type Box } from './boxes.js';
 export { boxLineItems, type ProjectItem } from './items.js';
 
+/** The pipeline asks for a document's boxes twice (listing spans, then projects): they are found once. */
+const boxesByLayout = new WeakMap<Layout, readonly Box[]>();
+
+function boxesOf(layout: Layout): readonly Box[] {
+  let boxes = boxesByLayout.get(layout);
+  if (!boxes) boxesByLayout.set(layout, (boxes = findBoxes(layout)));
+  return boxes;
+}
+
 export function extractProjects(layout: Layout): ProjectOut[] {
   const projects: ProjectOut[] = [];
-  for (const box of findBoxes(layout)) {
+  for (const box of boxesOf(layout)) {
     for (const line of box.body) {
       const text = logicalText(layout, line);
       for (const item of boxLineItems(text)) {
         projects.push({
-          name: item.name.replace(/\s+/g, (s, at: number, all: string) =>
-            /[A-Za-z]/.test(all[at - 1] ?? '') && /[A-Za-z]/.test(all[at + s.length] ?? '') ? ' ' : '',
-          ),
+          name: joinedName(item.name),
           investment: item.investment,
           box: box.caption,
           line: sourceLine(layout, line.start + item.offset),
@@ -30,10 +37,18 @@ export function extractProjects(layout: Layout): ProjectOut[] {
   return projects;
 }
 
+/** A name without the spaces of wrapped lines, but one space kept between Latin letters (`Smart City`). */
+function joinedName(name: string): string {
+  if (!/\s/.test(name)) return name;
+  return name.replace(/\s+/g, (s, at: number, all: string) =>
+    /[A-Za-z]/.test(all[at - 1] ?? '') && /[A-Za-z]/.test(all[at + s.length] ?? '') ? ' ' : '',
+  );
+}
+
 /** Clean-text spans of box lines that only list projects or sum them up: their numbers are not targets. */
 export function projectListingSpans(layout: Layout): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  for (const box of findBoxes(layout)) {
+  for (const box of boxesOf(layout)) {
     for (const line of box.body) {
       const text = logicalText(layout, line).trim();
       if (INVESTMENT_FIRST.test(text.replace(ITEM_NUMBER, '')) || GROUP_SUMMARY.some((p) => p.test(text)))

@@ -28,19 +28,36 @@ interface Piece {
   offset: number;
 }
 
-const OPEN = '（(“‘《「';
-const CLOSE = '）)”’》」';
+/** Character classes of the splitter, one bit each, looked up by char code (a table beats string searches per character). */
+const OPEN = 1;
+const CLOSE = 2;
+/** Separators of list items, of sentences and of clauses. */
+const ITEMS = 4;
+const SENTENCES = 8;
+const CLAUSES = 16;
+type Separators = typeof ITEMS | typeof SENTENCES | typeof CLAUSES;
 
-/** Splits on any of `separators` at bracket depth 0, keeping offsets. */
-function splitTop(text: string, offset: number, separators: string): Piece[] {
+const CHAR_CLASS = new Uint8Array(0x10000);
+const mark = (chars: string, kind: number): void => {
+  for (const c of chars) CHAR_CLASS[c.charCodeAt(0)]! |= kind;
+};
+mark('（(“‘《「', OPEN);
+mark('）)”’》」', CLOSE);
+mark('、', ITEMS);
+mark('。；;', SENTENCES);
+mark('，,：:', CLAUSES);
+
+/** Splits on the `separators` class at bracket depth 0, keeping offsets. */
+function splitTop(text: string, offset: number, separators: Separators): Piece[] {
   const pieces: Piece[] = [];
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separators.includes(ch)) {
+    const kind = CHAR_CLASS[text.charCodeAt(i)]!;
+    if (kind === 0) continue;
+    if (kind & OPEN) depth++;
+    else if (kind & CLOSE) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && kind & separators) {
       pieces.push({ text: text.slice(start, i), offset: offset + start });
       start = i + 1;
     }
@@ -65,16 +82,27 @@ function plausibleName(name: string): boolean {
   return length >= NAME_LENGTH.min && length <= NAME_LENGTH.max && !/[，,。；;：:]/.test(name);
 }
 
-/** The verb that opens a clause within its first few characters, and where the list after it starts. */
+/** The list verbs by their first character, longest first (`加快实施` is tried before `加快`). */
+const VERBS_BY_FIRST = new Map<string, string[]>();
+for (const verb of LIST_VERBS) {
+  const verbs = VERBS_BY_FIRST.get(verb[0]!) ?? [];
+  verbs.push(verb);
+  VERBS_BY_FIRST.set(verb[0]!, verbs);
+}
+for (const verbs of VERBS_BY_FIRST.values()) verbs.sort((a, b) => b.length - a.length);
+
+/**
+ * The verb that opens a clause within its first few characters, and where the list after it starts: the earliest
+ * verb, the longest of those starting there.
+ */
 function openingVerb(text: string): { verb: string; end: number } | null {
-  let best: { verb: string; end: number; at: number } | null = null;
-  for (const verb of LIST_VERBS) {
-    const at = text.indexOf(verb);
-    if (at < 0 || at > VERB_SEARCH) continue;
-    if (!best || at < best.at || (at === best.at && verb.length > best.verb.length))
-      best = { verb, end: at + verb.length, at };
+  const last = Math.min(VERB_SEARCH, text.length - 1);
+  for (let at = 0; at <= last; at++) {
+    const verbs = VERBS_BY_FIRST.get(text[at]!);
+    if (!verbs) continue;
+    for (const verb of verbs) if (text.startsWith(verb, at)) return { verb, end: at + verb.length };
   }
-  return best;
+  return null;
 }
 
 /** `小学6所(A、B)` stands for the names inside its parentheses. */
@@ -82,7 +110,7 @@ function expandParenthesised(piece: Piece): Piece[] {
   const m = /^[^（(]*?[\d一二三四五六七八九十]+\s*[个所座家条处项][（(](.+、.+)[）)]$/.exec(piece.text);
   if (!m) return [piece];
   const inner = piece.text.indexOf(m[1]!);
-  return splitTop(m[1]!, piece.offset + inner, '、').map(trimPiece);
+  return splitTop(m[1]!, piece.offset + inner, ITEMS).map(trimPiece);
 }
 
 interface ListContext {
@@ -97,7 +125,7 @@ function listItems(clause: Piece, context: ListContext): Piece[] {
   let body = trimPiece(clause);
   const verb = openingVerb(body.text);
   if (verb) body = { text: body.text.slice(verb.end), offset: body.offset + verb.end };
-  const parts = splitTop(body.text, body.offset, '、').map(trimPiece);
+  const parts = splitTop(body.text, body.offset, ITEMS).map(trimPiece);
   const last = parts[parts.length - 1]!;
   const etc = last.text.lastIndexOf('等');
   let tail: string | null = null;
@@ -130,7 +158,7 @@ function isLabel(sentence: string): boolean {
 /** Items of one box body line. */
 export function boxLineItems(line: string): ProjectItem[] {
   if (GROUP_SUMMARY.some((p) => p.test(line.trim()))) return [];
-  let piece = trimPiece({ text: line.replace(/\s*\|[\s|]*$/, ''), offset: 0 });
+  let piece = trimPiece({ text: withoutTrailingPipes(line), offset: 0 });
   piece = stripLeading(piece, ITEM_NUMBER);
 
   const invest = INVESTMENT_FIRST.exec(piece.text);
@@ -144,7 +172,7 @@ export function boxLineItems(line: string): ProjectItem[] {
       : [];
   }
 
-  const sentences = splitTop(piece.text, piece.offset, '。；;')
+  const sentences = splitTop(piece.text, piece.offset, SENTENCES)
     .map(trimPiece)
     .filter((s) => s.text.length > 0)
     .flatMap(splitColonLabel);
@@ -162,7 +190,7 @@ export function boxLineItems(line: string): ProjectItem[] {
     const found: Piece[] = [];
     const prose = group.label !== null && group.sentences.length > 1;
     for (const sentence of group.sentences) {
-      const clauses = splitTop(sentence.text, sentence.offset, '，,：:');
+      const clauses = splitTop(sentence.text, sentence.offset, CLAUSES);
       const bareAllowed = clauses.length === 1 && group.sentences.length === 1;
       for (const clause of clauses) found.push(...listItems(clause, { bareAllowed, prose }));
     }
@@ -188,6 +216,11 @@ function splitColonLabel(sentence: Piece): Piece[] {
     { text: m[1]!, offset: sentence.offset },
     trimPiece({ text: sentence.text.slice(m[0].length), offset: sentence.offset + m[0].length }),
   ];
+}
+
+/** The line without the cell borders of a box printed as a pipe table (most lines have none: no regex then). */
+function withoutTrailingPipes(line: string): string {
+  return line.includes('|') ? line.replace(/\s*\|[\s|]*$/, '') : line;
 }
 
 function compact(text: string): string {

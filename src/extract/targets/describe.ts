@@ -29,7 +29,12 @@ export function indicatorPhrase(
 ): string {
   let text = layout.text.slice(clause.start, mention.start).replace(/\s+/g, '');
   text = text.replace(/[，,；;：:。]$/, '');
-  for (let i = 0; i < 3; i++) text = text.replace(RELATION_TAIL, '').replace(LEADING_NOISE, '');
+  for (let i = 0; i < 3; i++) {
+    const stripped = text.replace(RELATION_TAIL, '').replace(LEADING_NOISE, '');
+    // A round that strips nothing leaves nothing for the next one either.
+    if (stripped === text) break;
+    text = stripped;
+  }
   if (text.length < 2) return previous ?? layout.text.slice(clause.start, mention.end).replace(/\s+/g, '');
   return text.length > 40 ? text.slice(-40) : text;
 }
@@ -61,12 +66,14 @@ interface YearToken {
   at: number;
 }
 
+/** A stated year; global, so it is read with `exec` from `lastIndex` (no per-call copy as `matchAll` makes). */
 const YEAR = /((?:19|20)\d{2})\s*年(底|末|前|以前|内)?/g;
 
 function yearsIn(layout: Layout, span: Span, limit: number): YearToken[] {
   const text = layout.text.slice(span.start, Math.min(span.end, limit));
   const tokens: YearToken[] = [];
-  for (const m of text.matchAll(YEAR)) {
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) {
     const at = span.start + m.index;
     const lead = layout.text.slice(Math.max(span.start, at - 4), at);
     const tail = layout.text.slice(at + m[0].length, at + m[0].length + 6);
@@ -90,29 +97,30 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
   const { mention, clause, sentence, sentences, sentenceIndex } = statement;
   const first = context.periodStart ?? 0;
   const last = Math.max(context.visionYear ?? 0, (context.periodEnd ?? 0) + 10);
-  const plausible = (t: YearToken): boolean => t.year >= first && t.year <= last;
   const clauseText = layout.text.slice(clause.start, mention.start);
   const sentenceText = layout.text.slice(sentence.start, sentence.end);
-  const inClause = yearsIn(layout, clause, mention.start).filter(plausible);
-  if (inClause.length > 0) return inClause[inClause.length - 1]!.year;
+  const inClause = lastPlausible(yearsIn(layout, clause, mention.start), first, last);
+  if (inClause !== null) return inClause;
   if (EVERY_YEAR.test(clauseText) && !/\d{4}\s*年/.test(sentenceText)) return null;
-  const inSentence = yearsIn(layout, { start: sentence.start, end: mention.start }, mention.start).filter(
-    plausible,
+  const inSentence = lastPlausible(
+    yearsIn(layout, { start: sentence.start, end: mention.start }, mention.start),
+    first,
+    last,
   );
-  if (inSentence.length > 0) return inSentence[inSentence.length - 1]!.year;
+  if (inSentence !== null) return inSentence;
   const planPeriod = PLAN_PERIOD.exec(layout.text.slice(sentence.start, mention.start));
   if (planPeriod) return periodYear(planPeriod[0], context);
   if (EVERY_YEAR.test(sentenceText)) return null;
   // A year said earlier in the same paragraph still governs (到2025年，… 。…达到…).
   for (let i = sentenceIndex - 1; i >= 0; i--) {
-    const s = sentences[i]!;
-    const years = yearsIn(layout, s, s.end).filter(plausible);
-    if (years.length > 0) return years[years.length - 1]!.year;
-    const period = PLAN_PERIOD.exec(layout.text.slice(s.start, s.end));
-    if (period) return periodYear(period[0], context);
+    const said = yearsSaid(layout, sentences[i]!);
+    const year = lastPlausible(said.years, first, last);
+    if (year !== null) return year;
+    if (said.period !== null) return periodYear(said.period, context);
   }
   // A section titled for the plan period (今后五年…主要目标) sets the year of what it lists.
-  for (const title of [...statement.section].reverse()) {
+  for (let i = statement.section.length - 1; i >= 0; i--) {
+    const title = statement.section[i]!;
     const period = PLAN_PERIOD.exec(title);
     if (period) return periodYear(period[0], context);
     const year = /(20\d{2})\s*年/.exec(title);
@@ -122,12 +130,53 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
   return context.periodEnd;
 }
 
+/** The year of the last token within [first, last], or null. */
+function lastPlausible(tokens: readonly YearToken[], first: number, last: number): number | null {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const year = tokens[i]!.year;
+    if (year >= first && year <= last) return year;
+  }
+  return null;
+}
+
+/** The years and the plan-period word a whole sentence states (context-free, so kept per sentence). */
+interface SaidInSentence {
+  layout: Layout;
+  years: YearToken[];
+  period: string | null;
+}
+
+/** Statements of one paragraph look back over the same earlier sentences: each is read once. */
+const saidCache = new WeakMap<Span, SaidInSentence>();
+
+function yearsSaid(layout: Layout, sentence: Span): SaidInSentence {
+  const cached = saidCache.get(sentence);
+  if (cached && cached.layout === layout) return cached;
+  const period = PLAN_PERIOD.exec(layout.text.slice(sentence.start, sentence.end));
+  const said = { layout, years: yearsIn(layout, sentence, sentence.end), period: period ? period[0] : null };
+  saidCache.set(sentence, said);
+  return said;
+}
+
+/** End years of plan names already read (十四五 → 2025); the names are few, so the table stays small. */
+const planEnds = new Map<string, number | null>();
+
+function planEnd(name: string): number | null {
+  let end = planEnds.get(name);
+  if (end === undefined) {
+    if (planEnds.size >= 256) planEnds.clear();
+    end = fiveYearPlanPeriod(name)?.end ?? null;
+    planEnds.set(name, end);
+  }
+  return end;
+}
+
 function periodYear(word: string, context: YearContext): number | null {
   if (/今后五年|未来五年/.test(word) && context.docType === 'work_report' && context.periodStart !== null)
     return context.periodStart + 4;
   const plan = /[一二三四五六七八九十]+五/.exec(word);
-  const period = plan ? fiveYearPlanPeriod(plan[0]) : null;
-  if (period) return period.end;
+  const end = plan ? planEnd(plan[0]) : null;
+  if (end !== null) return end;
   return context.periodEnd;
 }
 

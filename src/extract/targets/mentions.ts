@@ -1,6 +1,7 @@
 // Quantities of the clean text for the statement extractors, read with the quantity grammar (src/quantity).
 import { toNumber } from '../../quantity/decimal.js';
 import { findQuantities } from '../../quantity/scan.js';
+import type { QuantityMatch } from '../../quantity/types.js';
 import type { Mention } from './statements.js';
 
 /** Marks before a number that make it an ordinal, a rate base or part of a name (第三, 每千名, “三个…”). */
@@ -11,6 +12,14 @@ const PHRASE_UNITS = /^(?:年|位|大|轮|场|代|届|度)$/;
 const SPECIFICATION_UNITS = /^(?:千伏|伏|kV|KV|兆伏安|千伏安)$/;
 /** Units that are only a magnitude (百亿, 千亿): a scale class, not a value. */
 const MAGNITUDE_ONLY = /^(?:十|百|千|万|亿|万亿)+$/;
+
+/** Magnitude characters a unit may open with (亿元, 万人): only such a unit has a magnitude to strip. */
+const MAGNITUDES = '十百千万亿';
+
+/** Text without whitespace; most units and numerals have none, and a test is cheaper than a replace. */
+function withoutWhitespace(text: string): string {
+  return /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+}
 
 /** True when the numeral reads as a count someone could monitor, not as part of a name or a set phrase. */
 function isValue(
@@ -33,22 +42,38 @@ function isValue(
   return !PHRASE_UNITS.test(unit) && written.length > 0;
 }
 
+/** How far back an opening quote still makes a name of the number. */
+const QUOTE_REACH = 30;
+const NEWLINE = 10;
+
 /** Inside “…” on the same line: a name or a slogan (“三个高地”). */
 function insideQuotes(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const before = text.slice(Math.max(lineStart, at - 30), at);
+  // Only the last 30 characters matter: look for the line start there, not all the way back.
+  const floor = Math.max(0, at - QUOTE_REACH);
+  let from = floor;
+  for (let i = at; i >= floor; i--)
+    if (text.charCodeAt(i) === NEWLINE) {
+      from = i + 1;
+      break;
+    }
+  const before = text.slice(from, at);
   const open = before.lastIndexOf('“');
   return open >= 0 && before.indexOf('”', open) < 0;
 }
 
 /** Every measured quantity of `text` that can be a statement's value (years, codes, size classes and set phrases left out). */
 export function findMentions(text: string): Mention[] {
+  return mentionsAmong(text, findQuantities(text));
+}
+
+/** The mentions among the quantities already found in `text` (for a caller that has scanned it). */
+export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]): Mention[] {
   const mentions: Mention[] = [];
-  for (const q of findQuantities(text)) {
+  for (const q of quantities) {
     if (q.kind !== 'quantity' || q.scaleClass) continue;
-    const written = q.unit ? q.unit.written.replace(/\s+/g, '') : null;
+    const written = q.unit ? withoutWhitespace(q.unit.written) : null;
     if (!written && !q.share && !q.multiplier) continue;
-    const numeralText = text.slice(q.start, q.end).replace(/\s+/g, '');
+    const numeralText = withoutWhitespace(text.slice(q.start, q.end));
     const chinese = /^[一二两三四五六七八九十百千万亿〇零壹]/.test(numeralText);
     const unit = written ?? '';
     if (
@@ -59,7 +84,7 @@ export function findMentions(text: string): Mention[] {
         written,
         numeralText.replace(unit, ''),
         chinese,
-        unit.replace(/^(?:十|百|千|万|亿)+(?=.)/, ''),
+        MAGNITUDES.includes(unit[0]!) ? unit.replace(/^(?:十|百|千|万|亿)+(?=.)/, '') : unit,
       )
     )
       continue;

@@ -43,6 +43,7 @@ export interface StatementInput {
   excluded?: readonly Span[];
 }
 
+/** A stated year; global, so it is read with `exec` from `lastIndex` (no per-call copy as `matchAll` makes). */
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 
 /** The year a document looks back from: a plan's start year minus one, a report's year minus one. */
@@ -51,61 +52,96 @@ export function reviewYear(metadata: DocumentMetadata): number | null {
   return start ? Number(start[1]) - 1 : null;
 }
 
+/** What a sentence's own words say about its tense. */
+interface SentenceCues {
+  /** The tense the sentence states, or null when it says nothing. */
+  tense: StatementTense | null;
+  /** The sentence holds a cue of a reported value. */
+  past: boolean;
+}
+
 /** Tense of the sentence from its own words, or null when it says nothing. */
-function sentenceTense(text: string, lastPastYear: number | null, cues: TenseCues): StatementTense | null {
+function sentenceCues(text: string, lastPastYear: number | null, cues: TenseCues): SentenceCues {
   const future = cues.future.test(text);
   const past = cues.past.test(text);
-  if (future && !past) return 'target';
-  if (past && !future) return 'achievement';
-  if (lastPastYear !== null) {
-    for (const m of text.matchAll(YEAR)) {
-      if (Number(m[1]) <= lastPastYear && !future) return 'achievement';
-    }
+  if (future && !past) return { tense: 'target', past };
+  if (past && !future) return { tense: 'achievement', past };
+  if (lastPastYear !== null && !future) {
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text))
+      if (Number(m[1]) <= lastPastYear) return { tense: 'achievement', past };
   }
-  return null;
+  return { tense: null, past };
+}
+
+/** Spans sorted by start with overlaps merged, so membership can be read with one index moving forward. */
+function disjointSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
 }
 
 export function readStatements(input: StatementInput): Statement[] {
   const { layout, metadata, outline, mentions } = input;
+  const text = layout.text;
   const sectionAt = sectionIndex(outline);
   const pastYear = reviewYear(metadata);
   const cues = tenseCues(pastYear === null ? null : planOrdinalOfYear(pastYear + 1));
-  const excluded = input.excluded ?? [];
+  const excluded = disjointSpans(input.excluded ?? []);
   const statements: Statement[] = [];
+  // Excluded spans are sorted and mentions come in text order: one index walks the spans for the whole document.
+  let x = 0;
+  let lastStart = -1;
   let m = 0;
   for (const line of layout.lines) {
     while (m < mentions.length && mentions[m]!.start < line.start) m++;
     if (m >= mentions.length) break;
     if (mentions[m]!.start >= line.end) continue;
-    const inLine: Mention[] = [];
-    for (let k = m; k < mentions.length && mentions[k]!.start < line.end; k++) inLine.push(mentions[k]!);
     if (line.kind === 'table' || line.kind === 'heading' || line.kind === 'caption') continue;
     const section = sectionAt(line.line);
     if (section.tense === 'none') continue;
-    const sentences = splitSentences(layout.text, line.start, line.end);
-    const tenses = new Map<number, StatementTense | null>();
-    for (const mention of inLine) {
-      if (excluded.some((span) => mention.start >= span.start && mention.start < span.end)) continue;
-      const sentenceIndex = sentences.findIndex((s) => mention.start >= s.start && mention.start < s.end);
-      if (sentenceIndex < 0) continue;
-      const sentence = sentences[sentenceIndex]!;
-      const clause =
-        sentence.clauses.find((c) => mention.start >= c.start && mention.start < c.end) ?? sentence;
-      const text = layout.text.slice(sentence.start, sentence.end);
-      if (!tenses.has(sentenceIndex)) tenses.set(sentenceIndex, sentenceTense(text, pastYear, cues));
-      const own = tenses.get(sentenceIndex)!;
+    const sentences = splitSentences(text, line.start, line.end);
+    const tenses: (SentenceCues | undefined)[] = [];
+    let s = 0;
+    for (let k = m; k < mentions.length && mentions[k]!.start < line.end; k++) {
+      const mention = mentions[k]!;
+      const at = mention.start;
+      if (at < lastStart) {
+        // Mentions out of text order: walk again from the first span and sentence.
+        x = 0;
+        s = 0;
+      }
+      lastStart = at;
+      while (x < excluded.length && excluded[x]!.end <= at) x++;
+      if (x < excluded.length && excluded[x]!.start <= at) continue;
+      while (s < sentences.length && sentences[s]!.end <= at) s++;
+      if (s >= sentences.length || sentences[s]!.start > at) continue;
+      const sentenceIndex = s;
+      const sentence = sentences[s]!;
+      let clause: Span = sentence;
+      for (const c of sentence.clauses)
+        if (at >= c.start && at < c.end) {
+          clause = c;
+          break;
+        }
+      const own = (tenses[s] ??= sentenceCues(text.slice(sentence.start, sentence.end), pastYear, cues));
       let tense: StatementTense;
       if (metadata.doc_type === 'bulletin') tense = 'achievement';
       else if (section.tense === 'past') {
         // A review part holds only reported values; a goal stated there belongs to neither list.
-        if (own === 'target' && !cues.past.test(text)) continue;
+        if (own.tense === 'target' && !own.past) continue;
         tense = 'achievement';
       } else {
         // Plans and reports report the past only in their review parts.
-        if (own === 'achievement') continue;
+        if (own.tense === 'achievement') continue;
         tense = 'target';
-        if (NOT_A_TARGET.test(layout.text.slice(clause.start, mention.start))) continue;
-        if (QUALIFIER_AFTER.test(layout.text.slice(mention.end, mention.end + 8))) continue;
+        if (NOT_A_TARGET.test(text.slice(clause.start, at))) continue;
+        if (QUALIFIER_AFTER.test(text.slice(mention.end, mention.end + 8))) continue;
       }
       statements.push({
         mention,

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { analyzeDocument, toGoldFormat } from '../../pipeline.js';
 import type { GoldExtraction } from '../model.js';
 import { microAverage, scoreDocument } from '../../eval/score.js';
+import { cleanLayout } from '../../layout/index.js';
+import { makeSourceText } from '../../text/source-text.js';
 import { findMentions } from './mentions.js';
+import { readStatements } from './statements.js';
 
 /** A small plan: title, a review chapter and a goals chapter, as the corpus plans are laid out. */
 function plan(review: string[], goals: string[]): GoldExtraction {
@@ -95,6 +98,48 @@ describe('achievements', () => {
   it('records a decline as a negative growth', () => {
     const doc = plan(['万元GDP能耗累计下降14.7%。'], []);
     expect(doc.achievements[0]).toMatchObject({ value: -14.7, metric: 'growth' });
+  });
+});
+
+describe('readStatements', () => {
+  const layout = cleanLayout(
+    makeSourceText('到2025年，新增企业20家，建设标准厂房30万平方米，引进项目15个，新增就业5000人。\n'),
+  );
+  const metadata = {
+    title: null,
+    region: null,
+    parent_region: null,
+    province: null,
+    doc_type: 'plan' as const,
+    period: '2021-2025',
+    vision_year: 2035,
+  };
+  const at = (word: string): number => layout.text.indexOf(word);
+  const read = (excluded: { start: number; end: number }[]): string[] =>
+    readStatements({ layout, metadata, outline: [], mentions: findMentions(layout.text), excluded }).map(
+      (s) => layout.text.slice(s.mention.start, s.mention.end),
+    );
+
+  it('places every value of a sentence in its clause', () => {
+    const statements = readStatements({ layout, metadata, outline: [], mentions: findMentions(layout.text) });
+    expect(statements.map((s) => layout.text.slice(s.clause.start, s.clause.end))).toEqual([
+      '新增企业20家，',
+      '建设标准厂房30万平方米，',
+      '引进项目15个，',
+      '新增就业5000人。',
+    ]);
+    expect(new Set(statements.map((s) => s.sentenceIndex))).toEqual(new Set([0]));
+  });
+
+  it('leaves out values in excluded spans given in any order, overlapping or empty', () => {
+    expect(read([])).toEqual(['20家', '30万平方米', '15个', '5000人']);
+    const excluded = [
+      { start: at('5000'), end: at('5000') + 2 },
+      { start: at('30'), end: at('30') + 1 },
+      { start: at('厂房'), end: at('30') + 1 },
+      { start: at('20'), end: at('20') },
+    ];
+    expect(read(excluded)).toEqual(['20家', '15个']);
   });
 });
 

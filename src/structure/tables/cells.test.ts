@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   categoryLabel,
+  compact,
+  hasWhitespace,
   isAttribute,
   isClosedValue,
   isNumericValue,
@@ -9,6 +11,23 @@ import {
   parenBalance,
   splitNameUnit,
 } from './cells.js';
+
+describe('whitespace', () => {
+  it('finds exactly the characters \\s matches, in every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (hasWhitespace(`a${ch}b`) !== /\s/.test(ch)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('compacts only text that has whitespace, and keeps the rest as it is', () => {
+    expect(compact('地区 生产\t总值\u3000（亿元）')).toBe('地区生产总值（亿元）');
+    expect(compact('预期性')).toBe('预期性');
+    expect(compact('')).toBe('');
+  });
+});
 
 describe('splitNameUnit', () => {
   it.each([

@@ -13,13 +13,38 @@ import {
   VALUE_PHRASE,
 } from './vocabulary.js';
 
+/** The code units `\s` matches (WhiteSpace and LineTerminator of ECMAScript), marked for a lookup by char code. */
+const WHITESPACE = new Uint8Array(0x10000);
+for (const code of [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+])
+  WHITESPACE[code] = 1;
+
+/** True when `text` holds a character `\s` matches. */
+export function hasWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (WHITESPACE[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 /** Text without whitespace: the exchange format's raw cell. */
 export function compact(text: string): string {
-  return text.replace(/\s+/g, '');
+  // Most cells hold no whitespace: a scan by char code is cheaper than a replace that finds nothing.
+  return hasWhitespace(text) ? text.replace(/\s+/g, '') : text;
+}
+
+/** FOOTNOTE_MARKERS without the global flag, to test for a marker without a replace (and without `lastIndex`). */
+const HAS_FOOTNOTE = new RegExp(FOOTNOTE_MARKERS.source, FOOTNOTE_MARKERS.flags.replace('g', ''));
+
+/** Text without footnote markers; most cells have none, and a test is cheaper than a replace. */
+function withoutFootnotes(text: string): string {
+  return HAS_FOOTNOTE.test(text) ? text.replace(FOOTNOTE_MARKERS, '') : text;
 }
 
 /** The raw text of a cell made of pieces (wrapped lines), whitespace removed. */
 export function rawOf(pieces: readonly Piece[]): string {
+  // Most cells are one piece: no list to build and join.
+  if (pieces.length === 1) return compact(pieces[0]!.text);
   return compact(pieces.map((p) => p.text).join(''));
 }
 
@@ -42,7 +67,7 @@ export function isEmptyMarker(text: string): boolean {
 
 /** A value written with digits (`>10`, `[2.9]`, `70以上`, `-5.54`, `3.01亿`) or an empty marker. */
 export function isNumericValue(text: string): boolean {
-  const t = compact(text).replace(FOOTNOTE_MARKERS, '');
+  const t = withoutFootnotes(compact(text));
   return t !== '' && (EMPTY_MARKER.test(t) || NUMERIC_CELL.test(t));
 }
 
@@ -79,7 +104,7 @@ export function parenBalance(text: string): number {
 
 /** A name ending in a parenthesised unit: `地区生产总值（亿元）`. */
 export function endsWithUnitGroup(text: string): boolean {
-  return /[（(][^（）()]{1,24}[)）]$/.test(compact(text).replace(FOOTNOTE_MARKERS, ''));
+  return /[（(][^（）()]{1,24}[)）]$/.test(withoutFootnotes(compact(text)));
 }
 
 export function width(text: string): number {
@@ -112,7 +137,7 @@ export interface NameParts {
  * (`全员劳动生产率(万元/人,2020年价格)` → 万元/人). Footnote markers are dropped.
  */
 export function splitNameUnit(nameRaw: string): NameParts {
-  const text = compact(nameRaw).replace(FOOTNOTE_MARKERS, '');
+  const text = withoutFootnotes(compact(nameRaw));
   const match = /[（(]([^（）()]{1,24})[)）]$/.exec(text);
   if (!match) return { name: text, unit: null };
   const unit = match[1]!.split(/[,，;；]/)[0]!.trim();

@@ -35,6 +35,15 @@ export interface GridRead {
   end: number;
 }
 
+/** Global copies of the delimiters, made once: a table splits hundreds of lines at the same delimiter. */
+const globalDelimiters = new Map<string, RegExp>();
+
+function globalDelimiter(delimiter: RegExp): RegExp {
+  let global = globalDelimiters.get(delimiter.source);
+  if (!global) globalDelimiters.set(delimiter.source, (global = new RegExp(delimiter.source, 'g')));
+  return global;
+}
+
 /** The pieces of a line split at a delimiter, each trimmed and placed at its source offset. */
 export function splitLine(line: PhysicalLine, delimiter: RegExp): Piece[] {
   const pieces: Piece[] = [];
@@ -47,9 +56,13 @@ export function splitLine(line: PhysicalLine, delimiter: RegExp): Piece[] {
     const start = line.start + from + lead;
     pieces.push({ text: trimmed, start, end: start + trimmed.length, line: line.line });
   };
-  for (const match of text.matchAll(new RegExp(delimiter.source, 'g'))) {
+  const global = globalDelimiter(delimiter);
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
     push(at, match.index);
     at = match.index + match[0].length;
+    // An empty match would not move on by itself (matchAll steps past it).
+    if (match[0].length === 0) global.lastIndex++;
   }
   push(at, text.length);
   return pieces;
@@ -192,17 +205,16 @@ function seqIndex(texts: readonly string[]): number {
 /** Drafts of the body rows of a grid; reading stops at a note under the table. */
 export function gridDrafts(rows: readonly GridRow[], options: GridOptions): Draft[] {
   const cellsOf = resolveMerges(rows);
+  const textsOf = cellsOf.map((cells) => cells.map(rawOf));
   // The column of sequence numbers, if most data rows have one.
-  const positions = cellsOf
-    .filter((cells) => cells.filter((c) => rawOf(c) !== '').length >= 3)
-    .map((cells) => seqIndex(cells.map(rawOf)));
+  const positions = textsOf.filter((texts) => texts.filter((t) => t !== '').length >= 3).map(seqIndex);
   const counts = new Map<number, number>();
   for (const p of positions) if (p >= 0) counts.set(p, (counts.get(p) ?? 0) + 1);
   const [seqColumn, seqRows] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [-1, 0];
   const column = seqRows * 2 >= positions.length ? seqColumn : -1;
   const drafts: Draft[] = [];
-  for (const cells of cellsOf) {
-    const texts = cells.map(rawOf);
+  for (const [r, cells] of cellsOf.entries()) {
+    const texts = textsOf[r]!;
     const filled = texts.map((t, i) => (t === '' ? -1 : i)).filter((i) => i >= 0);
     if (filled.length === 0) continue;
     const joined = texts.join('|');

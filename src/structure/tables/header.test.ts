@@ -1,5 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { columnRoles, isHeaderLine, scanHeader, valueRoles } from './header.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { columnRoles, isHeaderLine, scanHeader, valueRoles, type HeaderScan } from './header.js';
+import { HEADER_FILLER, HEADER_HINT, HEADER_TOKENS, SENTENCE_MARKS } from './vocabulary.js';
+
+/** The header scan as the labels define it: each label tried in turn at each position, then the filler. */
+function scanOneByOne(text: string, maxUnknown = Infinity): HeaderScan {
+  const compact = text.replace(/[\s|]+/g, '');
+  const tokens: HeaderScan['tokens'] = [];
+  let unknown = 0;
+  let at = 0;
+  outer: while (at < compact.length) {
+    for (const { kind, pattern } of HEADER_TOKENS) {
+      pattern.lastIndex = at;
+      const match = pattern.exec(compact);
+      if (match && match[0].length > 0) {
+        const year = match.slice(1).find((g) => g !== undefined);
+        tokens.push({ kind, text: match[0], year: year ? Number(year) : null });
+        at += match[0].length;
+        continue outer;
+      }
+    }
+    HEADER_FILLER.lastIndex = at;
+    const filler = HEADER_FILLER.exec(compact);
+    if (filler && filler[0].length > 0) {
+      at += filler[0].length;
+      continue;
+    }
+    unknown += 1;
+    if (unknown > maxUnknown) break;
+    at += 1;
+  }
+  return { tokens, unknown };
+}
+
+const corpusDir = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
+const corpusLines = readdirSync(corpusDir)
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(`${corpusDir}${f}`, 'utf8').split('\n'));
+
+describe('scanHeader', () => {
+  it('reads the same labels as trying each label in turn, on every corpus line and run of lines', () => {
+    const differ: string[] = [];
+    corpusLines.forEach((line, i) => {
+      const run = corpusLines.slice(i, i + 4).join('');
+      for (const text of [line, run])
+        for (const max of [Infinity, 1])
+          if (JSON.stringify(scanHeader(text, max)) !== JSON.stringify(scanOneByOne(text, max)))
+            differ.push(text);
+    });
+    expect(differ).toEqual([]);
+  });
+});
 
 const roles = (header: string): string[] =>
   columnRoles(scanHeader(header).tokens).map((c) => `${c.role}${c.year ? `/${c.year}` : ''}`);
@@ -78,5 +130,28 @@ describe('isHeaderLine', () => {
     ['2020年', true, true],
   ])('%s (fragment %s) → %s', (text, fragment, expected) => {
     expect(isHeaderLine(text, fragment)).toBe(expected);
+  });
+
+  it('rules lines out by punctuation and hint words exactly as the patterns do, on every corpus line', () => {
+    const sentence = new RegExp(`[${SENTENCE_MARKS}]`);
+    const strong = new Set(['seq', 'name', 'base', 'target', 'growth', 'attribute']);
+    const byPatterns = (text: string, fragment: boolean): boolean => {
+      if (text.length > 90 || sentence.test(text) || (!fragment && !HEADER_HINT.test(text))) return false;
+      const compact = text.replace(/[\s|]+/g, '');
+      if (compact === '' || compact.length > 60) return false;
+      const { tokens, unknown } = scanOneByOne(compact, 1);
+      if (unknown > 1 || (unknown === 1 && compact.length < 6)) return false;
+      return fragment || tokens.some((t) => strong.has(t.kind));
+    };
+    const differ: string[] = [];
+    let headers = 0;
+    for (const line of corpusLines)
+      for (const fragment of [false, true]) {
+        const read = isHeaderLine(line, fragment);
+        if (read) headers += 1;
+        if (read !== byPatterns(line, fragment)) differ.push(line);
+      }
+    expect(differ).toEqual([]);
+    expect(headers).toBeGreaterThan(50);
   });
 });

@@ -1,6 +1,13 @@
 // Reads a table header (one line, several lines, or a two-level header flattened into one) into column roles.
+import { hasWhitespace } from './cells.js';
 import type { ColumnRole, ValueRole } from './types.js';
-import { HEADER_FILLER, HEADER_TOKENS, type HeaderTokenKind } from './vocabulary.js';
+import {
+  HEADER_FILLER,
+  HEADER_HINT,
+  HEADER_TOKENS,
+  SENTENCE_MARKS,
+  type HeaderTokenKind,
+} from './vocabulary.js';
 
 export interface HeaderToken {
   kind: HeaderTokenKind;
@@ -14,27 +21,57 @@ export interface HeaderScan {
   unknown: number;
 }
 
+/** One alternative of the header scan: a label kind (or filler) and where its capture groups sit in a match. */
+interface ScanAlternative {
+  kind: HeaderTokenKind | null;
+  /** Index of the group that wraps the alternative; its own groups follow it. */
+  group: number;
+  captures: number;
+}
+
+/**
+ * The header labels, then the filler, as one sticky alternation in the same order: the first alternative that
+ * matches at a position wins, exactly as trying the patterns one by one, but with one regex run per position.
+ */
+function headerScanner(): { pattern: RegExp; alternatives: ScanAlternative[] } | null {
+  const parts = [...HEADER_TOKENS, { kind: null, pattern: HEADER_FILLER }];
+  const alternatives: ScanAlternative[] = [];
+  let group = 1;
+  for (const { kind, pattern } of parts) {
+    // Renumbered groups would break a backreference or a named group, and a flag would not carry over:
+    // such a pattern is tried on its own, one by one.
+    if (/\\[1-9k]|\(\?</.test(pattern.source) || /[^gy]/.test(pattern.flags)) return null;
+    const captures = new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+    alternatives.push({ kind, group, captures });
+    group += 1 + captures;
+  }
+  const source = parts.map(({ pattern }) => `(${pattern.source})`).join('|');
+  return { pattern: new RegExp(source, 'y'), alternatives };
+}
+
+const HEADER_SCAN = headerScanner();
+
+/** Text without whitespace and pipes, as headers are read; most lines have neither, and are left as they are. */
+function withoutSpacesAndPipes(text: string): string {
+  return hasWhitespace(text) || text.includes('|') ? text.replace(/[\s|]+/g, '') : text;
+}
+
 /** Header labels of a header's text, left to right; whitespace and pipes are ignored. */
 export function scanHeader(text: string, maxUnknown = Infinity): HeaderScan {
-  const compact = text.replace(/[\s|]+/g, '');
+  return scanCompact(withoutSpacesAndPipes(text), maxUnknown);
+}
+
+/** `scanHeader` of a text already without whitespace and pipes. */
+function scanCompact(compact: string, maxUnknown: number): HeaderScan {
   const tokens: HeaderToken[] = [];
   let unknown = 0;
   let at = 0;
-  outer: while (at < compact.length) {
-    for (const { kind, pattern } of HEADER_TOKENS) {
-      pattern.lastIndex = at;
-      const match = pattern.exec(compact);
-      if (match && match[0].length > 0) {
-        const year = match.slice(1).find((g) => g !== undefined);
-        tokens.push({ kind, text: match[0], year: year ? Number(year) : null });
-        at += match[0].length;
-        continue outer;
-      }
-    }
-    HEADER_FILLER.lastIndex = at;
-    const filler = HEADER_FILLER.exec(compact);
-    if (filler && filler[0].length > 0) {
-      at += filler[0].length;
+  while (at < compact.length) {
+    const step = HEADER_SCAN
+      ? scanCombined(HEADER_SCAN, compact, at, tokens)
+      : scanOneByOne(compact, at, tokens);
+    if (step > 0) {
+      at += step;
       continue;
     }
     unknown += 1;
@@ -44,12 +81,73 @@ export function scanHeader(text: string, maxUnknown = Infinity): HeaderScan {
   return { tokens, unknown };
 }
 
-/** Characters every strong header line contains one of: a cheap test before the full scan. */
-const HEADER_HINT =
-  /序\s*号|编号|指\s*标|名\s*称|项目|基\s*[数期准]|现状|目\s*标|预期|年\s*均|累计|增长率|增速|属\s*性|性质/;
+/** The label or filler at `at` by one run of the combined pattern: the characters read (a label is added), or 0. */
+function scanCombined(
+  scanner: NonNullable<typeof HEADER_SCAN>,
+  compact: string,
+  at: number,
+  tokens: HeaderToken[],
+): number {
+  scanner.pattern.lastIndex = at;
+  const match = scanner.pattern.exec(compact);
+  if (!match) return 0;
+  // An alternative that matches nothing stops the alternation, where the labels would try the next one.
+  if (match[0].length === 0) return scanOneByOne(compact, at, tokens);
+  const alternative = scanner.alternatives.find((a) => match[a.group] !== undefined)!;
+  if (alternative.kind !== null) {
+    const groups = match.slice(alternative.group + 1, alternative.group + 1 + alternative.captures);
+    const year = groups.find((g) => g !== undefined);
+    tokens.push({ kind: alternative.kind, text: match[0], year: year ? Number(year) : null });
+  }
+  return match[0].length;
+}
 
-/** Sentence punctuation: never in a header. */
-const SENTENCE = /[，。；！？]/;
+/** The labels, then the filler, tried one by one at `at`: the characters read (a label is added to `tokens`), or 0. */
+function scanOneByOne(compact: string, at: number, tokens: HeaderToken[]): number {
+  for (const { kind, pattern } of HEADER_TOKENS) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(compact);
+    if (match && match[0].length > 0) {
+      const year = match.slice(1).find((g) => g !== undefined);
+      tokens.push({ kind, text: match[0], year: year ? Number(year) : null });
+      return match[0].length;
+    }
+  }
+  HEADER_FILLER.lastIndex = at;
+  const filler = HEADER_FILLER.exec(compact);
+  return filler ? filler[0].length : 0;
+}
+
+/** First characters of the HEADER_HINT words, read off the pattern; null when its shape does not allow that. */
+function hintStarts(): string | null {
+  const source = HEADER_HINT.source;
+  // Only a plain list of words splits at `|`: no groups, no `|` inside a class or escaped.
+  if (/[()]|\\\||\[[^\]]*\|/.test(source) || HEADER_HINT.flags !== '') return null;
+  const words = source.split('|');
+  // Each word must open with a plain character that is required (`序?号` could start with 号).
+  if (words.some((w) => !/^[^\\[\].^$?*+{}|][^?*{]/.test(w))) return null;
+  return words.map((w) => w[0]!).join('');
+}
+
+const SENTENCE_MARK = 1;
+const HINT_START = 2;
+/** Every line is tested, so by one pass over char codes: a sentence mark rules it out, a hint needs its first character. */
+const LINE_CLASS = new Uint8Array(0x10000);
+for (const mark of SENTENCE_MARKS) LINE_CLASS[mark.charCodeAt(0)]! |= SENTENCE_MARK;
+const HINT_STARTS = hintStarts();
+for (const start of HINT_STARTS ?? '') LINE_CLASS[start.charCodeAt(0)]! |= HINT_START;
+
+/** False when the line holds sentence punctuation, or (unless `fragment`) no character a header hint starts with. */
+function mayBeHeader(text: string, fragment: boolean): boolean {
+  let hint = fragment || HINT_STARTS === null;
+  for (let i = 0; i < text.length; i++) {
+    const kind = LINE_CLASS[text.charCodeAt(i)]!;
+    if (kind === 0) continue;
+    if (kind & SENTENCE_MARK) return false;
+    hint = true;
+  }
+  return hint;
+}
 
 /** Labels strong enough to start a header block. */
 const STRONG: ReadonlySet<HeaderTokenKind> = new Set([
@@ -63,10 +161,11 @@ const STRONG: ReadonlySet<HeaderTokenKind> = new Set([
 
 /** A line that is made of header labels (or of filler, when `fragment` allows a split label like `号` or `（%）`). */
 export function isHeaderLine(text: string, fragment: boolean): boolean {
-  if (text.length > 90 || SENTENCE.test(text) || (!fragment && !HEADER_HINT.test(text))) return false;
-  const compact = text.replace(/[\s|]+/g, '');
+  if (text.length > 90 || !mayBeHeader(text, fragment) || (!fragment && !HEADER_HINT.test(text)))
+    return false;
+  const compact = withoutSpacesAndPipes(text);
   if (compact === '' || compact.length > 60) return false;
-  const { tokens, unknown } = scanHeader(compact, 1);
+  const { tokens, unknown } = scanCompact(compact, 1);
   if (unknown > 1 || (unknown === 1 && compact.length < 6)) return false;
   if (fragment) return true;
   return tokens.some((t) => STRONG.has(t.kind));

@@ -34,13 +34,26 @@ interface Word {
 /** Words a number is written with, split off by a space in flattened text (`70 以上`, `4.5 以内`). */
 const BOUND_WORD = /^(?:以上|以下|以内|左右|及以上|及以下|[%％‰])$/;
 
+/** A word of a line; global, so it is read with `exec` from `lastIndex` (no per-call copy as `matchAll` makes). */
+const WORD = /[^\s]+/g;
+const TAB = 9;
+const SPACE = 32;
+const IDEOGRAPHIC_SPACE = 0x3000;
+
+/** The spaces before `at` end a TAB (`\t` followed only by spaces): the word starts a new cell. */
+function followsTab(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === IDEOGRAPHIC_SPACE)) k--;
+  return k >= 0 && text.charCodeAt(k) === TAB;
+}
+
 /** The words of a line; a bound word joins its number and an attribute glued to a name is split off. */
 export function lineWords(line: PhysicalLine): Word[] {
   const words: Word[] = [];
-  for (const match of line.text.matchAll(/[^\s]+/g)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(line.text); match !== null; match = WORD.exec(line.text)) {
     const start = line.start + match.index;
-    const before = line.text.slice(0, match.index);
-    const afterTab = /\t[ \u3000]*$/.test(before);
+    const afterTab = followsTab(line.text, match.index);
     let text = match[0];
     const previous = words[words.length - 1];
     if (previous && !afterTab && BOUND_WORD.test(text) && isNumericValue(previous.piece.text)) {
@@ -134,7 +147,8 @@ function repeatedHeader(lines: readonly PhysicalLine[], from: number, options: S
   let matched = '';
   let after = i;
   while (i < lines.length) {
-    const text = compact(lines[i]!.text.replace(/\|/g, ''));
+    const raw = lines[i]!.text;
+    const text = compact(raw.includes('|') ? raw.replace(/\|/g, '') : raw);
     if (text === '') {
       i++;
       continue;
@@ -303,12 +317,11 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
     }
     const text = line.text.trim();
     if (isProse(text)) break;
-    if (
-      isNumberedCategory(text) ||
-      (categoryLabel(text) !== null && (state.row === null || complete(state, state.row)))
-    ) {
+    // A numbered category has a label too, so a line without one is never a category.
+    const category = categoryLabel(text);
+    if (category !== null && (isNumberedCategory(text) || state.row === null || complete(state, state.row))) {
       finishRow(state);
-      state.drafts.push({ kind: 'category', label: categoryLabel(text)! });
+      state.drafts.push({ kind: 'category', label: category });
       // Some tables number their rows afresh in every category.
       state.lastSeq = null;
       lastLine = line.line;
@@ -351,7 +364,7 @@ function isProse(text: string): boolean {
   const t = compact(text);
   if (TABLE_END.test(t) || CAPTION.test(t) || /[。；！？]/.test(t) || t.length > 80) return true;
   // A comma inside a unit (`(万元/人,2020年价格)`) is a table's; one outside parentheses is a sentence's.
-  return /[，,]/.test(t.replace(/[（(][^（）()]*[)）]/g, '')) && t.length > 20;
+  return t.length > 20 && /[，,]/.test(t.replace(/[（(][^（）()]*[)）]/g, ''));
 }
 
 function toDraft(row: OpenRow): RowDraft | null {

@@ -120,6 +120,13 @@ export const HEADER_TOKENS: readonly { kind: HeaderTokenKind; pattern: RegExp }[
   { kind: 'year', pattern: /(\d{4})年/y },
 ];
 
+/** Words every strong header line contains one of: a cheap test before the full scan. */
+export const HEADER_HINT =
+  /序\s*号|编号|指\s*标|名\s*称|项目|基\s*[数期准]|现状|目\s*标|预期|年\s*均|累计|增长率|增速|属\s*性|性质/;
+
+/** Sentence punctuation: never in a header line. */
+export const SENTENCE_MARKS = '，。；！？';
+
 /** Header text that carries no column of its own: unit notes, the plan period, fragments of split labels. */
 export const HEADER_FILLER = new RegExp(
   `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/]`,
