@@ -1,12 +1,13 @@
 // Benchmark: ingest throughput (documents/s, the corpus repeated with distinct bytes) and status API latency, per engine.
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { buildServer } from '../src/server/index.js';
-import { deriveRegions, ingest, openStore, storeRecord, type Store } from '../src/store/index.js';
+import { deriveRegions, ingest, openStore, refreshStatistics, type Store } from '../src/store/index.js';
 import { createTestDatabase } from '../test/setup/postgres.js';
-import { GOLD_DOCS, goldRecord } from '../test/store/corpus.js';
 
 export interface EngineFigures {
   engine: 'sqlite' | 'postgres';
@@ -17,6 +18,8 @@ export interface EngineFigures {
   documentsPerSecond: number;
   /** Observations, statuses and findings for every region afterwards. */
   deriveSeconds: number;
+  statuses: number;
+  findings: number;
   latency: {
     url: string;
     connections: number;
@@ -24,7 +27,9 @@ export interface EngineFigures {
     p50: number;
     p99: number;
     requestsPerSecond: number;
+    /** Failed requests: socket errors, timeouts (10 s) and non-2xx answers. */
     errors: number;
+    timeouts: number;
   };
 }
 
@@ -59,44 +64,84 @@ export function corpusSources(
   });
 }
 
-async function latency(
-  store: Store,
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** `lantu serve` on the store in a child process, so the server and autocannon do not share one event loop. */
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ address: string; stop: () => Promise<void> }> {
+  const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+  const port = await freePort();
+  const node = (process.env.LANTU_BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...node, '--import', 'tsx', main, 'serve', '--port', String(port)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let said = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => (said += chunk));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const address = `http://127.0.0.1:${port}`;
+  // Ready when it answers its health check (the server's start-up message is for people, not for parsing).
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    if (child.exitCode !== null) throw new Error(`lantu serve exited (${child.exitCode}): ${said.trim()}`);
+    const ok = await fetch(`${address}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { address, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`lantu serve did not answer on ${address} within 60 s: ${said.trim()}`);
+}
+
+export async function latency(
+  env: NodeJS.ProcessEnv,
   duration: number,
   connections: number,
 ): Promise<EngineFigures['latency']> {
-  // A store with the reviewed corpus (gold extractions), so the status list has real rows to serve.
-  for (const name of GOLD_DOCS) {
-    const { record, bytes } = goldRecord(name, 'bench');
-    await storeRecord(store, record, bytes);
-  }
-  const app = await buildServer({ db: store.db });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `${address}/api/statuses?limit=100`;
+  const server = await startServer(env);
+  const path = process.env.LANTU_BENCH_PATH ?? '/api/statuses?limit=100';
   try {
-    const result = await autocannon({ url, connections, duration });
+    // One request first: the server's first answer compiles its routes and warms the database cache.
+    await fetch(`${server.address}${path}`);
+    const result = await autocannon({ url: `${server.address}${path}`, connections, duration });
     return {
-      url: '/api/statuses?limit=100',
+      url: path,
       connections,
       requests: result.requests.total,
       p50: result.latency.p50,
       p99: result.latency.p99,
       requestsPerSecond: result.requests.average,
       errors: result.errors + result.non2xx,
+      timeouts: result.timeouts,
     };
   } finally {
-    await app.close();
+    await server.stop();
   }
 }
 
 /** A fresh store on the engine and how to throw it away. */
 async function scratchStore(
   engine: 'sqlite' | 'postgres',
-): Promise<{ store: Store; dispose: () => Promise<void> }> {
+): Promise<{ store: Store; env: NodeJS.ProcessEnv; dispose: () => Promise<void> }> {
   if (engine === 'sqlite') {
-    const path = `/tmp/lantu-bench-${process.pid}-${Date.now()}.db`;
+    const path = join(tmpdir(), `lantu-bench-${process.pid}-${Date.now()}.db`);
     const store = await openStore({ sqlitePath: path });
     return {
       store,
+      env: { LANTU_DB: path, DATABASE_URL: '' },
       dispose: async () => {
         await store.close();
         for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true });
@@ -107,6 +152,7 @@ async function scratchStore(
   const store = await openStore({ databaseUrl: created.url, poolSize: 20 });
   return {
     store,
+    env: { DATABASE_URL: created.url },
     dispose: async () => {
       await store.close();
       await created.drop();
@@ -118,20 +164,28 @@ async function benchEngine(
   engine: 'sqlite' | 'postgres',
   options: Required<Omit<BenchOptions, 'engines'>>,
 ): Promise<EngineFigures> {
-  const { store, dispose } = await scratchStore(engine);
+  const { store, env, dispose } = await scratchStore(engine);
   try {
     const sources = corpusSources(options.documents, options.corpus);
+    console.error(`${engine}: ingesting ${sources.length} documents…`);
     const report = await ingest(store, sources, { threads: options.threads, derive: false });
     if (report.failed.length > 0) throw new Error(`bench ingest failed: ${report.failed[0]!.error}`);
     const regions = await store.db.selectFrom('regions').select('id').execute();
+    console.error(`${engine}: deriving ${regions.length} regions…`);
     const started = performance.now();
-    await deriveRegions(
+    const derived = await deriveRegions(
       store.db,
       regions.map((r) => r.id),
+      'bench',
+      { threads: options.threads },
     );
+    await refreshStatistics(store.db);
     const deriveSeconds = (performance.now() - started) / 1000;
-    const api = await scratchStore(engine);
-    const lat = await latency(api.store, options.duration, options.connections).finally(() => api.dispose());
+    console.error(
+      `${engine}: ${options.connections} connections on the status list for ${options.duration} s…`,
+    );
+    // The status list of the whole store just ingested, served by `lantu serve` in its own process.
+    const lat = await latency(env, options.duration, options.connections);
     return {
       engine,
       documents: report.stored.length,
@@ -139,6 +193,8 @@ async function benchEngine(
       ingestSeconds: report.seconds,
       documentsPerSecond: report.stored.length / report.seconds,
       deriveSeconds,
+      statuses: derived.statuses,
+      findings: derived.findings,
       latency: lat,
     };
   } finally {
@@ -158,4 +214,25 @@ export async function benchIngest(options: BenchOptions = {}): Promise<EngineFig
   const out: EngineFigures[] = [];
   for (const engine of options.engines ?? ['sqlite', 'postgres']) out.push(await benchEngine(engine, full));
   return out;
+}
+
+/** One engine's figures as report lines. */
+export function formatIngest(f: EngineFigures): string[] {
+  const l = f.latency;
+  return [
+    `${f.engine.padEnd(9)} ingest ${f.documents} documents in ${f.ingestSeconds.toFixed(1)} s = ${f.documentsPerSecond.toFixed(2)} documents/s (${f.threads} threads)`,
+    `${''.padEnd(9)} derive ${f.deriveSeconds.toFixed(1)} s (${f.statuses} statuses, ${f.findings} findings)`,
+    `${''.padEnd(9)} GET ${l.url} × ${l.connections} connections: p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.requestsPerSecond.toFixed(0)} req/s (${l.requests} requests, ${l.errors} errors)`,
+  ];
+}
+
+// `tsx bench/ingest.ts [documents] [sqlite|postgres]`: this benchmark alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const documents = process.argv[2] ? Number(process.argv[2]) : undefined;
+  const engine = process.argv[3] as 'sqlite' | 'postgres' | undefined;
+  const figures = await benchIngest({
+    ...(documents ? { documents } : {}),
+    ...(engine ? { engines: [engine] } : {}),
+  });
+  for (const f of figures) for (const line of formatIngest(f)) console.log(line);
 }

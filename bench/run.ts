@@ -1,5 +1,6 @@
 // `npm run bench [section]`: every benchmark of the project, printed as one report (throughput, latency, memory).
 import { benchExtract } from './extract.js';
+import { benchIngest, formatIngest } from './ingest.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
@@ -10,6 +11,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   structure: async () => (await benchStructure()).map(formatThroughput),
   extract: async () => (await benchExtract()).map(formatThroughput),
   recognizers: async () => formatComparison(compareRecognizers()),
+  ingest: async () => (await benchIngest()).flatMap(formatIngest),
 };
 
 async function main(): Promise<void> {

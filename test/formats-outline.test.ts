@@ -9,7 +9,9 @@ const FORMATS = ['txt', 'docx', 'html', 'pdf'] as const;
 describe('outline across formats', async () => {
   const analyses = Object.fromEntries(
     await Promise.all(
-      FORMATS.map(async (f) => [f, analyzeDocument(await readFile(`${FIXTURES}formats/sample-plan.${f}`))] as const),
+      FORMATS.map(
+        async (f) => [f, analyzeDocument(await readFile(`${FIXTURES}formats/sample-plan.${f}`))] as const,
+      ),
     ),
   );
   const outlineOf = (f: (typeof FORMATS)[number]) =>

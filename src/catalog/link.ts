@@ -133,6 +133,24 @@ function qualifierMismatch(a: string, b: string): boolean {
  * the next indicator, the same form (growth / reduction / level), the same qualifiers and a compatible unit.
  */
 export function linkIndicator(name: string, opts: LinkOptions = {}): LinkResult {
+  // Plans repeat the same names thousands of times across documents: remember links against the default catalog.
+  if (opts.catalog || opts.threshold !== undefined || opts.margin !== undefined)
+    return linkUncached(name, opts);
+  const key = `${name}\u0000${opts.unit ?? '\u0001'}`;
+  let result = LINK_CACHE.get(key);
+  if (!result) {
+    result = linkUncached(name, opts);
+    if (LINK_CACHE.size >= LINK_CACHE_LIMIT) LINK_CACHE.clear();
+    LINK_CACHE.set(key, result);
+  }
+  return result;
+}
+
+/** Links of names against the default catalog; results are shared, so callers must not change them. */
+const LINK_CACHE = new Map<string, LinkResult>();
+const LINK_CACHE_LIMIT = 50_000;
+
+function linkUncached(name: string, opts: LinkOptions): LinkResult {
   const catalog = opts.catalog ?? INDICATORS;
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const margin = opts.margin ?? DEFAULT_MARGIN;

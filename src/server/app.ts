@@ -7,35 +7,45 @@ import type { Kysely } from 'kysely';
 import { LantuError } from '../diagnostics.js';
 import { LABEL_ORDER } from '../monitor/index.js';
 import {
+  deriveRegions,
   exportObservations,
   findRegion,
   getDocument,
   getDocumentContent,
   getOutline,
+  getStatus,
   importObservations,
   ingest,
-  listAchievements,
-  listAudit,
   listCatalog,
-  listDocuments,
-  listFindings,
   listIndicatorRows,
-  listProjects,
-  listRegions,
-  listReviewItems,
-  listStatuses,
-  listTargets,
-  loadExtraction,
   listObservations,
-  deriveRegions,
+  listStatuses,
+  loadExtraction,
   observationTemplate,
   overrideStatus,
+  pageAchievements,
+  pageAudit,
+  pageCatalog,
+  pageDocuments,
+  pageFindings,
+  pageIndicatorRows,
+  pageObservations,
+  pageOutline,
+  pageProjects,
+  pageRegions,
+  pageReviewItems,
+  pageStatuses,
+  pageTargets,
   parseDecimal,
   recordObservation,
   resolveReviewItem,
   type Database,
+  type Status,
+  type Window,
 } from '../store/index.js';
-import { listRoute, rewriteFormatSuffix, sendList, type QueryProperties } from './lists.js';
+import { listRoute, rewriteFormatSuffix, sendPage, windowOf, type QueryProperties } from './lists.js';
+import { registerWebRoutes } from './routes/index.js';
+import { registerWebApp } from './web.js';
 
 export interface ServerOptions {
   db: Kysely<Database>;
@@ -44,6 +54,8 @@ export interface ServerOptions {
   /** Worker threads for uploads (default 1: extraction in the request's process). */
   ingestThreads?: number;
   logger?: boolean;
+  /** Folder of the built web app (default web/dist). */
+  webRoot?: string;
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
@@ -153,7 +165,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(multipart, { limits: { fileSize: uploadLimit, files: 20, fields: 20 } });
 
-  app.get('/', { schema: { hide: true } }, (_req, reply) => reply.redirect('/docs'));
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   app.get(
     '/api/health',
@@ -178,7 +189,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       level: str('province | prefecture | county'),
       parent_id: int('parent region id'),
     },
-    load: (q) => listRegions(db, q),
+    page: (q, w) => pageRegions(db, q, w),
   });
   listRoute<{ category?: string; kind?: string; q?: string }>(app, {
     path: '/api/catalog',
@@ -190,7 +201,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       kind: str('level | growth | share | …'),
       q: str('name or synonym contains'),
     },
-    load: (q) => listCatalog(db, q),
+    page: (q, w) => pageCatalog(db, q, w),
   });
   listRoute<{ entity?: string; entity_id?: string }>(app, {
     path: '/api/audit',
@@ -201,7 +212,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       entity: str('document | status | review_item | import | observation | region'),
       entity_id: str('entity id'),
     },
-    load: (q) => listAudit(db, { ...q, limit: 100_000 }),
+    page: (q, w) => pageAudit(db, q, w),
   });
 
   // ── documents ────────────────────────────────────────────────────────────
@@ -217,7 +228,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'stored documents (metadata; the bytes are at /api/documents/{id}/content)',
     filters: documentFilters,
-    load: (q) => listDocuments(db, q),
+    page: (q, w) => pageDocuments(db, q, w),
   });
   listRoute<{ region_id?: number; region?: string; period?: string }>(app, {
     path: '/api/plans',
@@ -225,7 +236,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'plans (规划纲要); /api/plans/{id} gives one with its outline and indicator tables',
     filters: { region_id: int('region id'), region: str('region name'), period: str('2021-2025, …') },
-    load: (q) => listDocuments(db, { ...q, doc_type: 'plan' }),
+    page: (q, w) => pageDocuments(db, { ...q, doc_type: 'plan' }, w),
   });
 
   app.post(
@@ -309,15 +320,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     name: 'outline',
     tag: 'documents',
     summary: 'headings of a document (level, label, title, line)',
-    load: async (_q, request) => {
+    page: async (_q, w, request) => {
       const id = Number((request.params as { id: string }).id);
-      if (!Number.isInteger(id) || !(await getDocument(db, id))) {
+      const known =
+        Number.isInteger(id) &&
+        (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst());
+      if (!known) {
         throw new LantuError({
           code: 'document/not-found',
           message: `document ${(request.params as { id: string }).id} does not exist`,
         });
       }
-      return getOutline(db, id);
+      return pageOutline(db, id, w);
     },
   });
   app.get(
@@ -334,13 +348,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const doc = await getDocument(db, id);
       if (!doc || doc.doc_type !== 'plan')
         throw new LantuError({ code: 'plan/not-found', message: `plan ${id} does not exist` });
-      const [outline, indicators, statuses] = await Promise.all([
+      const [outline, indicators, counts] = await Promise.all([
         getOutline(db, id),
         listIndicatorRows(db, { document_id: id }),
-        listStatuses(db, { document_id: id }),
+        db
+          .selectFrom('statuses')
+          .select(['label', (eb) => eb.fn.countAll().as('n')])
+          .where('document_id', '=', id)
+          .where('latest', '=', 1)
+          .groupBy('label')
+          .execute(),
       ]);
+      // Labels in the order a dashboard shows them.
       const labels: Record<string, number> = {};
-      for (const s of latestPerTarget(statuses)) labels[s.label] = (labels[s.label] ?? 0) + 1;
+      for (const label of LABEL_ORDER) {
+        const found = counts.find((c) => c.label === label);
+        if (found) labels[label] = Number(found.n);
+      }
+      for (const c of counts) if (!(c.label in labels)) labels[c.label] = Number(c.n);
       return { ...doc, outline, indicators, status_counts: labels };
     },
   );
@@ -366,7 +391,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'indicator-table rows with raw and typed cells and their catalog link',
     filters: factFilters,
-    load: (q) => listIndicatorRows(db, q),
+    page: (q, w) => pageIndicatorRows(db, q, w),
   });
   listRoute<FactQuery>(app, {
     path: '/api/indicators',
@@ -374,17 +399,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'monitoring',
     summary: "plan indicators: each plan's table rows with their link and latest status",
     filters: factFilters,
-    load: async (q) => {
-      const [rows, statuses] = await Promise.all([
-        listIndicatorRows(db, { ...q, doc_type: 'plan' }),
-        listStatuses(db, {
-          ...(q.region_id !== undefined ? { region_id: q.region_id } : {}),
-          ...(q.document_id !== undefined ? { document_id: q.document_id } : {}),
-        }),
-      ]);
+    page: async (q, w) => {
+      const { items: rows, total } = await pageIndicatorRows(db, { ...q, doc_type: 'plan' }, w);
+      const statuses = await latestStatusesOfRows(
+        db,
+        rows.map((r) => r.id),
+      );
       const latest = new Map<number, typeof statuses>();
-      for (const s of latestPerTarget(statuses)) latest.set(s.row_id, [...(latest.get(s.row_id) ?? []), s]);
-      return rows.map((r) => ({
+      for (const s of statuses) latest.set(s.row_id, [...(latest.get(s.row_id) ?? []), s]);
+      const items = rows.map((r) => ({
         ...r,
         statuses: (latest.get(r.id) ?? []).map((s) => ({
           id: s.id,
@@ -396,6 +419,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           override: s.override?.label ?? null,
         })),
       }));
+      return { items, total };
     },
   });
   listRoute<FactQuery>(app, {
@@ -404,7 +428,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'targets stated in documents, with evidence and catalog link',
     filters: factFilters,
-    load: (q) => listTargets(db, q),
+    page: (q, w) => pageTargets(db, q, w),
   });
   listRoute<FactQuery & { year?: number }>(app, {
     path: '/api/achievements',
@@ -412,8 +436,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'values reported in documents (achievements), with evidence and catalog link',
     filters: { ...factFilters, year: int('year reported') },
-    load: async (q) =>
-      (await listAchievements(db, q)).filter((a) => q.year === undefined || a.year === q.year),
+    page: (q, w) => pageAchievements(db, q, w),
   });
   listRoute<FactQuery & { box?: string }>(app, {
     path: '/api/projects',
@@ -421,7 +444,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'documents',
     summary: 'projects listed in 专栏 boxes',
     filters: { document_id: int('document id'), region_id: int('region id'), box: str('box caption') },
-    load: (q) => listProjects(db, q),
+    page: (q, w) => pageProjects(db, q, w),
   });
 
   // ── observations ─────────────────────────────────────────────────────────
@@ -461,8 +484,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           additionalProperties: false,
           properties: {
             ...observationFilters,
-            limit: { type: 'integer' },
-            offset: { type: 'integer' },
+            limit: { type: 'integer', minimum: 1 },
+            offset: { type: 'integer', minimum: 0 },
             format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
           },
         },
@@ -483,7 +506,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           .header('content-disposition', `attachment; filename="observations.${format}"`)
           .send(body);
       }
-      return sendList(reply, 'observations', await listObservations(db, filter), { limit, offset });
+      return sendPage(
+        reply,
+        'observations',
+        await pageObservations(db, filter, windowOf({ limit, offset })),
+        {
+          limit,
+          offset,
+        },
+      );
     },
   );
   app.post(
@@ -633,14 +664,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     year: int('year judged'),
     latest: { type: 'boolean', description: 'only the latest year of each indicator target (default true)' },
   };
-  const loadStatuses = async (q: StatusQuery, warningsOnly: boolean) => {
+  // The latest year of each target unless a year is asked for or latest=false; then the filters.
+  const pageStatusList = async (q: StatusQuery, window: Window | undefined, warningsOnly: boolean) => {
     const { region: _r, latest, ...rest } = q;
-    const statuses = await listStatuses(db, {
-      ...rest,
-      region_id: await regionIdOf(q),
-      warnings_only: warningsOnly,
-    });
-    return latest === false || q.year !== undefined ? statuses : latestPerTarget(statuses);
+    return pageStatuses(
+      db,
+      {
+        ...rest,
+        region_id: await regionIdOf(q),
+        warnings_only: warningsOnly,
+        latest: latest !== false && q.year === undefined,
+      },
+      window,
+    );
   };
   listRoute<StatusQuery>(app, {
     path: '/api/statuses',
@@ -648,7 +684,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'monitoring',
     summary: 'status of each plan indicator against its target, with components and any override',
     filters: statusFilters,
-    load: (q) => loadStatuses(q, false),
+    page: (q, w) => pageStatusList(q, w, false),
   });
   listRoute<StatusQuery>(app, {
     path: '/api/warnings',
@@ -656,14 +692,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tag: 'monitoring',
     summary: 'yellow and red warnings (lagging, moving away, binding indicators, missed bounds)',
     filters: statusFilters,
-    load: (q) => loadStatuses(q, true),
+    page: (q, w) => pageStatusList(q, w, true),
   });
   app.get(
     '/api/statuses/:id',
     { schema: { tags: ['monitoring'], summary: 'one status with its components', params: idParam } },
     async (request) => {
       const { id } = request.params as { id: number };
-      const found = (await listStatuses(db)).find((s) => s.id === id);
+      const found = await getStatus(db, id);
       if (!found) throw new LantuError({ code: 'status/not-found', message: `status ${id} does not exist` });
       return found;
     },
@@ -703,7 +739,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       check: str('finding code, e.g. plan/implied-growth-mismatch'),
       severity: { type: 'string', enum: ['error', 'warning', 'info'] },
     },
-    load: (q) => listFindings(db, q),
+    page: (q, w) => pageFindings(db, q, w),
   });
 
   // ── review queue ─────────────────────────────────────────────────────────
@@ -723,7 +759,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       document_id: int('document id'),
       region_id: int('region id'),
     },
-    load: (q) => listReviewItems(db, q),
+    page: (q, w) => pageReviewItems(db, q, w),
   });
   app.post(
     '/api/review/:id/resolve',
@@ -758,24 +794,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .where('id', '=', item.document_id)
         .executeTakeFirst();
       if (body.indicator_id && doc?.region_id) {
-        await deriveRegions(db, [doc.region_id], actorOf(request));
+        await deriveRegions(db, [doc.region_id], actorOf(request), { lint: false });
       }
       return item;
     },
   );
 
+  // The web app: its own API routes, then the built pages at / (web/dist).
+  registerWebRoutes(app, { db });
+  await registerWebApp(app, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }
 
-/** The newest status of each (row, target kind): what a dashboard shows by default. */
-function latestPerTarget<T extends { row_id: number; target_kind: string; year: number }>(
-  statuses: T[],
-): T[] {
-  const latest = new Map<string, T>();
-  for (const s of statuses) {
-    const key = `${s.row_id}:${s.target_kind}`;
-    const seen = latest.get(key);
-    if (!seen || s.year > seen.year) latest.set(key, s);
+/** The latest status of each target of the given rows (one query per 500 rows). */
+async function latestStatusesOfRows(db: Kysely<Database>, rowIds: number[]): Promise<Status[]> {
+  const out: Status[] = [];
+  for (let i = 0; i < rowIds.length; i += 500) {
+    const chunk = rowIds.slice(i, i + 500);
+    if (chunk.length > 0) out.push(...(await listStatuses(db, { latest: true, row_ids: chunk })));
   }
-  return statuses.filter((s) => latest.get(`${s.row_id}:${s.target_kind}`) === s);
+  return out;
 }

@@ -48,8 +48,8 @@ function flatRow(row: Record<string, unknown>): Record<string, unknown> {
 
 type ListQuery = { limit?: number; offset?: number; format?: string };
 
-/** The window a request asks for (default first page). */
-function windowOf(query: ListQuery): Window {
+/** The window a request asks for (default first page, at most MAX_LIMIT rows). */
+export function windowOf(query: ListQuery): Window {
   return { limit: Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT), offset: query.offset ?? 0 };
 }
 
@@ -135,13 +135,11 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
     async (request, reply) => {
       const query = request.query as Q & ListQuery;
       if (query.limit !== undefined && (query.limit < 1 || query.limit > MAX_LIMIT)) {
-        return reply
-          .code(400)
-          .send({
-            statusCode: 400,
-            error: 'Bad Request',
-            message: `limit must be between 1 and ${MAX_LIMIT}`,
-          });
+        return reply.code(400).send({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: `limit must be between 1 and ${MAX_LIMIT}`,
+        });
       }
       if (query.offset !== undefined && query.offset < 0) {
         return reply

@@ -1,4 +1,5 @@
-// Worker-thread entry (piscina): reads and extracts one document off the main thread.
+// Worker-thread entry (piscina): reads and extracts one document, or lints one plan, off the main thread.
+import { lintPlan, type Finding, type LintInput } from '../monitor/index.js';
 import { analyzeBytes, type DocumentRecord } from './analysis.js';
 
 export default async function analyze(task: {
@@ -6,4 +7,8 @@ export default async function analyze(task: {
   filename: string;
 }): Promise<DocumentRecord> {
   return analyzeBytes(task.bytes, task.filename);
+}
+
+export function lint(input: LintInput): Finding[] {
+  return lintPlan(input);
 }

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { GoldExtraction } from '../extract/model.js';
 import { analyzeDocument, toGoldFormat } from '../pipeline.js';
 import { readDocument } from '../readers/index.js';
+import { linkExtraction, type DocumentLinks } from './linking.js';
 import { lineRange, lineText, makeSourceText, type SourceText } from '../text/source-text.js';
 
 /** Everything ingest stores about one document except its bytes (which the caller already holds). */
@@ -15,13 +16,15 @@ export interface DocumentRecord {
   text: string;
   diagnostics: Diagnostic[];
   extraction: GoldExtraction;
+  /** Catalog links of the extraction's subjects, computed with it off the writer's thread (else at insert). */
+  links?: DocumentLinks;
 }
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Read and extract one document (pure: no files, no database). */
+/** Read, extract and link one document (pure: no files, no database). */
 export async function analyzeBytes(bytes: Uint8Array, filename: string): Promise<DocumentRecord> {
   const raw = await readDocument(bytes, filename);
   const extraction = toGoldFormat(analyzeDocument(raw));
@@ -33,6 +36,7 @@ export async function analyzeBytes(bytes: Uint8Array, filename: string): Promise
     text: raw.text,
     diagnostics: raw.diagnostics,
     extraction,
+    links: linkExtraction(extraction),
   };
 }
 

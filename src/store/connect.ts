@@ -1,7 +1,17 @@
 // Opens the store: embedded SQLite by default (`lantu.db` or LANTU_DB), PostgreSQL when DATABASE_URL is set.
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type SqliteStatement,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrateToLatest } from './migrations.js';
@@ -37,6 +47,63 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/**
+ * Kysely's SQLite driver guards its one connection with a lock that wakes every waiter at once, so a query that
+ * just arrived can overtake one that has waited; under load (a hundred API clients) some requests starve for
+ * seconds. This driver hands the connection over in arrival order.
+ */
+class QueuedSqliteDriver extends SqliteDriver {
+  readonly #waiting: Array<() => void> = [];
+  #held = false;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#held) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#held = true;
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    const next = this.#waiting.shift();
+    // Handed straight to the next in line: nobody can slip in between.
+    if (next) next();
+    else this.#held = false;
+  }
+}
+
+class QueuedSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new QueuedSqliteDriver(this.#config);
+  }
+}
+
+/** Statements kept prepared by SQL text: the API asks the same few queries over and over. */
+const STATEMENTS_KEPT = 256;
+/** Longer SQL is a many-row INSERT, seldom the same twice: not worth keeping. */
+const KEEP_SQL_UP_TO = 4096;
+
+function preparedOnce(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const kept = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      if (sql.length > KEEP_SQL_UP_TO) return sqlite.prepare(sql) as unknown as SqliteStatement;
+      const found = kept.get(sql);
+      // A statement still being iterated (a stream) cannot run again until it is done.
+      if (found && !found.busy) return found as unknown as SqliteStatement;
+      const statement = sqlite.prepare(sql);
+      if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value!);
+      kept.set(sql, statement);
+      return statement as unknown as SqliteStatement;
+    },
+  };
+}
+
 /** Open the database and migrate it to the latest schema (zero set-up for SQLite). */
 export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<Store> {
   let store: Store;
@@ -56,7 +123,7 @@ export async function openStore(options: StoreOptions = storeOptionsFromEnv()): 
     sqlite.pragma('synchronous = NORMAL');
     // Another process (a second `lantu ingest`, the server) may hold the write lock for a moment.
     sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new QueuedSqliteDialect({ database: preparedOnce(sqlite) }) });
     store = { db, engine: 'sqlite', location: path, close: () => db.destroy() };
   }
   try {

@@ -4,6 +4,7 @@ import { convertUnit, indicatorById, type IndicatorDef } from '../catalog/index.
 import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
 import {
   computeStatus,
+  lintPlan,
   tableYears,
   targetsFromRow,
   type IndicatorStatus,
@@ -11,10 +12,11 @@ import {
 } from '../monitor/index.js';
 import { fromJson, now, toJson } from './json.js';
 import { appendAudit } from './repositories/audit.js';
-import { listAchievements, listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
+import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
 import { insertObservations, listObservations, type Observation } from './repositories/observations.js';
 import type { Database, NewObservation } from './schema.js';
-import { lintRegion } from './lint.js';
+import { lintRegion, type Linter } from './lint.js';
+import { analysisPool, type AnalysisPool } from './workers.js';
 
 type Db = Kysely<Database>;
 
@@ -28,6 +30,26 @@ export interface DeriveReport {
 
 /** Document types whose reported values are observations (a plan's own 2020 figures are its base, not data). */
 const REPORTING_TYPES = ['work_report', 'bulletin'];
+
+/** Rows per INSERT: 15 columns × 500 stays under both engines' bound-parameter limits. */
+const STATUS_CHUNK = 500;
+
+/** What a derive must recompute; by default everything of each region. */
+export interface DeriveScope {
+  /**
+   * The documents stored (or changed) since the last derive. A plan among them gets its statuses and findings;
+   * a report or bulletin changes the region's observations, so every plan of its region is judged and linted
+   * again. Absent: every plan of each region.
+   */
+  documents?: readonly number[];
+  /** Run the plan linter (default true): a typed or imported value, or a new link, changes statuses only. */
+  lint?: boolean;
+  /** Worker threads for the linter when many plans need it (default 1: in this thread). */
+  threads?: number;
+}
+
+/** Plans to lint before worker threads are worth starting. */
+const POOL_FROM_PLANS = 8;
 
 interface PlanDoc {
   id: number;
@@ -49,21 +71,45 @@ async function plansOf(db: Db, regionId: number): Promise<PlanDoc[]> {
     .execute();
 }
 
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** For each indicator, the plans that have a row for it, newest plan first, each with its first such row. */
+function planRowsByIndicator(plans: PlanDoc[], rowsOfPlan: Map<number, IndicatorRow[]>) {
+  const out = new Map<string, Array<{ plan: PlanDoc; row: IndicatorRow }>>();
+  for (const plan of plans) {
+    const seen = new Set<string>();
+    for (const row of rowsOfPlan.get(plan.id) ?? []) {
+      if (!row.indicator_id || seen.has(row.indicator_id)) continue;
+      seen.add(row.indicator_id);
+      const list = out.get(row.indicator_id);
+      if (list) list.push({ plan, row });
+      else out.set(row.indicator_id, [{ plan, row }]);
+    }
+  }
+  return out;
+}
+
 /** The plan row that a value of `indicatorId` in `year` observes: the region's plan covering that year. */
 function planRowFor(
-  rows: IndicatorRow[],
-  plans: PlanDoc[],
+  byIndicator: ReturnType<typeof planRowsByIndicator>,
   indicatorId: string,
   year: number,
 ): IndicatorRow | null {
-  for (const plan of plans) {
+  for (const { plan, row } of byIndicator.get(indicatorId) ?? []) {
     const covers =
       plan.period_start === null ||
       plan.period_end === null ||
       (year >= plan.period_start - 1 && year <= plan.period_end);
-    if (!covers) continue;
-    const row = rows.find((r) => r.document_id === plan.id && r.indicator_id === indicatorId);
-    if (row) return row;
+    if (covers) return row;
   }
   return null;
 }
@@ -72,8 +118,7 @@ function planRowFor(
 async function deriveObservations(
   db: Db,
   regionId: number,
-  plans: PlanDoc[],
-  rows: IndicatorRow[],
+  byIndicator: ReturnType<typeof planRowsByIndicator>,
   actor: string,
 ): Promise<number> {
   await db
@@ -81,17 +126,40 @@ async function deriveObservations(
     .where('region_id', '=', regionId)
     .where('source_kind', '=', 'document')
     .execute();
-  const achievements = (await listAchievements(db, { region_id: regionId })).filter(
-    (a) =>
-      REPORTING_TYPES.includes(a.doc_type) && a.indicator_id !== null && a.year !== null && a.period === null,
-  );
-  const observations: NewObservation[] = achievements.map((a) => ({
+  // Linked values of one year (not a period figure) reported by the region's reports, in document order.
+  const reported = await db
+    .selectFrom('achievements as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .innerJoin('links as l', (j) =>
+      j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'achievement'),
+    )
+    .select([
+      'x.id',
+      'x.document_id',
+      'x.value',
+      'x.unit',
+      'x.year',
+      'x.line',
+      'x.quote',
+      'x.start',
+      'x.end',
+      'l.indicator_id',
+    ])
+    .where('d.region_id', '=', regionId)
+    .where('d.doc_type', 'in', REPORTING_TYPES)
+    .where('x.year', 'is not', null)
+    .where('x.period', 'is', null)
+    .orderBy('x.document_id')
+    .orderBy('x.position')
+    .execute();
+  const recordedAt = now();
+  const observations: NewObservation[] = reported.map((a) => ({
     region_id: regionId,
-    indicator_id: a.indicator_id!,
+    indicator_id: a.indicator_id,
     year: a.year!,
     value: a.value,
     unit: a.unit,
-    row_id: planRowFor(rows, plans, a.indicator_id!, a.year!)?.id ?? null,
+    row_id: planRowFor(byIndicator, a.indicator_id, a.year!)?.id ?? null,
     source_kind: 'document',
     document_id: a.document_id,
     achievement_id: a.id,
@@ -103,7 +171,7 @@ async function deriveObservations(
     import_row: null,
     note: null,
     recorded_by: actor,
-    recorded_at: now(),
+    recorded_at: recordedAt,
   }));
   await insertObservations(db, observations);
   return observations.length;
@@ -130,7 +198,7 @@ function toMonitor(o: Observation, unit: string | null): MonitorObservation | nu
 }
 
 /** One value per year (the first recorded wins: a later import does not silently replace a document's figure). */
-function byYear(observations: Observation[], unit: string | null): MonitorObservation[] {
+function byYear(observations: readonly Observation[], unit: string | null): MonitorObservation[] {
   const seen = new Map<number, MonitorObservation>();
   for (const o of observations) {
     if (seen.has(o.year)) continue;
@@ -138,6 +206,24 @@ function byYear(observations: Observation[], unit: string | null): MonitorObserv
     if (m) seen.set(o.year, m);
   }
   return [...seen.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The yearly series of each (indicator, unit) of a region, computed once and shared by every plan. */
+class RegionSeries {
+  private readonly cache = new Map<string, MonitorObservation[]>();
+  private readonly byIndicator: Map<string, Observation[]>;
+  constructor(observations: readonly Observation[]) {
+    this.byIndicator = groupBy(observations, (o) => o.indicator_id);
+  }
+  of(indicatorId: string, unit: string | null): MonitorObservation[] {
+    const key = `${indicatorId}\u0000${unit ?? ''}`;
+    let series = this.cache.get(key);
+    if (!series) {
+      series = byYear(this.byIndicator.get(indicatorId) ?? [], unit);
+      this.cache.set(key, series);
+    }
+    return series;
+  }
 }
 
 /** Which series feed a status: levels of the indicator, and its yearly flows (rates, amounts, reductions). */
@@ -171,19 +257,21 @@ export interface PlannedStatus {
   status: IndicatorStatus;
 }
 
+interface StoredTable {
+  id: number;
+  document_id: number;
+  caption: string | null;
+  line: number;
+  columns: unknown;
+}
+
 /** Every status of one plan: each target of each row, judged at each year with data (or once, as no data). */
-async function planStatuses(
-  db: Db,
-  regionId: number,
+function planStatuses(
   plan: PlanDoc,
-  rows: IndicatorRow[],
-): Promise<PlannedStatus[]> {
-  const tables = await db
-    .selectFrom('indicator_tables')
-    .select(['id', 'caption', 'line', 'columns'])
-    .where('document_id', '=', plan.id)
-    .execute();
-  const observations = await listObservations(db, { region_id: regionId });
+  tables: readonly StoredTable[],
+  rowsOfTable: Map<number, IndicatorRow[]>,
+  series: RegionSeries,
+): PlannedStatus[] {
   const out: PlannedStatus[] = [];
   for (const table of tables) {
     const tableOut: IndicatorTableOut = {
@@ -193,23 +281,13 @@ async function planStatuses(
       rows: [],
     };
     const years = tableYears(tableOut, plan.period);
-    for (const row of rows.filter((r) => r.table_id === table.id)) {
+    for (const row of rowsOfTable.get(table.id) ?? []) {
       const def = row.indicator_id ? indicatorById(row.indicator_id) : undefined;
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
       const { base, targets } = targetsFromRow(toRowOut(row), years, def ?? null, source);
-      const own = row.indicator_id
-        ? byYear(
-            observations.filter((o) => o.indicator_id === row.indicator_id),
-            row.unit,
-          )
-        : [];
+      const own = row.indicator_id ? series.of(row.indicator_id, row.unit) : [];
       const levelUnit = def?.growthOf ? (indicatorById(def.growthOf)?.unit ?? null) : null;
-      const levelOf = def?.growthOf
-        ? byYear(
-            observations.filter((o) => o.indicator_id === def.growthOf),
-            levelUnit,
-          )
-        : [];
+      const levelOf = def?.growthOf ? series.of(def.growthOf, levelUnit) : [];
       const { levels, annual } = seriesFor(def, own, levelOf);
       const firstYear =
         years.baseYear !== null ? years.baseYear + 1 : (plan.period_start ?? years.targetYear ?? 0);
@@ -246,63 +324,154 @@ function ratioText(ratio: number | null): string | null {
   return ratio === null || !Number.isFinite(ratio) ? null : String(Math.round(ratio * 10_000) / 10_000);
 }
 
-/** Recompute observations, statuses and findings of the given regions, one transaction per region. */
+/** The statuses of one plan as rows: one per row, year and target kind, the newest year of each marked latest. */
+function statusRows(plan: PlanDoc, regionId: number, statuses: PlannedStatus[]) {
+  const computedAt = now();
+  // One status per row, year and target kind (two identical targets in one row keep the first).
+  const unique = new Map<string, PlannedStatus>();
+  for (const s of statuses) {
+    const key = `${s.row.id}:${s.year}:${s.status.components.kind}`;
+    if (!unique.has(key)) unique.set(key, s);
+  }
+  const newest = new Map<string, number>();
+  for (const s of unique.values()) {
+    const key = `${s.row.id}:${s.status.components.kind}`;
+    newest.set(key, Math.max(newest.get(key) ?? -Infinity, s.year));
+  }
+  return [...unique.values()].map(({ row, year, status }) => ({
+    row_id: row.id,
+    document_id: plan.id,
+    region_id: regionId,
+    indicator_id: row.indicator_id,
+    year,
+    target_kind: status.components.kind,
+    label: status.label,
+    lag: status.lag,
+    warning: status.warning,
+    method: status.components.method,
+    ratio: ratioText(status.components.ratio),
+    components: toJson(status.components),
+    explanation: status.explanation,
+    computed_at: computedAt,
+    latest: newest.get(`${row.id}:${status.components.kind}`) === year ? 1 : 0,
+  }));
+}
+
+/** Which plans of a region a derive must judge and lint, given what changed. */
+async function plansInScope(
+  db: Db,
+  regionId: number,
+  plans: PlanDoc[],
+  scope: DeriveScope,
+): Promise<PlanDoc[]> {
+  if (!scope.documents) return plans;
+  const changed = new Set(scope.documents);
+  const planIds = new Set(plans.map((p) => p.id));
+  const others = [...changed].filter((id) => !planIds.has(id));
+  // A changed report or bulletin of this region changes what every plan of it is judged and linted against.
+  for (let i = 0; i < others.length; i += 500) {
+    const report = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('id', 'in', others.slice(i, i + 500))
+      .where('region_id', '=', regionId)
+      .executeTakeFirst();
+    if (report) return plans;
+  }
+  return plans.filter((p) => changed.has(p.id));
+}
+
+/**
+ * Recompute observations, statuses and findings of the given regions, one transaction per region. With a scope,
+ * only the plans that what changed can affect are judged and linted again.
+ */
 export async function deriveRegions(
   db: Db,
   regionIds: readonly number[],
   actor = 'lantu',
+  scope: DeriveScope = {},
 ): Promise<DeriveReport> {
   const report: DeriveReport = { regions: 0, observations: 0, statuses: 0, findings: 0 };
-  for (const regionId of regionIds) {
-    await db.transaction().execute(async (trx) => {
-      const plans = await plansOf(trx, regionId);
-      const rows = (await listIndicatorRows(trx, { region_id: regionId })).filter((r) =>
-        plans.some((p) => p.id === r.document_id),
-      );
-      report.observations += await deriveObservations(trx, regionId, plans, rows, actor);
-
-      for (const plan of plans) {
-        await trx.deleteFrom('statuses').where('document_id', '=', plan.id).execute();
-        const statuses = await planStatuses(trx, regionId, plan, rows);
-        const values = statuses.map(({ row, year, status }) => ({
-          row_id: row.id,
-          document_id: plan.id,
-          region_id: regionId,
-          indicator_id: row.indicator_id,
-          year,
-          target_kind: status.components.kind,
-          label: status.label,
-          lag: status.lag,
-          warning: status.warning,
-          method: status.components.method,
-          ratio: ratioText(status.components.ratio),
-          components: toJson(status.components),
-          explanation: status.explanation,
-          computed_at: now(),
-        }));
-        // One status per row, year and target kind (two identical targets in one row keep the first).
-        const unique = new Map<string, (typeof values)[number]>();
-        for (const v of values)
-          if (!unique.has(`${v.row_id}:${v.year}:${v.target_kind}`))
-            unique.set(`${v.row_id}:${v.year}:${v.target_kind}`, v);
-        const list = [...unique.values()];
-        for (let i = 0; i < list.length; i += 100)
-          await trx
-            .insertInto('statuses')
-            .values(list.slice(i, i + 100))
-            .execute();
-        report.statuses += list.length;
-      }
-      report.findings += await lintRegion(trx, regionId, plans);
-      await appendAudit(trx, {
-        actor,
-        action: 'derive',
-        entity: 'region',
-        entity_id: regionId,
-        detail: { plans: plans.map((p) => p.id) },
-      });
-    });
-    report.regions += 1;
+  let pool: AnalysisPool | null = null;
+  const linter = (plans: number): Linter => {
+    if (plans < POOL_FROM_PLANS || (scope.threads ?? 1) <= 1) return lintPlan;
+    pool ??= analysisPool(scope.threads!);
+    return pool.lint;
+  };
+  try {
+    for (const regionId of regionIds) {
+      const counts = await deriveRegion(db, regionId, actor, scope, linter);
+      report.regions += 1;
+      report.observations += counts.observations;
+      report.statuses += counts.statuses;
+      report.findings += counts.findings;
+    }
+  } finally {
+    await (pool as AnalysisPool | null)?.close();
   }
   return report;
+}
+
+/** Observations, statuses and findings of one region, in one transaction. */
+async function deriveRegion(
+  db: Db,
+  regionId: number,
+  actor: string,
+  scope: DeriveScope,
+  linter: (plans: number) => Linter,
+): Promise<Omit<DeriveReport, 'regions'>> {
+  return db.transaction().execute(async (trx) => {
+    const plans = await plansOf(trx, regionId);
+    const rows = await listIndicatorRows(trx, { region_id: regionId, doc_type: 'plan' });
+    const rowsOfPlan = groupBy(rows, (r) => r.document_id);
+    const observations = await deriveObservations(
+      trx,
+      regionId,
+      planRowsByIndicator(plans, rowsOfPlan),
+      actor,
+    );
+
+    const judged = await plansInScope(trx, regionId, plans, scope);
+    let statuses = 0;
+    if (judged.length > 0) {
+      const series = new RegionSeries(await listObservations(trx, { region_id: regionId }));
+      const rowsOfTable = groupBy(rows, (r) => r.table_id);
+      const tables = groupBy(
+        await trx
+          .selectFrom('indicator_tables as t')
+          .innerJoin('documents as d', 'd.id', 't.document_id')
+          .select(['t.id', 't.document_id', 't.caption', 't.line', 't.columns'])
+          .where('d.region_id', '=', regionId)
+          .where('d.doc_type', '=', 'plan')
+          .orderBy('t.document_id')
+          .orderBy('t.position')
+          .execute(),
+        (t) => t.document_id,
+      );
+      for (const plan of judged) {
+        await trx.deleteFrom('statuses').where('document_id', '=', plan.id).execute();
+        const values = statusRows(
+          plan,
+          regionId,
+          planStatuses(plan, tables.get(plan.id) ?? [], rowsOfTable, series),
+        );
+        for (let i = 0; i < values.length; i += STATUS_CHUNK)
+          await trx
+            .insertInto('statuses')
+            .values(values.slice(i, i + STATUS_CHUNK))
+            .execute();
+        statuses += values.length;
+      }
+    }
+    const findings =
+      scope.lint === false ? 0 : await lintRegion(trx, regionId, judged, linter(judged.length));
+    await appendAudit(trx, {
+      actor,
+      action: 'derive',
+      entity: 'region',
+      entity_id: regionId,
+      detail: { plans: judged.map((p) => p.id) },
+    });
+    return { observations, statuses, findings };
+  });
 }

@@ -2,6 +2,7 @@
 export type { Database } from './schema.js';
 export { openStore, storeOptionsFromEnv, type Store, type StoreOptions, type Engine } from './connect.js';
 export { migrateToLatest, MIGRATIONS } from './migrations.js';
+export { refreshStatistics } from './maintenance.js';
 export { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 export {
   ingest,
@@ -14,8 +15,14 @@ export {
   type IngestReport,
   type IngestSource,
 } from './ingest.js';
-export { deriveRegions, type DeriveReport } from './derive.js';
-export { linkName, type Candidate, type LinkDecision } from './linking.js';
+export { deriveRegions, type DeriveReport, type DeriveScope } from './derive.js';
+export {
+  linkName,
+  linkExtraction,
+  type Candidate,
+  type LinkDecision,
+  type DocumentLinks,
+} from './linking.js';
 export {
   importObservations,
   exportObservations,
@@ -43,7 +50,7 @@ export {
   type DocumentFilter,
   type Heading,
 } from './repositories/documents.js';
-export { loadExtraction } from './repositories/extraction.js';
+export { loadExtraction, loadExtractions, type StoredExtraction } from './repositories/extraction.js';
 export {
   listIndicatorRows,
   listTargets,
@@ -94,4 +101,10 @@ export {
   type CatalogIndicator,
   type CatalogFilter,
 } from './repositories/catalog.js';
-export { appendAudit, listAudit, pageAudit, type AuditEntry, type AuditFilter } from './repositories/audit.js';
+export {
+  appendAudit,
+  listAudit,
+  pageAudit,
+  type AuditEntry,
+  type AuditFilter,
+} from './repositories/audit.js';

@@ -1,16 +1,18 @@
 // Ingest: documents in, in parallel on all cores, one transaction per document, idempotent by sha256.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import { basename, extname, join } from 'node:path';
 import { LantuError } from '../diagnostics.js';
 import { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 import type { Store } from './connect.js';
 import { deriveRegions, type DeriveReport } from './derive.js';
 import { syncCatalog } from './repositories/catalog.js';
 import { documentIdBySha, insertDocument } from './repositories/documents.js';
+import { refreshStatistics } from './maintenance.js';
+import { analysisPool } from './workers.js';
+
+/** From this many new documents on, an ingest is a bulk load and refreshes the planner's statistics. */
+const BULK_DOCUMENTS = 50;
 
 /** Extensions the readers understand; other files in a directory are skipped, a named file is tried anyway. */
 export const DOCUMENT_EXTENSIONS = ['.txt', '.docx', '.pdf', '.html', '.htm'];
@@ -76,24 +78,6 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
 
 type Analyze = (bytes: Uint8Array, filename: string) => Promise<DocumentRecord>;
 
-/** A worker pool running ./analysis-worker (the .ts source under tsx/vitest, the compiled .js otherwise). */
-function workerPool(threads: number): { analyze: Analyze; close: () => Promise<void> } {
-  const here = import.meta.url;
-  const isSource = here.endsWith('.ts');
-  const filename = new URL(isSource ? './analysis-worker.ts' : './analysis-worker.js', here).href;
-  const execArgv: string[] = [];
-  if (isSource) {
-    const require = createRequire(fileURLToPath(here));
-    const loader = join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs');
-    execArgv.push('--import', pathToFileURL(loader).href);
-  }
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, execArgv });
-  return {
-    analyze: (bytes, name) => pool.run({ bytes, filename: name }) as Promise<DocumentRecord>,
-    close: () => pool.destroy(),
-  };
-}
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -111,7 +95,7 @@ export async function ingest(
   const actor = options.actor ?? 'lantu';
   const total = sources.length;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), total));
-  const pool = threads > 1 ? workerPool(threads) : null;
+  const pool = threads > 1 ? analysisPool(threads) : null;
   const analyze: Analyze = pool?.analyze ?? analyzeBytes;
   const report: IngestReport = {
     stored: [],
@@ -120,7 +104,8 @@ export async function ingest(
     derived: { regions: 0, observations: 0, statuses: 0, findings: 0 },
     seconds: 0,
   };
-  const regions = new Set<number>();
+  // What changed where, so derive recomputes only what these documents can affect.
+  const changed = new Map<number, number[]>();
   const inFlight = new Map<string, string>();
   const twins: Array<{ entry: { file: string; documentId: number }; sha: string }> = [];
   let done = 0;
@@ -154,23 +139,20 @@ export async function ingest(
       }
       inFlight.set(sha, file);
       const record = await analyze(bytes, basename(file));
-      const documentId = await write(async () => {
+      const written = await write(async () => {
         const stored = await documentIdBySha(store.db, sha);
-        if (stored !== undefined) return -stored;
+        if (stored !== undefined) return stored;
         return store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
       });
-      if (documentId < 0) {
-        report.duplicates.push({ file, documentId: -documentId });
-        emit({ file, outcome: 'duplicate', documentId: -documentId });
+      if (typeof written === 'number') {
+        report.duplicates.push({ file, documentId: written });
+        emit({ file, outcome: 'duplicate', documentId: written });
         return;
       }
+      const documentId = written.id;
       report.stored.push({ file, documentId });
-      const doc = await store.db
-        .selectFrom('documents')
-        .select('region_id')
-        .where('id', '=', documentId)
-        .executeTakeFirst();
-      if (doc?.region_id) regions.add(doc.region_id);
+      if (written.regionId !== null)
+        changed.set(written.regionId, [...(changed.get(written.regionId) ?? []), documentId]);
       emit({ file, outcome: 'stored', documentId });
     } catch (error) {
       // Readers name the file themselves; say it once, as the user wrote it.
@@ -196,8 +178,12 @@ export async function ingest(
     await pool?.close();
   }
   for (const { entry, sha } of twins) entry.documentId = (await documentIdBySha(store.db, sha)) ?? -1;
-  if (options.derive !== false && regions.size > 0)
-    report.derived = await deriveRegions(store.db, [...regions], actor);
+  if (options.derive !== false && changed.size > 0)
+    report.derived = await deriveRegions(store.db, [...changed.keys()], actor, {
+      documents: [...changed.values()].flat(),
+      threads,
+    });
+  if (report.stored.length >= BULK_DOCUMENTS) await refreshStatistics(store.db);
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
@@ -216,14 +202,10 @@ export async function storeRecord(
   const existing = await documentIdBySha(store.db, record.sha256);
   if (existing !== undefined) return { documentId: existing, created: false };
   const actor = options.actor ?? 'lantu';
-  const documentId = await store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
-  const doc = await store.db
-    .selectFrom('documents')
-    .select('region_id')
-    .where('id', '=', documentId)
-    .executeTakeFirst();
-  if (options.derive !== false && doc?.region_id) await deriveRegions(store.db, [doc.region_id], actor);
-  return { documentId, created: true };
+  const stored = await store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
+  if (options.derive !== false && stored.regionId !== null)
+    await deriveRegions(store.db, [stored.regionId], actor, { documents: [stored.id] });
+  return { documentId: stored.id, created: true };
 }
 
 /** Ingest files and directories from disk. */

@@ -1,5 +1,6 @@
 // Linking what a document names (row, target, reported value) to a catalog indicator, or to review with candidates.
 import { linkIndicator, type LinkResult } from '../catalog/index.js';
+import type { GoldExtraction } from '../extract/model.js';
 
 export interface Candidate {
   indicator_id: string;
@@ -39,13 +40,55 @@ function decision(result: LinkResult): LinkDecision {
   return { indicator_id: null, confidence: candidates[0]?.score ?? 0, candidates, reason };
 }
 
+/** Names repeat across documents (every plan has 地区生产总值), so decisions are remembered; bounded. */
+const remembered = new Map<string, LinkDecision>();
+const REMEMBER_AT_MOST = 20_000;
+
 /**
  * Link a name with its unit. A reported growth rate whose name is the level's (生产总值 … 增长 6.5%, metric growth)
- * is tried as the growth indicator too, since the sentence, not the name, says it is a rate.
+ * is tried as the growth indicator too, since the sentence, not the name, says it is a rate. The decision is a
+ * pure function of its arguments and the catalog, so it is computed once per distinct (name, unit, metric).
  */
 export function linkName(name: string, unit: string | null, metric?: string | null): LinkDecision {
+  const key = `${name}\u0000${unit ?? ''}\u0000${metric === 'growth' ? 'growth' : ''}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const decided = decide(name, unit, metric);
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(key, decided);
+  return decided;
+}
+
+function decide(name: string, unit: string | null, metric?: string | null): LinkDecision {
   const first = decision(linkIndicator(name, { unit }));
   if (first.indicator_id || metric !== 'growth' || /增长|增速|增幅|降低|下降/.test(name)) return first;
   const growth = decision(linkIndicator(`${name}增长`, { unit }));
   return growth.indicator_id ? growth : first;
+}
+
+/** The links of one document's subjects, in extraction order: table rows (per table), targets, reported values. */
+export interface DocumentLinks {
+  rows: LinkDecision[][];
+  targets: LinkDecision[];
+  achievements: LinkDecision[];
+}
+
+/** Link every subject of an extraction (pure; runs in the reading workers so the writer only writes). */
+export function linkExtraction(x: GoldExtraction): DocumentLinks {
+  return {
+    rows: x.indicator_tables.map((table) => table.rows.map((row) => linkName(row.name, row.unit))),
+    targets: x.targets.map((t) => linkName(t.indicator, t.unit)),
+    achievements: x.achievements.map((a) => linkName(a.indicator, a.unit, a.metric)),
+  };
+}
+
+/** Whether precomputed links still fit the extraction (same number of subjects everywhere). */
+export function linksFit(links: DocumentLinks | undefined, x: GoldExtraction): links is DocumentLinks {
+  return (
+    links !== undefined &&
+    links.targets.length === x.targets.length &&
+    links.achievements.length === x.achievements.length &&
+    links.rows.length === x.indicator_tables.length &&
+    links.rows.every((rows, i) => rows.length === x.indicator_tables[i]!.rows.length)
+  );
 }

@@ -340,7 +340,8 @@ export async function importObservations(
     result.import_id = importId;
   });
   result.imported = valid.length;
-  if (options.derive !== false) await deriveRegions(db, [...regions], options.by);
+  // Values change statuses, never findings: the linter reads documents only.
+  if (options.derive !== false) await deriveRegions(db, [...regions], options.by, { lint: false });
   return result;
 }
 
@@ -449,6 +450,6 @@ export async function recordObservation(
     });
     return ids;
   });
-  await deriveRegions(db, [input.region_id], input.by);
+  await deriveRegions(db, [input.region_id], input.by, { lint: false });
   return id!;
 }

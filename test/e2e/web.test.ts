@@ -210,13 +210,11 @@ describe('the web app in Chromium', () => {
 
     await page.getByRole('menuitem', { name: '数据填报' }).click();
     await page.waitForURL('**/data');
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '涧西区填报.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: bytes,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '涧西区填报.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
     const summary = page.locator('.import-summary');
     await summary.waitFor();
     await expect(summary.textContent()).resolves.toContain('1 处错误，未导入任何数据');

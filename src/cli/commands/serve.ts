@@ -10,7 +10,9 @@ export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/corpus', impo
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('启动网页端与 HTTP API（/docs 为接口文档）/ start the web app and the HTTP API (OpenAPI docs at /docs)')
+    .description(
+      '启动网页端与 HTTP API（/docs 为接口文档）/ start the web app and the HTTP API (OpenAPI docs at /docs)',
+    )
     .option('-p, --port <port>', 'port', (v) => Number.parseInt(v, 10), 8080)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--load-corpus', 'ingest the bundled corpus first when the database is empty')

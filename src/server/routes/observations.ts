@@ -59,25 +59,21 @@ export function registerObservationCheckRoutes(app: FastifyInstance, deps: Route
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
-        return reply
-          .code(400)
-          .send({
-            statusCode: 400,
-            error: 'Bad Request',
-            code: 'upload/not-multipart',
-            message: 'expected a multipart/form-data upload with a "file" field',
-          });
+        return reply.code(400).send({
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'upload/not-multipart',
+          message: 'expected a multipart/form-data upload with a "file" field',
+        });
       }
       const part = await request.file();
       if (!part)
-        return reply
-          .code(400)
-          .send({
-            statusCode: 400,
-            error: 'Bad Request',
-            code: 'upload/no-file',
-            message: 'no file in the upload (expected a "file" field)',
-          });
+        return reply.code(400).send({
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'upload/no-file',
+          message: 'no file in the upload (expected a "file" field)',
+        });
       const bytes = new Uint8Array(await part.toBuffer());
       return checkObservationFile(deps, bytes, part.filename);
     },

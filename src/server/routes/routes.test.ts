@@ -41,10 +41,9 @@ beforeAll(async () => {
   mkdirSync(join(web, 'assets'), { recursive: true });
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>蓝图</title><div id="root"></div>');
   writeFileSync(join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
-  app = await buildServer({ db: store.db });
+  app = await buildServer({ db: store.db, webRoot: web });
+  // buildServer registered both already; a second registration must be a no-op.
   registerWebRoutes(app, { db: store.db });
-  registerWebRoutes(app, { db: store.db });
-  await registerWebApp(app, { root: web });
   await registerWebApp(app, { root: web });
   planId = (await get<{ items: Array<{ id: number; region: string }> }>('/api/plans')).items.find(
     (p) => p.region === '涧西区',

@@ -93,7 +93,11 @@ export async function listCatalog(
   window?: Window,
 ): Promise<CatalogIndicator[]> {
   const rows = await windowed(catalogQuery(db, filter).selectAll().orderBy('id'), window).execute();
-  return rows.map((r) => ({ ...r, synonyms: fromJson<string[]>(r.synonyms), national14: r.national14 === 1 }));
+  return rows.map((r) => ({
+    ...r,
+    synonyms: fromJson<string[]>(r.synonyms),
+    national14: r.national14 === 1,
+  }));
 }
 
 export async function pageCatalog(

@@ -4,7 +4,7 @@ import type { GoldExtraction } from '../../extract/model.js';
 import { makeSourceText, rowQuote, spanOf, type DocumentRecord } from '../analysis.js';
 import { readCell, type MonitorCell } from '../../monitor/index.js';
 import { fromJson, now, toJson } from '../json.js';
-import { linkName, type LinkDecision } from '../linking.js';
+import { linkExtraction, linksFit, type LinkDecision } from '../linking.js';
 import type { Database, SubjectKind } from '../schema.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import { appendAudit } from './audit.js';
@@ -12,12 +12,12 @@ import { ensureRegion } from './regions.js';
 
 type Db = Kysely<Database>;
 
-/** Rows per INSERT statement: well under SQLite's and pg's bound-parameter limits. */
-const CHUNK = 100;
+/** Rows per INSERT: at most 14 columns × 500 rows, well under SQLite's and pg's bound-parameter limits. */
+const CHUNK = 500;
 
-type WithId = 'headings' | 'indicator_rows' | 'targets' | 'achievements' | 'projects';
+type WithId = 'headings' | 'indicator_tables' | 'indicator_rows' | 'targets' | 'achievements' | 'projects';
 
-/** Insert many rows in chunks and return their ids in the order of `rows`. */
+/** Insert many rows in a few statements and return their ids in the order of `rows`. */
 async function insertChunked<T extends WithId>(
   db: Db,
   table: T,
@@ -36,6 +36,19 @@ async function insertChunked<T extends WithId>(
   return ids;
 }
 
+/** Insert many rows without reading anything back. */
+async function insertAll<T extends 'links' | 'review_items'>(
+  db: Db,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto(table as 'links')
+      .values(rows.slice(i, i + CHUNK) as never)
+      .execute();
+}
+
 export function periodYears(period: string | null): { start: number | null; end: number | null } {
   const range = /(\d{4})\D+(\d{4})/.exec(period ?? '');
   if (range) return { start: Number(range[1]), end: Number(range[2]) };
@@ -50,57 +63,67 @@ interface Subject {
   id: number;
   name: string;
   unit: string | null;
-  metric?: string | null;
+  link: LinkDecision;
 }
 
-async function recordLink(trx: Db, documentId: number, subject: Subject, link: LinkDecision): Promise<void> {
-  if (link.indicator_id) {
-    await trx
-      .insertInto('links')
-      .values({
-        subject_kind: subject.kind,
-        subject_id: subject.id,
+/** Links for the confident subjects, review items (with candidates) for the others: two batched inserts. */
+async function recordLinks(trx: Db, documentId: number, subjects: Subject[]): Promise<void> {
+  const at = now();
+  const links: Insertable<Database['links']>[] = [];
+  const review: Insertable<Database['review_items']>[] = [];
+  for (const { kind, id, name, unit, link } of subjects) {
+    if (link.indicator_id) {
+      links.push({
+        subject_kind: kind,
+        subject_id: id,
         document_id: documentId,
         indicator_id: link.indicator_id,
         confidence: link.confidence,
         method: 'auto',
-        created_at: now(),
+        created_at: at,
         created_by: 'lantu',
-      })
-      .execute();
-    return;
+      });
+    } else {
+      review.push({
+        subject_kind: kind,
+        subject_id: id,
+        document_id: documentId,
+        name,
+        unit,
+        reason: link.reason ?? 'low-confidence',
+        candidates: toJson(link.candidates),
+        state: 'open',
+        resolved_indicator_id: null,
+        resolved_by: null,
+        resolved_at: null,
+        note: null,
+        created_at: at,
+      });
+    }
   }
-  await trx
-    .insertInto('review_items')
-    .values({
-      subject_kind: subject.kind,
-      subject_id: subject.id,
-      document_id: documentId,
-      name: subject.name,
-      unit: subject.unit,
-      reason: link.reason ?? 'low-confidence',
-      candidates: toJson(link.candidates),
-      state: 'open',
-      resolved_indicator_id: null,
-      resolved_by: null,
-      resolved_at: null,
-      note: null,
-      created_at: now(),
-    })
-    .execute();
+  await insertAll(trx, 'links', links);
+  await insertAll(trx, 'review_items', review);
+}
+
+/** What ingest needs to know about a document it just stored. */
+export interface StoredDocument {
+  id: number;
+  regionId: number | null;
+  docType: string;
 }
 
 /**
  * Store one analysed document, its extraction and the links of its rows, targets and reported values, inside
- * the caller's transaction. Returns the new document id.
+ * the caller's transaction: one batched INSERT per table. Returns the new document's id and region.
  */
 export async function insertDocument(
   trx: Transaction<Database>,
   record: DocumentRecord,
   bytes: Uint8Array,
   actor: string,
-): Promise<number> {
+): Promise<StoredDocument> {
   const x: GoldExtraction = record.extraction;
+  const links = linksFit(record.links, x) ? record.links : linkExtraction(x);
   const source = makeSourceText(record.text);
   const regionId = await ensureRegion(trx, x);
   const years = periodYears(x.period);
@@ -144,51 +167,58 @@ export async function insertDocument(
     })),
   );
 
-  const subjects: Subject[] = [];
-  for (const [position, table] of x.indicator_tables.entries()) {
-    const { id: tableId } = await trx
-      .insertInto('indicator_tables')
-      .values({
+  const tableIds = await insertChunked(
+    trx,
+    'indicator_tables',
+    x.indicator_tables.map((table, position) => ({
+      document_id: documentId,
+      position,
+      caption: table.caption,
+      line: table.line,
+      columns: toJson(table.columns),
+    })),
+  );
+  // Every row of every table in one go, in table order (so row ids follow the document's order).
+  const rows = x.indicator_tables.flatMap((table, t) =>
+    table.rows.map((row, rowPosition) => {
+      const raw: Record<string, string | null> = {};
+      const typed: Record<string, MonitorCell> = {};
+      for (const cell of ROW_CELLS) {
+        if (row[cell] === undefined) continue;
+        raw[cell] = row[cell] ?? null;
+        typed[cell] = readCell(row[cell]);
+      }
+      return {
+        table_id: tableIds[t]!,
         document_id: documentId,
-        position,
-        caption: table.caption,
-        line: table.line,
-        columns: toJson(table.columns),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const rowIds = await insertChunked(
-      trx,
-      'indicator_rows',
-      table.rows.map((row, rowPosition) => {
-        const raw: Record<string, string | null> = {};
-        const typed: Record<string, MonitorCell> = {};
-        for (const cell of ROW_CELLS) {
-          if (row[cell] === undefined) continue;
-          raw[cell] = row[cell] ?? null;
-          typed[cell] = readCell(row[cell]);
-        }
-        return {
-          table_id: tableId,
-          document_id: documentId,
-          position: rowPosition,
-          category: row.category,
-          seq: row.seq,
-          name: row.name,
-          unit: row.unit,
-          attribute: row.attribute,
-          parent: row.parent,
-          line: row.line,
-          quote: rowQuote(source, row.line, row.name),
-          raw: toJson(raw),
-          typed: toJson(typed),
-        };
-      }),
-    );
+        position: rowPosition,
+        category: row.category,
+        seq: row.seq,
+        name: row.name,
+        unit: row.unit,
+        attribute: row.attribute,
+        parent: row.parent,
+        line: row.line,
+        quote: rowQuote(source, row.line, row.name),
+        raw: toJson(raw),
+        typed: toJson(typed),
+      };
+    }),
+  );
+  const rowIds = await insertChunked(trx, 'indicator_rows', rows);
+  const subjects: Subject[] = [];
+  let r = 0;
+  x.indicator_tables.forEach((table, t) =>
     table.rows.forEach((row, i) =>
-      subjects.push({ kind: 'row', id: rowIds[i]!, name: row.name, unit: row.unit }),
-    );
-  }
+      subjects.push({
+        kind: 'row',
+        id: rowIds[r++]!,
+        name: row.name,
+        unit: row.unit,
+        link: links.rows[t]![i]!,
+      }),
+    ),
+  );
 
   const targetIds = await insertChunked(
     trx,
@@ -207,7 +237,13 @@ export async function insertDocument(
     })),
   );
   x.targets.forEach((t, i) =>
-    subjects.push({ kind: 'target', id: targetIds[i]!, name: t.indicator, unit: t.unit }),
+    subjects.push({
+      kind: 'target',
+      id: targetIds[i]!,
+      name: t.indicator,
+      unit: t.unit,
+      link: links.targets[i]!,
+    }),
   );
 
   const achievementIds = await insertChunked(
@@ -231,7 +267,7 @@ export async function insertDocument(
       id: achievementIds[i]!,
       name: a.indicator,
       unit: a.unit,
-      metric: a.metric,
+      link: links.achievements[i]!,
     }),
   );
 
@@ -248,9 +284,7 @@ export async function insertDocument(
     })),
   );
 
-  for (const subject of subjects) {
-    await recordLink(trx, documentId, subject, linkName(subject.name, subject.unit, subject.metric));
-  }
+  await recordLinks(trx, documentId, subjects);
   await appendAudit(trx, {
     actor,
     action: 'ingest',
@@ -258,7 +292,7 @@ export async function insertDocument(
     entity_id: documentId,
     detail: { filename: record.filename, sha256: record.sha256, bytes: bytes.byteLength },
   });
-  return documentId;
+  return { id: documentId, regionId, docType: x.doc_type };
 }
 
 export async function documentIdBySha(db: Db, sha256: string): Promise<number | undefined> {

@@ -67,7 +67,11 @@ export async function listRegions(db: Db, filter: RegionFilter = {}, window?: Wi
   return windowed(regionsQuery(db, filter).selectAll().orderBy('id'), window).execute();
 }
 
-export async function pageRegions(db: Db, filter: RegionFilter = {}, window?: Window): Promise<Paged<Region>> {
+export async function pageRegions(
+  db: Db,
+  filter: RegionFilter = {},
+  window?: Window,
+): Promise<Paged<Region>> {
   return pageOf(
     (w) => listRegions(db, filter, w),
     () => countRows(regionsQuery(db, filter)),

@@ -51,6 +51,8 @@ export interface StatusFilter {
   warnings_only?: boolean;
   year?: number;
   row_id?: number;
+  /** Only the statuses of these rows. */
+  row_ids?: readonly number[];
   /** Only the newest year of each (row, target kind). */
   latest?: boolean;
 }
@@ -66,6 +68,8 @@ function statusesQuery(db: Db, filter: StatusFilter) {
   if (filter.warnings_only) query = query.where('s.warning', 'in', ['yellow', 'red']);
   if (filter.year !== undefined) query = query.where('s.year', '=', filter.year);
   if (filter.row_id !== undefined) query = query.where('s.row_id', '=', filter.row_id);
+  if (filter.row_ids)
+    query = query.where('s.row_id', 'in', filter.row_ids.length ? [...filter.row_ids] : [-1]);
   return query;
 }
 
