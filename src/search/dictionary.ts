@@ -1,4 +1,4 @@
-// The planning dictionary: words of Chinese development plans that jieba's general dictionary splits or misses.
+// The planning dictionary: words of Chinese development plans that search keeps whole.
 import { INDICATORS } from '../catalog/index.js';
 
 /**
@@ -79,11 +79,6 @@ export function planningDictionary(): string[] {
     words.add(indicator.name);
     for (const synonym of indicator.synonyms) words.add(synonym);
   }
-  // jieba's user dictionary lines cannot hold spaces; such names are found by their parts anyway.
+  // Names with spaces are found by their parts anyway.
   return [...words].filter((w) => w.length >= 2 && !/\s/.test(w));
-}
-
-/** The dictionary in jieba's user-dictionary format: `word frequency` per line. */
-export function dictionaryText(words: readonly string[] = planningDictionary()): string {
-  return words.map((w) => `${w} 100000`).join('\n') + '\n';
 }

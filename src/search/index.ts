@@ -1,5 +1,5 @@
-// Search's face: Chinese full-text search over documents (jieba segmentation with a planning dictionary).
-export { PLANNING_TERMS, planningDictionary, dictionaryText } from './dictionary.js';
+// Search's face: Chinese full-text search over documents (segmentation on a planning dictionary).
+export { PLANNING_TERMS, planningDictionary } from './dictionary.js';
 export { tokenize, queryTerms, normalizeForSearch } from './segment.js';
 export {
   SearchIndex,

@@ -1,4 +1,4 @@
-// An in-memory index of document lines: queries cut into words by jieba, lines found by bigrams, ranked with BM25.
+// An in-memory index of document lines: queries cut into words on the planning dictionary, lines found by bigrams, ranked with BM25.
 import { normalizeForSearch, queryTerms, tokenize } from './segment.js';
 
 export interface SearchDocument {
@@ -136,7 +136,7 @@ export class SearchIndex {
 
   /**
    * Lines where a word occurs as written, with its count. Candidates come from the bigram postings (so a word
-   * jieba cut differently in context, 研发经费投入强度 inside 全社会研发经费投入强度, is still found), then
+   * cut differently in context, 研发经费投入强度 inside 全社会研发经费投入强度, is still found), then
    * each is checked; a single character is looked up line by line.
    */
   private linesWith(term: string): Map<number, number> {

@@ -1,17 +1,65 @@
-// Chinese segmentation for search: jieba (general dictionary + the planning dictionary), search mode, normalised.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import { dictionaryText } from './dictionary.js';
+// Chinese segmentation for search: forward maximum matching on the planning dictionary, normalised.
+// (jieba was tried; its native packages exist in our registry for linux-x64 only, so `npm ci` could not lock it.)
+import { planningDictionary } from './dictionary.js';
 
-let shared: Jieba | null = null;
+let shared: { words: Set<string>; longest: number } | null = null;
 
-/** One jieba instance per process: loading the dictionaries takes a noticeable moment. */
-function jieba(): Jieba {
+/** The planning dictionary, normalised like the text, built once per process. */
+function dictionary(): { words: Set<string>; longest: number } {
   if (!shared) {
-    shared = Jieba.withDict(dict);
-    shared.loadDict(new TextEncoder().encode(dictionaryText()));
+    const words = new Set(planningDictionary().map((w) => normalizeForSearch(w)));
+    shared = { words, longest: Math.max(2, ...[...words].map((w) => w.length)) };
   }
   return shared;
+}
+
+const IDEOGRAPH = /\p{Script=Han}/u;
+/** Runs of ideographs, or of Latin letters and digits (GDP, 5g, pm2.5). */
+const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}.+#])+/gu;
+
+/**
+ * Words of one run of ideographs by forward maximum matching: dictionary words whole, and what lies between them as
+ * one piece (`keepGaps`) or as two-character chunks (for counting tokens).
+ */
+function matchRun(run: string, keepGaps: boolean): string[] {
+  const { words, longest } = dictionary();
+  const out: string[] = [];
+  let gap = '';
+  const flushGap = () => {
+    if (!gap) return;
+    if (keepGaps) out.push(gap);
+    else for (let i = 0; i < gap.length; i += 2) out.push(gap.slice(i, i + 2));
+    gap = '';
+  };
+  for (let i = 0; i < run.length;) {
+    let matched = '';
+    for (let n = Math.min(longest, run.length - i); n >= 2; n--) {
+      const candidate = run.slice(i, i + n);
+      if (words.has(candidate)) {
+        matched = candidate;
+        break;
+      }
+    }
+    if (matched) {
+      flushGap();
+      out.push(matched);
+      i += matched.length;
+    } else {
+      gap += run[i];
+      i += 1;
+    }
+  }
+  flushGap();
+  return out;
+}
+
+function segment(text: string, keepGaps: boolean): string[] {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(RUNS)) {
+    if (IDEOGRAPH.test(run[0]!)) out.push(...matchRun(run, keepGaps));
+    else out.push(run);
+  }
+  return out;
 }
 
 /** Function words that would match nearly every line; searching for them alone still works by substring. */
@@ -46,24 +94,17 @@ export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** Search tokens of a text: jieba's search mode (long words and their parts), without punctuation or stopwords. */
+/** Search tokens of a text (dictionary words, other ideographs in pairs, Latin runs), without stopwords. */
 export function tokenize(text: string): string[] {
-  const normal = normalizeForSearch(text);
-  if (!normal.trim()) return [];
-  return jieba()
-    .cutForSearch(normal, true)
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0 && WORDLIKE.test(t) && !STOPWORDS.has(t));
+  return segment(normalizeForSearch(text), false).filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
 }
 
-/** The words of a query as a person meant them (jieba's precise mode, spaces kept as separators). */
+/** The words of a query as a person meant them: dictionary words, the rest as typed, spaces as separators. */
 export function queryTerms(query: string): string[] {
   const terms: string[] = [];
   for (const part of normalizeForSearch(query).split(/\s+/)) {
     if (!part) continue;
-    const words = jieba()
-      .cut(part, true)
-      .filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
+    const words = segment(part, true).filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
     terms.push(...(words.length > 0 ? words : WORDLIKE.test(part) ? [part] : []));
   }
   return [...new Set(terms)];

@@ -42,7 +42,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: RouteDeps): voi
       schema: {
         tags: ['documents'],
         summary:
-          'full-text search (Chinese words by jieba; every word must occur), hits with line and context',
+          'full-text search (Chinese words by the planning dictionary; every word must occur), hits with line and context',
         querystring: {
           type: 'object',
           required: ['q'],
