@@ -248,6 +248,29 @@ export async function readSheet(bytes: Uint8Array): Promise<string[][]> {
   return isZip(bytes) ? parseXlsx(bytes) : parseCsv(Buffer.from(bytes).toString('utf8'));
 }
 
+/** A filled template read and validated: its data rows, the valid ones and every row error. */
+export type SheetCheck = Awaited<ReturnType<typeof validateObservationRows>>;
+
+/**
+ * Read and validate a filled template without storing anything: the rows, the valid ones and every row error.
+ * An unreadable file is one error on row 0.
+ */
+export async function checkObservationSheet(db: Db, bytes: Uint8Array): Promise<SheetCheck> {
+  let table: string[][];
+  try {
+    table = await readSheet(bytes);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const expected = 'a CSV (UTF-8) or XLSX file';
+    return {
+      rows: 0,
+      valid: [],
+      errors: [{ row: 0, column: null, value: null, message: `cannot read the file: ${why}`, expected }],
+    };
+  }
+  return validateObservationRows(db, table);
+}
+
 /**
  * Import observations from a CSV/XLSX file. With any error nothing is stored, unless `validRowsOnly` is set;
  * every stored value keeps who imported it, from which file and which row.
@@ -258,29 +281,7 @@ export async function importObservations(
   filename: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  let table: string[][];
-  try {
-    table = await readSheet(bytes);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return {
-      filename,
-      rows: 0,
-      valid: 0,
-      errors: [
-        {
-          row: 0,
-          column: null,
-          value: null,
-          message: `cannot read the file: ${why}`,
-          expected: 'a CSV (UTF-8) or XLSX file',
-        },
-      ],
-      imported: 0,
-      import_id: null,
-    };
-  }
-  const { valid, errors, rows } = await validateObservationRows(db, table);
+  const { valid, errors, rows } = await checkObservationSheet(db, bytes);
   const result: ImportResult = { filename, rows, valid: valid.length, errors, imported: 0, import_id: null };
   if (valid.length === 0 || (errors.length > 0 && !options.validRowsOnly)) return result;
 

@@ -1,8 +1,7 @@
 // POST /api/observations/check: what an import would say about a file, stored nothing, always 200 — so the web
 // shows row-level errors before anything is imported (and the browser logs no failed request).
 import type { FastifyInstance } from 'fastify';
-import { validateObservationRows } from '../../store/index.js';
-import { readSheet } from '../../store/observations-io.js';
+import { checkObservationSheet } from '../../store/observations-io.js';
 import type { RouteDeps } from './deps.js';
 
 export interface CheckResult {
@@ -23,27 +22,7 @@ export async function checkObservationFile(
   bytes: Uint8Array,
   filename: string,
 ): Promise<CheckResult> {
-  let table: string[][];
-  try {
-    table = await readSheet(bytes);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return {
-      filename,
-      rows: 0,
-      valid: 0,
-      errors: [
-        {
-          row: 0,
-          column: null,
-          value: null,
-          message: `cannot read the file: ${why}`,
-          expected: 'a CSV (UTF-8) or XLSX file',
-        },
-      ],
-    };
-  }
-  const { valid, errors, rows } = await validateObservationRows(deps.db, table);
+  const { valid, errors, rows } = await checkObservationSheet(deps.db, bytes);
   return { filename, rows, valid: valid.length, errors };
 }
 
