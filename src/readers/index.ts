@@ -137,3 +137,4 @@ function formatBytes(n: number): string {
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+export { collectFiles, DOCUMENT_EXTENSIONS } from './files.js';

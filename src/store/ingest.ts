@@ -1,8 +1,8 @@
 // Ingest: documents in, in parallel on all cores, one transaction per document, idempotent by sha256.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { LantuError } from '../diagnostics.js';
+import { basename } from 'node:path';
+import { collectFiles } from '../readers/files.js';
 import { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 import type { Store } from './connect.js';
 import { deriveRegions, type DeriveReport } from './derive.js';
@@ -14,8 +14,7 @@ import { analysisPool } from './workers.js';
 /** From this many new documents on, an ingest is a bulk load and refreshes the planner's statistics. */
 const BULK_DOCUMENTS = 50;
 
-/** Extensions the readers understand; other files in a directory are skipped, a named file is tried anyway. */
-export const DOCUMENT_EXTENSIONS = ['.txt', '.docx', '.pdf', '.html', '.htm'];
+export { collectFiles, DOCUMENT_EXTENSIONS } from '../readers/files.js';
 
 export type IngestOutcome = 'stored' | 'duplicate' | 'failed';
 
@@ -50,30 +49,6 @@ export interface IngestOptions {
   onProgress?: (event: IngestEvent) => void;
   /** Link observations, compute statuses and lint plans afterwards (default true). */
   derive?: boolean;
-}
-
-/** Expand directories (recursively) into document files, in a stable order. */
-export async function collectFiles(paths: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new LantuError({ code: 'ingest/not-found', file: path, message: 'no such file or directory' });
-    }
-    if (!info.isDirectory()) {
-      files.push(path);
-      continue;
-    }
-    const entries = await readdir(path, { withFileTypes: true, recursive: true });
-    const found = entries
-      .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase()))
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-    files.push(...found);
-  }
-  return [...new Set(files)];
 }
 
 type Analyze = (bytes: Uint8Array, filename: string) => Promise<DocumentRecord>;

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { Piscina } from 'piscina';
 import type { GoldExtraction } from '../../extract/model.js';
 import extractFile, { type ExtractResult } from '../extract-worker.js';
-import { expandInputs } from '../files.js';
+import { collectFiles } from '../../readers/index.js';
 import { startProgress } from '../progress.js';
 
 interface ExtractOptions {
@@ -71,7 +71,7 @@ export function registerExtract(program: Command): void {
       const jobs = options.jobs ? Number(options.jobs) : availableParallelism();
       if (!Number.isInteger(jobs) || jobs < 1)
         throw new Error(`--jobs must be a positive whole number, got "${options.jobs}"`);
-      const files = expandInputs(inputs);
+      const files = await collectFiles(inputs);
       if (files.length === 0) throw new Error(`no TXT, DOCX, PDF or HTML documents in ${inputs.join(', ')}`);
       if (options.out) mkdirSync(options.out, { recursive: true });
 
