@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import type { GoldExtraction } from '../../extract/model.js';
 import extractFile, { type ExtractResult } from '../extract-worker.js';
 import { collectFiles } from '../../readers/index.js';
+import { workerModule } from '../../worker-threads.js';
 import { startProgress } from '../progress.js';
 
 interface ExtractOptions {
@@ -38,13 +39,8 @@ async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResu
     for (const file of files) onDone(await extractFile(file));
     return;
   }
-  const pool = new Piscina({
-    // From source (tsx) the worker is the .ts file; the worker thread inherits tsx's loader through execArgv.
-    filename: new URL(`../extract-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
-      .href,
-    maxThreads: jobs,
-    minThreads: 1,
-  });
+  const { filename, execArgv } = workerModule('../extract-worker', import.meta.url);
+  const pool = new Piscina({ filename, execArgv, maxThreads: jobs, minThreads: 1 });
   try {
     await Promise.all(files.map(async (file) => onDone((await pool.run(file)) as ExtractResult)));
   } finally {
