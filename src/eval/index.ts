@@ -49,7 +49,10 @@ export function renderReport(scores: readonly DocumentScore[]): string {
           ? `  wrong: ${wrong.map((m) => `${m.field}=${JSON.stringify(m.actual)} (gold ${JSON.stringify(m.expected)})`).join('; ')}`
           : ''),
     );
-    for (const section of SECTIONS) out.push(sectionLine(section, score.sections[section]));
+    for (const section of SECTIONS) {
+      const part = score.sections[section];
+      out.push(part ? sectionLine(section, part) : `  ${section.padEnd(13)} not annotated`);
+    }
   }
   const micro = microAverage(scores);
   const metaRight = scores.reduce((n, s) => n + s.metadata.filter((m) => m.right).length, 0);

@@ -23,7 +23,8 @@ export type Section = (typeof SECTIONS)[number];
 export interface DocumentScore {
   doc: string;
   metadata: { field: string; expected: unknown; actual: unknown; right: boolean }[];
-  sections: Record<Section, SectionScore>;
+  /** A section whose gold is `null` was not annotated and is absent here, not scored as empty. */
+  sections: Partial<Record<Section, SectionScore>>;
 }
 
 export function prf(c: Counts): { precision: number; recall: number; f1: number } {
@@ -113,7 +114,7 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
 
   const outline = sectionScore(
     predicted.outline,
-    gold.outline,
+    gold.outline ?? [],
     (p, g) => {
       if (!near(p.line, g.line, 1)) return null;
       const s = similarity(normalizeText(p.title), normalizeText(g.title));
@@ -122,7 +123,7 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
     { level: (p, g) => p.level === g.level },
   );
 
-  const rows = (doc: GoldExtraction) => doc.indicator_tables.flatMap((t) => t.rows);
+  const rows = (doc: GoldExtraction) => (doc.indicator_tables ?? []).flatMap((t) => t.rows);
   const cellAttributes: Attributes<IndicatorRowOut, IndicatorRowOut> = {};
   for (const cell of ROW_CELLS) cellAttributes[cell] = (p, g) => sameText(p[cell], g[cell]);
   const tableRows = sectionScore(
@@ -142,18 +143,18 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
     sameNumber(p.value, g.value) && sameText(p.unit, g.unit) && near(p.line, g.line, 2)
       ? 1 + tieBreak(p.line, g.line)
       : null;
-  const targets = sectionScore(predicted.targets, gold.targets, quantityMatch, {
+  const targets = sectionScore(predicted.targets, gold.targets ?? [], quantityMatch, {
     year: (p, g) => p.year === g.year,
     comparator: (p, g) => sameText(p.comparator, g.comparator),
     aspirational: (p, g) => p.aspirational === g.aspirational,
   });
-  const achievements = sectionScore(predicted.achievements, gold.achievements, quantityMatch, {
+  const achievements = sectionScore(predicted.achievements, gold.achievements ?? [], quantityMatch, {
     metric: (p, g) => p.metric === g.metric,
     year: (p, g) => p.year === g.year && (p.period ?? null) === (g.period ?? null),
   });
   const projects = sectionScore(
     predicted.projects,
-    gold.projects,
+    gold.projects ?? [],
     (p, g) => {
       if (!near(p.line, g.line, 3)) return null;
       const s = similarity(normalizeText(p.name), normalizeText(g.name));
@@ -162,11 +163,17 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
     { investment: (p, g) => sameText(p.investment, g.investment) },
   );
 
-  return {
-    doc: gold.doc,
-    metadata,
-    sections: { outline, table_rows: tableRows, targets, achievements, projects },
+  const annotated: Record<Section, unknown> = {
+    outline: gold.outline,
+    table_rows: gold.indicator_tables,
+    targets: gold.targets,
+    achievements: gold.achievements,
+    projects: gold.projects,
   };
+  const all = { outline, table_rows: tableRows, targets, achievements, projects };
+  const sections: DocumentScore['sections'] = {};
+  for (const section of SECTIONS) if (annotated[section] != null) sections[section] = all[section];
+  return { doc: gold.doc, metadata, sections };
 }
 
 /** Micro-average: counts and accuracies summed over documents. */
@@ -177,6 +184,7 @@ export function microAverage(scores: readonly DocumentScore[]): Record<Section, 
     const accuracy: SectionScore['accuracy'] = {};
     for (const s of scores) {
       const part = s.sections[section];
+      if (!part) continue;
       counts.tp += part.tp;
       counts.fp += part.fp;
       counts.fn += part.fn;
