@@ -91,6 +91,14 @@ describe('reflow', () => {
       '第一章  发展环境',
     ]);
   });
+
+  it('does not join a heading with a line the next one continues after a comma (a PDF break after a quote)', () => {
+    expect(texts('二、增强功能圈发展动能\n高质量谱写京津“双城记”\n,推动同城化水平提升。')).toEqual([
+      '二、增强功能圈发展动能',
+      '高质量谱写京津“双城记”',
+      ',推动同城化水平提升。',
+    ]);
+  });
 });
 
 describe('offset map', () => {
