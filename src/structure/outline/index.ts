@@ -81,16 +81,19 @@ export function detectOutline(layout: Layout): Heading[] {
     const m = l.kind === 'heading' && toc[i] === 0 ? matchHeading(texts[i]!) : null;
     return m !== null && (m.kind === 'pian' || m.kind === 'zhang');
   });
+  // Notes and sources close a document: an unnumbered line after them is back matter or a web page's footer.
+  let afterNotes = false;
   lines.forEach((logical, index) => {
     if (toc[index] === 1) return;
     const text = texts[index]!;
     const candidate = headingCandidate(logical, index, text);
     if (candidate) {
       if (candidate.kind === 'dash' && index <= bodyStart) return;
+      afterNotes ||= candidate.kind === 'note';
       candidates.push(candidate);
       return;
     }
-    if (!hasChapters && index > bodyStart && isPlainHeading(lines, texts, index)) {
+    if (!hasChapters && !afterNotes && index > bodyStart && isPlainHeading(lines, texts, index)) {
       candidates.push({
         kind: 'plain',
         label: null,

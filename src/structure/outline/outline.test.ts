@@ -226,6 +226,8 @@ describe('outline forms of plans, reports and bulletins', () => {
       '[1]本公报中数据均为初步统计数。',
       '资料来源：',
       '本公报中就业数据来自市人力资源和社会保障局。',
+      '相关文件',
+      '扫一扫在手机打开当前页',
     ].join('\n');
     expect(outlineOf(text)).toEqual([
       [1, '一、', '综合'],
