@@ -27,6 +27,12 @@ describe('page artifacts', () => {
     expect(layout.artifacts.map((a) => a.kind)).toEqual(['page-number', 'url', 'stray-file-name']);
   });
 
+  it('drops Roman page numbers of the front matter (a table of contents)', () => {
+    const layout = layoutOf('目 录\n— II —\n第一章 发展基础…… 1\n- iv -\n— Ⅲ —');
+    expect(layout.lines.map((l) => logicalText(layout, l))).toEqual(['目 录', '第一章 发展基础…… 1']);
+    expect(layout.artifacts.map((a) => a.kind)).toEqual(['page-number', 'page-number', 'page-number']);
+  });
+
   it('keeps a bare sequence number: in a flattened table it is a row number, not a page number', () => {
     expect(texts('1\n地区生产总值')).toEqual(['1', '地区生产总值']);
   });
