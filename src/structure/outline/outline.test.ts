@@ -97,6 +97,23 @@ describe('the table of contents', () => {
     ]);
   });
 
+  it('leaves out TOC titles that wrap onto a second line, and Roman page numbers', () => {
+    const text = [
+      '目  录',
+      '一、发展基础 …………… 1',
+      '二、总体要求和主要目标，以及面向二〇三五年的',
+      '远景目标 ………………………… 3',
+      '三、重点任务 ………… Ⅴ',
+      '一、发展基础',
+      '五年来成绩显著。',
+      '二、总体要求和主要目标，以及面向二〇三五年的远景目标',
+      '坚持稳中求进。',
+      '三、重点任务',
+      '做强制造业。',
+    ].join('\n');
+    expect(outlineOf(text).map(([level, label]) => `${level}${label}`)).toEqual(['1一、', '1二、', '1三、']);
+  });
+
   it('leaves out entries separated from their page number by a run of spaces', () => {
     const text =
       '目    录\n第一章  发展基础    1\n第二章  总体要求    9\n第一章  发展基础\n五年来成绩显著。\n第二章  总体要求\n坚持稳中求进。';

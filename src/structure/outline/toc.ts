@@ -9,6 +9,9 @@ const KEY_TITLE_CHARS = 6;
 /** Longest wrapped piece of a TOC title on a line of its own (`示范区`). */
 const MAX_WRAPPED_PIECE = 30;
 
+/** Longest line that can be a TOC entry; longer lines are prose and skip the entry patterns. */
+const MAX_ENTRY_LENGTH = 160;
+
 const DOT_LEADERS = /[.·．•]{2,}|[…⋯]/;
 
 /** The entry text without its leaders and page number. */
@@ -27,7 +30,7 @@ function entryKey(text: string): string | null {
 
 /** A line that lists a heading with its page number, or a wrapped title piece ending in leaders and a page. */
 function isPagedEntry(text: string): boolean {
-  if (!TOC_PAGE_REF.test(text)) return false;
+  if (text.length > MAX_ENTRY_LENGTH || !TOC_PAGE_REF.test(text)) return false;
   return entryKey(text) !== null || DOT_LEADERS.test(text);
 }
 
@@ -38,7 +41,9 @@ function isPagedEntry(text: string): boolean {
  */
 export function tableOfContents(texts: readonly string[]): Uint8Array {
   const toc = new Uint8Array(texts.length);
-  const keys = texts.map((t) => (SENTENCE_PUNCTUATION.test(t) ? null : entryKey(t)));
+  const keys = texts.map((t) =>
+    t.length > MAX_ENTRY_LENGTH || SENTENCE_PUNCTUATION.test(t) ? null : entryKey(t),
+  );
   const lastSeen = new Map<string, number>();
   keys.forEach((key, i) => key && lastSeen.set(key, i));
   for (let i = 0; i < texts.length; i++) if (isPagedEntry(texts[i]!)) toc[i] = 1;
