@@ -5,7 +5,7 @@ import { TERMINAL_PUNCTUATION } from '../../layout/patterns.js';
 import { displayWidth } from '../../text/width.js';
 import { withoutFootnoteRefs } from './footnotes.js';
 import { MATTER_HEADING, matchHeading, NOTE_HEADING, TABLE_CATEGORY, type HeadingKind } from './patterns.js';
-import { tableOfContents } from './toc.js';
+import { entryKey, tableOfContents, tocTitles } from './toc.js';
 
 export { matchHeading, headingNumber, HEADING_PATTERNS, type HeadingKind } from './patterns.js';
 export { tableOfContents } from './toc.js';
@@ -108,6 +108,7 @@ export function detectOutline(layout: Layout): Heading[] {
   });
   const accepted = filterNumbering(withoutBoxItems(candidates, lines));
   const levels = assignLevels(accepted);
+  const listed = toc.includes(1) ? tocTitles(texts, toc) : null;
   return accepted.map((c, i) => {
     const span = toSourceSpan(layout, c.logical.start, c.logical.start + c.length);
     return {
@@ -115,7 +116,7 @@ export function detectOutline(layout: Layout): Heading[] {
       kind: c.kind,
       label: c.label,
       number: c.number,
-      title: withoutFootnoteRefs(cleanTitle(c.title), texts),
+      title: withoutFootnoteRefs(cleanTitle(listed ? fullTitle(c, texts, listed) : c.title), texts),
       runIn: c.runIn,
       line: c.logical.line,
       start: span.start,
@@ -147,6 +148,20 @@ function headingCandidate(logical: LogicalLine, index: number, text: string): Ca
   const title = match.title.slice(0, stop);
   if (TABLE_CATEGORY.test(title)) return null;
   return { ...base, title, runIn: true, length: text.indexOf(title) + title.length };
+}
+
+/**
+ * A heading whose title wrapped onto the next line without being joined gets the full title the table of contents
+ * gives, when the next line continues it exactly.
+ */
+function fullTitle(c: Candidate, texts: readonly string[], listed: ReadonlyMap<string, string>): string {
+  if (c.runIn || c.label === null) return c.title;
+  const listedTitle = listed.get(entryKey(texts[c.index]!) ?? '');
+  if (!listedTitle) return c.title;
+  const [title, full] = [c.title.replace(/\s+/g, ''), listedTitle.replace(/\s+/g, '')];
+  const rest = full.slice(title.length);
+  const next = (texts[c.index + 1] ?? '').replace(/\s+/g, '');
+  return rest && full.startsWith(title) && next.startsWith(rest) ? listedTitle : c.title;
 }
 
 /** A short stand-alone line without punctuation between paragraphs: a heading whose number was lost. */

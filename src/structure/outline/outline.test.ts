@@ -114,6 +114,23 @@ describe('the table of contents', () => {
     expect(outlineOf(text).map(([level, label]) => `${level}${label}`)).toEqual(['1一、', '1二、', '1三、']);
   });
 
+  it('gives a body heading whose title wrapped unjoined the full title of its TOC entry', () => {
+    const text = [
+      '目  录',
+      '第一篇  锚定发展目标，奋力谱写新篇章，建设国际一流，和谐宜居之都 …… 1',
+      '第一章  发展基础 …… 1',
+      '第一篇  锚定发展目标，奋力谱写新篇章，',
+      '建设国际一流，和谐宜居之都',
+      '第一章  发展基础',
+      '五年来成绩显著。',
+    ].join('\n');
+    expect(outlineOf(text)[0]).toEqual([
+      1,
+      '第一篇',
+      '锚定发展目标，奋力谱写新篇章，建设国际一流，和谐宜居之都',
+    ]);
+  });
+
   it('leaves out entries separated from their page number by a run of spaces', () => {
     const text =
       '目    录\n第一章  发展基础    1\n第二章  总体要求    9\n第一章  发展基础\n五年来成绩显著。\n第二章  总体要求\n坚持稳中求进。';

@@ -20,7 +20,7 @@ export function withoutPageRef(text: string): string {
 }
 
 /** What identifies a heading line across the TOC and the body: its form, number and the start of its title. */
-function entryKey(text: string): string | null {
+export function entryKey(text: string): string | null {
   const bare = withoutPageRef(text.trim());
   if (MATTER_HEADING.test(bare) || NOTE_HEADING.test(bare)) return bare.replace(/\s+/g, '');
   const match = matchHeading(bare);
@@ -83,4 +83,20 @@ function blockEnd(
     } else if (toc[j] === 0 && (text.length > MAX_WRAPPED_PIECE || entries === 0)) break;
   }
   return { end: j, entries };
+}
+
+/** The titles the table of contents gives, by entry key (a wrapped entry's pieces joined). */
+export function tocTitles(texts: readonly string[], toc: Uint8Array): Map<string, string> {
+  const titles = new Map<string, string>();
+  let key: string | null = null;
+  for (let i = 0; i < texts.length; i++) {
+    if (toc[i] === 0) continue;
+    const bare = withoutPageRef(texts[i]!.trim());
+    const entry = entryKey(bare);
+    if (entry) {
+      key = entry;
+      titles.set(key, matchHeading(bare)?.title ?? bare);
+    } else if (key && !TOC_HEADING.test(bare)) titles.set(key, titles.get(key)! + bare);
+  }
+  return titles;
 }
