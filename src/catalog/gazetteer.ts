@@ -51,6 +51,11 @@ const PREFECTURES: Record<string, string> = {
     '乌鲁木齐市 克拉玛依市 吐鲁番市 哈密市 昌吉回族自治州 博尔塔拉蒙古自治州 巴音郭楞蒙古自治州 阿克苏地区 克孜勒苏柯尔克孜自治州 喀什地区 和田地区 伊犁哈萨克自治州 塔城地区 阿勒泰地区',
 };
 
+/** The country as a document's region (national plans, the State Council's work report, national bulletins). */
+export const NATION = '中华人民共和国';
+/** Words that name the nation in a title: 中华人民共和国, 全国 (全国人民代表大会), 国家. */
+export const NATION_NAMES: readonly string[] = [NATION, '全国', '中国'];
+
 export interface Prefecture {
   name: string;
   /** The name without its suffix (洛阳市 → 洛阳), as documents often write it. */

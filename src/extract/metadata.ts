@@ -1,5 +1,12 @@
 // Document metadata: title, region and its parents, document type, period and vision year.
-import { PREFECTURE_LIST, PROVINCES, provinceShort, type Prefecture } from '../catalog/gazetteer.js';
+import {
+  NATION,
+  NATION_NAMES,
+  PREFECTURE_LIST,
+  PROVINCES,
+  provinceShort,
+  type Prefecture,
+} from '../catalog/gazetteer.js';
 import { logicalText } from '../layout/index.js';
 import { TERMINAL_PUNCTUATION } from '../layout/patterns.js';
 import type { Layout } from '../layout/types.js';
@@ -17,6 +24,8 @@ const TITLE_KINDS: readonly { type: DocType; pattern: RegExp }[] = [
 /** A title ends with its document word, perhaps followed by a note such as （节选） or （草案）. */
 const TITLE_END = /(?:纲要|规划|政府工作报告|统计公报)(?:[（(][^（）()]{1,12}[）)])?$/;
 const TITLE_WORD = /(?:国民经济|规划|纲要|政府工作报告|统计公报)/;
+/** A web page's breadcrumb or a line quoting the title (`当前位置：首页 > …`, `《政府工作报告》全文`): never the title. */
+const CHROME_LINE = /当前位置|[>›»]|《[^》]*》./;
 /** How much of the text is searched for the parent city's name. */
 const PARENT_SEARCH_CHARS = 30_000;
 /** How far into the text a title fused into the first paragraph may start. */
@@ -45,12 +54,13 @@ export function extractMetadata(layout: Layout): DocumentMetadata {
   const title = findTitle(layout);
   const docType = documentType(title, layout.text);
   const names = regionNames(title, layout.text, docType);
+  const planPeriod = period(title, layout.text, docType);
   return {
     title,
     ...names,
     doc_type: docType,
-    period: period(title, layout.text, docType),
-    vision_year: visionYear(layout.text),
+    period: planPeriod,
+    vision_year: visionYear(layout.text, docType, planPeriod),
   };
 }
 
@@ -62,7 +72,7 @@ function findTitle(layout: Layout): string | null {
     const notice = /关于印发《?(.+?)》?的通知/.exec(line);
     if (notice) return cleanTitle(notice[1]!);
   }
-  const first = block.findIndex((t) => TITLE_WORD.test(t));
+  const first = block.findIndex((t) => TITLE_WORD.test(t) && !CHROME_LINE.test(t));
   if (first >= 0) {
     let title = '';
     let i = first;
@@ -89,12 +99,15 @@ function documentType(title: string | null, text: string): DocType {
 /** The administrative name a title is about: the words before 国民经济…, or 在…第N届人民代表大会 in a report. */
 function nameZone(title: string, docType: DocType): string | null {
   if (docType === 'work_report') {
-    const congress = /在(.+?)第[一二三四五六七八九十百\d]+届人民代表大会/.exec(title);
-    if (congress) return congress[1]!;
+    const congress = /在(.*?)第[一二三四五六七八九十百\d]+届(全国)?人民代表大会/.exec(title);
+    if (congress) return congress[2] ?? congress[1]!;
   }
+  // A bulletin may put its year first (2025年苏州市国民经济…).
   const prefix =
-    /^(.+?)(?:\d{4}年)?(?:国民经济|政府工作报告|统计公报|第[一二三四五六七八九十]+个五年|“十)/.exec(title);
-  return prefix ? prefix[1]! : null;
+    /^(?:\d{4}\s*年)?(.+?)(?:\d{4}\s*年)?(?:国民经济|政府工作报告|统计公报|第[一二三四五六七八九十]+个五年|“十)/.exec(
+      title,
+    );
+  return prefix && !/^\d{4}\s*年$/.test(prefix[1]!) ? prefix[1]! : null;
 }
 
 function stripPrefix(zone: string, names: readonly string[]): [string | null, string] {
@@ -111,6 +124,7 @@ interface RegionNames {
 function regionNames(title: string | null, text: string, docType: DocType): RegionNames {
   const zone = title ? nameZone(title, docType) : null;
   if (!zone) return { region: null, parent_region: null, province: null };
+  if (NATION_NAMES.includes(zone)) return { region: NATION, parent_region: null, province: null };
   let rest = zone;
   let province: string | null = null;
   const provinceMatch = PROVINCES.find((p) => rest.startsWith(p) || rest.startsWith(provinceShort(p)));
@@ -194,9 +208,27 @@ function period(title: string | null, text: string, docType: DocType): string | 
   return year ? year[1]! : null;
 }
 
-function visionYear(text: string): number | null {
+/** A forward-looking phrase naming a year: 到2035年, 为2035年, 展望2035年, 至2035年. */
+const HORIZON_YEAR = /(?:到|为|展望|至|面向)\s*((?:19|20)\d{2})\s*年/g;
+/** How far beyond its own period a plan's outlook reaches (十四五 → 2035, 十五五 → 2035). */
+const MAX_OUTLOOK_YEARS = 15;
+
+function visionYear(text: string, docType: DocType, planPeriod: string | null): number | null {
   const m = /((?:19|20)\d{2}|[一二][〇零九][一二三四五六七八九〇零]{2})\s*年[^。；，\n]{0,16}?远景目标/.exec(
     text,
   );
-  return m ? yearValue(m[1]!) : null;
+  if (m) return yearValue(m[1]!);
+  return docType === 'plan' ? outlookYear(text, planPeriod) : null;
+}
+
+/** A plan without a 远景目标 title looks ahead to the nearest year it names beyond its period (到2035年…). */
+function outlookYear(text: string, planPeriod: string | null): number | null {
+  const end = planPeriod ? Number(planPeriod.slice(-4)) : Number.NaN;
+  if (Number.isNaN(end)) return null;
+  let nearest: number | null = null;
+  for (const m of text.matchAll(HORIZON_YEAR)) {
+    const year = Number(m[1]);
+    if (year > end && year <= end + MAX_OUTLOOK_YEARS && (nearest === null || year < nearest)) nearest = year;
+  }
+  return nearest;
 }

@@ -27,6 +27,12 @@ describe('page artifacts', () => {
     expect(layout.artifacts.map((a) => a.kind)).toEqual(['page-number', 'url', 'stray-file-name']);
   });
 
+  it('drops Roman page numbers of the front matter (a table of contents)', () => {
+    const layout = layoutOf('目 录\n— II —\n第一章 发展基础…… 1\n- iv -\n— Ⅲ —');
+    expect(layout.lines.map((l) => logicalText(layout, l))).toEqual(['目 录', '第一章 发展基础…… 1']);
+    expect(layout.artifacts.map((a) => a.kind)).toEqual(['page-number', 'page-number', 'page-number']);
+  });
+
   it('keeps a bare sequence number: in a flattened table it is a row number, not a page number', () => {
     expect(texts('1\n地区生产总值')).toEqual(['1', '地区生产总值']);
   });
@@ -89,6 +95,14 @@ describe('reflow', () => {
     expect(texts('第一篇  开启新时代全面建设社会主义\n\n现代化强区新征程\n\n第一章  发展环境')).toEqual([
       '第一篇  开启新时代全面建设社会主义现代化强区新征程',
       '第一章  发展环境',
+    ]);
+  });
+
+  it('does not join a heading with a line the next one continues after a comma (a PDF break after a quote)', () => {
+    expect(texts('二、增强功能圈发展动能\n高质量谱写京津“双城记”\n,推动同城化水平提升。')).toEqual([
+      '二、增强功能圈发展动能',
+      '高质量谱写京津“双城记”',
+      ',推动同城化水平提升。',
     ]);
   });
 });

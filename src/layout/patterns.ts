@@ -1,8 +1,9 @@
 // Line patterns the layout stage recognises: page artifacts, captions, sentence ends (rules as data).
 
-/** Page numbers and footers on a line of their own: `— 17 —`, `- 3 -`, `第 5 页`, `第5页 共30页`. */
+/** Page numbers and footers on a line of their own: `— 17 —`, `- 3 -`, `— II —` (front matter), `第 5 页`, `第5页 共30页`. */
 export const PAGE_NUMBER_PATTERNS: readonly RegExp[] = [
   /^[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}$/,
+  /^[—–\-－]{1,2}\s*(?:[IVXLC]{1,7}|[ivxlc]{1,7}|[\u2160-\u217f]{1,3})\s*[—–\-－]{1,2}$/,
   /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
   /^\d{1,4}\s*\/\s*\d{1,4}$/,
 ];

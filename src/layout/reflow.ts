@@ -88,7 +88,8 @@ export function reflow(
     const width = profile.widths[i]!;
     if (
       current &&
-      canJoin(current, kind, text, { full, width, lastWidth, wrapped: profile.width !== null })
+      canJoin(current, kind, text, { full, width, lastWidth, wrapped: profile.width !== null }) &&
+      !(current.kind !== 'paragraph' && nextStartsWithClauseMark(lines, i))
     ) {
       const last = current.pieces[current.pieces.length - 1]!.text;
       current.separators.push(isLatinWord(last.at(-1)) && isLatinWord(text[0]) ? ' ' : '');
@@ -100,6 +101,20 @@ export function reflow(
     lastWidth = width;
   }
   return groups;
+}
+
+/** Punctuation that opens a line only when it continues a sentence (`,推动同城化…` after a line break). */
+const CLAUSE_MARK_START = /^[，,、；;：:。．）)」”]/;
+
+/**
+ * True when the line after `index` starts with clause punctuation: the line at `index` then starts a sentence (a PDF
+ * broke it after a closing quote) and is not the end of the heading above it.
+ */
+function nextStartsWithClauseMark(lines: readonly PhysicalLine[], index: number): boolean {
+  for (let k = index + 1; k < lines.length; k++) {
+    if (lines[k]!.text !== '') return CLAUSE_MARK_START.test(lines[k]!.text.trimStart());
+  }
+  return false;
 }
 
 interface JoinWidths {

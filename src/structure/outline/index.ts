@@ -3,11 +3,15 @@ import { toSourceSpan, logicalText } from '../../layout/index.js';
 import type { Layout, LogicalLine } from '../../layout/types.js';
 import { TERMINAL_PUNCTUATION } from '../../layout/patterns.js';
 import { displayWidth } from '../../text/width.js';
-import { MATTER_HEADING, matchHeading, TABLE_CATEGORY, type HeadingKind } from './patterns.js';
+import { withoutFootnoteRefs } from './footnotes.js';
+import { MATTER_HEADING, matchHeading, NOTE_HEADING, TABLE_CATEGORY, type HeadingKind } from './patterns.js';
+import { entryKey, tableOfContents, tocTitles } from './toc.js';
 
 export { matchHeading, headingNumber, HEADING_PATTERNS, type HeadingKind } from './patterns.js';
+export { tableOfContents } from './toc.js';
 
-export type OutlineKind = HeadingKind | 'plain' | 'matter';
+/** `note` is a bulletin's 注释/资料来源 part: unnumbered, at the top level. */
+export type OutlineKind = HeadingKind | 'plain' | 'matter' | 'note';
 
 export interface Heading {
   level: number;
@@ -27,6 +31,7 @@ export interface Heading {
 /** Rank of each kind from the largest unit down; an unnumbered heading sits above everything it precedes. */
 const RANK: Record<OutlineKind, number> = {
   matter: -1,
+  note: -1,
   plain: 0,
   pian: 1,
   zhang: 2,
@@ -43,6 +48,7 @@ const MAX_RUN_IN_TITLE = 30;
 /** Longest unnumbered heading, in display width. */
 const MAX_PLAIN_WIDTH = 20;
 const NO_PLAIN_PUNCTUATION = /[，。；：、,;:！？!?（）()]/;
+const SENTENCE_END = /[。！？!?]["”’』」）)]?$/;
 
 interface Candidate {
   kind: OutlineKind;
@@ -51,6 +57,8 @@ interface Candidate {
   title: string;
   runIn: boolean;
   logical: LogicalLine;
+  /** Index of the logical line. */
+  index: number;
   length: number;
 }
 
@@ -65,21 +73,27 @@ export function cleanTitle(title: string): string {
 
 export function detectOutline(layout: Layout): Heading[] {
   const lines = layout.lines;
-  const bodyStart = lines.findIndex((l) => TERMINAL_PUNCTUATION.test(logicalText(layout, l)));
+  const texts = lines.map((l) => logicalText(layout, l));
+  const toc = tableOfContents(texts);
+  const bodyStart = texts.findIndex((t) => TERMINAL_PUNCTUATION.test(t));
   const candidates: Candidate[] = [];
-  const hasChapters = lines.some((l) => {
-    const m = l.kind === 'heading' ? matchHeading(logicalText(layout, l)) : null;
+  const hasChapters = lines.some((l, i) => {
+    const m = l.kind === 'heading' && toc[i] === 0 ? matchHeading(texts[i]!) : null;
     return m !== null && (m.kind === 'pian' || m.kind === 'zhang');
   });
+  // Notes and sources close a document: an unnumbered line after them is back matter or a web page's footer.
+  let afterNotes = false;
   lines.forEach((logical, index) => {
-    const text = logicalText(layout, logical);
-    const candidate = headingCandidate(layout, logical, text);
+    if (toc[index] === 1) return;
+    const text = texts[index]!;
+    const candidate = headingCandidate(logical, index, text);
     if (candidate) {
       if (candidate.kind === 'dash' && index <= bodyStart) return;
+      afterNotes ||= candidate.kind === 'note';
       candidates.push(candidate);
       return;
     }
-    if (!hasChapters && index > bodyStart && isPlainHeading(layout, lines, index, text)) {
+    if (!hasChapters && !afterNotes && index > bodyStart && isPlainHeading(lines, texts, index)) {
       candidates.push({
         kind: 'plain',
         label: null,
@@ -87,12 +101,14 @@ export function detectOutline(layout: Layout): Heading[] {
         title: text,
         runIn: false,
         logical,
+        index,
         length: text.length,
       });
     }
   });
-  const accepted = filterNumbering(candidates);
+  const accepted = filterNumbering(withoutBoxItems(candidates, lines));
   const levels = assignLevels(accepted);
+  const listed = toc.includes(1) ? tocTitles(texts, toc) : null;
   return accepted.map((c, i) => {
     const span = toSourceSpan(layout, c.logical.start, c.logical.start + c.length);
     return {
@@ -100,7 +116,7 @@ export function detectOutline(layout: Layout): Heading[] {
       kind: c.kind,
       label: c.label,
       number: c.number,
-      title: cleanTitle(c.title),
+      title: withoutFootnoteRefs(cleanTitle(listed ? fullTitle(c, texts, listed) : c.title), texts),
       runIn: c.runIn,
       line: c.logical.line,
       start: span.start,
@@ -109,19 +125,12 @@ export function detectOutline(layout: Layout): Heading[] {
   });
 }
 
-function headingCandidate(_layout: Layout, logical: LogicalLine, text: string): Candidate | null {
+function headingCandidate(logical: LogicalLine, index: number, text: string): Candidate | null {
   if (logical.kind === 'table' || logical.kind === 'caption') return null;
-  if (logical.kind === 'heading' && MATTER_HEADING.test(text)) {
-    return {
-      kind: 'matter',
-      label: null,
-      number: null,
-      title: text,
-      runIn: false,
-      logical,
-      length: text.length,
-    };
-  }
+  const unnumbered = { label: null, number: null, runIn: false, logical, index, length: text.length };
+  if (logical.kind === 'heading' && MATTER_HEADING.test(text))
+    return { ...unnumbered, kind: 'matter', title: text };
+  if (NOTE_HEADING.test(text)) return { ...unnumbered, kind: 'note', title: text.replace(/\s*[:：]$/, '') };
   const match = matchHeading(text);
   if (!match) return null;
   const base = {
@@ -129,6 +138,7 @@ function headingCandidate(_layout: Layout, logical: LogicalLine, text: string): 
     label: match.label,
     number: Number.isNaN(match.number) ? null : match.number,
     logical,
+    index,
   };
   if (logical.kind === 'heading') return { ...base, title: match.title, runIn: false, length: text.length };
   // Run-in headings: only the 一、 and （一） forms, with a short lead sentence.
@@ -140,29 +150,79 @@ function headingCandidate(_layout: Layout, logical: LogicalLine, text: string): 
   return { ...base, title, runIn: true, length: text.indexOf(title) + title.length };
 }
 
+/**
+ * A heading whose title wrapped onto the next line without being joined gets the full title the table of contents
+ * gives, when the next line continues it exactly.
+ */
+function fullTitle(c: Candidate, texts: readonly string[], listed: ReadonlyMap<string, string>): string {
+  if (c.runIn || c.label === null) return c.title;
+  const listedTitle = listed.get(entryKey(texts[c.index]!) ?? '');
+  if (!listedTitle) return c.title;
+  const [title, full] = [c.title.replace(/\s+/g, ''), listedTitle.replace(/\s+/g, '')];
+  const rest = full.slice(title.length);
+  const next = (texts[c.index + 1] ?? '').replace(/\s+/g, '');
+  return rest && full.startsWith(title) && next.startsWith(rest) ? listedTitle : c.title;
+}
+
 /** A short stand-alone line without punctuation between paragraphs: a heading whose number was lost. */
-function isPlainHeading(layout: Layout, lines: readonly LogicalLine[], index: number, text: string): boolean {
+function isPlainHeading(lines: readonly LogicalLine[], texts: readonly string[], index: number): boolean {
   const logical = lines[index]!;
+  const text = texts[index]!;
   if (logical.kind !== 'paragraph' || logical.lines.length > 1) return false;
   if (displayWidth(text) > MAX_PLAIN_WIDTH || NO_PLAIN_PUNCTUATION.test(text)) return false;
   if (/^[\d\s.%]+$/.test(text) || text.length < 4) return false;
   const previous = lines[index - 1];
   const next = lines[index + 1];
   if (!previous || !next || next.kind !== 'paragraph') return false;
-  const previousText = logicalText(layout, previous);
-  return previous.kind === 'heading' || TERMINAL_PUNCTUATION.test(previousText);
+  // A line the next one continues with a comma is the start of a sentence a PDF broke after a quote.
+  if (/^[，,、；;]/.test(texts[index + 1]!)) return false;
+  // After a finished sentence, not after a colon (`来源：` of a web page's byline, `各位代表：`).
+  return previous.kind === 'heading' || SENTENCE_END.test(texts[index - 1]!);
 }
 
-/** Drops numbered candidates that break their sequence (a stray `3.` in text is not the third heading). */
+/**
+ * Numbered forms that occur only inside 专栏 boxes (their list items) are not headings. A candidate is inside a box
+ * when a caption comes after the last heading of a larger form; a form the body also uses outside boxes stays.
+ */
+function withoutBoxItems(candidates: Candidate[], lines: readonly LogicalLine[]): Candidate[] {
+  const structural = new Set<OutlineKind>();
+  const lastOfRank: number[] = [];
+  let candidate = 0;
+  let lastCaption = -1;
+  for (let i = 0; i < lines.length && candidate < candidates.length; i++) {
+    if (lines[i]!.kind === 'caption') lastCaption = i;
+    while (candidate < candidates.length && candidates[candidate]!.index === i) {
+      const c = candidates[candidate++]!;
+      const rank = RANK[c.kind];
+      let enclosing = -1;
+      for (let r = 0; r < rank; r++) enclosing = Math.max(enclosing, lastOfRank[r] ?? -1);
+      if (c.number === null || lastCaption <= enclosing) structural.add(c.kind);
+      lastOfRank[Math.max(rank, 0)] = i;
+    }
+  }
+  return candidates.filter((c) => structural.has(c.kind));
+}
+
+/**
+ * Drops numbered candidates that break their sequence (a stray `3.` in text is not the third heading). A larger
+ * heading restarts the smaller forms at 1, unless the document numbers them on (第三章 opens 第二篇).
+ */
 function filterNumbering(candidates: Candidate[]): Candidate[] {
   const lastNumber = new Map<OutlineKind, number>();
+  const runningNumber = new Map<OutlineKind, number>();
   const accepted: Candidate[] = [];
+  const follows = (n: number, previous: number | undefined) =>
+    previous !== undefined && n > previous && n <= previous + 2;
   for (const c of candidates) {
     if (c.number !== null) {
-      const previous = lastNumber.get(c.kind) ?? 0;
-      const fits = c.number === 1 || (c.number > previous && c.number <= previous + 2);
+      const previous = lastNumber.get(c.kind);
+      const fits =
+        c.number === 1 ||
+        follows(c.number, previous ?? 0) ||
+        (previous === undefined && follows(c.number, runningNumber.get(c.kind)));
       if (!fits) continue;
       lastNumber.set(c.kind, c.number);
+      runningNumber.set(c.kind, c.number);
     }
     // A heading resets the numbering of every smaller form beneath it.
     for (const kind of lastNumber.keys()) if (RANK[kind] > RANK[c.kind]) lastNumber.delete(kind);
@@ -176,10 +236,12 @@ function filterNumbering(candidates: Candidate[]): Candidate[] {
  * numbered form restarts at 1 with nothing above it, its parent headings were lost, so everything moves down one.
  */
 function assignLevels(headings: Candidate[]): number[] {
-  const outlined = headings.filter((h) => h.kind !== 'matter');
+  const outlined = headings.filter((h) => RANK[h.kind] >= 0);
   const ranks = [...new Set(outlined.map((h) => RANK[h.kind]))].sort((a, b) => a - b);
   const top = outlined.filter((h) => RANK[h.kind] === ranks[0]);
   const restarts = top.filter((h, i) => i > 0 && h.number === 1).length;
   const shift = top[0]?.number !== null && restarts > 0 ? 1 : 0;
-  return headings.map((h) => (h.kind === 'matter' ? 0 : ranks.indexOf(RANK[h.kind]) + 1 + shift));
+  return headings.map((h) =>
+    h.kind === 'matter' ? 0 : h.kind === 'note' ? 1 + shift : ranks.indexOf(RANK[h.kind]) + 1 + shift,
+  );
 }

@@ -34,11 +34,24 @@ export const HEADING_PATTERNS: readonly HeadingPattern[] = [
 
 /** Front and back matter headings that are not numbered: kept as structure, left out of the numbered outline. */
 export const MATTER_HEADING =
-  /^(?:序\s*言|前\s*言|引\s*言|导\s*言|说\s*明|结\s*束\s*语|附\s*件\s*\d*|附\s*录|名词解释)$/;
+  /^(?:序\s*言|前\s*言|引\s*言|导\s*言|说\s*明|结\s*束\s*语|结\s*语|附\s*件\s*\d*|附\s*录|名\s*词\s*[解注]\s*释)$/;
 
 /** Table category rows look like `一、` headings: 一、经济发展 inside an indicator table is a category, not a heading. */
 export const TABLE_CATEGORY =
-  /^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:经济发展|创新驱动|民生福祉|绿色生态|生态文明|安全保障|改革开放|社会发展|资源环境|城乡发展|科技创新|人民生活|社会民生|公共服务|文化建设|开放合作)(?:类)?$/;
+  /^(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:经济发展|创新驱动|民生福祉|绿色生态|生态文明|安全保障|改革开放|社会发展|资源环境|城乡发展|科技创新|人民生活|社会民生|公共服务|文化建设|开放合作)(?:类)?$|^[一二三四五六七八九十]+\s*[、.．][^，。；]{1,16}[（(]\s*\d+\s*项\s*[）)]$/;
+
+/** Notes and sources closing a bulletin (`注释：`, `资料来源：`): headings of their own, without a number. */
+export const NOTE_HEADING = /^(?:注\s*释|附\s*注|资\s*料\s*来\s*源|数\s*据\s*来\s*源)\s*[:：]?$/;
+
+/** The heading of a table of contents. */
+export const TOC_HEADING = /^目\s*[录錄次]$/;
+
+/**
+ * A table-of-contents entry ends with its page number (Arabic or Roman) after dot leaders or a wide gap:
+ * `第一章 发展基础………… 1`, `一、指导思想……7`, `第三章  总体要求    9`, `前言 …… II`.
+ */
+export const TOC_PAGE_REF =
+  /(?:(?:[.·．•]{2,}|[…⋯]+)\s*|\s{2,}|\t+)(?:\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8}|[\u2160-\u217f]{1,4})$/;
 
 const CN_VALUE: Record<string, number> = {
   零: 0,
