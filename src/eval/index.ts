@@ -50,8 +50,11 @@ export function renderReport(scores: readonly DocumentScore[]): string {
           : ''),
     );
     for (const section of SECTIONS) {
-      const part = score.sections[section];
-      out.push(part ? sectionLine(section, part) : `  ${section.padEnd(13)} not annotated`);
+      out.push(
+        score.unannotated.includes(section)
+          ? `  ${section.padEnd(13)} not annotated`
+          : sectionLine(section, score.sections[section]),
+      );
     }
   }
   const micro = microAverage(scores);

@@ -23,8 +23,9 @@ export type Section = (typeof SECTIONS)[number];
 export interface DocumentScore {
   doc: string;
   metadata: { field: string; expected: unknown; actual: unknown; right: boolean }[];
-  /** A section whose gold is `null` was not annotated and is absent here, not scored as empty. */
-  sections: Partial<Record<Section, SectionScore>>;
+  sections: Record<Section, SectionScore>;
+  /** Sections whose gold is `null`: not annotated, so left out of every average rather than scored as empty. */
+  unannotated: Section[];
 }
 
 export function prf(c: Counts): { precision: number; recall: number; f1: number } {
@@ -170,10 +171,12 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
     achievements: gold.achievements,
     projects: gold.projects,
   };
-  const all = { outline, table_rows: tableRows, targets, achievements, projects };
-  const sections: DocumentScore['sections'] = {};
-  for (const section of SECTIONS) if (annotated[section] != null) sections[section] = all[section];
-  return { doc: gold.doc, metadata, sections };
+  return {
+    doc: gold.doc,
+    metadata,
+    sections: { outline, table_rows: tableRows, targets, achievements, projects },
+    unannotated: SECTIONS.filter((section) => annotated[section] == null),
+  };
 }
 
 /** Micro-average: counts and accuracies summed over documents. */
@@ -183,8 +186,8 @@ export function microAverage(scores: readonly DocumentScore[]): Record<Section, 
     const counts = { tp: 0, fp: 0, fn: 0 };
     const accuracy: SectionScore['accuracy'] = {};
     for (const s of scores) {
+      if (s.unannotated.includes(section)) continue;
       const part = s.sections[section];
-      if (!part) continue;
       counts.tp += part.tp;
       counts.fp += part.fp;
       counts.fn += part.fn;
