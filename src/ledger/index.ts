@@ -31,3 +31,4 @@ export {
   type UnitRecord,
   type UnitScore,
 } from './assessment.js';
+export type { Milestone, Task, TaskReport, Unit } from './records.js';
