@@ -108,3 +108,31 @@ export {
   type AuditEntry,
   type AuditFilter,
 } from './repositories/audit.js';
+export {
+  assessRegion,
+  closeStep,
+  createTask,
+  ensureUnit,
+  getTask,
+  listReports,
+  listUnits,
+  pageTasks,
+  proposeDecomposition,
+  reportProgress,
+  updateTask,
+  type LedgerClock,
+  type NewReport,
+  type NewTask,
+  type Task,
+  type TaskChange,
+  type TaskFilter,
+  type TaskReport,
+  type Unit,
+} from './repositories/ledger.js';
+export {
+  exportTaskSheet,
+  importTaskSheet,
+  parseDeadline,
+  TASK_SHEET_COLUMNS,
+  type TaskImportResult,
+} from './task-sheet.js';

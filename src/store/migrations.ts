@@ -339,10 +339,87 @@ const listIndexes: Migration = {
   },
 };
 
+/** The implementation ledger: units (责任单位), tasks of a plan's decomposition, their progress reports, projects. */
+const ledger: Migration = {
+  async up(db) {
+    const t = types(db);
+    await create(db, 'units')
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('short_name', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('contact', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addUniqueConstraint('units_region_name', ['region_id', 'name'])
+      .execute();
+    await create(db, 'tasks')
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('document_id', 'integer', (c) => c.references('documents.id'))
+      .addColumn('source_kind', 'text', (c) => c.notNull())
+      .addColumn('source_id', 'integer')
+      .addColumn('line', 'integer')
+      .addColumn('quote', 'text')
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('goal', 'text')
+      .addColumn('lead_unit_id', 'integer', (c) => c.references('units.id'))
+      .addColumn('supporting_unit_ids', t.json, (c) => c.notNull())
+      .addColumn('responsible', 'text')
+      .addColumn('due_date', 'text', (c) => c.notNull())
+      .addColumn('milestones', t.json, (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('lead_reason', 'text')
+      .addColumn('note', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .addColumn('closed_by', 'text')
+      .execute();
+    await create(db, 'task_reports')
+      .addColumn('task_id', 'integer', (c) => c.notNull().references('tasks.id'))
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('progress', 'text', (c) => c.notNull())
+      .addColumn('percent', 'text')
+      .addColumn('problems', 'text')
+      .addColumn('next_steps', 'text')
+      .addColumn('attachments', t.json, (c) => c.notNull())
+      .addColumn('reported_at', 'text', (c) => c.notNull())
+      .addColumn('reported_by', 'text', (c) => c.notNull())
+      .execute();
+    await create(db, 'project_ledger')
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('project_id', 'integer', (c) => c.references('projects.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('content', 'text')
+      .addColumn('total_investment', 'text')
+      .addColumn('annual_plan_investment', 'text')
+      .addColumn('completed_investment', 'text')
+      .addColumn('start_date', 'text')
+      .addColumn('finish_date', 'text')
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('lead_unit_id', 'integer', (c) => c.references('units.id'))
+      .addColumn('leader', 'text')
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .execute();
+    const indexes: Array<[name: string, table: string, columns: string[]]> = [
+      ['tasks_region', 'tasks', ['region_id', 'state']],
+      ['tasks_lead', 'tasks', ['lead_unit_id']],
+      ['tasks_document', 'tasks', ['document_id']],
+      ['task_reports_task', 'task_reports', ['task_id', 'period']],
+      ['project_ledger_region', 'project_ledger', ['region_id']],
+    ];
+    for (const [name, table, columns] of indexes)
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_list_indexes': listIndexes,
+  '0005_ledger': ledger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

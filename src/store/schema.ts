@@ -273,6 +273,79 @@ export interface AuditLogTable {
   detail: JsonColumn;
 }
 
+export interface UnitTable {
+  id: Generated<number>;
+  region_id: number | null;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  contact: string | null;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  region_id: number | null;
+  /** The plan the task decomposes. */
+  document_id: number | null;
+  /** `row`, `target`, `project`, `section` (from the plan) or `manual`. */
+  source_kind: string;
+  source_id: number | null;
+  line: number | null;
+  quote: string | null;
+  title: string;
+  goal: string | null;
+  lead_unit_id: number | null;
+  supporting_unit_ids: JsonColumn;
+  responsible: string | null;
+  due_date: string;
+  /** [{ year, goal }, …]: the annual milestones. */
+  milestones: JsonColumn;
+  state: string;
+  /** The field word that suggested the lead unit in a draft, null once a person assigned it. */
+  lead_reason: string | null;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+export interface TaskReportTable {
+  id: Generated<number>;
+  task_id: number;
+  /** `2026-Q1` or `2026-03`. */
+  period: string;
+  progress: string;
+  percent: Decimal | null;
+  problems: string | null;
+  next_steps: string | null;
+  attachments: JsonColumn;
+  reported_at: Timestamp;
+  reported_by: string;
+}
+
+export interface ProjectLedgerTable {
+  id: Generated<number>;
+  region_id: number | null;
+  project_id: number | null;
+  name: string;
+  content: string | null;
+  total_investment: Decimal | null;
+  annual_plan_investment: Decimal | null;
+  completed_investment: Decimal | null;
+  start_date: string | null;
+  finish_date: string | null;
+  /** 前期 / 在建 / 竣工 */
+  stage: string;
+  lead_unit_id: number | null;
+  leader: string | null;
+  updated_at: Timestamp;
+  updated_by: string;
+}
+
 export interface Database {
   regions: RegionTable;
   documents: DocumentTable;
@@ -291,6 +364,10 @@ export interface Database {
   overrides: OverrideTable;
   findings: FindingTable;
   audit_log: AuditLogTable;
+  units: UnitTable;
+  tasks: TaskTable;
+  task_reports: TaskReportTable;
+  project_ledger: ProjectLedgerTable;
 }
 
 export type Region = Selectable<RegionTable>;

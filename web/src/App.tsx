@@ -14,6 +14,7 @@ const Review = lazy(() => import('./pages/Review'));
 const DataEntry = lazy(() => import('./pages/DataEntry'));
 const Search = lazy(() => import('./pages/Search'));
 const Public = lazy(() => import('./pages/Public'));
+const Ledger = lazy(() => import('./pages/Ledger'));
 
 function UserBox() {
   const { t } = useLang();
@@ -60,6 +61,7 @@ export function App() {
     { key: '/compare', label: <Link to="/compare">{t('区域对比', 'Compare')}</Link> },
     { key: '/review', label: <Link to="/review">{t('检查与审核', 'Review')}</Link> },
     { key: '/data', label: <Link to="/data">{t('数据填报', 'Data entry')}</Link> },
+    { key: '/ledger', label: <Link to="/ledger">{t('实施台账', 'Ledger')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
   ];
   return (
@@ -106,6 +108,7 @@ export function App() {
             <Route path="/compare" element={<Compare />} />
             <Route path="/review" element={<Review />} />
             <Route path="/data" element={<DataEntry />} />
+            <Route path="/ledger" element={<Ledger />} />
             <Route path="/search" element={<Search />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route

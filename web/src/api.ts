@@ -64,8 +64,12 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
   return read<T>(await fetch(apiUrl(path, params), { headers: headers(false), signal }));
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  return read<T>(await fetch(path, { method: 'POST', headers: headers(true), body: JSON.stringify(body) }));
+export async function postJson<T>(
+  path: string,
+  body: unknown,
+  method: 'POST' | 'PATCH' = 'POST',
+): Promise<T> {
+  return read<T>(await fetch(path, { method, headers: headers(true), body: JSON.stringify(body) }));
 }
 
 /** Upload one file as multipart "file"; 207/422 answers (row errors) come back as data, not exceptions. */
@@ -91,6 +95,8 @@ export function downloadLinks(path: string, params: Params = {}) {
 }
 
 // ── shapes of the answers the pages read ────────────────────────────────────
+
+import type { Task } from '../../src/ledger';
 
 export interface Page<T> {
   items: T[];
@@ -177,6 +183,8 @@ export interface PlanOverview {
 export interface Overview {
   plans: PlanOverview[];
   warnings: Status[];
+  /** Tasks of the 任务台账 that are 逾期未报 or 逾期未完成 (the first few, and how many in all). */
+  overdue_tasks: { total: number; items: Task[] };
   documents: number;
   regions: number;
   latest_year: number | null;

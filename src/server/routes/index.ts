@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerCorrectionRoutes } from './corrections.js';
 import type { RouteDeps } from './deps.js';
 import { registerIndicatorRoutes } from './indicators.js';
+import { registerLedgerRoutes } from './ledger.js';
 import { registerObservationCheckRoutes } from './observations.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerReaderRoutes } from './reader.js';
@@ -15,6 +16,7 @@ export { registerOverviewRoutes, labelCounts, type PlanOverview } from './overvi
 export { registerReaderRoutes } from './reader.js';
 export { registerObservationCheckRoutes, checkObservationFile, type CheckResult } from './observations.js';
 export { registerSearchRoutes } from './search.js';
+export { registerLedgerRoutes } from './ledger.js';
 export {
   documentFigures,
   listCorrections,
@@ -33,4 +35,5 @@ export function registerWebRoutes(app: FastifyInstance, deps: RouteDeps): void {
   registerIndicatorRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerObservationCheckRoutes(app, deps);
+  registerLedgerRoutes(app, deps);
 }

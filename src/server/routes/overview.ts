@@ -1,7 +1,7 @@
 // GET /api/overview: every plan with its status counts as the sentence evaluations write, warnings first.
 import type { FastifyInstance } from 'fastify';
 import { LABEL_ORDER, summarize, type LabelCounts, type StatusLabel } from '../../monitor/index.js';
-import { listStatuses, type Status } from '../../store/index.js';
+import { listStatuses, pageTasks, type Status, type Task } from '../../store/index.js';
 import type { RouteDeps } from './deps.js';
 import { latestPerTarget, midtermYear, plansOfRegions } from './series.js';
 
@@ -50,6 +50,11 @@ export function labelCounts(statuses: readonly Status[]): LabelCounts {
 
 const WARNING_RANK: Record<string, number> = { red: 0, yellow: 1 };
 
+/** Overdue tasks listed beside the indicator warnings (the 任务台账 has them all). */
+const OVERDUE_SHOWN = 20;
+
+export type OverdueTasks = { total: number; items: Task[] };
+
 export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { db } = deps;
   app.get(
@@ -61,7 +66,7 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): v
       },
     },
     async () => {
-      const [plans, statuses, years, documents, regions] = await Promise.all([
+      const [plans, statuses, years, documents, regions, overdue] = await Promise.all([
         plansOfRegions(db),
         listStatuses(db),
         db
@@ -77,6 +82,7 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): v
           .selectFrom('regions')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirst(),
+        pageTasks(db, { overdue: true }, { limit: OVERDUE_SHOWN, offset: 0 }),
       ]);
       const latest = latestPerTarget(statuses);
       const latestYear = new Map(years.map((y) => [y.region_id, y.year === null ? null : Number(y.year)]));
@@ -116,6 +122,7 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): v
       return {
         plans: overview,
         warnings,
+        overdue_tasks: { total: overdue.total, items: overdue.items },
         documents: Number(documents?.n ?? 0),
         regions: Number(regions?.n ?? 0),
         latest_year: allYears.length > 0 ? Math.max(...allYears) : null,

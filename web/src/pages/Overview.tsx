@@ -1,6 +1,7 @@
 // 总览: every plan with its status counts as one sentence, red and yellow warnings first, the latest year reported.
 import { Alert, Badge, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import type { Task } from '../../../src/ledger';
 import type { Overview as OverviewData, PlanOverview, Status } from '../api';
 import { Downloads } from '../components/Downloads';
 import { StatusTag } from '../components/StatusTag';
@@ -140,6 +141,33 @@ export function Overview() {
           />
         )}
       </Card>
+
+      {data.overdue_tasks.total > 0 && (
+        <Card
+          className="section overdue-warnings"
+          title={`${t('逾期任务', 'Overdue tasks')}（${data.overdue_tasks.total}）`}
+          extra={<Link to="/ledger">{t('查看任务台账', 'Open the ledger')}</Link>}
+        >
+          <Table<Task>
+            size="small"
+            rowKey="id"
+            dataSource={data.overdue_tasks.items}
+            pagination={false}
+            scroll={{ x: 560 }}
+            columns={[
+              { title: t('任务', 'Task'), dataIndex: 'title' },
+              { title: t('牵头单位', 'Lead unit'), dataIndex: 'lead_unit', width: 160 },
+              { title: t('完成时限', 'Deadline'), dataIndex: 'due_date', width: 110 },
+              {
+                title: t('逾期', 'Overdue'),
+                dataIndex: 'overdue',
+                width: 110,
+                render: (o: string) => <Badge color="red" text={o} />,
+              },
+            ]}
+          />
+        </Card>
+      )}
 
       <Typography.Title level={4} className="section-title">
         {t('各地规划', 'Plans by region')}

@@ -1,0 +1,181 @@
+// Tasks of a plan's decomposition (任务分解): the draft proposed from the plan, the lifecycle and what is overdue.
+import { suggestLeadUnit, type UnitDef } from './responsibility.js';
+
+export type TaskSourceKind = 'row' | 'target' | 'project' | 'section';
+
+/** Where a task came from in the plan, so every task can be traced to its line. */
+export interface TaskSource {
+  kind: TaskSourceKind;
+  id: number;
+  line: number;
+  quote: string;
+}
+
+export interface DraftTask {
+  title: string;
+  /** The quantified goal as the plan writes it (`2025年达到5%`, `〔13.5〕`). */
+  goal: string | null;
+  lead: UnitDef;
+  /** The field word behind the lead unit, or null when the planning office was taken as the fallback. */
+  leadReason: string | null;
+  /** ISO date; the plan's end year unless the source names a year. */
+  due: string;
+  source: TaskSource;
+}
+
+/** What the draft is built from: the stored main-indicator rows, text targets and projects of one plan. */
+export interface PlanForDecomposition {
+  periodEnd: number;
+  rows: ReadonlyArray<{
+    id: number;
+    name: string;
+    category: string | null;
+    unit: string | null;
+    target_raw: string | null;
+    line: number;
+    quote: string;
+  }>;
+  targets: ReadonlyArray<{
+    id: number;
+    indicator: string;
+    value: string;
+    unit: string | null;
+    comparator: string | null;
+    year: number | null;
+    line: number;
+    quote: string;
+  }>;
+  projects: ReadonlyArray<{ id: number; name: string; investment: string | null; line: number }>;
+}
+
+const endOfYear = (year: number): string => `${year}-12-31`;
+
+/**
+ * The draft decomposition a planner starts from: one task per main indicator, per text target and per
+ * project, each with a suggested lead unit. Text targets whose indicator is already a table row are left out
+ * (the row's task covers them).
+ */
+export function draftDecomposition(plan: PlanForDecomposition): DraftTask[] {
+  const tasks: DraftTask[] = [];
+  const rowNames = new Set(plan.rows.map((r) => r.name));
+  for (const row of plan.rows) {
+    const lead = suggestLeadUnit(row.name, row.category);
+    tasks.push({
+      title: row.name,
+      goal: row.target_raw
+        ? `${row.target_raw}${row.unit && /\d$/.test(row.target_raw) ? row.unit : ''}`
+        : null,
+      lead: lead.unit,
+      leadReason: lead.matched,
+      due: endOfYear(plan.periodEnd),
+      source: { kind: 'row', id: row.id, line: row.line, quote: row.quote },
+    });
+  }
+  for (const target of plan.targets) {
+    if (rowNames.has(target.indicator)) continue;
+    const lead = suggestLeadUnit(target.indicator, target.quote);
+    tasks.push({
+      title: target.indicator,
+      goal: target.quote,
+      lead: lead.unit,
+      leadReason: lead.matched,
+      due: endOfYear(target.year ?? plan.periodEnd),
+      source: { kind: 'target', id: target.id, line: target.line, quote: target.quote },
+    });
+  }
+  for (const project of plan.projects) {
+    const lead = suggestLeadUnit(project.name);
+    tasks.push({
+      title: project.name,
+      goal: project.investment ? `总投资${project.investment}` : null,
+      lead: lead.unit,
+      leadReason: lead.matched,
+      due: endOfYear(plan.periodEnd),
+      source: { kind: 'project', id: project.id, line: project.line, quote: project.name },
+    });
+  }
+  return tasks;
+}
+
+/** 未启动 → 推进中 → 待销号 (the unit asks to close) → 已完成 (the planner confirms the 销号). */
+export const TASK_STATES = ['未启动', '推进中', '待销号', '已完成'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export type TaskEvent = 'report' | 'request_close' | 'confirm_close' | 'reject_close';
+
+/** The next state, or an error message a user can act on when the step is not allowed. */
+export function nextState(state: TaskState, event: TaskEvent): TaskState | { error: string } {
+  switch (event) {
+    case 'report':
+      if (state === '已完成') return { error: '任务已销号，不能再报送进展 / the task is closed' };
+      return state === '未启动' ? '推进中' : state;
+    case 'request_close':
+      if (state === '已完成') return { error: '任务已销号 / the task is already closed' };
+      return '待销号';
+    case 'confirm_close':
+      if (state !== '待销号')
+        return {
+          error: '只有申请销号的任务才能确认销号 / only a task whose unit asked to close it can be closed',
+        };
+      return '已完成';
+    case 'reject_close':
+      if (state !== '待销号') return { error: '该任务没有待确认的销号申请 / no close request to reject' };
+      return '推进中';
+  }
+}
+
+/** How often units report progress. */
+export type Cadence = 'month' | 'quarter';
+
+/** The reporting period a date falls in: `2026-03` (month) or `2026-Q1` (quarter). */
+export function periodOf(date: string, cadence: Cadence): string {
+  const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return cadence === 'month'
+    ? `${year}-${String(month).padStart(2, '0')}`
+    : `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}
+
+/** The last day of the period before the one `date` falls in, and that period's key. */
+export function previousPeriod(date: string, cadence: Cadence): { period: string; end: string } {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const firstMonth = cadence === 'month' ? month : Math.floor((month - 1) / 3) * 3 + 1;
+  // The day before the first day of the current period.
+  const end = new Date(Date.UTC(year, firstMonth - 1, 0));
+  const iso = end.toISOString().slice(0, 10);
+  return { period: periodOf(iso, cadence), end: iso };
+}
+
+export type Overdue = '逾期未完成' | '逾期未报';
+
+export interface TaskForOverdue {
+  state: TaskState;
+  due: string;
+  created: string;
+  /** Periods with a progress report (`2026-Q1`). */
+  reported: ReadonlySet<string>;
+}
+
+/**
+ * Overdue by date: not closed after its deadline (逾期未完成), or no report for the period that ended more
+ * than `graceDays` ago (逾期未报). A task created after that period ended owes no report for it.
+ */
+export function overdueOf(
+  task: TaskForOverdue,
+  today: string,
+  cadence: Cadence,
+  graceDays = 10,
+): Overdue | null {
+  if (task.state === '已完成') return null;
+  if (task.due < today) return '逾期未完成';
+  const last = previousPeriod(today, cadence);
+  const deadline = new Date(`${last.end}T00:00:00Z`);
+  deadline.setUTCDate(deadline.getUTCDate() + graceDays);
+  if (
+    today > deadline.toISOString().slice(0, 10) &&
+    task.created <= last.end &&
+    !task.reported.has(last.period)
+  )
+    return '逾期未报';
+  return null;
+}

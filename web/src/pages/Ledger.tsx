@@ -1,0 +1,407 @@
+// 任务台账: a plan's tasks by unit, state and overdue; the unit reports progress, the planner closes (销号);
+// the 考核 ranking of the units. Types come from the server's own modules, never declared a second time.
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { Task, Unit, UnitScore } from '../../../src/ledger';
+import { ApiError, postJson, type DocumentSummary, type Page } from '../api';
+import { Downloads } from '../components/Downloads';
+import { useLang } from '../i18n';
+import { useApi } from '../useApi';
+
+const STATE_COLOR: Record<string, string> = {
+  未启动: 'default',
+  推进中: 'blue',
+  待销号: 'gold',
+  已完成: 'green',
+};
+const STATE_EN: Record<string, string> = {
+  未启动: 'Not started',
+  推进中: 'In progress',
+  待销号: 'Awaiting closure',
+  已完成: 'Closed',
+};
+const OVERDUE_EN: Record<string, string> = { 逾期未报: 'Report overdue', 逾期未完成: 'Past deadline' };
+
+function ReportDialog({ task, onDone }: { task: Task | null; onDone: () => void }) {
+  const { t } = useLang();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      await postJson(`/api/tasks/${task!.id}/reports`, {
+        progress: values.progress,
+        percent: values.percent || null,
+        problems: values.problems || null,
+        next_steps: values.next_steps || null,
+      });
+      message.success(t('进展已报送', 'Progress reported'));
+      form.resetFields();
+      onDone();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+  return (
+    <Modal
+      open={task !== null}
+      title={`${t('报送进展', 'Report progress')}：${task?.title ?? ''}`}
+      okText={t('报送', 'Submit')}
+      cancelText={t('取消', 'Cancel')}
+      onOk={submit}
+      onCancel={onDone}
+    >
+      <Form form={form} layout="vertical" className="report-form">
+        <Form.Item
+          name="progress"
+          label={t('进展情况', 'Progress')}
+          rules={[{ required: true, message: t('请填写进展情况', 'Required') }]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="percent" label={t('完成比例（%）', 'Done (%)')}>
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="problems" label={t('存在问题', 'Problems')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="next_steps" label={t('下步计划', 'Next steps')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AssignDialog({ task, units, onDone }: { task: Task | null; units: Unit[]; onDone: () => void }) {
+  const { t } = useLang();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      await postJson(
+        `/api/tasks/${task!.id}`,
+        {
+          lead_unit_id: values.lead_unit_id,
+          supporting_unit_ids: values.supporting_unit_ids ?? [],
+          responsible: values.responsible || null,
+          due_date: values.due_date,
+        },
+        'PATCH',
+      );
+      message.success(t('已指派', 'Assigned'));
+      onDone();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+  const options = units.map((u) => ({ value: u.id, label: u.short_name ?? u.name }));
+  return (
+    <Modal
+      open={task !== null}
+      destroyOnHidden
+      title={`${t('指派任务', 'Assign task')}：${task?.title ?? ''}`}
+      okText={t('保存', 'Save')}
+      cancelText={t('取消', 'Cancel')}
+      onOk={submit}
+      onCancel={onDone}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        className="assign-form"
+        preserve={false}
+        initialValues={{
+          lead_unit_id: task?.lead_unit_id ?? undefined,
+          supporting_unit_ids: task?.supporting_unit_ids ?? [],
+          responsible: task?.responsible ?? '',
+          due_date: task?.due_date,
+        }}
+      >
+        <Form.Item name="lead_unit_id" label={t('牵头单位', 'Lead unit')} rules={[{ required: true }]}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={options}
+            aria-label={t('牵头单位', 'Lead unit')}
+          />
+        </Form.Item>
+        <Form.Item name="supporting_unit_ids" label={t('配合单位', 'Supporting units')}>
+          <Select mode="multiple" optionFilterProp="label" options={options} />
+        </Form.Item>
+        <Form.Item name="responsible" label={t('责任人', 'Responsible person')}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="due_date"
+          label={t('完成时限', 'Deadline')}
+          rules={[
+            {
+              required: true,
+              pattern: /^\d{4}-\d{2}-\d{2}$/,
+              message: t('格式：2026-12-31', 'Format: 2026-12-31'),
+            },
+          ]}
+        >
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Tasks({ plan }: { plan: DocumentSummary }) {
+  const { t, lang } = useLang();
+  const { message } = AntApp.useApp();
+  const [unit, setUnit] = useState<number | undefined>();
+  const [state, setState] = useState<string | undefined>();
+  const [overdue, setOverdue] = useState(false);
+  const [reporting, setReporting] = useState<Task | null>(null);
+  const [assigning, setAssigning] = useState<Task | null>(null);
+  const filters = { document_id: plan.id, lead_unit_id: unit, state, overdue: overdue || undefined };
+  const tasks = useApi<Page<Task>>('/api/tasks', { ...filters, limit: 1000 });
+  const units = useApi<Page<Unit>>('/api/units', { region_id: plan.region_id ?? undefined, limit: 1000 });
+  const act = async (path: string, body: unknown, done: string) => {
+    try {
+      await postJson(path, body);
+      message.success(done);
+      tasks.reload();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+  if (tasks.error) return <Alert type="error" showIcon title={tasks.error.message} />;
+  if (tasks.data && tasks.data.total === 0 && !unit && !state && !overdue)
+    return (
+      <Empty description={t('本规划尚未分解任务。', 'This plan has not been decomposed into tasks yet.')}>
+        <Button
+          type="primary"
+          className="propose-decomposition"
+          onClick={() =>
+            act(
+              `/api/plans/${plan.id}/decomposition`,
+              {},
+              t('已生成任务分解草案，请逐项确认牵头单位', 'Draft created'),
+            )
+          }
+        >
+          {t('生成任务分解草案', 'Propose a draft decomposition')}
+        </Button>
+      </Empty>
+    );
+  return (
+    <Card
+      size="small"
+      title={t('任务台账', 'Task ledger')}
+      extra={
+        <Space wrap>
+          <Button size="small" href={`/api/task-sheet?document_id=${plan.id}&format=xlsx`}>
+            {t('下载任务分解表', 'Task sheet (XLSX)')}
+          </Button>
+          <Downloads path="/api/tasks" params={filters} />
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          aria-label={t('牵头单位', 'Lead unit')}
+          placeholder={t('全部牵头单位', 'All lead units')}
+          style={{ width: 200 }}
+          value={unit}
+          onChange={setUnit}
+          options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.short_name ?? u.name }))}
+        />
+        <Select
+          allowClear
+          aria-label={t('状态', 'State')}
+          placeholder={t('全部状态', 'All states')}
+          style={{ width: 140 }}
+          value={state}
+          onChange={setState}
+          options={Object.keys(STATE_COLOR).map((s) => ({
+            value: s,
+            label: lang === 'zh' ? s : STATE_EN[s],
+          }))}
+        />
+        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} className="overdue-only">
+          {t('只看逾期', 'Overdue only')}
+        </Checkbox>
+      </Space>
+      <Table<Task>
+        size="small"
+        rowKey="id"
+        className="task-table"
+        loading={tasks.loading}
+        dataSource={tasks.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('任务', 'Task'), dataIndex: 'title', width: 260 },
+          { title: t('目标', 'Goal'), dataIndex: 'goal', width: 160, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('牵头单位', 'Lead unit'),
+            dataIndex: 'lead_unit',
+            width: 150,
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('完成时限', 'Deadline'), dataIndex: 'due_date', width: 110 },
+          {
+            title: t('状态', 'State'),
+            dataIndex: 'state',
+            width: 150,
+            render: (s: string, task) => (
+              <Space size={4} wrap>
+                <Tag color={STATE_COLOR[s]}>{lang === 'zh' ? s : STATE_EN[s]}</Tag>
+                {task.overdue && (
+                  <Tag color="red" className="overdue-tag">
+                    {lang === 'zh' ? task.overdue : OVERDUE_EN[task.overdue]}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
+          {
+            title: t('操作', 'Actions'),
+            key: 'actions',
+            width: 220,
+            render: (_: unknown, task) => (
+              <Space size={4} wrap>
+                {task.state !== '已完成' && (
+                  <Button size="small" onClick={() => setAssigning(task)}>
+                    {t('指派', 'Assign')}
+                  </Button>
+                )}
+                {task.state !== '已完成' && (
+                  <Button size="small" onClick={() => setReporting(task)}>
+                    {t('报送进展', 'Report')}
+                  </Button>
+                )}
+                {(task.state === '推进中' || task.state === '未启动') && (
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      act(
+                        `/api/tasks/${task.id}/close`,
+                        { action: 'request' },
+                        t('已申请销号', 'Closure requested'),
+                      )
+                    }
+                  >
+                    {t('申请销号', 'Ask to close')}
+                  </Button>
+                )}
+                {task.state === '待销号' && (
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() =>
+                      act(`/api/tasks/${task.id}/close`, { action: 'confirm' }, t('已销号', 'Closed'))
+                    }
+                  >
+                    {t('确认销号', 'Confirm closure')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <AssignDialog
+        task={assigning}
+        units={units.data?.items ?? []}
+        onDone={() => {
+          setAssigning(null);
+          tasks.reload();
+        }}
+      />
+      <ReportDialog
+        task={reporting}
+        onDone={() => {
+          setReporting(null);
+          tasks.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
+function Assessment({ plan }: { plan: DocumentSummary }) {
+  const { t } = useLang();
+  const { data, error } = useApi<{ items: UnitScore[] }>(plan.region_id === null ? null : '/api/assessment', {
+    region_id: plan.region_id ?? undefined,
+  });
+  if (error) return <Alert type="error" showIcon title={error.message} />;
+  return (
+    <Card size="small" title={t('单位考核排名', 'Unit assessment')}>
+      <Table<UnitScore>
+        size="small"
+        rowKey="unit_id"
+        loading={!data}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('名次', 'Rank'), dataIndex: 'rank', width: 70 },
+          { title: t('单位', 'Unit'), dataIndex: 'unit' },
+          { title: t('得分', 'Score'), dataIndex: 'score', width: 90 },
+          {
+            title: t('构成', 'Components'),
+            key: 'components',
+            render: (_: unknown, s) => s.components.map((c) => `${c.label} ${c.points}/${c.of}`).join('；'),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function Ledger() {
+  const { t } = useLang();
+  const [params, setParams] = useSearchParams();
+  const plans = useApi<Page<DocumentSummary>>('/api/plans', { limit: 1000 });
+  const planId = Number(params.get('plan')) || plans.data?.items[0]?.id;
+  const plan = plans.data?.items.find((p) => p.id === planId);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} className="ledger-page">
+      <Space wrap>
+        <h2 style={{ margin: 0 }}>{t('实施台账', 'Implementation ledger')}</h2>
+        <Select
+          aria-label={t('选择规划', 'Plan')}
+          style={{ minWidth: 320 }}
+          value={planId}
+          onChange={(id: number) => setParams({ plan: String(id) })}
+          options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.title ?? p.filename }))}
+        />
+      </Space>
+      {plan ? (
+        <Tabs
+          items={[
+            { key: 'tasks', label: t('任务台账', 'Tasks'), children: <Tasks plan={plan} /> },
+            { key: 'assessment', label: t('考核', 'Assessment'), children: <Assessment plan={plan} /> },
+          ]}
+        />
+      ) : (
+        !plans.loading && <Empty description={t('还没有规划纲要。', 'No plan yet.')} />
+      )}
+    </Space>
+  );
+}
