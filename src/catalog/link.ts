@@ -38,6 +38,8 @@ const MIN_CANDIDATE_SCORE = 0.3;
 const FORM_PENALTY = 0.3;
 const QUALIFIER_PENALTY = 0.15;
 const UNIT_PENALTY = 0.3;
+/** Numbers in a name define the measure (3岁以下, 500米范围, PM2.5 vs PM10): a different number is another indicator. */
+const NUMBER_PENALTY = 0.3;
 
 interface Entry {
   indicator: IndicatorDef;
@@ -127,6 +129,11 @@ function qualifierMismatch(a: string, b: string): boolean {
   return MEASURE_QUALIFIERS.some((q) => a.includes(q) !== b.includes(q));
 }
 
+/** The numbers written in a normalised name, in order (`PM2.5年均浓度` → `2.5`). */
+function numbersIn(key: string): string {
+  return (key.match(/\d+(?:\.\d+)?/g) ?? []).join(' ');
+}
+
 /**
  * Links `name` to a catalog indicator. An exact normalised synonym links confidently unless the unit
  * contradicts it; otherwise the best similar name links only above the threshold, with a clear lead over
@@ -196,6 +203,7 @@ function rankSimilar(index: CatalogIndex, key: string, unit: string | null | und
     let score = nameSimilarity(key, entry.key);
     if (nameForm(entry.key) !== form) score -= FORM_PENALTY;
     if (qualifierMismatch(key, entry.key)) score -= QUALIFIER_PENALTY;
+    if (numbersIn(key) !== numbersIn(entry.key)) score -= NUMBER_PENALTY;
     if (!unitsCompatible(unit, entry.indicator.unit)) score -= UNIT_PENALTY;
     if (score < MIN_CANDIDATE_SCORE) continue;
     const seen = best.get(entry.indicator.id);
