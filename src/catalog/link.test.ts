@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GoldExtraction } from '../extract/model.js';
+import { INDICATORS } from './indicators.js';
 import { linkIndicator } from './link.js';
 
 /** Expected canonical id for every indicator row name of the gold tables (written by hand). */
@@ -273,6 +274,55 @@ describe('linkIndicator on the corpus tables', () => {
   );
 });
 
+/**
+ * The main indicators of the national 十五五 outline, named as the 2026 work report and the outline write them
+ * (the catalog test pins the 十四五 table; this one checks that the 十五五 names are all known).
+ */
+const NATIONAL_15_NAMES: ReadonlyArray<readonly [string, string]> = [
+  ['国内生产总值增长', 'gdp-growth'],
+  ['全员劳动生产率增长', 'labour-productivity-growth'],
+  ['居民消费率', 'household-consumption-rate'],
+  ['常住人口城镇化率', 'urbanization-rate'],
+  ['全社会研发经费投入年均增长', 'rd-expenditure-growth'],
+  ['每万人口高价值发明专利拥有量', 'high-value-patents-per-10k'],
+  ['数字经济核心产业增加值占国内生产总值比重', 'digital-economy-share'],
+  ['城镇调查失业率', 'surveyed-unemployment-rate'],
+  ['居民人均可支配收入增长', 'disposable-income-growth'],
+  ['劳动年龄人口平均受教育年限', 'schooling-years'],
+  ['每千人口执业（助理）医师数', 'doctors-per-1000'],
+  ['人均预期寿命', 'life-expectancy'],
+  ['基本养老保险参保率', 'pension-insurance-coverage'],
+  ['养老机构护理型床位占比', 'nursing-care-bed-share'],
+  ['每千人口拥有3岁以下婴幼儿托位数', 'childcare-places-per-1000'],
+  ['单位国内生产总值能源消耗降低', 'energy-intensity-reduction'],
+  ['单位国内生产总值二氧化碳排放降低', 'co2-intensity-reduction'],
+  ['非化石能源占能源消费总量比重', 'non-fossil-energy-share'],
+  ['地级及以上城市细颗粒物（PM2.5）浓度下降', 'pm25-concentration-reduction'],
+  ['地级及以上城市细颗粒物（PM2.5）平均浓度', 'pm25-concentration'],
+  ['地级及以上城市空气质量优良天数比率', 'air-quality-good-days'],
+  ['地表水达到或好于Ⅲ类水体比例', 'surface-water-quality'],
+  ['森林覆盖率', 'forest-coverage'],
+  ['粮食综合生产能力', 'grain-production-capacity'],
+  ['能源综合生产能力', 'energy-production-capacity'],
+];
+
+describe('linkIndicator on the 十五五 national main indicators', () => {
+  it.each(NATIONAL_15_NAMES)('%s → %s', (name, id) => {
+    const result = linkIndicator(name);
+    expect(result.confident).toBe(true);
+    expect(result.best?.indicator.id).toBe(id);
+  });
+
+  it('links the outline’s units: 亿斤 grain, 亿吨标准煤 energy', () => {
+    expect(linkIndicator('粮食综合生产能力', { unit: '万亿斤' }).best?.indicator.id).toBe(
+      'grain-production-capacity',
+    );
+    expect(linkIndicator('能源综合生产能力', { unit: '亿吨标准煤' }).best?.indicator.id).toBe(
+      'energy-production-capacity',
+    );
+  });
+});
+
 describe('linkIndicator synonyms', () => {
   it.each([
     ['研发经费投入强度', 'rd-intensity'],
@@ -350,6 +400,82 @@ describe('linkIndicator near-misses', () => {
     );
     expect(linkIndicator('户籍人口城镇化率').best?.indicator.id).toBe('registered-urbanization-rate');
     expect(linkIndicator('小学儿童入学率').confident).toBe(false);
+  });
+
+  it('keeps a sub-economy’s GDP and share apart from the economy’s', () => {
+    expect(linkIndicator('海洋生产总值增长').best?.indicator.id).toBe('marine-gdp-growth');
+    expect(linkIndicator('民营经济增加值占地区生产总值比重').best?.indicator.id).toBe(
+      'private-economy-share',
+    );
+    expect(linkIndicator('数字经济增加值占GDP比重').best?.indicator.id).toBe(
+      'digital-economy-value-added-share',
+    );
+    // A replaced word names another subject: not one of the look-alikes.
+    expect(linkIndicator('海洋经济增加值占地区生产总值比重').confident).toBe(false);
+    expect(linkIndicator('体育产业增加值占地区生产总值比重').confident).toBe(false);
+    // With one look-alike in the catalog, only the replaced word (民营 for 数字) keeps the link from being made.
+    const catalog = INDICATORS.filter((i) => i.id === 'digital-economy-value-added-share');
+    expect(linkIndicator('民营经济增加值占地区生产总值比重', { catalog }).confident).toBe(false);
+    expect(linkIndicator('全市数字经济增加值占地区生产总值比重', { catalog }).confident).toBe(true);
+    expect(linkIndicator('第一产业增加值占GDP比重').best?.indicator.id).toBe('primary-industry-share');
+  });
+
+  it('does not take a sector’s measure for the whole economy’s', () => {
+    expect(linkIndicator('建筑业全员劳动生产率').confident).toBe(false);
+    expect(linkIndicator('农业科技进步贡献率').confident).toBe(false);
+    expect(linkIndicator('加工食品抽检合格率').confident).toBe(false);
+  });
+
+  it('treats a different number in the name as another measure', () => {
+    expect(linkIndicator('轨道交通站点800米范围人口和岗位覆盖率').confident).toBe(false);
+    expect(linkIndicator('PM10平均浓度').confident).toBe(false);
+    expect(linkIndicator('每千人口拥有0-3岁婴幼儿托位数').best?.indicator.id).toBe(
+      'childcare-places-per-1000',
+    );
+  });
+
+  it('keeps the 十五五 look-alikes apart', () => {
+    const pairs: ReadonlyArray<readonly [string, string]> = [
+      ['林木覆盖率', 'tree-coverage'],
+      ['森林覆盖率', 'forest-coverage'],
+      ['高新技术产业产值占规上工业产值比重', 'high-tech-output-share'],
+      ['高新技术产业增加值占规上工业增加值比重', 'high-tech-manufacturing-share'],
+      ['城乡基本养老保险参保缴费率', 'pension-contribution-rate'],
+      ['城乡居民基本养老保险参保率', 'pension-insurance-coverage'],
+      ['城乡居民人均可支配收入比', 'urban-rural-income-ratio'],
+      ['城乡居民人均可支配收入', 'disposable-income'],
+      ['生活垃圾回收利用率', 'household-waste-recycling-rate'],
+      ['生活垃圾无害化处理率', 'household-waste-treatment-rate'],
+      ['出口总额', 'exports'],
+      ['进出口总额', 'foreign-trade'],
+      ['常住人口', 'resident-population'],
+      ['总人口', 'total-population'],
+      ['城市常住居民人均可支配收入年均增长', 'urban-disposable-income-growth'],
+      ['常住居民人均可支配收入年均增长', 'disposable-income-growth'],
+      ['3岁以下婴幼儿入托率', 'childcare-enrolment-rate'],
+      ['每千人口拥有3岁以下婴幼儿托位数', 'childcare-places-per-1000'],
+    ];
+    for (const [name, id] of pairs) expect(linkIndicator(name).best?.indicator.id, name).toBe(id);
+    expect(linkIndicator('铁路集装箱吞吐量').confident).toBe(false);
+  });
+
+  it('sends a row holding two indicators to review with both', () => {
+    const food = linkIndicator('食品药品抽检合格率');
+    expect(food.confident).toBe(false);
+    expect(
+      food.candidates
+        .map((c) => c.indicator.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['drug-pass-rate', 'food-safety-pass-rate']);
+    const safety = linkIndicator('生产安全事故起数和死亡人数下降');
+    expect(safety.confident).toBe(false);
+    expect(
+      safety.candidates
+        .map((c) => c.indicator.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['work-safety-accidents-reduction', 'work-safety-deaths-reduction']);
   });
 
   it('returns nothing confident for an unknown indicator', () => {
