@@ -459,23 +459,14 @@ describe('linkIndicator near-misses', () => {
     expect(linkIndicator('铁路集装箱吞吐量').confident).toBe(false);
   });
 
-  it('sends a row holding two indicators to review with both', () => {
-    const food = linkIndicator('食品药品抽检合格率');
-    expect(food.confident).toBe(false);
-    expect(
-      food.candidates
-        .map((c) => c.indicator.id)
-        .slice(0, 2)
-        .sort(),
-    ).toEqual(['drug-pass-rate', 'food-safety-pass-rate']);
-    const safety = linkIndicator('生产安全事故起数和死亡人数下降');
-    expect(safety.confident).toBe(false);
-    expect(
-      safety.candidates
-        .map((c) => c.indicator.id)
-        .slice(0, 2)
-        .sort(),
-    ).toEqual(['work-safety-accidents-reduction', 'work-safety-deaths-reduction']);
+  it.each([
+    ['食品药品抽检合格率', ['drug-pass-rate', 'food-safety-pass-rate']],
+    ['生产安全事故起数和死亡人数下降', ['work-safety-accidents-reduction', 'work-safety-deaths-reduction']],
+  ])('sends %s (two indicators in one row) to review with both', (name, ids) => {
+    const result = linkIndicator(name);
+    expect(result.confident).toBe(false);
+    const top = result.candidates.slice(0, 2).map((c) => c.indicator.id);
+    expect(top.sort()).toEqual(ids);
   });
 
   it('returns nothing confident for an unknown indicator', () => {
