@@ -44,5 +44,21 @@ describe('indicator catalog', () => {
     expect(indicatorById('surveyed-unemployment-rate')?.direction).toBe('lower');
     expect(indicatorById('energy-intensity')?.direction).toBe('lower');
     expect(indicatorById('energy-intensity-reduction')?.direction).toBe('higher');
+    for (const id of [
+      'work-safety-deaths-per-gdp',
+      'fire-deaths-per-100k',
+      'water-consumption-total',
+      'construction-land',
+      'urban-rural-income-ratio',
+    ])
+      expect(indicatorById(id)?.direction, id).toBe('lower');
+    expect(indicatorById('pm25-concentration-reduction')?.direction).toBe('higher');
+    // Prices and population are steered toward a value.
+    expect(indicatorById('consumer-price-growth')?.direction).toBe('neutral');
+    expect(indicatorById('resident-population')?.direction).toBe('neutral');
+  });
+
+  it('gives every indicator one of the five categories', () => {
+    for (const indicator of INDICATORS) expect(CATEGORIES, indicator.id).toContain(indicator.category);
   });
 });

@@ -38,6 +38,10 @@ const MIN_CANDIDATE_SCORE = 0.3;
 const FORM_PENALTY = 0.3;
 const QUALIFIER_PENALTY = 0.15;
 const UNIT_PENALTY = 0.3;
+/** Words replaced on both sides usually name another subject (民营经济 / 数字经济 增加值占比). */
+const REPLACED_WORD_PENALTY = 0.15;
+/** Numbers define the measure (3岁以下, 500米范围, PM2.5 vs PM10, 第一/第三产业): a different one is another indicator. */
+const NUMBER_PENALTY = 0.3;
 
 interface Entry {
   indicator: IndicatorDef;
@@ -102,11 +106,10 @@ export function diceSimilarity(a: string, b: string): number {
   return (2 * shared) / (x.length + y.length);
 }
 
-/** 2·LCS / (|a| + |b|) over characters: tolerant to a single changed character (参考率 for 参保率). */
-export function lcsRatio(a: string, b: string): number {
+/** The length of the longest common subsequence of characters. */
+function lcsLength(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  if (x.length + y.length === 0) return 1;
   let prev = new Array<number>(y.length + 1).fill(0);
   for (let i = 1; i <= x.length; i++) {
     const cur = new Array<number>(y.length + 1).fill(0);
@@ -115,7 +118,22 @@ export function lcsRatio(a: string, b: string): number {
     }
     prev = cur;
   }
-  return (2 * prev[y.length]!) / (x.length + y.length);
+  return prev[y.length]!;
+}
+
+/** 2·LCS / (|a| + |b|) over characters: tolerant to a single changed character (参考率 for 参保率). */
+export function lcsRatio(a: string, b: string): number {
+  const total = [...a].length + [...b].length;
+  return total === 0 ? 1 : (2 * lcsLength(a, b)) / total;
+}
+
+/**
+ * Whether each name has at least two characters the other lacks: a word was replaced (民营经济 for 数字经济,
+ * 铁路 for 港口), not added in front (北京口岸…) or mistyped (参考率).
+ */
+function wordReplaced(a: string, b: string): boolean {
+  const common = lcsLength(a, b);
+  return Math.min([...a].length - common, [...b].length - common) >= 2;
 }
 
 /** The similarity of two normalised names, in [0, 1]. */
@@ -125,6 +143,11 @@ export function nameSimilarity(a: string, b: string): number {
 
 function qualifierMismatch(a: string, b: string): boolean {
   return MEASURE_QUALIFIERS.some((q) => a.includes(q) !== b.includes(q));
+}
+
+/** The numbers written in a normalised name, in order, ordinals too (`PM2.5年均浓度` → `2.5`, `第三产业` → `第三`). */
+function numbersIn(key: string): string {
+  return (key.match(/\d+(?:\.\d+)?|第[一二三四五六七八九十]+/g) ?? []).join(' ');
 }
 
 /**
@@ -196,6 +219,8 @@ function rankSimilar(index: CatalogIndex, key: string, unit: string | null | und
     let score = nameSimilarity(key, entry.key);
     if (nameForm(entry.key) !== form) score -= FORM_PENALTY;
     if (qualifierMismatch(key, entry.key)) score -= QUALIFIER_PENALTY;
+    if (numbersIn(key) !== numbersIn(entry.key)) score -= NUMBER_PENALTY;
+    if (wordReplaced(key, entry.key)) score -= REPLACED_WORD_PENALTY;
     if (!unitsCompatible(unit, entry.indicator.unit)) score -= UNIT_PENALTY;
     if (score < MIN_CANDIDATE_SCORE) continue;
     const seen = best.get(entry.indicator.id);

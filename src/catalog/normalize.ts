@@ -39,7 +39,10 @@ export const DROPPABLE_PREFIXES: readonly string[] = [
   '县',
 ];
 
-/** Words that turn a stock into a flow or a sub-total: a name with one must not fuzzily match a name without. */
+/**
+ * Words that turn a stock into a flow or a sub-total (a sector, a kind of product): a name with one must not
+ * fuzzily match a name without (建筑业全员劳动生产率 is not 全员劳动生产率).
+ */
 export const MEASURE_QUALIFIERS: readonly string[] = [
   '新增',
   '新建',
@@ -54,6 +57,9 @@ export const MEASURE_QUALIFIERS: readonly string[] = [
   '城镇',
   '城乡',
   '规上',
+  '农业',
+  '建筑业',
+  '加工',
 ];
 
 export interface NormalizedName {
