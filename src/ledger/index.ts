@@ -31,4 +31,5 @@ export {
   type UnitRecord,
   type UnitScore,
 } from './assessment.js';
-export type { Milestone, Task, TaskReport, Unit } from './records.js';
+export type { Milestone, ProjectLedgerEntry, Task, TaskReport, Unit } from './records.js';
+export { PROJECT_STAGES, completionRate, investmentIn100M, type ProjectStage } from './projects.js';

@@ -56,3 +56,25 @@ export interface TaskReport {
   reported_at: string;
   reported_by: string;
 }
+
+export interface ProjectLedgerEntry {
+  id: number;
+  region_id: number | null;
+  /** The plan's 专栏 project it started from, when it did. */
+  project_id: number | null;
+  name: string;
+  content: string | null;
+  /** 亿元, exact decimal text. */
+  total_investment: string | null;
+  annual_plan_investment: string | null;
+  completed_investment: string | null;
+  /** 完成率 in per cent (completed ÷ total), computed. */
+  completion_rate: string | null;
+  start_date: string | null;
+  finish_date: string | null;
+  stage: string;
+  lead_unit_id: number | null;
+  leader: string | null;
+  updated_at: string;
+  updated_by: string;
+}

@@ -72,7 +72,9 @@ describe('the implementation ledger in Chromium', () => {
     await dialog.getByLabel('责任人').fill('张三');
     await dialog.getByLabel('完成时限').fill('2030-06-30');
     await dialog.getByRole('button', { name: button('保存') }).click();
-    await expect.poll(async () => (await api<Task>(`/api/tasks/${task.id}`)).responsible).toBe('张三');
+    await expect
+      .poll(async () => (await api<Task>(`/api/tasks/${task.id}`)).responsible, { timeout: 10_000 })
+      .toBe('张三');
     const assigned = await api<Task>(`/api/tasks/${task.id}`);
     expect(assigned.due_date).toBe('2030-06-30');
     const audit = await api<{ items: Array<{ action: string; actor: string }> }>(
@@ -90,9 +92,9 @@ describe('the implementation ledger in Chromium', () => {
     await dialog.getByLabel('完成比例（%）').fill('80');
     await dialog.getByLabel('存在问题').fill('配套资金尚未到位');
     await dialog.getByRole('button', { name: button('报送') }).click();
-    await expect.poll(async () => (await row.textContent()) ?? '').toContain('推进中');
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).toContain('推进中');
     await row.getByRole('button', { name: button('申请销号') }).click();
-    await expect.poll(async () => (await row.textContent()) ?? '').toContain('待销号');
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).toContain('待销号');
     const stored = await api<Task & { reports: Array<{ reported_by: string; percent: string }> }>(
       `/api/tasks/${task.id}`,
     );
@@ -104,9 +106,28 @@ describe('the implementation ledger in Chromium', () => {
     await signIn(PLANNER);
     const row = page.locator('.task-table tr.ant-table-row').filter({ hasText: task.title }).first();
     await row.getByRole('button', { name: button('确认销号') }).click();
-    await expect.poll(async () => (await row.textContent()) ?? '').toContain('已完成');
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 10_000 }).toContain('已完成');
     const closed = await api<Task>(`/api/tasks/${task.id}`);
     expect(closed).toMatchObject({ state: '已完成', closed_by: PLANNER, overdue: null });
+  });
+
+  it('starts the 项目台账 from the plan’s 专栏 and shows the investment in 亿元', async () => {
+    await page.getByRole('tab', { name: '项目台账' }).click();
+    await page.getByRole('button', { name: '从规划专栏导入项目' }).click();
+    const listed = await api<{
+      total: number;
+      items: Array<{ name: string; total_investment: string | null }>;
+    }>(`/api/project-ledger?limit=1000`);
+    const projects = await api<{ total: number }>(`/api/projects?document_id=${planId}`);
+    await expect
+      .poll(async () => (await api<{ total: number }>('/api/project-ledger')).total)
+      .toBe(projects.total);
+    const first = (await api<typeof listed>('/api/project-ledger?limit=1')).items[0]!;
+    await expect
+      .poll(async () => (await page.getByRole('tabpanel').textContent()) ?? '', { timeout: 10_000 })
+      .toContain(first.name);
+    await shot(page, 'ledger-03-projects');
+    await page.getByRole('tab', { name: '任务台账' }).click();
   });
 
   it('shows overdue tasks as warnings on the overview', async () => {
@@ -118,7 +139,7 @@ describe('the implementation ledger in Chromium', () => {
     await card.waitFor();
     await expect(card.textContent()).resolves.toContain(`逾期任务（${overdue.total}）`);
     await expect(card.textContent()).resolves.toContain('逾期未完成');
-    await shot(page, 'ledger-03-overview');
+    await shot(page, 'ledger-04-overview');
   });
 
   it('logged no console errors', () => {

@@ -9,12 +9,15 @@ import {
   importTaskSheet,
   listAudit,
   listUnits,
+  pageProjectLedger,
   pageTasks,
   parseDeadline,
   parseXlsx,
   proposeDecomposition,
   reportProgress,
+  seedProjectLedger,
   storeRecord,
+  updateProjectLedger,
   updateTask,
   type Store,
 } from '../../src/store/index.js';
@@ -210,5 +213,36 @@ describe.each(ENGINES)('the implementation ledger on %s', (engine) => {
       PLANNER,
     );
     expect(junk.errors[0]).toMatchObject({ row: 1, column: '任务' });
+  });
+
+  it('starts the 项目台账 from the plan’s 专栏 projects and keeps monthly updates exact', async () => {
+    const projects = await store.db
+      .selectFrom('projects')
+      .select(['id', 'investment'])
+      .where('document_id', '=', planId)
+      .execute();
+    expect(projects.length).toBeGreaterThan(10);
+    expect(await seedProjectLedger(store.db, planId, PLANNER)).toEqual({ created: projects.length });
+    expect(await seedProjectLedger(store.db, planId, PLANNER)).toEqual({ created: 0 });
+    const { items, total } = await pageProjectLedger(store.db, { region_id: regionId });
+    expect(total).toBe(projects.length);
+    const withAmount = items.find((p) => p.total_investment !== null)!;
+    const source = projects.find((p) => p.id === withAmount.project_id)!;
+    expect(source.investment).toMatch(/元/);
+    const updated = await updateProjectLedger(
+      store.db,
+      withAmount.id,
+      { completed_investment: '0.10', stage: '在建', start_date: '2022-03-01' },
+      PLANNER,
+    );
+    expect(updated.completed_investment).toBe('0.10');
+    expect(updated.stage).toBe('在建');
+    expect(Number(updated.completion_rate)).toBeCloseTo((0.1 * 100) / Number(withAmount.total_investment), 1);
+    await expect(updateProjectLedger(store.db, withAmount.id, { stage: '完工了' }, PLANNER)).rejects.toThrow(
+      /前期\/在建\/竣工/,
+    );
+    await expect(
+      updateProjectLedger(store.db, withAmount.id, { completed_investment: '约1亿' }, PLANNER),
+    ).rejects.toThrow(/not an amount/);
   });
 });

@@ -12,8 +12,12 @@ import {
   importTaskSheet,
   listReports,
   listUnits,
+  pageProjectLedger,
   pageTasks,
   proposeDecomposition,
+  seedProjectLedger,
+  updateProjectLedger,
+  type ProjectChange,
   reportProgress,
   updateTask,
   type NewReport,
@@ -306,6 +310,58 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
       );
       return reply.code(result.errors.length ? 422 : 201).send(result);
     },
+  );
+
+  listRoute<{ region_id?: number; stage?: string }>(app, {
+    path: '/api/project-ledger',
+    name: 'project-ledger',
+    tag: 'ledger',
+    summary: '项目台账: 总投资, 年度计划投资, 累计完成投资 and 完成率 (亿元), dates, stage',
+    filters: {
+      region_id: { type: 'integer', description: 'region id' },
+      stage: { type: 'string', enum: ['前期', '在建', '竣工'], description: 'stage' },
+    },
+    page: (q, w) => pageProjectLedger(db, q, w),
+  });
+
+  app.post<{ Params: { id: number } }>(
+    '/api/plans/:id/project-ledger',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: "start the 项目台账 from a plan's 专栏 projects (only projects not yet in it are added)",
+        params: idParams,
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await seedProjectLedger(db, request.params.id, actorOf(request))),
+  );
+
+  app.patch<{ Params: { id: number }; Body: ProjectChange }>(
+    '/api/project-ledger/:id',
+    {
+      schema: {
+        tags: ['ledger'],
+        summary: 'a monthly update of a project: investments (亿元), dates, stage, lead unit, leader',
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            content: { type: ['string', 'null'] },
+            total_investment: { type: ['string', 'null'] },
+            annual_plan_investment: { type: ['string', 'null'] },
+            completed_investment: { type: ['string', 'null'] },
+            start_date: { type: ['string', 'null'] },
+            finish_date: { type: ['string', 'null'] },
+            stage: { type: 'string' },
+            lead_unit_id: { type: ['integer', 'null'] },
+            leader: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+    async (request) => updateProjectLedger(db, request.params.id, request.body, actorOf(request)),
   );
 
   app.get<{ Querystring: { region_id: number } & ClockQuery }>(

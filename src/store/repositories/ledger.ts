@@ -3,7 +3,10 @@
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import {
+  PROJECT_STAGES,
   assessUnits,
+  completionRate,
+  investmentIn100M,
   draftDecomposition,
   nextState,
   overdueOf,
@@ -12,6 +15,7 @@ import {
   type AssessmentScheme,
   type Cadence,
   type Milestone,
+  type ProjectLedgerEntry,
   type Task,
   type TaskReport,
   type Unit,
@@ -21,7 +25,7 @@ import {
   type UnitScore,
 } from '../../ledger/index.js';
 
-export type { Milestone, Task, TaskReport, Unit } from '../../ledger/index.js';
+export type { Milestone, ProjectLedgerEntry, Task, TaskReport, Unit } from '../../ledger/index.js';
 import { fromJson, now, toJson } from '../json.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
@@ -599,4 +603,155 @@ function periodsBetween(from: string, until: string, cadence: Cadence): string[]
     cursor = previousPeriod(cursor, cadence).end;
   }
   return out.filter((p) => p >= periodOf(from, cadence));
+}
+
+// ------------------------------------------------------------------------------------- 项目台账
+
+/**
+ * Start the 项目台账 of a plan from its 专栏 projects (investment converted to 亿元 exactly); projects already in
+ * the ledger are left as they are, so running it again adds only what is new.
+ */
+export async function seedProjectLedger(
+  db: Db,
+  documentId: number,
+  actor: string,
+): Promise<{ created: number }> {
+  const plan = await db
+    .selectFrom('documents')
+    .select(['region_id'])
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!plan) throw notFound('document', documentId);
+  const projects = await db
+    .selectFrom('projects')
+    .select(['id', 'name', 'investment', 'box'])
+    .where('document_id', '=', documentId)
+    .orderBy('position')
+    .execute();
+  const known = new Set(
+    (
+      await db
+        .selectFrom('project_ledger')
+        .select('project_id')
+        .where('project_id', 'in', projects.length ? projects.map((p) => p.id) : [-1])
+        .execute()
+    ).map((r) => r.project_id),
+  );
+  const fresh = projects.filter((p) => !known.has(p.id));
+  const stamp = now();
+  await db.transaction().execute(async (tx) => {
+    for (const p of fresh)
+      await tx
+        .insertInto('project_ledger')
+        .values({
+          region_id: plan.region_id,
+          project_id: p.id,
+          name: p.name,
+          content: p.box,
+          total_investment: investmentIn100M(p.investment),
+          annual_plan_investment: null,
+          completed_investment: null,
+          start_date: null,
+          finish_date: null,
+          stage: '前期',
+          lead_unit_id: null,
+          leader: null,
+          updated_at: stamp,
+          updated_by: actor,
+        })
+        .execute();
+    if (fresh.length)
+      await appendAudit(tx, {
+        actor,
+        action: 'project-ledger.seed',
+        entity: 'document',
+        entity_id: documentId,
+        detail: { projects: fresh.length },
+      });
+  });
+  return { created: fresh.length };
+}
+
+function ledgerEntry(row: Omit<ProjectLedgerEntry, 'completion_rate'>): ProjectLedgerEntry {
+  return { ...row, completion_rate: completionRate(row.completed_investment, row.total_investment) };
+}
+
+export async function pageProjectLedger(
+  db: Db,
+  filter: { region_id?: number; stage?: string } = {},
+  window?: Window,
+): Promise<Paged<ProjectLedgerEntry>> {
+  const base = () => {
+    let query = db.selectFrom('project_ledger');
+    if (filter.region_id !== undefined) query = query.where('region_id', '=', filter.region_id);
+    if (filter.stage) query = query.where('stage', '=', filter.stage);
+    return query;
+  };
+  return pageOf(
+    async (w) => (await windowed(base().selectAll().orderBy('id'), w).execute()).map(ledgerEntry),
+    () => countRows(base()),
+    window,
+  );
+}
+
+export type ProjectChange = Partial<
+  Pick<
+    ProjectLedgerEntry,
+    | 'content'
+    | 'total_investment'
+    | 'annual_plan_investment'
+    | 'completed_investment'
+    | 'start_date'
+    | 'finish_date'
+    | 'stage'
+    | 'lead_unit_id'
+    | 'leader'
+  >
+>;
+
+const AMOUNTS = ['total_investment', 'annual_plan_investment', 'completed_investment'] as const;
+
+/** A monthly update of a project (amounts in 亿元 as exact decimals, stage 前期/在建/竣工), audited. */
+export async function updateProjectLedger(
+  db: Db,
+  id: number,
+  change: ProjectChange,
+  actor: string,
+): Promise<ProjectLedgerEntry> {
+  const before = await db.selectFrom('project_ledger').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!before) throw notFound('project', id);
+  for (const field of AMOUNTS) {
+    const value = change[field];
+    if (value != null && !/^\d+(\.\d+)?$/.test(value))
+      throw new LantuError({
+        code: 'project/bad-amount',
+        message: `${field} "${value}" is not an amount in 亿元`,
+      });
+  }
+  if (change.stage !== undefined && !(PROJECT_STAGES as readonly string[]).includes(change.stage))
+    throw new LantuError({
+      code: 'project/bad-stage',
+      message: `stage "${change.stage}" is not one of ${PROJECT_STAGES.join('/')}`,
+    });
+  for (const field of ['start_date', 'finish_date'] as const)
+    if (change[field]) checkDate(change[field]!, field);
+  const values = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+  await db
+    .updateTable('project_ledger')
+    .set({ ...values, updated_at: now(), updated_by: actor })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(db, {
+    actor,
+    action: 'project-ledger.update',
+    entity: 'project',
+    entity_id: id,
+    detail: {
+      before: Object.fromEntries(Object.keys(values).map((k) => [k, before[k as keyof typeof before]])),
+      after: values,
+    },
+  });
+  return ledgerEntry(
+    await db.selectFrom('project_ledger').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
 }

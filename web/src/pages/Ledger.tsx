@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Task, Unit, UnitScore } from '../../../src/ledger';
+import type { ProjectLedgerEntry, Task, Unit, UnitScore } from '../../../src/ledger';
 import { ApiError, postJson, type DocumentSummary, type Page } from '../api';
 import { Downloads } from '../components/Downloads';
 import { useLang } from '../i18n';
@@ -345,6 +345,154 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
   );
 }
 
+function ProjectUpdateDialog({
+  project,
+  onDone,
+}: {
+  project: ProjectLedgerEntry | null;
+  onDone: () => void;
+}) {
+  const { t } = useLang();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      await postJson(
+        `/api/project-ledger/${project!.id}`,
+        {
+          completed_investment: values.completed_investment || null,
+          annual_plan_investment: values.annual_plan_investment || null,
+          stage: values.stage,
+        },
+        'PATCH',
+      );
+      message.success(t('项目进度已更新', 'Project updated'));
+      onDone();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+  return (
+    <Modal
+      open={project !== null}
+      destroyOnHidden
+      title={`${t('更新项目进度', 'Update project')}：${project?.name ?? ''}`}
+      okText={t('保存', 'Save')}
+      cancelText={t('取消', 'Cancel')}
+      onOk={submit}
+      onCancel={onDone}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          completed_investment: project?.completed_investment ?? '',
+          annual_plan_investment: project?.annual_plan_investment ?? '',
+          stage: project?.stage,
+        }}
+      >
+        <Form.Item
+          name="annual_plan_investment"
+          label={t('年度计划投资（亿元）', 'Planned this year (100 M yuan)')}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item
+          name="completed_investment"
+          label={t('累计完成投资（亿元）', 'Invested so far (100 M yuan)')}
+        >
+          <Input inputMode="decimal" />
+        </Form.Item>
+        <Form.Item name="stage" label={t('阶段', 'Stage')}>
+          <Select options={['前期', '在建', '竣工'].map((v) => ({ value: v, label: v }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Projects({ plan }: { plan: DocumentSummary }) {
+  const { t } = useLang();
+  const { message } = AntApp.useApp();
+  const [editing, setEditing] = useState<ProjectLedgerEntry | null>(null);
+  const params = { region_id: plan.region_id ?? undefined };
+  const ledger = useApi<Page<ProjectLedgerEntry>>('/api/project-ledger', { ...params, limit: 1000 });
+  const seed = async () => {
+    try {
+      const { created } = await postJson<{ created: number }>(`/api/plans/${plan.id}/project-ledger`, {});
+      message.success(t(`已从专栏导入 ${created} 个项目`, `${created} projects added from the plan`));
+      ledger.reload();
+    } catch (error) {
+      message.error(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+  if (ledger.error) return <Alert type="error" showIcon title={ledger.error.message} />;
+  return (
+    <Card
+      size="small"
+      title={t('项目台账', 'Project ledger')}
+      extra={
+        <Space wrap>
+          <Button size="small" onClick={seed}>
+            {t('从规划专栏导入项目', 'Add the plan’s projects')}
+          </Button>
+          <Downloads path="/api/project-ledger" params={params} />
+        </Space>
+      }
+    >
+      <Table<ProjectLedgerEntry>
+        size="small"
+        rowKey="id"
+        loading={ledger.loading}
+        dataSource={ledger.data?.items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 800 }}
+        columns={[
+          { title: t('项目', 'Project'), dataIndex: 'name', width: 280 },
+          {
+            title: t('总投资（亿元）', 'Total'),
+            dataIndex: 'total_investment',
+            width: 110,
+            render: (v) => v ?? '—',
+          },
+          {
+            title: t('累计完成（亿元）', 'Done'),
+            dataIndex: 'completed_investment',
+            width: 120,
+            render: (v) => v ?? '—',
+          },
+          {
+            title: t('完成率', 'Rate'),
+            dataIndex: 'completion_rate',
+            width: 90,
+            render: (v) => (v === null ? '—' : `${v}%`),
+          },
+          { title: t('阶段', 'Stage'), dataIndex: 'stage', width: 80 },
+          {
+            title: t('操作', 'Actions'),
+            key: 'actions',
+            width: 100,
+            render: (_: unknown, p) => (
+              <Button size="small" onClick={() => setEditing(p)}>
+                {t('更新', 'Update')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <ProjectUpdateDialog
+        project={editing}
+        onDone={() => {
+          setEditing(null);
+          ledger.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
 function Assessment({ plan }: { plan: DocumentSummary }) {
   const { t } = useLang();
   const { data, error } = useApi<{ items: UnitScore[] }>(plan.region_id === null ? null : '/api/assessment', {
@@ -396,6 +544,7 @@ export default function Ledger() {
         <Tabs
           items={[
             { key: 'tasks', label: t('任务台账', 'Tasks'), children: <Tasks plan={plan} /> },
+            { key: 'projects', label: t('项目台账', 'Projects'), children: <Projects plan={plan} /> },
             { key: 'assessment', label: t('考核', 'Assessment'), children: <Assessment plan={plan} /> },
           ]}
         />
