@@ -85,7 +85,7 @@ function whenReported(
   scope: ReviewScope,
   context: ReviewContext,
 ): YearAndPeriod {
-  const { mention, clause, sentence } = statement;
+  const { mention, clause } = statement;
   const before = layout.text.slice(clause.start, mention.start);
   const fromStart = FROM_PERIOD_START.exec(before);
   if (fromStart) return { year: null, period: `${fromStart[1]}初` };
