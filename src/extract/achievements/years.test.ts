@@ -111,3 +111,19 @@ describe('achievement years', () => {
     ]);
   });
 });
+
+describe('reported quantities', () => {
+  it('writes 6千亿元 as 6000 亿元 and never reads a footnote number glued to a word', () => {
+    const doc = read('bulletin.txt', [
+      '某市2025年国民经济和社会发展统计公报',
+      '',
+      '一、综合',
+      '',
+      '一般公共预算收入超过6千亿元，生产性服务业5增加值占服务业增加值比重提升至59.0%，落实具体部署2。',
+    ]);
+    expect(doc.achievements.map((a) => [a.value, a.unit, a.metric])).toEqual([
+      [6000, '亿元', 'level'],
+      [59, '%', 'share'],
+    ]);
+  });
+});

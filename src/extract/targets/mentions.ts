@@ -92,12 +92,14 @@ export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]
     )
       continue;
     if (!written && NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start))) continue;
+    // 6千亿元 is written in 亿元 as 6000: a 千 before 万/亿 scales the value, never the unit.
+    const thousands = written !== null && /^千[万亿]/.test(written) ? 1000 : 1;
     mentions.push({
       start: q.start,
       end: q.end,
-      value: toNumber(q.value),
-      valueMax: q.valueMax !== undefined ? toNumber(q.valueMax) : null,
-      unit: written,
+      value: toNumber(q.value) * thousands,
+      valueMax: q.valueMax !== undefined ? toNumber(q.valueMax) * thousands : null,
+      unit: thousands === 1 ? written : written!.slice(1),
     });
   }
   return mentions;
