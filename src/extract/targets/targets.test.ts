@@ -25,6 +25,11 @@ function plan(review: string[], goals: string[]): GoldExtraction {
     ...goals,
     '',
   ].join('\n');
+  return extractText(text);
+}
+
+/** The exchange format of a plain-text plan. */
+function extractText(text: string): GoldExtraction {
   return toGoldFormat(
     analyzeDocument({
       path: 'plan.txt',
