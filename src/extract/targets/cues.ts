@@ -55,11 +55,33 @@ export function tenseCues(plan: number | null): TenseCues {
 
 /** Words around a value that make it a policy parameter or a threshold, not a target. */
 export const NOT_A_TARGET =
-  /给予|奖励|奖补|补贴|补助|资助|一次性|年满|周岁以上|岁以上|厚度|[相]?距(?:离)?|原有|现有|已有|年产/;
+  /给予|奖励|奖补|补贴|补助|资助|一次性|年满|周岁以上|岁以上|厚度|[相]?距(?:离)?|原有|现有|已有|年产|延长|半径/;
+
+/** A sentence that defines a term (“15+8”产业是指…, 分为三个层级): its numbers describe the term, not a goal. */
+export const DEFINITION = /是指|系指|指的是|分为|[”"」]\s*(?:指|即)/;
+
+/** A paragraph of notes under a table or a text (注：1.…). */
+export const NOTE_PARAGRAPH = /^\s*注\s*[：:]/;
+
+/** Counts of a plan draft (《纲要（草案）》提出20项主要指标): they describe the document, not a goal. */
+export const DOCUMENT_COUNT = /(?:提出|列出|明确|设置|设定|确定)\s*$/;
+
+/** Verbs that frame a set of ideas (把握四个战略重点, 统筹…两个大局, 聚焦…三个关键对象), not a count to reach. */
+export const FRAMING_BEFORE =
+  /(?:把握|体现|统筹|聚焦|落实|坚持|围绕|贯彻|树立|坚定|做到|突出|优化细化|涵盖|包括|包含|分为|形成)[^，,。；;：:]{0,12}$/;
+
+/** Text right after a count that names what is counted (…个副中心): the count is followed by a noun. */
+export const NOUN_AFTER = /^\s*[\u4e00-\u9fff“"（(]/;
+
+/** Words right after a count that bound it (以上, 左右 …): such a count is a goal even after a list. */
+export const BOUND_AFTER = /^\s*(?:以上|以内|以下|左右|及以上|之上|余)/;
 
 /** Words right after a value that make it a qualifier of a kind of thing (10亿元以上项目, 规模以上企业), not a target. */
 export const QUALIFIER_AFTER =
-  /^\s*(?:以上|以下)?\s*(?:的)?\s*(?:项目|企业|工业企业|重大项目|产业项目|龙头企业|大项目)/;
+  /^\s*(?:级|(?:以上|以下)?\s*(?:的)?\s*(?:项目|企业|工业企业|重大项目|产业项目|龙头企业|大项目))/;
+
+/** An age with a noun after it (3岁以下婴幼儿, 35岁以下青年) sets who is meant; 预期寿命85岁以上 ends its clause. */
+export const AGE_QUALIFIER_AFTER = /^\s*(?:及)?(?:以上|以下)?\s*(?!以上|以下|左右)[\u4e00-\u9fff]/;
 
 /** Clause words that attach the value to every year rather than to a target year. */
 export const EVERY_YEAR = /每年(?!度)|年年|逐年/;

@@ -1,8 +1,8 @@
 // Targets: future quantitative statements of the running text with indicator, comparator, value, unit and year.
 import type { Layout } from '../../layout/types.js';
 import type { Heading } from '../../structure/outline/index.js';
-import { planName, planOrdinalOfYear } from '../../quantity/index.js';
-import { extractAchievements } from '../achievements/index.js';
+import { fiveYearPlanStart, planName, planOrdinalOfYear } from '../../quantity/index.js';
+import { extractAchievements, type ReviewContext } from '../achievements/index.js';
 import type { AchievementOut, DocumentMetadata, TargetOut } from '../model.js';
 import type { Span } from '../sentences.js';
 import { findMentions } from './mentions.js';
@@ -74,22 +74,28 @@ export function extractStatements(
   const mentions = findMentions(layout.text);
   const statements = readStatements({ layout, metadata, outline, mentions, excluded });
   const context = yearContext(metadata);
-  const review = reviewYear(metadata);
-  const reviewPeriod =
-    metadata.doc_type === 'plan'
-      ? planBefore(metadata.period)
-      : review !== null
-        ? `${review - 4}-${review}`
-        : null;
   return {
     targets: extractTargets(layout, statements, context),
-    achievements: extractAchievements(layout, statements, { reviewYear: review, reviewPeriod }),
+    achievements: extractAchievements(layout, statements, reviewContext(metadata)),
   };
 }
 
-/** `2021-2025` → 十三五: the name of the plan before this one. */
-function planBefore(period: string | null): string | null {
-  const start = /^(\d{4})/.exec(period ?? '');
-  const ordinal = start ? planOrdinalOfYear(Number(start[1])) : null;
-  return ordinal === null ? null : planName(ordinal - 1);
+/** What a document looks back on: the years and the name of the period it reviews, and the year it reports. */
+export function reviewContext(metadata: DocumentMetadata): ReviewContext {
+  const start = /^(\d{4})/.exec(metadata.period ?? '');
+  const first = start ? Number(start[1]) : null;
+  const review = reviewYear(metadata);
+  const docType = metadata.doc_type;
+  if (docType === 'bulletin')
+    return { docType, reportedYear: first, reviewYear: first, reviewPeriod: null, periodOpener: null };
+  // The plan before this one is the past: a 十五五 document reads “十四五”时期 as its review.
+  const reviewed = review === null ? null : planOrdinalOfYear(review);
+  const reviewedName = reviewed === null ? null : planName(reviewed);
+  const periodOpener = reviewedName === null ? null : new RegExp(`${reviewedName}[”"’]?(?:期间|时期|以来)`);
+  if (docType === 'plan')
+    return { docType, reportedYear: null, reviewYear: review, reviewPeriod: reviewedName, periodOpener };
+  // A report in the year after a plan ends reviews that plan; otherwise the five years of the government's term.
+  const planEnds = reviewed !== null && fiveYearPlanStart(reviewed)! + 4 === review;
+  const reviewPeriod = review === null ? null : planEnds ? reviewedName : `${review - 4}-${review}`;
+  return { docType, reportedYear: review, reviewYear: review, reviewPeriod, periodOpener };
 }

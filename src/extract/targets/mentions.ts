@@ -6,6 +6,8 @@ import type { Mention } from './statements.js';
 
 /** Marks before a number that make it an ordinal, a rate base or part of a name (第三, 每千名, “三个…”). */
 const NOT_A_VALUE_BEFORE = /(?:第|每|“|‘|「|《)\s*$/;
+/** Words before N年 that make it a span of time (过去5年, 今后5年), not a value; 连续5年 is a streak and stays. */
+const DURATION_BEFORE = /(?:过去|今后|未来|最近|近)\s*$/;
 /** Units that, after a Chinese numeral, make a set phrase rather than a count (五年, 五位一体, 三大). */
 const PHRASE_UNITS = /^(?:年|位|大|轮|场|代|届|度)$/;
 /** Units of a specification (a voltage class names a line or a substation), never a target. */
@@ -32,6 +34,7 @@ function isValue(
 ): boolean {
   if (NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
   if (MAGNITUDE_ONLY.test(unit) || SPECIFICATION_UNITS.test(unit)) return false;
+  if (unit === '年' && DURATION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return false;
   // 零部件 and 零星 read as a zero; a real zero target is written 0 or 清零.
   if (/^零/.test(numeralText)) return false;
   if (insideQuotes(text, start)) return false;
@@ -89,12 +92,14 @@ export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]
     )
       continue;
     if (!written && NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start))) continue;
+    // 6千亿元 is written in 亿元 as 6000: a 千 before 万/亿 scales the value, never the unit.
+    const thousands = written !== null && /^千[万亿]/.test(written) ? 1000 : 1;
     mentions.push({
       start: q.start,
       end: q.end,
-      value: toNumber(q.value),
-      valueMax: q.valueMax !== undefined ? toNumber(q.valueMax) : null,
-      unit: written,
+      value: toNumber(q.value) * thousands,
+      valueMax: q.valueMax !== undefined ? toNumber(q.valueMax) * thousands : null,
+      unit: thousands === 1 ? written : written!.slice(1),
     });
   }
   return mentions;

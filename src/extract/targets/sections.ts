@@ -14,9 +14,14 @@ export interface SectionInfo {
 export function sectionIndex(outline: readonly Heading[]): (line: number) => SectionInfo {
   const sorted = [...outline].sort((a, b) => a.line - b.line);
   const infos: { line: number; info: SectionInfo }[] = [];
+  // Front and back matter (序言, 名词解释) stands beside the top-level parts, never above them.
+  let top = Number.POSITIVE_INFINITY;
+  for (const h of sorted) if (h.kind !== 'matter') top = Math.min(top, h.level);
+  const depth = (h: Heading): number =>
+    h.kind === 'matter' && top !== Number.POSITIVE_INFINITY ? top : h.level;
   const stack: Heading[] = [];
   for (const heading of sorted) {
-    while (stack.length > 0 && stack[stack.length - 1]!.level >= heading.level) stack.pop();
+    while (stack.length > 0 && depth(stack[stack.length - 1]!) >= depth(heading)) stack.pop();
     stack.push(heading);
     const path = stack.map((h) => h.title);
     let tense: SectionTense = 'future';

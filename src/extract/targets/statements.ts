@@ -5,7 +5,21 @@ import type { Heading } from '../../structure/outline/index.js';
 import type { DocumentMetadata } from '../model.js';
 import { splitSentences, type Sentence, type Span } from '../sentences.js';
 import { planOrdinalOfYear } from '../../quantity/index.js';
-import { NOT_A_TARGET, QUALIFIER_AFTER, tenseCues, type TenseCues } from './cues.js';
+import {
+  AGE_QUALIFIER_AFTER,
+  ASPIRATIONAL,
+  BOUND_AFTER,
+  DEFINITION,
+  DOCUMENT_COUNT,
+  FRAMING_BEFORE,
+  NO_STATEMENT_SECTION,
+  NOTE_PARAGRAPH,
+  NOT_A_TARGET,
+  NOUN_AFTER,
+  QUALIFIER_AFTER,
+  tenseCues,
+  type TenseCues,
+} from './cues.js';
 import { sectionIndex } from './sections.js';
 
 /** One quantity of the clean text, as the quantity grammar reads it. */
@@ -86,10 +100,51 @@ function disjointSpans(spans: readonly Span[]): Span[] {
   return merged;
 }
 
+/** Matter headings the outline does not list (a spaced `名 词 解 释` line): the sections whose numbers define terms. */
+function unlistedMatter(layout: Layout, outline: readonly Heading[]): Heading[] {
+  const listed = new Set(outline.map((h) => h.line));
+  const found: Heading[] = [];
+  for (const line of layout.lines) {
+    if (line.end - line.start > 16 || listed.has(line.line)) continue;
+    const title = layout.text.slice(line.start, line.end).replace(/\s+/g, '');
+    if (!NO_STATEMENT_SECTION.test(title) || title.length > 6) continue;
+    found.push({
+      level: 0,
+      kind: 'matter',
+      label: null,
+      number: null,
+      title,
+      runIn: false,
+      line: line.line,
+      start: line.start,
+      end: line.end,
+    });
+  }
+  return found;
+}
+
+/** Count units: a list of named items ends in one of them (4个, 两类, 3家). */
+const COUNT_UNIT = /^(?:个|项|类|家|所|片|条|座|大|方面|种|批|支|区|园|组|层)$/;
+
+/** False for a future value that sets no goal: a parameter, a qualifier, a definition, a document count, a list size. */
+function isTarget(text: string, mention: Mention, clause: Span, definition: boolean): boolean {
+  if (definition) return false;
+  const before = text.slice(clause.start, mention.start);
+  if (NOT_A_TARGET.test(before)) return false;
+  const after = text.slice(mention.end, mention.end + 8);
+  if (QUALIFIER_AFTER.test(after)) return false;
+  if (mention.unit === '岁' && AGE_QUALIFIER_AFTER.test(after)) return false;
+  if (mention.unit === null || !COUNT_UNIT.test(mention.unit)) return true;
+  if (DOCUMENT_COUNT.test(before)) return false;
+  // A count that names what follows it (…4个副中心) after a list or a framing verb counts named things.
+  if (BOUND_AFTER.test(after) || !NOUN_AFTER.test(after)) return true;
+  return !FRAMING_BEFORE.test(before);
+}
+
 export function readStatements(input: StatementInput): Statement[] {
   const { layout, metadata, outline, mentions } = input;
   const text = layout.text;
-  const sectionAt = sectionIndex(outline);
+  const sectionAt = sectionIndex([...outline, ...unlistedMatter(layout, outline)]);
   const pastYear = reviewYear(metadata);
   const cues = tenseCues(pastYear === null ? null : planOrdinalOfYear(pastYear + 1));
   const excluded = disjointSpans(input.excluded ?? []);
@@ -104,9 +159,15 @@ export function readStatements(input: StatementInput): Statement[] {
     if (mentions[m]!.start >= line.end) continue;
     if (line.kind === 'table' || line.kind === 'heading' || line.kind === 'caption') continue;
     const section = sectionAt(line.line);
-    if (section.tense === 'none') continue;
+    // A glossary explains terms; only a goal it sets in so many words (力争…) is read from it.
+    const glossary = section.tense === 'none';
+    if (glossary && !ASPIRATIONAL.test(text.slice(line.start, line.end))) continue;
     const sentences = splitSentences(text, line.start, line.end);
     const tenses: (SentenceCues | undefined)[] = [];
+    const definitions: (boolean | undefined)[] = [];
+    const sentenceText = (i: number): string => text.slice(sentences[i]!.start, sentences[i]!.end);
+    // Notes under a table or a text explain indicators; they state no goals of their own.
+    const notes = NOTE_PARAGRAPH.test(text.slice(line.start, line.start + 8));
     let s = 0;
     for (let k = m; k < mentions.length && mentions[k]!.start < line.end; k++) {
       const mention = mentions[k]!;
@@ -132,6 +193,8 @@ export function readStatements(input: StatementInput): Statement[] {
       const own = (tenses[s] ??= sentenceCues(text.slice(sentence.start, sentence.end), pastYear, cues));
       let tense: StatementTense;
       if (metadata.doc_type === 'bulletin') tense = 'achievement';
+      else if (notes) continue;
+      else if (glossary && !ASPIRATIONAL.test(text.slice(clause.start, at))) continue;
       else if (section.tense === 'past') {
         // A review part holds only reported values; a goal stated there belongs to neither list.
         if (own.tense === 'target' && !own.past) continue;
@@ -140,8 +203,7 @@ export function readStatements(input: StatementInput): Statement[] {
         // Plans and reports report the past only in their review parts.
         if (own.tense === 'achievement') continue;
         tense = 'target';
-        if (NOT_A_TARGET.test(text.slice(clause.start, at))) continue;
-        if (QUALIFIER_AFTER.test(text.slice(mention.end, mention.end + 8))) continue;
+        if (!isTarget(text, mention, clause, (definitions[s] ??= DEFINITION.test(sentenceText(s))))) continue;
       }
       statements.push({
         mention,
