@@ -18,32 +18,37 @@ export const ElementKind = { Block: 1, Table: 2, Headline: 4 } as const;
 
 /** Per-element statistics gathered while the page streams by; element 0 is the document itself. */
 export class ElementStats {
-  readonly parent: number[] = [-1];
+  /** Typed columns grown by doubling: a hostile page opens 100k elements, plain arrays would churn the collector. */
+  private size = 1;
+  parent = new Int32Array(64);
   /** Last element id inside each element (its descendants are the ids after it up to this one). */
-  readonly end: number[] = [0];
+  end = new Int32Array(64);
   /** Non-link, non-space characters of the element's own text (its subtree's once `totals()` has run). */
-  readonly text: number[] = [0];
+  text = new Float64Array(64);
   /** Longest text block (line or cell) owned by the element (in its subtree after `totals()`). */
-  readonly longest: number[] = [0];
+  longest = new Float64Array(64);
   /** Table cells with non-link text (in the subtree after `totals()`). */
-  readonly cells: number[] = [0];
+  cells = new Int32Array(64);
   /** What each element is, as ElementKind flags. */
-  readonly kind: number[] = [ElementKind.Block];
-  private ownLongest: number[] = [];
+  kind = new Uint8Array(64);
+  private ownLongest = new Float64Array(0);
+
+  constructor() {
+    this.parent[0] = -1;
+    this.kind[0] = ElementKind.Block;
+  }
 
   open(parent: number, kind: number): number {
-    const id = this.parent.length;
-    this.parent.push(parent);
-    this.end.push(id);
-    this.text.push(0);
-    this.longest.push(0);
-    this.cells.push(0);
-    this.kind.push(kind);
+    if (this.size === this.parent.length) this.grow();
+    const id = this.size++;
+    this.parent[id] = parent;
+    this.end[id] = id;
+    this.kind[id] = kind;
     return id;
   }
 
   close(id: number): void {
-    this.end[id] = this.parent.length - 1;
+    this.end[id] = this.size - 1;
   }
 
   addText(id: number, chars: number): void {
@@ -60,8 +65,9 @@ export class ElementStats {
 
   /** Sums text and longest blocks up the tree (children always have larger ids than their parents). */
   totals(): void {
-    this.ownLongest = [...this.longest];
-    for (let id = this.parent.length - 1; id > 0; id--) {
+    this.end[0] = this.size - 1;
+    this.ownLongest = this.longest.slice(0, this.size);
+    for (let id = this.size - 1; id > 0; id--) {
       const p = this.parent[id]!;
       this.text[p]! += this.text[id]!;
       this.cells[p]! += this.cells[id]!;
@@ -75,22 +81,40 @@ export class ElementStats {
    */
   findArticle(): { article: number; last: number; headline: number } {
     this.totals();
-    const children = this.childLists();
     let article = 0;
     for (;;) {
-      const kids = children[article] ?? [];
+      // Children in order: the first is the next id, each next one follows the previous one's subtree.
       let best = -1;
-      for (const kid of kids) if (best < 0 || this.text[kid]! > this.text[best]!) best = kid;
+      let besideLongest = this.ownLongest[article]!;
+      for (let kid = article + 1; kid <= this.end[article]!; kid = this.end[kid]! + 1) {
+        if (best < 0 || this.text[kid]! > this.text[best]!) {
+          if (best >= 0) besideLongest = Math.max(besideLongest, this.longest[best]!);
+          best = kid;
+        } else besideLongest = Math.max(besideLongest, this.longest[kid]!);
+      }
       if (best < 0 || !this.mayHoldArticle(best) || this.text[best]! < ARTICLE_SHARE * this.text[article]!)
         break;
       // A paragraph or a data table beside the largest child means the article spans several children.
-      let besideLongest = this.ownLongest[article]!;
-      for (const kid of kids) if (kid !== best) besideLongest = Math.max(besideLongest, this.longest[kid]!);
       const besideCells = this.cells[article]! - this.cells[best]!;
       if (besideLongest >= PARAGRAPH_CHARS || besideCells >= TABLE_CELLS) break;
       article = best;
     }
     return { article, last: this.end[article]!, headline: this.headlineBefore(article) ?? article };
+  }
+
+  private grow(): void {
+    const n = this.parent.length * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.parent = grown(this.parent, (k) => new Int32Array(k));
+    this.end = grown(this.end, (k) => new Int32Array(k));
+    this.text = grown(this.text, (k) => new Float64Array(k));
+    this.longest = grown(this.longest, (k) => new Float64Array(k));
+    this.cells = grown(this.cells, (k) => new Int32Array(k));
+    this.kind = grown(this.kind, (k) => new Uint8Array(k));
   }
 
   /** An element the article may lie inside: not a single paragraph, not a data table (its caption stands outside). */
@@ -116,12 +140,6 @@ export class ElementStats {
       if (this.kind[id]! & ElementKind.Headline && this.text[id]! > 0 && this.end[id]! < article) return id;
     }
     return undefined;
-  }
-
-  private childLists(): number[][] {
-    const lists: number[][] = [];
-    for (let id = 1; id < this.parent.length; id++) (lists[this.parent[id]!] ??= []).push(id);
-    return lists;
   }
 }
 

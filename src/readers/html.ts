@@ -198,6 +198,8 @@ export function htmlToLines(
   let linkDepth = 0;
   let inline = '';
   let inlineOwner = 0;
+  /** No visible text in `inline` yet (the line's owner is the element its first visible text is in). */
+  let inlineBlank = true;
   let inlineChars = 0;
   /** Text between two tags, gathered so a run that carries its own line breaks is judged whole. */
   let run = '';
@@ -208,6 +210,7 @@ export function htmlToLines(
   const flushLine = (): void => {
     const text = collapseWhitespace(inline);
     inline = '';
+    inlineBlank = true;
     if (text !== '') {
       lines.push(text);
       owners.push(inlineOwner);
@@ -340,7 +343,10 @@ export function htmlToLines(
       table.cell.chars += chars;
     } else if (table?.inCaption) table.caption = (table.caption ?? '') + text;
     else {
-      if (inline.trim() === '') inlineOwner = owner;
+      if (inlineBlank && /\S/.test(text)) {
+        inlineOwner = owner;
+        inlineBlank = false;
+      }
       inline += text;
       inlineChars += chars;
     }
