@@ -92,3 +92,25 @@ export function renderTableRows(rows: readonly RawCell[][]): string[] {
 export function flattenCellText(text: string): string {
   return text.replace(/[\t\n\r\f\v]+/g, ' ').trim();
 }
+
+/**
+ * How many leading rows are the table's title: one filled cell across the whole width (`专栏1 …主要指标` typed into
+ * the table itself, with or without colspan), followed by at least two rows of real cells.
+ */
+export function titleRowCount(rows: readonly RawCell[][]): number {
+  let count = 0;
+  while (count < rows.length - 2 && isTitleRow(rows[count]!)) count++;
+  return count;
+}
+
+function isTitleRow(row: readonly RawCell[]): boolean {
+  const [first, ...rest] = row;
+  return (
+    first !== undefined &&
+    rest.length > 0 &&
+    !first.covered &&
+    first.rowSpan === 1 &&
+    first.text !== '' &&
+    rest.every((cell) => (cell.covered && cell.text === first.text) || (!cell.covered && cell.text === ''))
+  );
+}

@@ -4,7 +4,9 @@ import { LantuError, type Diagnostic } from '../diagnostics.js';
 import { decodeText, firstInvalidUtf8 } from '../text/decode.js';
 import { isWideChar, joinFragments } from './cjk.js';
 import { parseHtml } from './html-events.js';
-import { MAX_TABLE_COLUMNS, TableGrid, flattenCellText, renderTableRows } from './grid.js';
+import { MAX_TABLE_COLUMNS, TableGrid, flattenCellText, renderTableRows, titleRowCount } from './grid.js';
+import { ElementKind, ElementStats, visibleChars } from './html-article.js';
+import { TERMINAL_PUNCTUATION } from '../layout/patterns.js';
 import type { RawCell, RawDocument, RawTable } from './types.js';
 
 /** Elements whose content is never shown as document text. */
@@ -82,6 +84,10 @@ const GB_LABELS = new Set([
   'euc-cn',
   'csgb2312',
 ]);
+/** Share of a text run's line breaks that must look like paragraph ends for the run to keep them. */
+const LINE_BREAK_SHARE = 0.6;
+/** Longest line read as a title standing alone (a heading such as 第三章  建设现代化产业体系). */
+const TITLE_CHARS = 40;
 /** The HTML limit for rowspan; layoutTable also cuts spans at the table's last row. */
 const MAX_ROW_SPAN = 65534;
 
@@ -89,6 +95,9 @@ interface HtmlCell {
   raw: string;
   rowSpan: number;
   colSpan: number;
+  /** The element the cell's text began in, and its non-link characters (for finding the article). */
+  owner: number;
+  chars: number;
 }
 
 interface TableState {
@@ -99,6 +108,8 @@ interface TableState {
   inCaption: boolean;
   /** The cell of an enclosing table this one is nested in; nested tables are flattened into it. */
   parentCell: HtmlCell | undefined;
+  /** The <table> element's id, the owner of every line the table renders. */
+  id: number;
 }
 
 export function readHtml(bytes: Uint8Array, path: string): RawDocument {
@@ -171,21 +182,42 @@ export function htmlToLines(
   diagnostics: Diagnostic[],
 ): { lines: string[]; tables: RawTable[] } {
   const lines: string[] = [];
+  /** The element each line's text began in and its non-link characters, to keep only the article at the end. */
+  const owners: number[] = [];
+  const ownText: number[] = [];
   const tables: RawTable[] = [];
-  /** One entry per open element: whether it hides its content. */
-  const open: { name: string; hides: boolean }[] = [];
+  const stats = new ElementStats();
+  /** One entry per open element: whether it hides its content, and its id in `stats`. */
+  const open: { name: string; hides: boolean; id: number; lineBreaks: boolean }[] = [];
   /** The <head> element while it is open and hiding its content. */
   let unclosedHead: { name: string; hides: boolean } | undefined;
   let hiddenDepth = 0;
   let preDepth = 0;
+  /** Open elements whose CSS keeps the text's own line breaks (white-space: pre-line and the like). */
+  let lineBreakDepth = 0;
+  let linkDepth = 0;
   let inline = '';
+  let inlineOwner = 0;
+  /** No visible text in `inline` yet (the line's owner is the element its first visible text is in). */
+  let inlineBlank = true;
+  let inlineChars = 0;
+  /** Text between two tags, gathered so a run that carries its own line breaks is judged whole. */
+  let run = '';
   const tableStack: TableState[] = [];
 
   const top = (): TableState | undefined => tableStack[tableStack.length - 1];
+  const current = (): number => open[open.length - 1]?.id ?? 0;
   const flushLine = (): void => {
     const text = collapseWhitespace(inline);
     inline = '';
-    if (text !== '') lines.push(text);
+    inlineBlank = true;
+    if (text !== '') {
+      lines.push(text);
+      owners.push(inlineOwner);
+      ownText.push(inlineChars);
+      stats.addBlock(inlineOwner, inlineChars);
+    }
+    inlineChars = 0;
   };
   /** A block boundary: a new line in the page, a fragment break inside a table cell. */
   const breakLine = (): void => {
@@ -195,7 +227,11 @@ export function htmlToLines(
     else flushLine();
   };
   const closeCell = (table: TableState): void => {
-    if (table.cell) (table.row ??= []).push(table.cell);
+    if (table.cell) {
+      (table.row ??= []).push(table.cell);
+      stats.addBlock(table.cell.owner, table.cell.chars);
+      if (table.cell.chars > 0) stats.addCell(table.cell.owner);
+    }
     table.cell = undefined;
   };
   const closeRow = (table: TableState): void => {
@@ -203,41 +239,61 @@ export function htmlToLines(
     if (table.row) table.rows.push(table.row);
     table.row = undefined;
   };
+  const pushLine = (text: string, owner: number): void => {
+    lines.push(text);
+    owners.push(owner);
+    ownText.push(visibleChars(text));
+  };
   const closeTable = (): void => {
     const table = tableStack.pop()!;
     closeRow(table);
-    const rows = layoutTable(table.rows, diagnostics, path);
+    const grid = layoutTable(table.rows, diagnostics, path);
     if (table.parentCell) {
-      const flat = rows.map((row) => joinFragments(row.filter((c) => !c.covered).map((c) => c.text)));
+      const flat = grid.map((row) => joinFragments(row.filter((c) => !c.covered).map((c) => c.text)));
       table.parentCell.raw += `\n${flat.join('\n')}\n`;
       return;
     }
     flushLine();
     const caption = collapseWhitespace(table.caption ?? '');
-    if (caption !== '') lines.push(caption);
+    if (caption !== '') pushLine(caption, table.id);
+    // A first row that is one cell across the whole table is the table's title, as a <caption> would be.
+    const titles = titleRowCount(grid);
+    for (const row of grid.slice(0, titles)) pushLine(row[0]!.text, table.id);
+    const rows = grid.slice(titles);
     if (rows.length === 0) return;
     const startLine = lines.length + 1;
-    lines.push(...renderTableRows(rows));
+    for (const line of renderTableRows(rows)) pushLine(line, table.id);
     tables.push({ startLine, endLine: lines.length, rows });
   };
 
   parseHtml(html, {
     onopentag(name, attribs) {
+      flushRun();
       // A body element inside an unclosed <head> ends the head, as browsers do.
       if (unclosedHead?.hides && hiddenDepth === 1 && !HEAD_CONTENT.has(name)) {
         unclosedHead.hides = false;
         hiddenDepth--;
       }
-      const element = { name, hides: HIDDEN_ELEMENTS.has(name) || isHiddenByAttribute(attribs) };
+      const id = stats.open(current(), elementKind(name));
+      const element = {
+        name,
+        hides: HIDDEN_ELEMENTS.has(name) || isHiddenByAttribute(attribs),
+        id,
+        lineBreaks: keepsLineBreaks(attribs),
+      };
       open.push(element);
       if (name === 'head') unclosedHead = element;
       if (element.hides) hiddenDepth++;
       if (hiddenDepth > 0) return;
       if (PREFORMATTED.has(name)) preDepth++;
-      openElement(name, attribs);
+      if (element.lineBreaks) lineBreakDepth++;
+      if (name === 'a') linkDepth++;
+      openElement(name, attribs, id);
     },
     onclosetag(name) {
+      flushRun();
       const element = open.pop();
+      if (element) stats.close(element.id);
       if (element === unclosedHead) unclosedHead = undefined;
       if (element?.hides) {
         hiddenDepth--;
@@ -245,29 +301,58 @@ export function htmlToLines(
       }
       if (hiddenDepth > 0) return;
       if (PREFORMATTED.has(name)) preDepth = Math.max(0, preDepth - 1);
+      if (element?.lineBreaks) lineBreakDepth--;
+      if (name === 'a') linkDepth = Math.max(0, linkDepth - 1);
       closeElement(name);
     },
     ontext(text) {
-      if (hiddenDepth > 0) return;
-      if (preDepth > 0) {
-        // Preformatted spaces survive the collapse as NBSP; its newlines are line breaks.
-        const parts = text.replace(/[ \t]/g, '\u00a0').split('\n');
-        parts.forEach((part, i) => {
+      if (hiddenDepth === 0) run += text;
+    },
+  });
+  flushRun();
+
+  function flushRun(): void {
+    if (run === '') return;
+    const text = run;
+    run = '';
+    if (preDepth > 0) {
+      // Preformatted spaces survive the collapse as NBSP; its newlines are line breaks.
+      text
+        .replace(/[ \t]/g, '\u00a0')
+        .split('\n')
+        .forEach((part, i) => {
           if (i > 0) breakLine();
           appendText(part);
         });
-      } else appendText(text);
-    },
-  });
-
-  function appendText(text: string): void {
-    const table = top();
-    if (table?.cell) table.cell.raw += text;
-    else if (table?.inCaption) table.caption = (table.caption ?? '') + text;
-    else inline += text;
+    } else if (lineBreakDepth > 0 || carriesLineBreaks(text)) {
+      text.split(/\r\n?|\n/).forEach((part, i) => {
+        if (i > 0) breakLine();
+        appendText(part);
+      });
+    } else appendText(text);
   }
 
-  function openElement(name: string, attribs: Record<string, string>): void {
+  function appendText(text: string): void {
+    const owner = current();
+    const chars = linkDepth > 0 ? 0 : visibleChars(text);
+    stats.addText(owner, chars);
+    const table = top();
+    if (table?.cell) {
+      if (table.cell.chars === 0 && chars > 0) table.cell.owner = owner;
+      table.cell.raw += text;
+      table.cell.chars += chars;
+    } else if (table?.inCaption) table.caption = (table.caption ?? '') + text;
+    else {
+      if (inlineBlank && /\S/.test(text)) {
+        inlineOwner = owner;
+        inlineBlank = false;
+      }
+      inline += text;
+      inlineChars += chars;
+    }
+  }
+
+  function openElement(name: string, attribs: Record<string, string>, id: number): void {
     const table = top();
     switch (name) {
       case 'table':
@@ -279,6 +364,7 @@ export function htmlToLines(
           caption: undefined,
           inCaption: false,
           parentCell: table?.cell,
+          id,
         });
         return;
       case 'caption':
@@ -299,6 +385,8 @@ export function htmlToLines(
           raw: '',
           rowSpan: rowSpanValue(attribs.rowspan),
           colSpan: colSpanValue(attribs.colspan),
+          owner: id,
+          chars: 0,
         };
         return;
       default:
@@ -333,7 +421,56 @@ export function htmlToLines(
 
   while (tableStack.length > 0) closeTable();
   flushLine();
-  return { lines, tables };
+  const { article, last, headline } = stats.findArticle();
+  if (article === 0) return { lines, tables };
+  // Between the headline and the body, lines of links only (share buttons, font-size switches) are chrome too.
+  const keep = (i: number): boolean =>
+    owners[i]! <= last && (owners[i]! >= article || (owners[i]! >= headline && ownText[i]! > 0));
+  return keepLines(lines, tables, keep);
+}
+
+/** Keeps the lines `keep` accepts (the article) and renumbers the tables' lines. */
+function keepLines(
+  lines: string[],
+  tables: RawTable[],
+  keep: (index: number) => boolean,
+): { lines: string[]; tables: RawTable[] } {
+  const kept: string[] = [];
+  /** New 1-based line number of each old line (0 when dropped). */
+  const renumbered = new Int32Array(lines.length + 1);
+  lines.forEach((line, i) => {
+    if (!keep(i)) return;
+    kept.push(line);
+    renumbered[i + 1] = kept.length;
+  });
+  const keptTables = tables
+    .filter((t) => renumbered[t.startLine]! > 0)
+    .map((t) => ({ ...t, startLine: renumbered[t.startLine]!, endLine: renumbered[t.endLine]! }));
+  return { lines: kept, tables: keptTables };
+}
+
+/**
+ * Whether a text run between two tags breaks its own lines (plain text pasted into a page styled to keep it): most of
+ * its line breaks follow a sentence end, a short title or a blank line. Source wrapping breaks anywhere.
+ */
+export function carriesLineBreaks(text: string): boolean {
+  const parts = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').split(/\r\n?|\n/);
+  if (parts.length < 3) return false;
+  let breaks = 0;
+  let lineLike = 0;
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const line = parts[i]!.trim();
+    if (line === '') continue;
+    breaks += 1;
+    const next = parts[i + 1]!.trim();
+    if (next === '' || TERMINAL_PUNCTUATION.test(line) || (i > 0 && isTitleLine(line))) lineLike += 1;
+  }
+  return breaks >= 2 && lineLike >= LINE_BREAK_SHARE * breaks;
+}
+
+/** A short line without sentence punctuation: a heading or title standing on its own line. */
+function isTitleLine(line: string): boolean {
+  return line.length <= TITLE_CHARS && !/[，。；,;]/.test(line);
 }
 
 /** Lays a table's cells onto the grid; rowspan 0 or beyond the table runs to its last row. */
@@ -376,6 +513,19 @@ function rowSpanValue(value: string | undefined): number {
 function colSpanValue(value: string | undefined): number {
   const n = Number.parseInt(value ?? '', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_TABLE_COLUMNS) : 1;
+}
+
+function elementKind(name: string): number {
+  if (name === 'table' || name === 'tbody' || name === 'thead' || name === 'tr') {
+    return ElementKind.Table | ElementKind.Block;
+  }
+  if (name === 'h1') return ElementKind.Headline | ElementKind.Block;
+  return BLOCK_ELEMENTS.has(name) || name === 'td' || name === 'th' ? ElementKind.Block : 0;
+}
+
+/** CSS white-space values that keep the text's line breaks. */
+function keepsLineBreaks(attribs: Record<string, string>): boolean {
+  return /white-space\s*:\s*(?:pre(?:-line|-wrap)?|break-spaces)\b/i.test(attribs.style ?? '');
 }
 
 function isHiddenByAttribute(attribs: Record<string, string>): boolean {
