@@ -23,7 +23,7 @@ export interface ProjectItem {
   investment: string | null;
 }
 
-interface Piece {
+export interface Piece {
   text: string;
   offset: number;
 }
@@ -32,9 +32,9 @@ interface Piece {
 const OPEN = 1;
 const CLOSE = 2;
 /** Separators of list items, of sentences and of clauses. */
-const ITEMS = 4;
-const SENTENCES = 8;
-const CLAUSES = 16;
+export const ITEMS = 4;
+export const SENTENCES = 8;
+export const CLAUSES = 16;
 type Separators = typeof ITEMS | typeof SENTENCES | typeof CLAUSES;
 
 const CHAR_CLASS = new Uint8Array(0x10000);
@@ -48,7 +48,7 @@ mark('。；;', SENTENCES);
 mark('，,：:', CLAUSES);
 
 /** Splits on the `separators` class at bracket depth 0, keeping offsets. */
-function splitTop(text: string, offset: number, separators: Separators): Piece[] {
+export function splitTop(text: string, offset: number, separators: Separators): Piece[] {
   const pieces: Piece[] = [];
   let depth = 0;
   let start = 0;
@@ -67,12 +67,12 @@ function splitTop(text: string, offset: number, separators: Separators): Piece[]
 }
 
 /** Removes leading and trailing spaces, moving the offset along. */
-function trimPiece(piece: Piece): Piece {
+export function trimPiece(piece: Piece): Piece {
   const lead = piece.text.length - piece.text.trimStart().length;
   return { text: piece.text.trim(), offset: piece.offset + lead };
 }
 
-function stripLeading(piece: Piece, pattern: RegExp): Piece {
+export function stripLeading(piece: Piece, pattern: RegExp): Piece {
   const m = pattern.exec(piece.text);
   return m ? { text: piece.text.slice(m[0].length), offset: piece.offset + m[0].length } : piece;
 }
@@ -82,23 +82,32 @@ function plausibleName(name: string): boolean {
   return length >= NAME_LENGTH.min && length <= NAME_LENGTH.max && !/[，,。；;：:]/.test(name);
 }
 
-/** The list verbs by their first character, longest first (`加快实施` is tried before `加快`). */
-const VERBS_BY_FIRST = new Map<string, string[]>();
-for (const verb of LIST_VERBS) {
-  const verbs = VERBS_BY_FIRST.get(verb[0]!) ?? [];
-  verbs.push(verb);
-  VERBS_BY_FIRST.set(verb[0]!, verbs);
+/** Verbs by their first character, longest first (`加快实施` is tried before `加快`). */
+export function verbsByFirst(list: readonly string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const verb of list) {
+    const verbs = index.get(verb[0]!) ?? [];
+    verbs.push(verb);
+    index.set(verb[0]!, verbs);
+  }
+  for (const verbs of index.values()) verbs.sort((a, b) => b.length - a.length);
+  return index;
 }
-for (const verbs of VERBS_BY_FIRST.values()) verbs.sort((a, b) => b.length - a.length);
+
+const LIST_VERB_INDEX = verbsByFirst(LIST_VERBS);
 
 /**
- * The verb that opens a clause within its first few characters, and where the list after it starts: the earliest
- * verb, the longest of those starting there.
+ * The verb that opens a clause within its first `search` characters, and where the text after it starts: the
+ * earliest verb, the longest of those starting there.
  */
-function openingVerb(text: string): { verb: string; end: number } | null {
-  const last = Math.min(VERB_SEARCH, text.length - 1);
+export function openingVerb(
+  text: string,
+  index: ReadonlyMap<string, readonly string[]> = LIST_VERB_INDEX,
+  search = VERB_SEARCH,
+): { verb: string; end: number } | null {
+  const last = Math.min(search, text.length - 1);
   for (let at = 0; at <= last; at++) {
-    const verbs = VERBS_BY_FIRST.get(text[at]!);
+    const verbs = index.get(text[at]!);
     if (!verbs) continue;
     for (const verb of verbs) if (text.startsWith(verb, at)) return { verb, end: at + verb.length };
   }
@@ -223,6 +232,6 @@ function withoutTrailingPipes(line: string): string {
   return line.includes('|') ? line.replace(/\s*\|[\s|]*$/, '') : line;
 }
 
-function compact(text: string): string {
+export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
