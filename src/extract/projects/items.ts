@@ -11,9 +11,12 @@ import {
   NAME_SUFFIX,
   PROJECT_TAIL,
   NOT_A_NAME,
+  PLACE_MAX_LENGTH,
   PROGRAMME_LABEL,
+  TASK_OPENING,
   VERB_SEARCH,
   WEAK_VERBS,
+  WORK_TAIL,
 } from './patterns.js';
 
 export interface ProjectItem {
@@ -65,6 +68,14 @@ export function splitTop(text: string, offset: number, separators: Separators): 
   pieces.push({ text: text.slice(start), offset: offset + start });
   return pieces;
 }
+
+/** Length of a name without brackets, quotes and spaces: `卫国路(军民路至学院路段)` counts 3. */
+export function bareLength(name: string): number {
+  return name.replace(/[（(][^）)]*[）)]|[“”"‘’\s]/g, '').length;
+}
+
+/** A count in front of what follows 等: `40个`, `16条`. */
+const LEADING_COUNT = /^\s*[\d一二三四五六七八九十百]+\s*[个条座处所项家]/;
 
 /** Removes leading and trailing spaces, moving the offset along. */
 export function trimPiece(piece: Piece): Piece {
@@ -143,6 +154,12 @@ function listItems(clause: Piece, context: ListContext): Piece[] {
     if (!LIST_TAIL.test(tail)) return [];
     parts[parts.length - 1] = { text: last.text.slice(0, etc), offset: last.offset };
   }
+  // `实施八里槐、潘村等40个“城中村”改造项目`: bare places sharing the work named after 等, one project each.
+  const places = parts.every((p) => bareLength(p.text) <= PLACE_MAX_LENGTH && !NAME_SUFFIX.test(p.text));
+  if (verb && tail && parts.length >= 2 && places) {
+    const work = tail.replace(LEADING_COUNT, '').trim();
+    if (WORK_TAIL.test(work)) return parts.map((p) => ({ text: p.text + work, offset: p.offset }));
+  }
   const nameLike = parts.every((p) => NAME_SUFFIX.test(p.text.trim()));
   const projectTail = tail !== null && PROJECT_TAIL.test(tail);
   if (!verb && !(context.bareAllowed && parts.length >= 2)) return [];
@@ -152,10 +169,13 @@ function listItems(clause: Piece, context: ListContext): Piece[] {
   // A list of traits ending in `…的X` describes one thing; it names nothing.
   if (parts.length >= 2 && /的/.test(parts[parts.length - 1]!.text)) return [];
   if (NOT_A_NAME.test(parts[0]!.text)) return [];
-  return parts
-    .flatMap(expandParenthesised)
-    .map(trimPiece)
-    .filter((p) => plausibleName(p.text));
+  return (
+    parts
+      .flatMap(expandParenthesised)
+      .map(trimPiece)
+      // `国内有影响力的…示范基地` describes what to become; a listed name has no 的 of its own.
+      .filter((p) => plausibleName(p.text) && !/的/.test(p.text.replace(/“[^”]*”/g, '')))
+  );
 }
 
 /** A short lead sentence without commas that names the item (`高新技术企业倍增工程。…`). */
@@ -188,7 +208,9 @@ export function boxLineItems(line: string): ProjectItem[] {
   // Group sentences under their run-in labels; a label is a short sentence followed by more text.
   const groups: { label: Piece | null; sentences: Piece[] }[] = [];
   sentences.forEach((sentence, index) => {
-    if (index < sentences.length - 1 && isLabel(sentence.text))
+    // Inside a paragraph, a short sentence opened by a verb of action is a task (`加大秸秆资源化利用。`), not a label.
+    const task = index > 0 && TASK_OPENING.test(sentence.text);
+    if (index < sentences.length - 1 && !task && isLabel(sentence.text))
       groups.push({ label: sentence, sentences: [] });
     else if (groups.length === 0) groups.push({ label: null, sentences: [sentence] });
     else groups[groups.length - 1]!.sentences.push(sentence);

@@ -1,6 +1,7 @@
 // Projects named in running text (a work report's `加快东旭氢能产业园、氢能汽车产业园等重点项目建设`): one clause at a time.
 import {
   ITEMS,
+  bareLength,
   compact,
   openingVerb,
   splitTop,
@@ -113,11 +114,6 @@ function cutNames(object: Piece): Names {
   }
   if (after > 0) return { names: head(after), cut: 'after', rest: text.slice(after) };
   return { names: trimPiece(object), cut: 'none', rest: '' };
-}
-
-/** Length of a name without brackets, quotes and spaces. */
-function bareLength(name: string): number {
-  return name.replace(/[（(][^）)]*[）)]|[“”"‘’\s]/g, '').length;
 }
 
 function isGeneric(name: string): boolean {

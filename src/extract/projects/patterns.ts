@@ -70,12 +70,16 @@ export const VERB_SEARCH = 4;
 /** A run-in label that is itself a project or programme even when it lists items (`大数据发展行动计划。重点实施…`). */
 export const PROGRAMME_LABEL = /(?:工程|计划|行动)[”"]?$/;
 
+/** Verbs of action that open a task sentence (`推进土地经营权入股…`, `深入开展…行动`). */
+export const TASK_OPENING =
+  /^(?:推进|推动|加强|加大|加快|开展|深入|支持|鼓励|引导|完善|健全|强化|提升|培育|发展|积极|大力|持续|全面|着力|实施|建设|建立)/;
+
 /** List items that are traits, not names: `一批创新能力强`. */
 export const NOT_A_NAME = /^(?:一批|一系列|各类|各种|多个)/;
 
 /** What may follow `等` at the end of a list of projects (`等项目`, `等十大重点平台建设`, `等道路建设`). */
 export const LIST_TAIL =
-  /^(?:[\d一二三四五六七八九十百]*[个大项]?)?[^，。；]{0,10}?(?:项目|工程|建设|平台|设施|行动|计划|改造|提升|园区|道路|路网|绿地)|^$/;
+  /^(?:[\d一二三四五六七八九十百]*[个大项]?)?[^，。；]{0,10}?(?:项目|工程|建设|平台|设施|行动|计划|改造|提升|整治|治理|园区|道路|路网|绿地)|^$/;
 
 /** A tail that says outright the items are projects. */
 export const PROJECT_TAIL = /项目|工程/;
