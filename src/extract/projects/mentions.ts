@@ -54,11 +54,6 @@ const ENUMERATOR = /^[一二三四五六七八九十]+是/;
 /** `投资 6亿元的A、20亿元的B`: an amount and `的` in front of each name. */
 const INVESTED_ITEM = /^(?:总?投资\s*)?(约?\s*\d+(?:\.\d+)?\s*[亿万千]?(?:美)?元)\s*的/;
 
-/** Sticky copies of the event patterns, tried at each position of a clause. */
-const EVENT_AT = new RegExp(PROJECT_EVENT.source.replace(/^\^/, ''), 'y');
-const TIME_AT = new RegExp(EVENT_TIME.source.replace(/^\^/, ''), 'y');
-const COUNT_AT = new RegExp(TAIL_COUNT.source.replace(/^\^/, ''), 'y');
-
 /** How the names of a clause end: at `等`, at a count, at an event, at a closing `建设`, after `项目`, or not at all. */
 type Cut = 'etc' | 'count' | 'event' | 'build' | 'after' | 'none';
 
@@ -69,50 +64,80 @@ interface Names {
   rest: string;
 }
 
-const EVENT_FIRST = new Set(
-  [...'已成顺全基正如即建竣投通打开落签运完主加有铺大年内上下确入'].map((c) => c.charCodeAt(0)),
-);
-
 const OPENERS = '（(“‘《「';
 const CLOSERS = '）)”’》」';
+const HAS_BRACKET = /[（(“‘《「]/;
 
-/** True when `项目` or `工程` (maybe in closing quotes) ends just before `i`, and is not the start of a longer word. */
-function projectWordBefore(text: string, i: number): boolean {
-  const j = text[i - 1] === '”' ? i - 1 : i;
-  if (!text.startsWith('项目', j - 2) && !text.startsWith('工程', j - 2)) return false;
-  return !/^(?:技术|师|院|学)/.test(text.slice(j, j + 2));
+/** Bracket depth at each position, or null when the text has no brackets (most clauses). */
+function bracketDepths(text: string): Uint8Array | null {
+  if (!HAS_BRACKET.test(text)) return null;
+  const depths = new Uint8Array(text.length);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (OPENERS.includes(ch)) depths[i] = ++depth;
+    else if (CLOSERS.includes(ch)) depths[i] = depth-- > 0 ? 1 : ((depth = 0), 0);
+    else depths[i] = depth;
+  }
+  return depths;
 }
 
-/** The names an object starts with and what ends them. */
+/** Global copies of the patterns that end names, searched once per clause (a regex scan beats a loop per character). */
+const EVENT_ANYWHERE = new RegExp(
+  `(?:${EVENT_TIME.source.replace(/^\^/, '')})?(?:${PROJECT_EVENT.source.replace(/^\^/, '')})`,
+  'g',
+);
+const COUNT_ANYWHERE = new RegExp(`(?<![\\d.])${TAIL_COUNT.source.replace(/^\^\\s\*/, '')}`, 'g');
+const PROJECT_WORD = /(?:项目|工程)”?(?!技术|师|院|学|、)/g;
+
+/** The first match of a global pattern from `from` that lies outside brackets. */
+function firstTop(
+  pattern: RegExp,
+  text: string,
+  depths: Uint8Array | null,
+  from = 2,
+): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (!depths || depths[m.index] === 0) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** The names an object starts with and what ends them: the first of `等`, a count, an event, a closing `建设`. */
 function cutNames(object: Piece): Names {
   const text = object.text;
   const head = (end: number): Piece => trimPiece({ text: text.slice(0, end), offset: object.offset });
-  let depth = 0;
-  let after = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (OPENERS.includes(ch)) depth++;
-    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth > 0 || i < 2 || OPENERS.includes(ch) || CLOSERS.includes(ch)) continue;
-    if (ch === '等') return { names: head(i), cut: 'etc', rest: text.slice(i + 1) };
-    const code = text.charCodeAt(i);
-    if (code >= 0x30 && code <= 0x39 && !/[\d.]/.test(text[i - 1]!)) {
-      COUNT_AT.lastIndex = i;
-      if (COUNT_AT.test(text) && MENTION_TAIL.test(text.slice(i)))
-        return { names: head(i), cut: 'count', rest: text.slice(i) };
-    }
-    if (EVENT_FIRST.has(code)) {
-      TIME_AT.lastIndex = i;
-      const time = TIME_AT.exec(text);
-      EVENT_AT.lastIndex = time ? i + time[0].length : i;
-      if (EVENT_AT.test(text)) return { names: head(i), cut: 'event', rest: text.slice(i) };
-    }
-    if (text.startsWith('建设', i) && i + 2 === text.length)
-      return { names: head(i), cut: 'build', rest: '建设' };
-    // `X项目入选…`: the names end after 项目 when nothing else ends them.
-    if (after < 0 && ch !== '、' && projectWordBefore(text, i)) after = i;
+  const depths = bracketDepths(text);
+  let etc = text.indexOf('等', 2);
+  while (etc >= 0 && depths && depths[etc] !== 0) etc = text.indexOf('等', etc + 1);
+  let cutAt = etc >= 0 ? etc : text.length;
+  let cut: Cut = etc >= 0 ? 'etc' : 'none';
+  const count = firstTop(COUNT_ANYWHERE, text, depths);
+  if (count && count.index < cutAt && MENTION_TAIL.test(text.slice(count.index))) {
+    cutAt = count.index;
+    cut = 'count';
   }
-  if (after > 0) return { names: head(after), cut: 'after', rest: text.slice(after) };
+  const event = firstTop(EVENT_ANYWHERE, text, depths);
+  if (event && event.index < cutAt) {
+    cutAt = event.index;
+    cut = 'event';
+  }
+  if (
+    cut === 'none' &&
+    text.length >= 4 &&
+    text.endsWith('建设') &&
+    (!depths || depths[text.length - 2] === 0)
+  )
+    return { names: head(text.length - 2), cut: 'build', rest: '建设' };
+  if (cut === 'etc') return { names: head(cutAt), cut, rest: text.slice(cutAt + 1) };
+  if (cut !== 'none') return { names: head(cutAt), cut, rest: text.slice(cutAt) };
+  // `X项目入选…`: the names end after 项目 when nothing else ends them.
+  const word = firstTop(PROJECT_WORD, text, depths, 0);
+  const after = word ? word.index + word[0].length : -1;
+  if (word && after < text.length && after >= 2)
+    return { names: head(after), cut: 'after', rest: text.slice(after) };
   return { names: trimPiece(object), cut: 'none', rest: '' };
 }
 
@@ -147,8 +172,17 @@ const named = (item: Piece): boolean =>
   MENTION_SUFFIX.test(item.text) && (strong(item) || !GENERIC_KIND.test(item.text));
 const strong = (item: Piece): boolean => /(?:项目|工程)[”"]?(?:[（(][^（）()]{1,4}[）)])?$/.test(item.text);
 
+/**
+ * Words without which a clause names no project (a project word, an event, a verb of building, an amount before
+ * 的): one regex scan turns away most clauses of a report before any parsing.
+ */
+const PROJECT_SIGNAL = new RegExp(
+  ['项目|工程|建设|元\\s*的', PROJECT_EVENT.source.replace(/^\^/, ''), [...BUILD_VERBS].join('|')].join('|'),
+);
+
 /** The names of projects in one clause of running text. */
 export function clauseMentions(clause: string): ProjectItem[] {
+  if (!PROJECT_SIGNAL.test(clause)) return [];
   let piece = trimPiece({ text: clause.replace(/[，,。；;：:！？\s]+$/, ''), offset: 0 });
   piece = stripLeading(piece, ENUMERATOR);
   piece = trimPiece(stripLeading(piece, SUBJECT_LEAD));
@@ -241,12 +275,8 @@ function objectMentions(object: Piece, verb: { verb: string } | null): ProjectIt
 
 /** The part of a tail before an event word: `11个重大工业项目开工建设` → `11个重大工业项目`. */
 function tailBeforeEvent(tail: string): string {
-  for (let i = 1; i < tail.length; i++) {
-    if (!EVENT_FIRST.has(tail.charCodeAt(i))) continue;
-    EVENT_AT.lastIndex = i;
-    if (EVENT_AT.test(tail)) return tail.slice(0, i);
-  }
-  return tail;
+  const event = firstTop(EVENT_ANYWHERE, tail, null, 1);
+  return event ? tail.slice(0, event.index) : tail;
 }
 
 /** `投资 6亿元的中科慧远总部基地、20亿元的涧西信息技术产业园等…`: each name with its amount. */
