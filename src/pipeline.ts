@@ -59,6 +59,6 @@ export function toGoldFormat(analysis: DocumentAnalysis): GoldExtraction {
     indicator_tables: toExchangeTables(analysis.tables),
     targets: statements.targets,
     achievements: statements.achievements,
-    projects: extractProjects(analysis.layout),
+    projects: extractProjects(analysis.layout, metadata.doc_type),
   };
 }

@@ -1,14 +1,16 @@
 // Projects: the named items listed in 专栏 boxes of projects and 工程, with the box caption and any investment.
 import { logicalText } from '../../layout/index.js';
 import type { Layout } from '../../layout/types.js';
-import type { ProjectOut } from '../model.js';
-import { sourceLine } from '../sentences.js';
+import type { DocType, ProjectOut } from '../model.js';
+import { sourceLine, splitSentences } from '../sentences.js';
 import { findBoxes, type Box } from './boxes.js';
 import { boxLineItems } from './items.js';
+import { clauseMentions } from './mentions.js';
 import { GROUP_SUMMARY, INVESTMENT_FIRST, ITEM_NUMBER } from './patterns.js';
 
 export { findBoxes, type Box } from './boxes.js';
 export { boxLineItems, type ProjectItem } from './items.js';
+export { clauseMentions } from './mentions.js';
 
 /** The pipeline asks for a document's boxes twice (listing spans, then projects): they are found once. */
 const boxesByLayout = new WeakMap<Layout, readonly Box[]>();
@@ -19,7 +21,8 @@ function boxesOf(layout: Layout): readonly Box[] {
   return boxes;
 }
 
-export function extractProjects(layout: Layout): ProjectOut[] {
+/** Projects of a document: box items, and in a work report, which has no boxes of projects, the names in its prose. */
+export function extractProjects(layout: Layout, docType: DocType | null = null): ProjectOut[] {
   const projects: ProjectOut[] = [];
   for (const box of boxesOf(layout)) {
     for (const line of box.body) {
@@ -31,6 +34,33 @@ export function extractProjects(layout: Layout): ProjectOut[] {
           box: box.caption,
           line: sourceLine(layout, line.start + item.offset),
         });
+      }
+    }
+  }
+  if (docType === 'work_report') projects.push(...proseProjects(layout));
+  return projects;
+}
+
+/** Projects named in paragraphs, each once: a report names a project again when it reports on it again. */
+function proseProjects(layout: Layout): ProjectOut[] {
+  const projects: ProjectOut[] = [];
+  const seen = new Set<string>();
+  for (const line of layout.lines) {
+    if (line.kind !== 'paragraph') continue;
+    for (const sentence of splitSentences(layout.text, line.start, line.end)) {
+      for (const clause of sentence.clauses) {
+        for (const item of clauseMentions(layout.text.slice(clause.start, clause.end))) {
+          const name = joinedName(item.name);
+          const key = name.normalize('NFKC').replace(/\s+/g, '');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          projects.push({
+            name,
+            investment: item.investment,
+            box: null,
+            line: sourceLine(layout, clause.start + item.offset),
+          });
+        }
       }
     }
   }

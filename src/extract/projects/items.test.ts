@@ -73,6 +73,35 @@ describe('boxLineItems', () => {
   });
 });
 
+describe('boxLineItems: shared work and task sentences', () => {
+  it('gives each bare place of `A、B等N个…改造项目` the work named after 等', () => {
+    expect(names('城中村改造工程:实施八里槐、潘村、东西霍屯等40个“城中村”改造项目,建设安置小区。')).toEqual([
+      '城中村改造工程',
+      '八里槐“城中村”改造项目',
+      '潘村“城中村”改造项目',
+      '东西霍屯“城中村”改造项目',
+    ]);
+    expect(names('完成卫国路(军民路至学院路段)、钱江路(长夏门西街至长夏门街段)等背街小巷整治。')).toEqual([
+      '卫国路(军民路至学院路段)背街小巷整治',
+      '钱江路(长夏门西街至长夏门街段)背街小巷整治',
+    ]);
+  });
+
+  it('keeps named items of `X等N个…` as they are', () => {
+    expect(names('重点实施二里头国际围棋文化产业园、古运河文化产业园等项目。')).toEqual([
+      '二里头国际围棋文化产业园',
+      '古运河文化产业园',
+    ]);
+  });
+
+  it('does not take a task sentence inside a paragraph as a label, nor a description with 的', () => {
+    expect(names('5.农业绿色发展工程。深入开展农业节水行动。加大秸秆资源化利用。推广测土配方施肥。')).toEqual(
+      ['农业绿色发展工程'],
+    );
+    expect(names('建设国内有影响力的以大数据为特色的新型工业化产业示范基地。')).toEqual([]);
+  });
+});
+
 describe('findBoxes', () => {
   it('ignores a caption repeated after a page break and stops at the next heading', () => {
     const text = [

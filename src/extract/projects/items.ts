@@ -11,9 +11,12 @@ import {
   NAME_SUFFIX,
   PROJECT_TAIL,
   NOT_A_NAME,
+  PLACE_MAX_LENGTH,
   PROGRAMME_LABEL,
+  TASK_OPENING,
   VERB_SEARCH,
   WEAK_VERBS,
+  WORK_TAIL,
 } from './patterns.js';
 
 export interface ProjectItem {
@@ -23,7 +26,7 @@ export interface ProjectItem {
   investment: string | null;
 }
 
-interface Piece {
+export interface Piece {
   text: string;
   offset: number;
 }
@@ -32,9 +35,9 @@ interface Piece {
 const OPEN = 1;
 const CLOSE = 2;
 /** Separators of list items, of sentences and of clauses. */
-const ITEMS = 4;
-const SENTENCES = 8;
-const CLAUSES = 16;
+export const ITEMS = 4;
+export const SENTENCES = 8;
+export const CLAUSES = 16;
 type Separators = typeof ITEMS | typeof SENTENCES | typeof CLAUSES;
 
 const CHAR_CLASS = new Uint8Array(0x10000);
@@ -48,7 +51,7 @@ mark('。；;', SENTENCES);
 mark('，,：:', CLAUSES);
 
 /** Splits on the `separators` class at bracket depth 0, keeping offsets. */
-function splitTop(text: string, offset: number, separators: Separators): Piece[] {
+export function splitTop(text: string, offset: number, separators: Separators): Piece[] {
   const pieces: Piece[] = [];
   let depth = 0;
   let start = 0;
@@ -66,13 +69,21 @@ function splitTop(text: string, offset: number, separators: Separators): Piece[]
   return pieces;
 }
 
+/** Length of a name without brackets, quotes and spaces: `卫国路(军民路至学院路段)` counts 3. */
+export function bareLength(name: string): number {
+  return name.replace(/[（(][^）)]*[）)]|[“”"‘’\s]/g, '').length;
+}
+
+/** A count in front of what follows 等: `40个`, `16条`. */
+const LEADING_COUNT = /^\s*[\d一二三四五六七八九十百]+\s*[个条座处所项家]/;
+
 /** Removes leading and trailing spaces, moving the offset along. */
-function trimPiece(piece: Piece): Piece {
+export function trimPiece(piece: Piece): Piece {
   const lead = piece.text.length - piece.text.trimStart().length;
   return { text: piece.text.trim(), offset: piece.offset + lead };
 }
 
-function stripLeading(piece: Piece, pattern: RegExp): Piece {
+export function stripLeading(piece: Piece, pattern: RegExp): Piece {
   const m = pattern.exec(piece.text);
   return m ? { text: piece.text.slice(m[0].length), offset: piece.offset + m[0].length } : piece;
 }
@@ -82,23 +93,32 @@ function plausibleName(name: string): boolean {
   return length >= NAME_LENGTH.min && length <= NAME_LENGTH.max && !/[，,。；;：:]/.test(name);
 }
 
-/** The list verbs by their first character, longest first (`加快实施` is tried before `加快`). */
-const VERBS_BY_FIRST = new Map<string, string[]>();
-for (const verb of LIST_VERBS) {
-  const verbs = VERBS_BY_FIRST.get(verb[0]!) ?? [];
-  verbs.push(verb);
-  VERBS_BY_FIRST.set(verb[0]!, verbs);
+/** Verbs by their first character, longest first (`加快实施` is tried before `加快`). */
+export function verbsByFirst(list: readonly string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const verb of list) {
+    const verbs = index.get(verb[0]!) ?? [];
+    verbs.push(verb);
+    index.set(verb[0]!, verbs);
+  }
+  for (const verbs of index.values()) verbs.sort((a, b) => b.length - a.length);
+  return index;
 }
-for (const verbs of VERBS_BY_FIRST.values()) verbs.sort((a, b) => b.length - a.length);
+
+const LIST_VERB_INDEX = verbsByFirst(LIST_VERBS);
 
 /**
- * The verb that opens a clause within its first few characters, and where the list after it starts: the earliest
- * verb, the longest of those starting there.
+ * The verb that opens a clause within its first `search` characters, and where the text after it starts: the
+ * earliest verb, the longest of those starting there.
  */
-function openingVerb(text: string): { verb: string; end: number } | null {
-  const last = Math.min(VERB_SEARCH, text.length - 1);
+export function openingVerb(
+  text: string,
+  index: ReadonlyMap<string, readonly string[]> = LIST_VERB_INDEX,
+  search = VERB_SEARCH,
+): { verb: string; end: number } | null {
+  const last = Math.min(search, text.length - 1);
   for (let at = 0; at <= last; at++) {
-    const verbs = VERBS_BY_FIRST.get(text[at]!);
+    const verbs = index.get(text[at]!);
     if (!verbs) continue;
     for (const verb of verbs) if (text.startsWith(verb, at)) return { verb, end: at + verb.length };
   }
@@ -134,6 +154,12 @@ function listItems(clause: Piece, context: ListContext): Piece[] {
     if (!LIST_TAIL.test(tail)) return [];
     parts[parts.length - 1] = { text: last.text.slice(0, etc), offset: last.offset };
   }
+  // `实施八里槐、潘村等40个“城中村”改造项目`: bare places sharing the work named after 等, one project each.
+  const places = parts.every((p) => bareLength(p.text) <= PLACE_MAX_LENGTH && !NAME_SUFFIX.test(p.text));
+  if (verb && tail && parts.length >= 2 && places) {
+    const work = tail.replace(LEADING_COUNT, '').trim();
+    if (WORK_TAIL.test(work)) return parts.map((p) => ({ text: p.text + work, offset: p.offset }));
+  }
   const nameLike = parts.every((p) => NAME_SUFFIX.test(p.text.trim()));
   const projectTail = tail !== null && PROJECT_TAIL.test(tail);
   if (!verb && !(context.bareAllowed && parts.length >= 2)) return [];
@@ -143,10 +169,13 @@ function listItems(clause: Piece, context: ListContext): Piece[] {
   // A list of traits ending in `…的X` describes one thing; it names nothing.
   if (parts.length >= 2 && /的/.test(parts[parts.length - 1]!.text)) return [];
   if (NOT_A_NAME.test(parts[0]!.text)) return [];
-  return parts
-    .flatMap(expandParenthesised)
-    .map(trimPiece)
-    .filter((p) => plausibleName(p.text));
+  return (
+    parts
+      .flatMap(expandParenthesised)
+      .map(trimPiece)
+      // `国内有影响力的…示范基地` describes what to become; a listed name has no 的 of its own.
+      .filter((p) => plausibleName(p.text) && !/的/.test(p.text.replace(/“[^”]*”/g, '')))
+  );
 }
 
 /** A short lead sentence without commas that names the item (`高新技术企业倍增工程。…`). */
@@ -179,7 +208,9 @@ export function boxLineItems(line: string): ProjectItem[] {
   // Group sentences under their run-in labels; a label is a short sentence followed by more text.
   const groups: { label: Piece | null; sentences: Piece[] }[] = [];
   sentences.forEach((sentence, index) => {
-    if (index < sentences.length - 1 && isLabel(sentence.text))
+    // Inside a paragraph, a short sentence opened by a verb of action is a task (`加大秸秆资源化利用。`), not a label.
+    const task = index > 0 && TASK_OPENING.test(sentence.text);
+    if (index < sentences.length - 1 && !task && isLabel(sentence.text))
       groups.push({ label: sentence, sentences: [] });
     else if (groups.length === 0) groups.push({ label: null, sentences: [sentence] });
     else groups[groups.length - 1]!.sentences.push(sentence);
@@ -223,6 +254,6 @@ function withoutTrailingPipes(line: string): string {
   return line.includes('|') ? line.replace(/\s*\|[\s|]*$/, '') : line;
 }
 
-function compact(text: string): string {
+export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
