@@ -38,25 +38,44 @@ const STATE_EN: Record<string, string> = {
 };
 const OVERDUE_EN: Record<string, string> = { 逾期未报: 'Report overdue', 逾期未完成: 'Past deadline' };
 
-function ReportDialog({ task, onDone }: { task: Task | null; onDone: () => void }) {
-  const { t } = useLang();
+/** Run a write, then say it worked (or show the server's message) and carry on: one way for every button here. */
+function useWrite() {
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm();
-  const submit = async () => {
-    const values = await form.validateFields();
+  return async <T,>(
+    write: () => Promise<T>,
+    done: (result: T) => string,
+    after: () => void,
+  ): Promise<void> => {
     try {
-      await postJson(`/api/tasks/${task!.id}/reports`, {
-        progress: values.progress,
-        percent: values.percent || null,
-        problems: values.problems || null,
-        next_steps: values.next_steps || null,
-      });
-      message.success(t('进展已报送', 'Progress reported'));
-      form.resetFields();
-      onDone();
+      const result = await write();
+      message.success(done(result));
+      after();
     } catch (error) {
       message.error(error instanceof ApiError ? error.message : String(error));
     }
+  };
+}
+
+function ReportDialog({ task, onDone }: { task: Task | null; onDone: () => void }) {
+  const { t } = useLang();
+  const write = useWrite();
+  const [form] = Form.useForm();
+  const submit = async () => {
+    const values = await form.validateFields();
+    await write(
+      () =>
+        postJson(`/api/tasks/${task!.id}/reports`, {
+          progress: values.progress,
+          percent: values.percent || null,
+          problems: values.problems || null,
+          next_steps: values.next_steps || null,
+        }),
+      () => t('进展已报送', 'Progress reported'),
+      () => {
+        form.resetFields();
+        onDone();
+      },
+    );
   };
   return (
     <Modal
@@ -91,26 +110,25 @@ function ReportDialog({ task, onDone }: { task: Task | null; onDone: () => void 
 
 function AssignDialog({ task, units, onDone }: { task: Task | null; units: Unit[]; onDone: () => void }) {
   const { t } = useLang();
-  const { message } = AntApp.useApp();
+  const write = useWrite();
   const [form] = Form.useForm();
   const submit = async () => {
     const values = await form.validateFields();
-    try {
-      await postJson(
-        `/api/tasks/${task!.id}`,
-        {
-          lead_unit_id: values.lead_unit_id,
-          supporting_unit_ids: values.supporting_unit_ids ?? [],
-          responsible: values.responsible || null,
-          due_date: values.due_date,
-        },
-        'PATCH',
-      );
-      message.success(t('已指派', 'Assigned'));
-      onDone();
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
+    await write(
+      () =>
+        postJson(
+          `/api/tasks/${task!.id}`,
+          {
+            lead_unit_id: values.lead_unit_id,
+            supporting_unit_ids: values.supporting_unit_ids ?? [],
+            responsible: values.responsible || null,
+            due_date: values.due_date,
+          },
+          'PATCH',
+        ),
+      () => t('已指派', 'Assigned'),
+      onDone,
+    );
   };
   const options = units.map((u) => ({ value: u.id, label: u.short_name ?? u.name }));
   return (
@@ -169,7 +187,6 @@ function AssignDialog({ task, units, onDone }: { task: Task | null; units: Unit[
 
 function Tasks({ plan }: { plan: DocumentSummary }) {
   const { t, lang } = useLang();
-  const { message } = AntApp.useApp();
   const [unit, setUnit] = useState<number | undefined>();
   const [state, setState] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(false);
@@ -178,15 +195,13 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
   const filters = { document_id: plan.id, lead_unit_id: unit, state, overdue: overdue || undefined };
   const tasks = useApi<Page<Task>>('/api/tasks', { ...filters, limit: 1000 });
   const units = useApi<Page<Unit>>('/api/units', { region_id: plan.region_id ?? undefined, limit: 1000 });
-  const act = async (path: string, body: unknown, done: string) => {
-    try {
-      await postJson(path, body);
-      message.success(done);
-      tasks.reload();
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
-  };
+  const write = useWrite();
+  const act = (path: string, body: unknown, done: string) =>
+    write(
+      () => postJson(path, body),
+      () => done,
+      tasks.reload,
+    );
   if (tasks.error) return <Alert type="error" showIcon title={tasks.error.message} />;
   if (tasks.data && tasks.data.total === 0 && !unit && !state && !overdue)
     return (
@@ -353,25 +368,24 @@ function ProjectUpdateDialog({
   onDone: () => void;
 }) {
   const { t } = useLang();
-  const { message } = AntApp.useApp();
+  const write = useWrite();
   const [form] = Form.useForm();
   const submit = async () => {
     const values = await form.validateFields();
-    try {
-      await postJson(
-        `/api/project-ledger/${project!.id}`,
-        {
-          completed_investment: values.completed_investment || null,
-          annual_plan_investment: values.annual_plan_investment || null,
-          stage: values.stage,
-        },
-        'PATCH',
-      );
-      message.success(t('项目进度已更新', 'Project updated'));
-      onDone();
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
+    await write(
+      () =>
+        postJson(
+          `/api/project-ledger/${project!.id}`,
+          {
+            completed_investment: values.completed_investment || null,
+            annual_plan_investment: values.annual_plan_investment || null,
+            stage: values.stage,
+          },
+          'PATCH',
+        ),
+      () => t('项目进度已更新', 'Project updated'),
+      onDone,
+    );
   };
   return (
     <Modal
@@ -415,19 +429,16 @@ function ProjectUpdateDialog({
 
 function Projects({ plan }: { plan: DocumentSummary }) {
   const { t } = useLang();
-  const { message } = AntApp.useApp();
   const [editing, setEditing] = useState<ProjectLedgerEntry | null>(null);
   const params = { region_id: plan.region_id ?? undefined };
   const ledger = useApi<Page<ProjectLedgerEntry>>('/api/project-ledger', { ...params, limit: 1000 });
-  const seed = async () => {
-    try {
-      const { created } = await postJson<{ created: number }>(`/api/plans/${plan.id}/project-ledger`, {});
-      message.success(t(`已从专栏导入 ${created} 个项目`, `${created} projects added from the plan`));
-      ledger.reload();
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
-  };
+  const write = useWrite();
+  const seed = () =>
+    write(
+      () => postJson<{ created: number }>(`/api/plans/${plan.id}/project-ledger`, {}),
+      ({ created }) => t(`已从专栏导入 ${created} 个项目`, `${created} projects added from the plan`),
+      ledger.reload,
+    );
   if (ledger.error) return <Alert type="error" showIcon title={ledger.error.message} />;
   return (
     <Card
