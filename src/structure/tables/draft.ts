@@ -120,6 +120,8 @@ export function assembleRows(
       cells,
       line: evidence.line,
       evidence,
+      printed: null,
+      text: null,
     };
     rows.push(row);
     previous = row;

@@ -12,7 +12,9 @@ import {
   readTabCells,
   type GridRow,
 } from './grid.js';
+import { footnotesAt } from './footnotes.js';
 import { columnRoles, headerStrength, isHeaderLine, scanHeader, valueRoles } from './header.js';
+import { tablePeriod } from './period.js';
 import { readStream } from './stream.js';
 import type { IndicatorTable, TableShape } from './types.js';
 import { CAPTION, INDICATOR_CAPTION } from './vocabulary.js';
@@ -22,9 +24,11 @@ export type {
   ColumnRoleKind,
   IndicatorRow,
   IndicatorTable,
+  Footnote,
   Piece,
   RowCells,
   TableCell,
+  TableKind,
   TableShape,
   ValueRole,
 } from './types.js';
@@ -183,6 +187,12 @@ function textTable(
   return gridTable(layout, read.rows, shape, captionLine, caption, lines[header.start]!.line, lastLine, end);
 }
 
+/** Index of the first physical line after 1-based source line `line`. */
+function afterLine(lines: readonly PhysicalLine[], line: number): number {
+  const index = lines.findIndex((l) => l.line > line);
+  return index < 0 ? lines.length : index;
+}
+
 function lastNonBlank(lines: readonly PhysicalLine[], end: number): number | null {
   for (let k = end - 1; k >= 0; k--) if (lines[k]!.text !== '') return lines[k]!.line;
   return null;
@@ -227,10 +237,13 @@ function finish(
     caption,
     captionLine: captionLine?.line ?? null,
     line: captionLine?.line ?? headerLine,
+    kind: 'indicator',
     shape,
+    period: tablePeriod(caption, columns),
     columns,
     rows,
     endLine: lastLine,
+    footnotes: footnotesAt(layout.physical, afterLine(layout.physical, lastLine)),
     diagnostics,
   };
   return { table, rows: rows.length, end };

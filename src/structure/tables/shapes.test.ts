@@ -17,9 +17,9 @@ function read(text: string, raw: Partial<RawDocument> = {}): IndicatorTable[] {
   return findIndicatorTables(cleanLayout(makeSourceText(text)), doc);
 }
 
-/** Rows in the exchange format without line numbers, for compact comparison. */
+/** Rows in the exchange format without line numbers and printed cells, for compact comparison. */
 function rows(tables: IndicatorTable[]): Record<string, unknown>[] {
-  return toExchangeTables(tables).flatMap((t) => t.rows.map(({ line: _line, ...row }) => row));
+  return toExchangeTables(tables).flatMap((t) => t.rows.map(({ line: _line, cells: _cells, ...row }) => row));
 }
 
 const lineOf = (text: string, needle: string): number =>

@@ -6,6 +6,10 @@ export { CAPTION } from '../../layout/patterns.js';
 /** Words that make a caption an indicator table's caption rather than a project box. */
 export const INDICATOR_CAPTION = /指标|发展目标|主要目标|目标完成情况/;
 
+/** A five-year plan named in a caption or header: `“十四五”`, `十五五时期`, `十三五规划`. */
+export const PLAN_IN_CAPTION =
+  /[“"‘]([一二三四五六七八九十]+五)[”"’]|([一二三四五六七八九十]+五)(?=规划|时期|期间|末)/;
+
 /** The attribute of an indicator. */
 export const ATTRIBUTE = /^(?:预期性|约束性|预期|约束)(?:指标)?$/;
 /** An attribute word glued to the front of the next cell (`约束性森林蓄积量(亿立`). */
@@ -52,6 +56,11 @@ export const CATEGORY_NUMBERING =
 /** Lines that end a table: a note under it, a heading, another caption. */
 export const TABLE_END =
   /^(?:注\s*[:：1１]|备注|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百\d]+[篇章节])/;
+
+/** The first line of the notes under a table. */
+export const FOOTNOTE_START = /^(?:注\s*[:：]|注\s*\d|备注\s*[:：]?|说明\s*[:：])/;
+/** A numbered note after the first (`2．`, `3.`, `（2）`). */
+export const FOOTNOTE_ITEM = /^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])/;
 
 /** Footnote markers after an indicator name or value. */
 export const FOOTNOTE_MARKERS = /[*∗＊※△▲]+|[①②③④⑤⑥⑦⑧⑨⑩]/g;
