@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Layout, PhysicalLine } from '../../layout/types.js';
 import type { RawDocument, RawTable } from '../../readers/types.js';
+import { lineText } from '../../text/source-text.js';
 import { compact } from './cells.js';
 import { assembleRows, type Draft } from './draft.js';
 import {
@@ -15,6 +16,7 @@ import {
 import { footnotesAt } from './footnotes.js';
 import { columnRoles, headerStrength, isHeaderLine, scanHeader, valueRoles } from './header.js';
 import { tablePeriod } from './period.js';
+import { readStatisticalGrid, readStatisticalTable, statisticalHeaderAfter } from './statistical.js';
 import { readStream } from './stream.js';
 import type { IndicatorTable, TableShape } from './types.js';
 import { CAPTION, INDICATOR_CAPTION } from './vocabulary.js';
@@ -66,6 +68,16 @@ export function findIndicatorTables(layout: Layout, raw?: RawDocument): Indicato
   const flattenedOnly = raw?.format === 'pdf';
   let i = 0;
   while (i < lines.length) {
+    const statistical = inReal(lines[i]!.line) ? null : statisticalHeaderAfter(lines, i);
+    const read =
+      statistical && !inReal(lines[statistical.at]!.line)
+        ? readStatisticalTable(layout.source, lines, i, statistical)
+        : null;
+    if (read) {
+      tables.push(read.table);
+      i = read.end;
+      continue;
+    }
     const header = inReal(lines[i]!.line) ? null : headerBlockAt(lines, i);
     if (!header) {
       i += 1;
@@ -255,10 +267,11 @@ function realTable(
   lineAt: (line: number) => PhysicalLine | undefined,
 ): IndicatorTable | null {
   const rows = readRealTable(raw, lineAt);
-  const head = gridHeader(rows, (text) => isHeaderLine(text, true));
-  if (head.text.length === 0 || headerStrength(scanHeader(head.text.join('\n')).tokens) < 3) return null;
   const index = layout.physical.findIndex((l) => l.line === raw.startLine);
   const captionLine = index >= 0 ? captionBefore(layout.physical, index) : null;
+  const head = gridHeader(rows, (text) => isHeaderLine(text, true));
+  if (head.text.length === 0 || headerStrength(scanHeader(head.text.join('\n')).tokens) < 3)
+    return readStatisticalGrid(layout.source, rows, captionLine, (n) => lineText(layout.source, n));
   const read = gridTable(
     layout,
     rows,

@@ -141,3 +141,32 @@ export const HEADER_FILLER = new RegExp(
   `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/]`,
   'y',
 );
+
+/** Captions of the statistical tables of bulletins: `表1`, `表 2`, `附表3` (a 专栏 is a plan's box). */
+export const STATISTICAL_CAPTION = /^(?:附表|表)\s*\d{1,2}(?=\s|[^\d]|$)/;
+
+/** The first header cell of a statistical table: what its rows are. */
+export const STATISTICAL_NAME_HEADER =
+  /^(?:指\s*标(?:名称)?|产品名称|产\s*品|项\s*目|名\s*称|品\s*种|类\s*别|行\s*业|地\s*区|分\s*组|组\s*别)$/;
+
+/** The unit column of a statistical table. */
+export const STATISTICAL_UNIT_HEADER = /^(?:计量单位|单\s*位)$/;
+
+/**
+ * A value column of a statistical table: an amount (`绝对数`, `产量`, `2025年`), a change (`比上年增长（%）`,
+ * `涨跌幅度（%）`) or a share (`比重（%）`), with an optional unit in parentheses.
+ */
+export const STATISTICAL_VALUE_HEADER =
+  /^(?:\d{4}\s*年(?:末|底)?)?(?:绝对数|绝对值|数值|数量|产量|总量|金额|总额|本年|全年|年末数|年末|实绩|完成数|完成额|人数|个数|面积|增加值|比重|占比|构成|指数|同比|环比|(?:比上年末?|比上年同期|较上年|同比|与上年相比)?(?:增长|增减|增加|下降|减少|增速|涨跌幅度?|涨幅|[±]|增长速度)?)(?:[（(][^（）()]{1,12}[)）])?$/;
+
+/** Header words that make a value column a change (growth rate) rather than an amount. */
+export const STATISTICAL_CHANGE_HEADER = /增长|增减|增加|下降|减少|增速|涨跌|涨幅|±|同比|环比/;
+
+/** A statistical value: a signed number (`-1.8`, `23.79`, `1,053`, `2.8倍`) or an empty marker. */
+export const STATISTICAL_VALUE = /^(?:[-+−－]?\d[\d,，]*(?:[.．]\d+)?(?:[%％‰]|倍)?|[—–\-－…]{1,2}|\/|—)$/;
+
+/** A row that opens the sub-rows under the one before it: `其中：新能源汽车`. */
+export const SUB_ROW_LEAD = /^其中\s*[:：]/;
+
+/** Names of a total whose following rows in the same unit break it down (`货物运输总量` over `公路`, `铁路`). */
+export const TOTAL_NAME = /(?:总量|总额|总值|总计|合计|总数|总产量|总指数)$/;
