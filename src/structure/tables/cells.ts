@@ -3,6 +3,7 @@ import { displayWidth } from '../../text/width.js';
 import type { Piece } from './types.js';
 import {
   ATTRIBUTE,
+  CATEGORY_COUNT,
   CATEGORY_NUMBERING,
   CATEGORY_WORDS,
   CHANGE_WORD_END,
@@ -113,12 +114,20 @@ export function width(text: string): number {
 
 /** A category label without its numbering (`一、经济发展` → `经济发展`), or null when the text is not one. */
 export function categoryLabel(text: string): string | null {
-  const t = compact(text);
+  const full = compact(text);
+  const count = CATEGORY_COUNT.exec(full);
+  const t = count ? full.slice(0, count.index) : full;
   const numbered = CATEGORY_NUMBERING.exec(t);
   const label = numbered ? t.slice(numbered[0].length) : t;
   if (label === '' || label.length > 12 || /[（(）)\d%]/.test(label)) return null;
-  if (numbered) return label;
+  if (numbered || count) return label;
   return CATEGORY_WORDS.includes(label) ? label : null;
+}
+
+/** A cell that is only a category's count (`(5项)`): the label above it, wrapped over lines, is a category. */
+export function isCategoryCount(text: string): boolean {
+  const t = compact(text);
+  return CATEGORY_COUNT.test(t) && CATEGORY_COUNT.exec(t)!.index === 0;
 }
 
 /** A category written with its numbering (`一、经济发展`): a row of its own in any table shape. */

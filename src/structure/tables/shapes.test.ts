@@ -869,3 +869,44 @@ describe('cells the header has no column for', () => {
     expect(tables[0]!.diagnostics[0]!.message).toContain('7.5');
   });
 });
+
+describe('single-space PDF text with category cells wrapped over lines and their count', () => {
+  const text = [
+    '“十五五”时期经济社会发展主要指标',
+    '类别 序号 指标 2025年 2030年目标 属性',
+    '创新',
+    '发展',
+    '(2项)',
+    '1 每万人口高价值发明专利拥有量(件) 180.7 240左右 预期性',
+    '2 全员劳动生产率(万元/人) >46.5∗ 58左右 预期性',
+    '绿色',
+    '发展',
+    '(1项)',
+    '3 细颗粒物年均浓度(微克/立方米) 27',
+    '达到国家',
+    '要求',
+    '约束性',
+    '注:1.【 】为5年累计数,带∗为预计数。',
+    '2.部分指标尚无2025年数',
+    '据。',
+    '第二篇 坚守职责使命',
+  ].join('\n');
+  const tables = read(text);
+
+  it('takes the wrapped cells as categories without their count, not as rows', () => {
+    expect(
+      rows(tables).map((r) => [r.category, r.seq, r.name, r.unit, r.base_raw, r.target_raw, r.attribute]),
+    ).toEqual([
+      ['创新发展', '1', '每万人口高价值发明专利拥有量', '件', '180.7', '240左右', '预期性'],
+      ['创新发展', '2', '全员劳动生产率', '万元/人', '>46.5∗', '58左右', '预期性'],
+      ['绿色发展', '3', '细颗粒物年均浓度', '微克/立方米', '27', '达到国家要求', '约束性'],
+    ]);
+  });
+
+  it('gives the plan period of the caption, the column map and the notes under the table', () => {
+    const [table] = toExchangeTables(tables);
+    expect(table!.period).toBe('2026-2030');
+    expect(table!.column_map).toEqual({ base_raw: '2025年', target_raw: '2030年目标', growth_raw: null });
+    expect(table!.footnotes).toEqual(['注:1.【 】为5年累计数,带∗为预计数。', '2.部分指标尚无2025年数据。']);
+  });
+});

@@ -49,6 +49,9 @@ export const CATEGORY_WORDS: readonly string[] = [
   '社会治理',
 ];
 
+/** The count after a category (`经济强（12项）`, `创新发展(5项)`): dropped from the label; it makes a label a category. */
+export const CATEGORY_COUNT = /[（(]\s*\d{1,2}\s*项\s*[)）]$/;
+
 /** Numbering in front of a category (`一、经济发展`, `（二）创新驱动`, `3.`); stripped from the label. */
 export const CATEGORY_NUMBERING =
   /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、．]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?)\s*/;
