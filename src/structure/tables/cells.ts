@@ -1,4 +1,5 @@
 // What a piece of table text is: a sequence number, a value, an attribute, a category, a name with its unit.
+import { parseUnit } from '../../quantity/index.js';
 import { displayWidth } from '../../text/width.js';
 import type { Piece } from './types.js';
 import {
@@ -89,8 +90,12 @@ export function awaitsNumber(text: string): boolean {
   return !/\d/.test(t) && CHANGE_WORD_END.test(t);
 }
 
+/** A unit column's cell: a unit the project's unit table knows (`万人次/万吨`), or a ratio of such units. */
 export function isUnitCell(text: string): boolean {
-  return UNIT_CELL.test(compact(text));
+  const t = compact(text);
+  if (UNIT_CELL.test(t)) return true;
+  if (t === '' || /\d/.test(t) || t.length > 12) return false;
+  return parseUnit(t) !== null || (t.includes('/') && t.split('/').every((part) => parseUnit(part) !== null));
 }
 
 /** Open minus closed parentheses: > 0 while a name wraps inside its unit (`万元工业增加值用水量(立`). */

@@ -226,6 +226,7 @@ function gridTable(
   const drafts = gridDrafts(rows.slice(head.body), {
     valueCount: roles.length,
     hasUnitColumn: columns.some((c) => c.role === 'unit'),
+    hasAttributeColumn: shape !== 'real' && columns.some((c) => c.role === 'attribute'),
   });
   return finish(layout, drafts, columns, roles, shape, captionLine, caption, headerLine, lastLine, end);
 }
