@@ -75,6 +75,17 @@ function endsTable(text: string): boolean {
   return TABLE_END.test(t) || CAPTION.test(t) || /[。；]/.test(t) || compact(t).length > 40;
 }
 
+/** A line that ends a table written at column positions: a note, a heading, a sentence, or text without cells. */
+export function endsSpacedTable(text: string): boolean {
+  const t = text.trim();
+  return (
+    TABLE_END.test(t) ||
+    CAPTION.test(t) ||
+    /[。；]/.test(t) ||
+    (!/ {2,}|\u3000/.test(t) && compact(t).length > 12)
+  );
+}
+
 /** One cell per line, each led by a TAB; blank lines separate rows; a line without TAB continues the cell above. */
 export function readTabCells(lines: readonly PhysicalLine[], from: number): GridRead {
   const rows: GridRow[] = [];
@@ -193,14 +204,20 @@ export function gridHeader(
 const SEQ_REACH = 3;
 
 /** The cell holding the row's number: within the first cells, after nothing but a category, before a label. */
-function seqIndex(texts: readonly string[]): number {
+export function seqIndex(texts: readonly string[]): number {
   for (let k = 0; k < Math.min(SEQ_REACH, texts.length); k++) {
     const text = texts[k]!;
     if (isSeq(text)) {
       const next = texts[k + 1];
       return next === undefined || next === '' || !isNumericValue(next) ? k : -1;
     }
-    if (text !== '' && (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text))) return -1;
+    // A category cell (`一、经济强（12项）`) may stand before the number.
+    if (
+      text !== '' &&
+      categoryLabel(text) === null &&
+      (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text))
+    )
+      return -1;
   }
   return -1;
 }
@@ -341,7 +358,11 @@ function gridRow(
     next += 1;
   }
   const attributeAt = texts.findLastIndex((t, i) => i >= next && isAttribute(t));
-  let values = cells.slice(next, attributeAt >= 0 ? attributeAt : cells.length);
+  // The attribute column may come before the values (`指标 属性 2030年目标值`).
+  const attributeFirst = attributeAt === next;
+  let values = attributeFirst
+    ? cells.slice(next + 1)
+    : cells.slice(next, attributeAt >= 0 ? attributeAt : cells.length);
   let attribute: Cell | null = attributeAt >= 0 ? cells[attributeAt]! : null;
   const size = options.valueCount;
   const empty = (c: Cell): boolean => rawOf(c) === '';

@@ -14,7 +14,15 @@ import {
   type GridRow,
 } from './grid.js';
 import { footnotesAt } from './footnotes.js';
-import { columnRoles, headerStrength, isHeaderLine, scanHeader, valueRoles } from './header.js';
+import { spannedHeader, hasSpacedCells, readSpacedRows } from './spaced.js';
+import {
+  cellColumnRoles,
+  columnRoles,
+  headerStrength,
+  isHeaderLine,
+  scanHeader,
+  valueRoles,
+} from './header.js';
 import { tablePeriod } from './period.js';
 import { readStatisticalGrid, readStatisticalTable, statisticalHeaderAfter } from './statistical.js';
 import { readStream } from './stream.js';
@@ -154,6 +162,7 @@ function shapeOf(lines: readonly PhysicalLine[], header: HeaderBlock, flattenedO
   if (texts.some((t) => t.includes('|'))) return 'pipe';
   if (texts.some((t) => t.replace(/^\t+/, '').includes('\t'))) return 'tab-rows';
   if (texts.every((t) => t.startsWith('\t') || compact(t).length <= 4)) return 'tab-cells';
+  if (hasSpacedCells(texts[0] ?? '')) return 'spaced';
   return 'flattened';
 }
 
@@ -188,6 +197,7 @@ function textTable(
       read.end,
     );
   }
+  if (shape === 'spaced') return spacedTable(layout, header, captionLine, caption);
   const read =
     shape === 'pipe'
       ? readDelimitedRows(lines, header.start, /\|/)
@@ -203,6 +213,41 @@ function textTable(
 function afterLine(lines: readonly PhysicalLine[], line: number): number {
   const index = lines.findIndex((l) => l.line > line);
   return index < 0 ? lines.length : index;
+}
+
+/** A table at column positions: header rows joined by position, then the body read like a grid. */
+function spacedTable(
+  layout: Layout,
+  header: HeaderBlock,
+  captionLine: PhysicalLine | null,
+  caption: string | null,
+): { table: IndicatorTable; rows: number; end: number } | null {
+  const lines = layout.physical;
+  const read = readSpacedRows(lines, layout.source, header.start);
+  const headerEnd = lines[header.end - 1]!.line;
+  const body = read.rows.findIndex((row) => row.line > headerEnd);
+  const head = body < 0 ? read.rows : read.rows.slice(0, body);
+  const columns = cellColumnRoles(spannedHeader(head));
+  const roles = valueRoles(columns);
+  const drafts = gridDrafts(body < 0 ? [] : read.rows.slice(body), {
+    valueCount: roles.length,
+    hasUnitColumn: columns.some((c) => c.role === 'unit'),
+    hasAttributeColumn: columns.some((c) => c.role === 'attribute'),
+  });
+  const headerLine = lines[header.start]!.line;
+  const lastLine = lastNonBlank(lines, read.end) ?? headerLine;
+  return finish(
+    layout,
+    drafts,
+    columns,
+    roles,
+    'spaced',
+    captionLine,
+    caption,
+    headerLine,
+    lastLine,
+    read.end,
+  );
 }
 
 function lastNonBlank(lines: readonly PhysicalLine[], end: number): number | null {

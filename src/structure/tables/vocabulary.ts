@@ -139,9 +139,13 @@ export const HEADER_HINT =
 /** Sentence punctuation: never in a header line. */
 export const SENTENCE_MARKS = '，。；！？';
 
+/** Spaces between the cells of a line at column positions, and the mark the header scan keeps in their place. */
+export const CELL_BORDER = /(?<=\S)(?: {2,}|\u3000+)(?=\S)/g;
+export const CELL_BORDER_MARK = '\u0001';
+
 /** Header text that carries no column of its own: unit notes, the plan period, fragments of split labels. */
 export const HEADER_FILLER = new RegExp(
-  `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/]`,
+  `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/\u0001]`,
   'y',
 );
 
