@@ -128,7 +128,10 @@ describe('scoreDocument', () => {
           line: 1,
           columns: ['产品名称', '单位', '产量', '比上年增长（%）'],
           rows: [
-            { ...statistical, cells: ["其中：新能源汽车", "万辆", "105.14", "-6.5"] } as unknown as typeof row,
+            {
+              ...statistical,
+              cells: ['其中：新能源汽车', '万辆', '105.14', '-6.5'],
+            } as unknown as typeof row,
             {
               ...row,
               name: '地区生产总值',

@@ -214,8 +214,8 @@ export function seqIndex(texts: readonly string[]): number {
     // A category cell (`一、经济强（12项）`) may stand before the number.
     if (
       text !== '' &&
-      categoryLabel(text) === null &&
-      (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text))
+      (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text)) &&
+      categoryLabel(text) === null
     )
       return -1;
   }
@@ -227,12 +227,16 @@ const SEQ_PREFIX = /^(\d{1,3})\s*[.．、](?:\s+|(?![\d.．]))(?=\S)/;
 
 /** The cell whose text starts with the row's number, within the first cells, or -1. */
 function seqPrefixIndex(cells: readonly Cell[]): number {
-  for (let k = 0; k < Math.min(SEQ_REACH, cells.length); k++) {
+  const reach = Math.min(SEQ_REACH, cells.length);
+  // Most rows have no cell led by a digit: one cheap look before the checks.
+  let anyDigit = false;
+  for (let k = 0; k < reach && !anyDigit; k++) anyDigit = /^\d/.test(cells[k]![0]?.text ?? '');
+  if (!anyDigit) return -1;
+  for (let k = 0; k < reach; k++) {
     // As written: `26. 3岁以下…` is a number and a name, `26.3` a decimal.
     const written = cells[k]![0]?.text ?? '';
-    const text = rawOf(cells[k]!);
-    if (SEQ_PREFIX.test(written) && !isNumericValue(text)) return k;
-    if (text !== '' && (isValueText(text) || isAttribute(text) || isUnitCell(text))) return -1;
+    if (SEQ_PREFIX.test(written)) return isNumericValue(rawOf(cells[k]!)) ? -1 : k;
+    if (written !== '' && (isValueText(written) || isAttribute(written))) return -1;
   }
   return -1;
 }

@@ -59,7 +59,8 @@ const HEADER_SCAN = headerScanner();
  */
 function withoutSpacesAndPipes(text: string): string {
   if (!hasWhitespace(text) && !text.includes('|')) return text;
-  return text.replace(CELL_BORDER, CELL_BORDER_MARK).replace(/[\s|]+/g, '');
+  const spaced = text.includes('  ') || text.includes('\u3000');
+  return (spaced ? text.replace(CELL_BORDER, CELL_BORDER_MARK) : text).replace(/[\s|]+/g, '');
 }
 
 /** Header labels of a header's text, left to right; whitespace and pipes are ignored. */

@@ -66,7 +66,12 @@ export function statisticalHeaderAfter(
   lines: readonly PhysicalLine[],
   i: number,
 ): { at: number; header: StatisticalHeader } | null {
-  if (!STATISTICAL_CAPTION.test(lines[i]!.text.trim())) return null;
+  const text = lines[i]!.text;
+  // Every line is tried: a caption starts with 表 or 附 (附表), so most lines are ruled out by one character.
+  let at = 0;
+  while (text.charCodeAt(at) === 9) at += 1;
+  const first = text.charCodeAt(at);
+  if ((first !== 0x8868 && first !== 0x9644) || !STATISTICAL_CAPTION.test(text.trim())) return null;
   for (let k = i + 1, seen = 0; k < lines.length && seen < CAPTION_REACH; k++) {
     if (lines[k]!.text === '') continue;
     seen += 1;
@@ -111,15 +116,19 @@ export function statisticalCells(pieces: readonly Piece[], header: StatisticalHe
   return cells;
 }
 
+/** A printed cell; only value cells are read as values (a name or a unit is text). */
 function cellOf(
   source: SourceText,
   pieces: readonly Piece[],
+  value: boolean,
   change: boolean,
   unit: string | null,
 ): TableCell {
   const raw = compact(pieces.map((p) => p.text).join(''));
+  const evidence = pieceEvidence(source, pieces);
+  if (!value) return { raw, typed: { kind: 'qualitative', raw, text: raw }, evidence };
   const context = { ...(change ? { column: 'growth' as const } : {}), ...(unit ? { unit } : {}) };
-  return { raw, typed: parseCell(raw, context), evidence: pieceEvidence(source, pieces) };
+  return { raw, typed: parseCell(raw, context), evidence };
 }
 
 /** One statistical row from its cells: the name cell, the unit (its column or the header's), every printed cell. */
@@ -132,7 +141,13 @@ function statisticalRow(
   const unitCell = header.unitColumn >= 0 ? compact(cells[header.unitColumn]![0]!.text) : null;
   const unit = unitCell ?? header.headerUnit;
   const printed = cells.map((pieces, i) =>
-    cellOf(source, pieces, i > 0 && STATISTICAL_CHANGE_HEADER.test(header.columns[i] ?? ''), unit),
+    cellOf(
+      source,
+      pieces,
+      i > 0 && i !== header.unitColumn,
+      STATISTICAL_CHANGE_HEADER.test(header.columns[i] ?? ''),
+      unit,
+    ),
   );
   const name = printed[0]!;
   return {

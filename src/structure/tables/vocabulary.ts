@@ -140,7 +140,7 @@ export const HEADER_HINT =
 export const SENTENCE_MARKS = '，。；！？';
 
 /** Spaces between the cells of a line at column positions, and the mark the header scan keeps in their place. */
-export const CELL_BORDER = /(?<=\S)(?: {2,}|\u3000+)(?=\S)/g;
+export const CELL_BORDER = / {2,}|\u3000+/g;
 export const CELL_BORDER_MARK = '\u0001';
 
 /** Header text that carries no column of its own: unit notes, the plan period, fragments of split labels. */
