@@ -56,7 +56,7 @@ export function toGoldFormat(analysis: DocumentAnalysis): GoldExtraction {
     outline: analysis.outline
       .filter((h) => h.kind !== 'matter')
       .map((h) => ({ level: h.level, label: h.label, title: h.title, line: h.line })),
-    indicator_tables: toExchangeTables(analysis.tables),
+    indicator_tables: toExchangeTables(analysis.tables, metadata.period),
     targets: statements.targets,
     achievements: statements.achievements,
     projects: extractProjects(analysis.layout, metadata.doc_type),

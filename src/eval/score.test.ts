@@ -77,7 +77,7 @@ describe('scoreDocument', () => {
         { level: 3, label: '第一节', title: '过去五年取得的成就', line: 14 },
       ],
     });
-    const score = scoreDocument(predicted, gold).sections.outline;
+    const score = scoreDocument(predicted, gold).sections.outline!;
     expect([score.tp, score.fp, score.fn]).toEqual([1, 1, 1]);
     expect(score.accuracy.level).toEqual({ right: 1, total: 1 });
   });
@@ -102,9 +102,68 @@ describe('scoreDocument', () => {
         { ...target, line: 90 },
       ],
     });
-    const score = scoreDocument(predicted, gold).sections.targets;
+    const score = scoreDocument(predicted, gold).sections.targets!;
     expect([score.tp, score.fp, score.fn]).toEqual([2, 1, 0]);
     expect(score.accuracy.year).toEqual({ right: 1, total: 2 });
+  });
+
+  it('scores printed cells and parents of statistical rows, and role cells only where the gold row has them', () => {
+    const row = {
+      category: null,
+      seq: null,
+      name: '其中：新能源汽车',
+      unit: '万辆',
+      base_raw: null,
+      target_raw: null,
+      growth_raw: null,
+      attribute: null,
+      parent: '汽车',
+      line: 9,
+    };
+    const { base_raw: _b, target_raw: _t, growth_raw: _g, attribute: _a, ...statistical } = row;
+    const gold = doc({
+      indicator_tables: [
+        {
+          caption: '表2',
+          line: 1,
+          columns: ['产品名称', '单位', '产量', '比上年增长（%）'],
+          rows: [
+            {
+              ...statistical,
+              cells: ['其中：新能源汽车', '万辆', '105.14', '-6.5'],
+            } as unknown as typeof row,
+            {
+              ...row,
+              name: '地区生产总值',
+              unit: '亿元',
+              target_raw: '〔20〕',
+              actual_raw: '19428',
+              line: 20,
+            },
+          ],
+        },
+      ],
+    });
+    const predicted = doc({
+      indicator_tables: [
+        {
+          caption: '表2',
+          line: 1,
+          columns: [],
+          rows: [
+            { ...row, parent: null, cells: ['其中：新能源汽车', '万辆', '105.14', '-6.5'] },
+            { ...row, name: '地区生产总值', unit: '亿元', target_raw: '[20]', actual_raw: '19428', line: 20 },
+          ],
+        },
+      ],
+    });
+    const score = scoreDocument(predicted, gold).sections.table_rows!;
+    expect([score.tp, score.fp, score.fn]).toEqual([2, 0, 0]);
+    expect(score.accuracy.cells).toEqual({ right: 1, total: 1 });
+    expect(score.accuracy.parent).toEqual({ right: 0, total: 1 });
+    expect(score.accuracy.target_raw).toEqual({ right: 1, total: 1 });
+    expect(score.accuracy.actual_raw).toEqual({ right: 1, total: 1 });
+    expect(score.accuracy.full_row).toEqual({ right: 1, total: 2 });
   });
 
   it('micro-averages counts over documents', () => {

@@ -61,7 +61,8 @@ export function pairBest<P, G>(
   return pairs;
 }
 
-type Attributes<P, G> = Record<string, (p: P, g: G) => boolean>;
+/** Whether a matched pair has an attribute right; null when the attribute does not apply to the pair. */
+type Attributes<P, G> = Record<string, (p: P, g: G) => boolean | null>;
 
 function sectionScore<P, G>(
   predicted: readonly P[],
@@ -73,7 +74,8 @@ function sectionScore<P, G>(
   const counts = { tp: pairs.length, fp: predicted.length - pairs.length, fn: gold.length - pairs.length };
   const accuracy: SectionScore['accuracy'] = {};
   for (const [name, same] of Object.entries(attributes)) {
-    accuracy[name] = { right: pairs.filter(([p, g]) => same(p, g)).length, total: pairs.length };
+    const judged = pairs.map(([p, g]) => same(p, g)).filter((r) => r !== null);
+    accuracy[name] = { right: judged.filter((r) => r).length, total: judged.length };
   }
   return { ...counts, ...prf(counts), accuracy };
 }
@@ -87,7 +89,31 @@ const sameNumber = (a: number | null, b: number | null): boolean =>
 /** Closer lines break ties between equally similar candidates. */
 const tieBreak = (a: number, b: number): number => 1e-3 / (1 + Math.abs(a - b));
 
-const ROW_CELLS = ['unit', 'base_raw', 'target_raw', 'growth_raw', 'attribute'] as const;
+/** Cells of an indicator row; `actual_raw` only where the gold row has it (a completion table). */
+const ROLE_CELLS = ['base_raw', 'target_raw', 'growth_raw', 'attribute', 'actual_raw'] as const;
+
+/** A gold row of a statistical table (a bulletin's 表1) gives its printed cells and no role cells. */
+const isStatisticalRow = (row: IndicatorRowOut): boolean =>
+  Array.isArray(row.cells) && !('base_raw' in row || 'target_raw' in row || 'growth_raw' in row);
+
+const sameCells = (p: readonly string[] | undefined, g: readonly string[]): boolean =>
+  p !== undefined && p.length === g.length && p.every((cell, i) => sameText(cell, g[i]));
+
+/** One cell of a pair: null where the gold row does not have it (role cells of a statistical row, …). */
+function rowCell(name: 'unit' | 'cells' | 'parent' | (typeof ROLE_CELLS)[number]) {
+  return (p: IndicatorRowOut, g: IndicatorRowOut): boolean | null => {
+    if (name === 'unit') return sameText(p.unit, g.unit);
+    // Printed cells and parents are scored where the gold row gives its printed cells.
+    if (name === 'cells' || name === 'parent') {
+      if (!Array.isArray(g.cells)) return null;
+      return name === 'cells' ? sameCells(p.cells, g.cells!) : sameText(p.parent, g.parent);
+    }
+    if (isStatisticalRow(g) || (name === 'actual_raw' && !('actual_raw' in g))) return null;
+    return sameText(p[name], g[name]);
+  };
+}
+
+const ROW_ATTRIBUTES = ['unit', ...ROLE_CELLS, 'cells', 'parent'] as const;
 
 function rowName(row: IndicatorRowOut): string {
   return normalizeText(withoutUnitSuffix(normalizeText(row.name)));
@@ -126,7 +152,7 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
 
   const rows = (doc: GoldExtraction) => (doc.indicator_tables ?? []).flatMap((t) => t.rows);
   const cellAttributes: Attributes<IndicatorRowOut, IndicatorRowOut> = {};
-  for (const cell of ROW_CELLS) cellAttributes[cell] = (p, g) => sameText(p[cell], g[cell]);
+  for (const cell of ROW_ATTRIBUTES) cellAttributes[cell] = rowCell(cell);
   const tableRows = sectionScore(
     rows(predicted),
     rows(gold),
@@ -136,7 +162,7 @@ export function scoreDocument(predicted: GoldExtraction, gold: GoldExtraction): 
     },
     {
       ...cellAttributes,
-      full_row: (p, g) => ROW_CELLS.every((cell) => sameText(p[cell], g[cell])),
+      full_row: (p, g) => ROW_ATTRIBUTES.every((cell) => cellAttributes[cell]!(p, g) !== false),
     },
   );
 

@@ -22,6 +22,11 @@ export interface OutlineEntry {
   line: number;
 }
 
+/**
+ * One table row. An indicator row (主要指标) fills the role cells (`base_raw`, `target_raw`, …); a row of a
+ * statistical table (a bulletin's 表1) has no roles and gives every printed cell in `cells`, aligned to `columns`,
+ * with the exact line in `raw`, and its role cells null.
+ */
 export interface IndicatorRowOut {
   category: string | null;
   seq: string | null;
@@ -35,12 +40,26 @@ export interface IndicatorRowOut {
   line: number;
   actual_raw?: string | null;
   actual_growth_raw?: string | null;
+  /** Every cell as printed (whitespace removed), aligned to the table's `columns`: statistical tables. */
+  cells?: string[];
+  /** The source line of a statistical row, exactly as written. */
+  raw?: string;
 }
+
+/** Which printed column became each role cell (null: the table has no such column). */
+export type ColumnMap = Partial<
+  Record<'base_raw' | 'target_raw' | 'growth_raw' | 'actual_raw' | 'actual_growth_raw', string | null>
+>;
 
 export interface IndicatorTableOut {
   caption: string | null;
   line: number;
+  /** The plan period the table belongs to (`2021-2025`; a 十四五 completion table inside a 十五五 plan), or a report year. */
+  period?: string | null;
   columns: string[];
+  column_map?: ColumnMap;
+  /** The notes printed under the table (`注：1．“*”代表该指标尚未公布；`), one per line. */
+  footnotes?: string[];
   rows: IndicatorRowOut[];
 }
 

@@ -108,3 +108,14 @@ describe('parseCell on every raw cell of the gold tables', () => {
     }
   });
 });
+
+describe('parseCell on cells of 十五五 tables', () => {
+  it('reads a value through its footnote marker and a bare marker as no value', () => {
+    expect(parseCell('>46.5∗', { column: 'base' })).toMatchObject({ kind: 'bound', raw: '>46.5∗' });
+    expect(parseCell('6.691∗', { column: 'base' }).kind).toBe('level');
+    expect(parseCell('*', { column: 'actual' }).kind).toBe('empty');
+  });
+  it('keeps the values of two indicators in one cell together', () => {
+    expect(parseCell('8358/244', { column: 'base' })).toMatchObject({ kind: 'multiple', text: '8358/244' });
+  });
+});

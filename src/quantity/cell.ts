@@ -45,11 +45,23 @@ const DELEGATED_PATTERNS: readonly RegExp[] = [
   /分解(?:目标|任务|指标)/,
 ];
 
+/** Footnote markers after a value (`>46.5∗` 预计数, `*` 尚未公布): the cell is read without them. */
+const FOOTNOTE_MARK = /[*∗＊※]+$/;
+const FOOTNOTE_MARK_CHARS = new Set([...'*∗＊※']);
+
+/** Values of two indicators in one cell, one per indicator (`8358/244`, `6.99/2805`). */
+const MULTIPLE_VALUES = /^[<>≤≥＜＞]?\d[\d.,]*(?:\/[<>≤≥＜＞]?\d[\d.,]*)+$/;
+
 /** Reads a table cell; `context.column` decides whether a bare number is a level or a growth rate. */
 export function parseCell(raw: string, context: CellContext = {}): TypedCell {
-  const compact = raw.replace(/\s+/g, '');
+  const spaced = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
+  // Most cells end in no marker: one look at the last character before a replace.
+  const compact = FOOTNOTE_MARK_CHARS.has(spaced.at(-1) ?? '') ? spaced.replace(FOOTNOTE_MARK, '') : spaced;
   const cell: TypedCell = { kind: 'unknown', raw };
   if (EMPTY_CELLS.has(compact)) return { ...cell, kind: 'empty' };
+  // A unit with a slash (万元/人) is written in the name, never in a value cell, so a slash here separates values.
+  if (compact.includes('/') && MULTIPLE_VALUES.test(compact))
+    return { ...cell, kind: 'multiple', text: compact };
   if (DELEGATED_PATTERNS.some((p) => p.test(compact))) return { ...cell, kind: 'delegated', text: compact };
 
   const close = CUMULATIVE_BRACKETS[compact[0] ?? ''];

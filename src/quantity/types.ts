@@ -41,8 +41,17 @@ export interface QuantityMatch extends Quantity {
 }
 
 /** What a table cell holds. */
+/** `multiple`: the values of two indicators printed in one cell (`8358/244` for 旅客/货邮吞吐量). */
 export type CellKind =
-  'level' | 'growth' | 'cumulative' | 'bound' | 'qualitative' | 'delegated' | 'empty' | 'unknown';
+  | 'level'
+  | 'growth'
+  | 'cumulative'
+  | 'bound'
+  | 'qualitative'
+  | 'delegated'
+  | 'multiple'
+  | 'empty'
+  | 'unknown';
 
 /** The column a cell sits in, which decides whether a bare number is a level or a growth rate. */
 export type CellColumn = 'base' | 'target' | 'growth' | 'actual' | 'actual_growth';

@@ -1,8 +1,10 @@
 // What a piece of table text is: a sequence number, a value, an attribute, a category, a name with its unit.
+import { parseUnit } from '../../quantity/index.js';
 import { displayWidth } from '../../text/width.js';
 import type { Piece } from './types.js';
 import {
   ATTRIBUTE,
+  CATEGORY_COUNT,
   CATEGORY_NUMBERING,
   CATEGORY_WORDS,
   CHANGE_WORD_END,
@@ -88,8 +90,12 @@ export function awaitsNumber(text: string): boolean {
   return !/\d/.test(t) && CHANGE_WORD_END.test(t);
 }
 
+/** A unit column's cell: a unit the project's unit table knows (`万人次/万吨`), or a ratio of such units. */
 export function isUnitCell(text: string): boolean {
-  return UNIT_CELL.test(compact(text));
+  const t = compact(text);
+  if (UNIT_CELL.test(t)) return true;
+  if (t === '' || /\d/.test(t) || t.length > 12) return false;
+  return parseUnit(t) !== null || (t.includes('/') && t.split('/').every((part) => parseUnit(part) !== null));
 }
 
 /** Open minus closed parentheses: > 0 while a name wraps inside its unit (`万元工业增加值用水量(立`). */
@@ -113,12 +119,20 @@ export function width(text: string): number {
 
 /** A category label without its numbering (`一、经济发展` → `经济发展`), or null when the text is not one. */
 export function categoryLabel(text: string): string | null {
-  const t = compact(text);
+  const full = compact(text);
+  const count = CATEGORY_COUNT.exec(full);
+  const t = count ? full.slice(0, count.index) : full;
   const numbered = CATEGORY_NUMBERING.exec(t);
   const label = numbered ? t.slice(numbered[0].length) : t;
   if (label === '' || label.length > 12 || /[（(）)\d%]/.test(label)) return null;
-  if (numbered) return label;
+  if (numbered || count) return label;
   return CATEGORY_WORDS.includes(label) ? label : null;
+}
+
+/** A cell that is only a category's count (`(5项)`): the label above it, wrapped over lines, is a category. */
+export function isCategoryCount(text: string): boolean {
+  const t = compact(text);
+  return CATEGORY_COUNT.test(t) && CATEGORY_COUNT.exec(t)!.index === 0;
 }
 
 /** A category written with its numbering (`一、经济发展`): a row of its own in any table shape. */

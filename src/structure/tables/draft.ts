@@ -51,6 +51,14 @@ function tableCell(
   return { raw, typed: parseCell(raw, context), evidence: pieceEvidence(source, cell) };
 }
 
+/** The attribute cell (预期性/约束性) is a word, never a value: it is not read as a quantity. */
+function attributeCell(source: SourceText, cell: Cell): TableCell {
+  const raw = rawOf(cell);
+  const typed: TableCell['typed'] =
+    raw === '' ? { kind: 'empty', raw } : { kind: 'qualitative', raw, text: raw };
+  return { raw, typed, evidence: pieceEvidence(source, cell) };
+}
+
 /**
  * Indicator rows from drafts: categories carry down, sub-rows of a merged parent cell repeat its sequence number and
  * parent, values take the table's value columns left to right, and a sub-row without an attribute shares its
@@ -108,7 +116,7 @@ export function assembleRows(
         expected: `${roles.length} value cells (${roles.join(', ')})`,
       });
     }
-    if (draft.attribute) cells.attribute = tableCell(source, draft.attribute, null, null);
+    if (draft.attribute) cells.attribute = attributeCell(source, draft.attribute);
     const evidence = pieceEvidence(source, nameCell);
     const row: IndicatorRow = {
       category,
@@ -120,6 +128,8 @@ export function assembleRows(
       cells,
       line: evidence.line,
       evidence,
+      printed: null,
+      text: null,
     };
     rows.push(row);
     previous = row;

@@ -7,6 +7,7 @@ import {
   compact,
   endsWithUnitGroup,
   isAttribute,
+  isEmptyMarker,
   isNumberedCategory,
   isNumericValue,
   isSeq,
@@ -72,6 +73,17 @@ export function splitLine(line: PhysicalLine, delimiter: RegExp): Piece[] {
 function endsTable(text: string): boolean {
   const t = text.trim();
   return TABLE_END.test(t) || CAPTION.test(t) || /[。；]/.test(t) || compact(t).length > 40;
+}
+
+/** A line that ends a table written at column positions: a note, a heading, a sentence, or text without cells. */
+export function endsSpacedTable(text: string): boolean {
+  const t = text.trim();
+  return (
+    TABLE_END.test(t) ||
+    CAPTION.test(t) ||
+    /[。；]/.test(t) ||
+    (!/ {2,}|\u3000/.test(t) && compact(t).length > 12)
+  );
 }
 
 /** One cell per line, each led by a TAB; blank lines separate rows; a line without TAB continues the cell above. */
@@ -168,6 +180,8 @@ export interface GridOptions {
   /** Number of value columns the header names (base, target, growth, …). */
   valueCount: number;
   hasUnitColumn: boolean;
+  /** The header names an attribute column (属性). */
+  hasAttributeColumn?: boolean;
 }
 
 /** Header rows at the top of a grid, as text, and the index of the first body row. */
@@ -190,16 +204,54 @@ export function gridHeader(
 const SEQ_REACH = 3;
 
 /** The cell holding the row's number: within the first cells, after nothing but a category, before a label. */
-function seqIndex(texts: readonly string[]): number {
+export function seqIndex(texts: readonly string[]): number {
   for (let k = 0; k < Math.min(SEQ_REACH, texts.length); k++) {
     const text = texts[k]!;
     if (isSeq(text)) {
       const next = texts[k + 1];
       return next === undefined || next === '' || !isNumericValue(next) ? k : -1;
     }
-    if (text !== '' && (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text))) return -1;
+    // A category cell (`一、经济强（12项）`) may stand before the number.
+    if (
+      text !== '' &&
+      (isValueText(text) || isAttribute(text) || endsWithUnitGroup(text)) &&
+      categoryLabel(text) === null
+    )
+      return -1;
   }
   return -1;
+}
+
+/** A name cell led by its sequence number (`1. 地区生产总值`, `12、…`); not a decimal (`1.5`). */
+const SEQ_PREFIX = /^(\d{1,3})\s*[.．、](?:\s+|(?![\d.．]))(?=\S)/;
+
+/** The cell whose text starts with the row's number, within the first cells, or -1. */
+function seqPrefixIndex(cells: readonly Cell[]): number {
+  const reach = Math.min(SEQ_REACH, cells.length);
+  // Most rows have no cell led by a digit: one cheap look before the checks.
+  let anyDigit = false;
+  for (let k = 0; k < reach && !anyDigit; k++) anyDigit = /^\d/.test(cells[k]![0]?.text ?? '');
+  if (!anyDigit) return -1;
+  for (let k = 0; k < reach; k++) {
+    // As written: `26. 3岁以下…` is a number and a name, `26.3` a decimal.
+    const written = cells[k]![0]?.text ?? '';
+    if (SEQ_PREFIX.test(written)) return isNumericValue(rawOf(cells[k]!)) ? -1 : k;
+    if (written !== '' && (isValueText(written) || isAttribute(written))) return -1;
+  }
+  return -1;
+}
+
+/** A cell's pieces with its leading number cut off: [number, rest]. */
+function splitSeqPrefix(cell: Cell): [Cell, Cell] {
+  const first = cell[0]!;
+  const match = SEQ_PREFIX.exec(first.text)!;
+  const seq: Piece = { ...first, text: match[1]!, end: first.start + match[1]!.length };
+  const rest: Piece = {
+    ...first,
+    text: first.text.slice(match[0].length),
+    start: first.start + match[0].length,
+  };
+  return [[seq], [rest, ...cell.slice(1)]];
 }
 
 /** Drafts of the body rows of a grid; reading stops at a note under the table. */
@@ -212,6 +264,9 @@ export function gridDrafts(rows: readonly GridRow[], options: GridOptions): Draf
   for (const p of positions) if (p >= 0) counts.set(p, (counts.get(p) ?? 0) + 1);
   const [seqColumn, seqRows] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0] ?? [-1, 0];
   const column = seqRows * 2 >= positions.length ? seqColumn : -1;
+  // Rows numbered inside their name cell: a row without a number in such a table is a sub-row.
+  const prefixed = cellsOf.filter((cells) => seqPrefixIndex(cells) >= 0).length;
+  const numbered = column >= 0 || prefixed * 2 >= positions.length;
   const drafts: Draft[] = [];
   for (const [r, cells] of cellsOf.entries()) {
     const texts = textsOf[r]!;
@@ -229,32 +284,55 @@ export function gridDrafts(rows: readonly GridRow[], options: GridOptions): Draf
         drafts.push({ kind: 'category', label: only });
       continue;
     }
-    const row = gridRow(cells, texts, column, options);
+    const row = gridRow(cells, texts, column, numbered, options);
     if (row) drafts.push(row);
   }
   return drafts;
 }
 
-function gridRow(cells: Cell[], texts: string[], seqColumn: number, options: GridOptions): RowDraft | null {
+function gridRow(
+  cellsIn: Cell[],
+  textsIn: string[],
+  seqColumn: number,
+  numbered: boolean,
+  options: GridOptions,
+): RowDraft | null {
+  let cells = cellsIn;
+  let texts = textsIn;
   let at = 0;
   let seq: Cell | null = null;
   let category: Cell | null = null;
-  const seqAt = seqIndex(texts);
+  const prefixAt = seqPrefixIndex(cells);
+  const seqAt = prefixAt >= 0 ? -1 : seqIndex(texts);
   const found = seqAt >= 0 ? seqAt : seqColumn >= 0 && texts[seqColumn] === '' ? seqColumn : -1;
-  if (found >= 0) {
+  if (prefixAt >= 0) {
+    // The number leads the name cell: cells left of it form the category column.
+    const before = cells.slice(0, prefixAt).filter((c) => rawOf(c) !== '');
+    category = before.length > 0 ? before.flat() : null;
+    const [number, rest] = splitSeqPrefix(cells[prefixAt]!);
+    seq = number;
+    cells = [...cells.slice(0, prefixAt), rest, ...cells.slice(prefixAt + 1)];
+    texts = cells.map(rawOf);
+    at = prefixAt;
+  } else if (found >= 0) {
     // Cells left of the sequence number form the category column.
     const before = cells.slice(0, found).filter((c) => rawOf(c) !== '');
     category = before.length > 0 ? before.flat() : null;
     seq = cells[found]!;
     at = found + 1;
   }
-  // Label cells run up to the first value written with digits or the attribute.
+  // Label cells run up to the unit (a table with a 单位 column may write its values in words), else to the first
+  // value written with digits or the attribute.
+  const unitAt = options.hasUnitColumn ? texts.findIndex((t, i) => i > at && isUnitCell(t)) : -1;
   let labelEnd = at;
   while (
     labelEnd < cells.length &&
     (texts[labelEnd] === '' || !(isNumericValue(texts[labelEnd]!) || isAttribute(texts[labelEnd]!)))
   )
     labelEnd += 1;
+  if (unitAt >= 0 && unitAt < labelEnd) labelEnd = unitAt;
+  else if (unitAt > labelEnd && !texts.slice(labelEnd, unitAt).some((t) => t !== '' && isNumericValue(t)))
+    labelEnd = unitAt;
   const candidates = Array.from({ length: labelEnd - at }, (_, k) => at + k).filter((i) => texts[i] !== '');
   if (candidates.length === 0) return null;
   // The name is the first label with a unit in parentheses; otherwise the last label that is not a value phrase.
@@ -269,12 +347,26 @@ function gridRow(cells: Cell[], texts: string[], seqColumn: number, options: Gri
 
   let next = nameAt + 1;
   let unit: Cell | null = null;
-  if (options.hasUnitColumn && next < cells.length && (texts[next] === '' || isUnitCell(texts[next]!))) {
+  const lastIsAttribute = cells.length > 0 && isAttribute(texts[cells.length - 1]!);
+  // `—` in the unit column of a row with every value cell after it: the row has no unit.
+  const dashUnit =
+    next < cells.length &&
+    isEmptyMarker(texts[next]!) &&
+    cells.length - next - 1 - (lastIsAttribute ? 1 : 0) >= options.valueCount;
+  if (
+    options.hasUnitColumn &&
+    next < cells.length &&
+    (texts[next] === '' || isUnitCell(texts[next]!) || dashUnit)
+  ) {
     unit = texts[next] === '' ? null : cells[next]!;
     next += 1;
   }
   const attributeAt = texts.findLastIndex((t, i) => i >= next && isAttribute(t));
-  let values = cells.slice(next, attributeAt >= 0 ? attributeAt : cells.length);
+  // The attribute column may come before the values (`指标 属性 2030年目标值`).
+  const attributeFirst = attributeAt === next;
+  let values = attributeFirst
+    ? cells.slice(next + 1)
+    : cells.slice(next, attributeAt >= 0 ? attributeAt : cells.length);
   let attribute: Cell | null = attributeAt >= 0 ? cells[attributeAt]! : null;
   const size = options.valueCount;
   const empty = (c: Cell): boolean => rawOf(c) === '';
@@ -285,8 +377,15 @@ function gridRow(cells: Cell[], texts: string[], seqColumn: number, options: Gri
       values = values.slice(0, -1);
     }
   }
+  // A delimited row that stops before the attribute column printed no attribute (a converter drops empty cells).
+  if (!attribute && options.hasAttributeColumn) {
+    const last = (values[values.length - 1] ?? cells[cells.length - 1]!).at(-1)!;
+    attribute = [{ ...last, text: '', start: last.end }];
+  }
   // Empty cells left of the values belong to a name spanning two columns; empty ones right of them are padding.
   while (values.length > size && empty(values[0]!)) values = values.slice(1);
   while (values.length > size && empty(values[values.length - 1]!)) values = values.slice(0, -1);
-  return { kind: 'row', seq, category, labels, continuesGroup: emptySlots > 0, unit, values, attribute };
+  // A row without a number of its own in a numbered table continues the group above it (its merged cells omitted).
+  const continuesGroup = emptySlots > 0 || (numbered && seq === null);
+  return { kind: 'row', seq, category, labels, continuesGroup, unit, values, attribute };
 }

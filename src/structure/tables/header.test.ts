@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { columnRoles, isHeaderLine, scanHeader, valueRoles, type HeaderScan } from './header.js';
-import { HEADER_FILLER, HEADER_HINT, HEADER_TOKENS, SENTENCE_MARKS } from './vocabulary.js';
+import {
+  CELL_BORDER,
+  CELL_BORDER_MARK,
+  HEADER_FILLER,
+  HEADER_HINT,
+  HEADER_TOKENS,
+  SENTENCE_MARKS,
+} from './vocabulary.js';
 
 /** The header scan as the labels define it: each label tried in turn at each position, then the filler. */
 function scanOneByOne(text: string, maxUnknown = Infinity): HeaderScan {
-  const compact = text.replace(/[\s|]+/g, '');
+  const compact = text.replace(CELL_BORDER, CELL_BORDER_MARK).replace(/[\s|]+/g, '');
   const tokens: HeaderScan['tokens'] = [];
   let unknown = 0;
   let at = 0;
@@ -50,6 +57,20 @@ describe('scanHeader', () => {
             differ.push(text);
     });
     expect(differ).toEqual([]);
+  });
+});
+
+describe('scanHeader on cells at column positions', () => {
+  it('keeps two cells apart where removing the spaces would glue their labels', () => {
+    const kinds = (text: string) => scanHeader(text).tokens.map((t) => t.kind);
+    expect(kinds('分类    序号    指标    属性    2030年目标值')).toEqual([
+      'category',
+      'seq',
+      'name',
+      'attribute',
+      'target',
+    ]);
+    expect(kinds('指标属性')).toEqual(['attribute']);
   });
 });
 

@@ -2,6 +2,8 @@
 import { hasWhitespace } from './cells.js';
 import type { ColumnRole, ValueRole } from './types.js';
 import {
+  CELL_BORDER,
+  CELL_BORDER_MARK,
   HEADER_FILLER,
   HEADER_HINT,
   HEADER_TOKENS,
@@ -51,9 +53,14 @@ function headerScanner(): { pattern: RegExp; alternatives: ScanAlternative[] } |
 
 const HEADER_SCAN = headerScanner();
 
-/** Text without whitespace and pipes, as headers are read; most lines have neither, and are left as they are. */
+/**
+ * Text without whitespace and pipes, as headers are read; most lines have neither, and are left as they are. A run
+ * of spaces between cells (`指标    属性`) stays a border, so labels of two cells never read as one (`指标属性`).
+ */
 function withoutSpacesAndPipes(text: string): string {
-  return hasWhitespace(text) || text.includes('|') ? text.replace(/[\s|]+/g, '') : text;
+  if (!hasWhitespace(text) && !text.includes('|')) return text;
+  const spaced = text.includes('  ') || text.includes('\u3000');
+  return (spaced ? text.replace(CELL_BORDER, CELL_BORDER_MARK) : text).replace(/[\s|]+/g, '');
 }
 
 /** Header labels of a header's text, left to right; whitespace and pipes are ignored. */
@@ -246,6 +253,22 @@ export function columnRoles(tokens: readonly HeaderToken[]): ColumnRole[] {
     }
   });
   return asBaseWhenEarlier(columns);
+}
+
+/** Column roles of a header given one text per column (a grid read by position): each cell names its own column. */
+export function cellColumnRoles(cells: readonly string[]): ColumnRole[] {
+  const columns = cells.map((cell): ColumnRole => {
+    const role = columnRoles(scanHeader(cell).tokens)[0];
+    return role ? { ...role, header: cell } : { role: 'other', header: cell, year: null };
+  });
+  // A bare year before another value column is the base year (`2025年` before `2030年目标`).
+  const firstValue = columns.findIndex((c) => c.role === 'base' || c.role === 'target');
+  const fixed = columns.map((c, i) =>
+    c.role === 'target' && i === firstValue && /^\d{4}年?$/.test(c.header)
+      ? { ...c, role: 'base' as const }
+      : c,
+  );
+  return asBaseWhenEarlier(fixed);
 }
 
 /** A 十四五 table's `2020年实际值` / `2020年预计` is its base: an actual value dated before the target year. */

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Layout, PhysicalLine } from '../../layout/types.js';
 import type { RawDocument, RawTable } from '../../readers/types.js';
+import { lineText } from '../../text/source-text.js';
 import { compact } from './cells.js';
 import { assembleRows, type Draft } from './draft.js';
 import {
@@ -12,7 +13,18 @@ import {
   readTabCells,
   type GridRow,
 } from './grid.js';
-import { columnRoles, headerStrength, isHeaderLine, scanHeader, valueRoles } from './header.js';
+import { footnotesAt } from './footnotes.js';
+import { spannedHeader, hasSpacedCells, readSpacedRows } from './spaced.js';
+import {
+  cellColumnRoles,
+  columnRoles,
+  headerStrength,
+  isHeaderLine,
+  scanHeader,
+  valueRoles,
+} from './header.js';
+import { tablePeriod } from './period.js';
+import { readStatisticalGrid, readStatisticalTable, statisticalHeaderAfter } from './statistical.js';
 import { readStream } from './stream.js';
 import type { IndicatorTable, TableShape } from './types.js';
 import { CAPTION, INDICATOR_CAPTION } from './vocabulary.js';
@@ -22,9 +34,11 @@ export type {
   ColumnRoleKind,
   IndicatorRow,
   IndicatorTable,
+  Footnote,
   Piece,
   RowCells,
   TableCell,
+  TableKind,
   TableShape,
   ValueRole,
 } from './types.js';
@@ -62,6 +76,16 @@ export function findIndicatorTables(layout: Layout, raw?: RawDocument): Indicato
   const flattenedOnly = raw?.format === 'pdf';
   let i = 0;
   while (i < lines.length) {
+    const statistical = inReal(lines[i]!.line) ? null : statisticalHeaderAfter(lines, i);
+    const read =
+      statistical && !inReal(lines[statistical.at]!.line)
+        ? readStatisticalTable(layout.source, lines, i, statistical)
+        : null;
+    if (read) {
+      tables.push(read.table);
+      i = read.end;
+      continue;
+    }
     const header = inReal(lines[i]!.line) ? null : headerBlockAt(lines, i);
     if (!header) {
       i += 1;
@@ -138,6 +162,7 @@ function shapeOf(lines: readonly PhysicalLine[], header: HeaderBlock, flattenedO
   if (texts.some((t) => t.includes('|'))) return 'pipe';
   if (texts.some((t) => t.replace(/^\t+/, '').includes('\t'))) return 'tab-rows';
   if (texts.every((t) => t.startsWith('\t') || compact(t).length <= 4)) return 'tab-cells';
+  if (hasSpacedCells(texts[0] ?? '')) return 'spaced';
   return 'flattened';
 }
 
@@ -172,6 +197,7 @@ function textTable(
       read.end,
     );
   }
+  if (shape === 'spaced') return spacedTable(layout, header, captionLine, caption);
   const read =
     shape === 'pipe'
       ? readDelimitedRows(lines, header.start, /\|/)
@@ -181,6 +207,47 @@ function textTable(
   const end = read.end;
   const lastLine = lastNonBlank(lines, end) ?? lines[header.start]!.line;
   return gridTable(layout, read.rows, shape, captionLine, caption, lines[header.start]!.line, lastLine, end);
+}
+
+/** Index of the first physical line after 1-based source line `line`. */
+function afterLine(lines: readonly PhysicalLine[], line: number): number {
+  const index = lines.findIndex((l) => l.line > line);
+  return index < 0 ? lines.length : index;
+}
+
+/** A table at column positions: header rows joined by position, then the body read like a grid. */
+function spacedTable(
+  layout: Layout,
+  header: HeaderBlock,
+  captionLine: PhysicalLine | null,
+  caption: string | null,
+): { table: IndicatorTable; rows: number; end: number } | null {
+  const lines = layout.physical;
+  const read = readSpacedRows(lines, layout.source, header.start);
+  const headerEnd = lines[header.end - 1]!.line;
+  const body = read.rows.findIndex((row) => row.line > headerEnd);
+  const head = body < 0 ? read.rows : read.rows.slice(0, body);
+  const columns = cellColumnRoles(spannedHeader(head));
+  const roles = valueRoles(columns);
+  const drafts = gridDrafts(body < 0 ? [] : read.rows.slice(body), {
+    valueCount: roles.length,
+    hasUnitColumn: columns.some((c) => c.role === 'unit'),
+    hasAttributeColumn: columns.some((c) => c.role === 'attribute'),
+  });
+  const headerLine = lines[header.start]!.line;
+  const lastLine = lastNonBlank(lines, read.end) ?? headerLine;
+  return finish(
+    layout,
+    drafts,
+    columns,
+    roles,
+    'spaced',
+    captionLine,
+    caption,
+    headerLine,
+    lastLine,
+    read.end,
+  );
 }
 
 function lastNonBlank(lines: readonly PhysicalLine[], end: number): number | null {
@@ -204,6 +271,7 @@ function gridTable(
   const drafts = gridDrafts(rows.slice(head.body), {
     valueCount: roles.length,
     hasUnitColumn: columns.some((c) => c.role === 'unit'),
+    hasAttributeColumn: shape !== 'real' && columns.some((c) => c.role === 'attribute'),
   });
   return finish(layout, drafts, columns, roles, shape, captionLine, caption, headerLine, lastLine, end);
 }
@@ -227,10 +295,13 @@ function finish(
     caption,
     captionLine: captionLine?.line ?? null,
     line: captionLine?.line ?? headerLine,
+    kind: 'indicator',
     shape,
+    period: tablePeriod(caption, columns),
     columns,
     rows,
     endLine: lastLine,
+    footnotes: footnotesAt(layout.physical, afterLine(layout.physical, lastLine)),
     diagnostics,
   };
   return { table, rows: rows.length, end };
@@ -242,10 +313,11 @@ function realTable(
   lineAt: (line: number) => PhysicalLine | undefined,
 ): IndicatorTable | null {
   const rows = readRealTable(raw, lineAt);
-  const head = gridHeader(rows, (text) => isHeaderLine(text, true));
-  if (head.text.length === 0 || headerStrength(scanHeader(head.text.join('\n')).tokens) < 3) return null;
   const index = layout.physical.findIndex((l) => l.line === raw.startLine);
   const captionLine = index >= 0 ? captionBefore(layout.physical, index) : null;
+  const head = gridHeader(rows, (text) => isHeaderLine(text, true));
+  if (head.text.length === 0 || headerStrength(scanHeader(head.text.join('\n')).tokens) < 3)
+    return readStatisticalGrid(layout.source, rows, captionLine, (n) => lineText(layout.source, n));
   const read = gridTable(
     layout,
     rows,

@@ -17,9 +17,9 @@ function read(text: string, raw: Partial<RawDocument> = {}): IndicatorTable[] {
   return findIndicatorTables(cleanLayout(makeSourceText(text)), doc);
 }
 
-/** Rows in the exchange format without line numbers, for compact comparison. */
+/** Rows in the exchange format without line numbers and printed cells, for compact comparison. */
 function rows(tables: IndicatorTable[]): Record<string, unknown>[] {
-  return toExchangeTables(tables).flatMap((t) => t.rows.map(({ line: _line, ...row }) => row));
+  return toExchangeTables(tables).flatMap((t) => t.rows.map(({ line: _line, cells: _cells, ...row }) => row));
 }
 
 const lineOf = (text: string, needle: string): number =>
@@ -867,5 +867,102 @@ describe('cells the header has no column for', () => {
       { severity: 'warning', code: 'table/extra-cells', line: 2 },
     ]);
     expect(tables[0]!.diagnostics[0]!.message).toContain('7.5');
+  });
+});
+
+describe('single-space PDF text with category cells wrapped over lines and their count', () => {
+  const text = [
+    '“十五五”时期经济社会发展主要指标',
+    '类别 序号 指标 2025年 2030年目标 属性',
+    '创新',
+    '发展',
+    '(2项)',
+    '1 每万人口高价值发明专利拥有量(件) 180.7 240左右 预期性',
+    '2 全员劳动生产率(万元/人) >46.5∗ 58左右 预期性',
+    '绿色',
+    '发展',
+    '(1项)',
+    '3 细颗粒物年均浓度(微克/立方米) 27',
+    '达到国家',
+    '要求',
+    '约束性',
+    '注:1.【 】为5年累计数,带∗为预计数。',
+    '2.部分指标尚无2025年数',
+    '据。',
+    '第二篇 坚守职责使命',
+  ].join('\n');
+  const tables = read(text);
+
+  it('takes the wrapped cells as categories without their count, not as rows', () => {
+    expect(
+      rows(tables).map((r) => [r.category, r.seq, r.name, r.unit, r.base_raw, r.target_raw, r.attribute]),
+    ).toEqual([
+      ['创新发展', '1', '每万人口高价值发明专利拥有量', '件', '180.7', '240左右', '预期性'],
+      ['创新发展', '2', '全员劳动生产率', '万元/人', '>46.5∗', '58左右', '预期性'],
+      ['绿色发展', '3', '细颗粒物年均浓度', '微克/立方米', '27', '达到国家要求', '约束性'],
+    ]);
+  });
+
+  it('gives the plan period of the caption, the column map and the notes under the table', () => {
+    const [table] = toExchangeTables(tables);
+    expect(table!.period).toBe('2026-2030');
+    expect(table!.column_map).toEqual({ base_raw: '2025年', target_raw: '2030年目标', growth_raw: null });
+    expect(table!.footnotes).toEqual(['注:1.【 】为5年累计数,带∗为预计数。', '2.部分指标尚无2025年数据。']);
+  });
+});
+
+describe('TAB rows numbered inside the name cell, merged cells omitted, values in words', () => {
+  const text = [
+    '专栏1  “十五五”时期经济社会发展主要指标',
+    '类别\t指标\t单位\t2025年  完成值\t2030年  目标值\t属性',
+    '经济发展\t1. 地区生产总值年均增长\t%\t“十四五”年均增长4.0\t“十五五”年均增长5.0左右\t预期性',
+    '2. 海洋生产总值*\t亿元\t5231\t7300\t预期性',
+    '3. 城乡居民人均可支配收入比值\t—\t1.99\t1.9\t预期性',
+    '民生福祉\t4. 每千人口拥有医护人员数\t每千人口拥有执业（助理）医师数\t人\t4.45\t4.50\t预期性',
+    '每千人口拥有注册护士数\t人\t5.21\t5.30',
+    '5. 3岁以下婴幼儿入托率\t%\t10\t20\t预期性',
+    '注：1.“十四五”年均增长为2021-2025年平均。',
+  ].join('\n');
+
+  it('splits the number off the name, aligns on the unit and keeps a short sub-row in its group', () => {
+    const tables = read(text);
+    expect(tables[0]!.shape).toBe('tab-rows');
+    expect(
+      rows(tables).map((r) => [
+        r.category,
+        r.seq,
+        r.name,
+        r.unit,
+        r.base_raw,
+        r.target_raw,
+        r.attribute,
+        r.parent,
+      ]),
+    ).toEqual([
+      [
+        '经济发展',
+        '1',
+        '地区生产总值年均增长',
+        '%',
+        '“十四五”年均增长4.0',
+        '“十五五”年均增长5.0左右',
+        '预期性',
+        null,
+      ],
+      ['经济发展', '2', '海洋生产总值', '亿元', '5231', '7300', '预期性', null],
+      ['经济发展', '3', '城乡居民人均可支配收入比值', '—', '1.99', '1.9', '预期性', null],
+      [
+        '民生福祉',
+        '4',
+        '每千人口拥有执业（助理）医师数',
+        '人',
+        '4.45',
+        '4.50',
+        '预期性',
+        '每千人口拥有医护人员数',
+      ],
+      ['民生福祉', '4', '每千人口拥有注册护士数', '人', '5.21', '5.30', '', '每千人口拥有医护人员数'],
+      ['民生福祉', '5', '3岁以下婴幼儿入托率', '%', '10', '20', '预期性', null],
+    ]);
   });
 });

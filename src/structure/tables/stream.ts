@@ -6,6 +6,7 @@ import {
   compact,
   endsWithUnitGroup,
   isAttribute,
+  isCategoryCount,
   isClosedValue,
   isEmptyMarker,
   isNumberedCategory,
@@ -317,6 +318,18 @@ export function readStream(lines: readonly PhysicalLine[], from: number, options
     }
     const text = line.text.trim();
     if (isProse(text)) break;
+    // A category cell wrapped over lines (`创新` / `发展` / `(5项)`): the label read so far is the category.
+    const open = state.row;
+    if (isCategoryCount(text) && open && open.seq === null && !started(open) && open.fragments.length > 0) {
+      const label = categoryLabel(open.fragments.map((f) => rawOf(f.pieces)).join('') + compact(text));
+      if (label !== null) {
+        state.row = null;
+        state.drafts.push({ kind: 'category', label });
+        state.lastSeq = null;
+        lastLine = line.line;
+        continue;
+      }
+    }
     // A numbered category has a label too, so a line without one is never a category.
     const category = categoryLabel(text);
     if (category !== null && (isNumberedCategory(text) || state.row === null || complete(state, state.row))) {

@@ -64,22 +64,39 @@ export interface IndicatorRow {
   line: number;
   /** Source offsets of the name cell. */
   evidence: Evidence;
+  /** Every printed cell in column order: the cells of a statistical row, which has no roles; null for indicator rows. */
+  printed: TableCell[] | null;
+  /** The source line of a statistical row as written, or null. */
+  text: string | null;
 }
 
-/** How the table reached us. */
-export type TableShape = 'tab-cells' | 'pipe' | 'tab-rows' | 'flattened' | 'real';
+/** How the table reached us. `spaced`: one row per line, cells separated by runs of spaces (column positions). */
+export type TableShape = 'tab-cells' | 'pipe' | 'tab-rows' | 'spaced' | 'flattened' | 'real';
 
+/** An indicator table (主要指标: values in roles) or a statistical table of a bulletin (表1: printed cells only). */
+export type TableKind = 'indicator' | 'statistical';
+
+/** A note printed under a table (`注：1．“*”代表该指标尚未公布；`), wrapped lines joined. */
+export interface Footnote {
+  text: string;
+  /** 1-based source line of its first line. */
+  line: number;
+}
 export interface IndicatorTable {
   caption: string | null;
   /** 1-based source line of the caption, or null for a table without one. */
   captionLine: number | null;
   /** 1-based line where the table starts (its caption, else its header). */
   line: number;
+  kind: TableKind;
   shape: TableShape;
+  /** The plan period its caption or header names (`2021-2025` for a 十四五 completion table), or null. */
+  period: string | null;
   columns: ColumnRole[];
   rows: IndicatorRow[];
   /** Last 1-based source line of the table. */
   endLine: number;
+  footnotes: Footnote[];
   /** What could not be read cleanly (extra cells dropped, …), each with its line. */
   diagnostics: Diagnostic[];
 }

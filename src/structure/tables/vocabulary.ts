@@ -6,6 +6,10 @@ export { CAPTION } from '../../layout/patterns.js';
 /** Words that make a caption an indicator table's caption rather than a project box. */
 export const INDICATOR_CAPTION = /指标|发展目标|主要目标|目标完成情况/;
 
+/** A five-year plan named in a caption or header: `“十四五”`, `十五五时期`, `十三五规划`. */
+export const PLAN_IN_CAPTION =
+  /[“"‘]([一二三四五六七八九十]+五)[”"’]|([一二三四五六七八九十]+五)(?=规划|时期|期间|末)/;
+
 /** The attribute of an indicator. */
 export const ATTRIBUTE = /^(?:预期性|约束性|预期|约束)(?:指标)?$/;
 /** An attribute word glued to the front of the next cell (`约束性森林蓄积量(亿立`). */
@@ -45,6 +49,9 @@ export const CATEGORY_WORDS: readonly string[] = [
   '社会治理',
 ];
 
+/** The count after a category (`经济强（12项）`, `创新发展(5项)`): dropped from the label; it makes a label a category. */
+export const CATEGORY_COUNT = /[（(]\s*\d{1,2}\s*项\s*[)）]$/;
+
 /** Numbering in front of a category (`一、经济发展`, `（二）创新驱动`, `3.`); stripped from the label. */
 export const CATEGORY_NUMBERING =
   /^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[、．]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?)\s*/;
@@ -52,6 +59,11 @@ export const CATEGORY_NUMBERING =
 /** Lines that end a table: a note under it, a heading, another caption. */
 export const TABLE_END =
   /^(?:注\s*[:：1１]|备注|说明\s*[:：]|资料来源|数据来源|第[一二三四五六七八九十百\d]+[篇章节])/;
+
+/** The first line of the notes under a table. */
+export const FOOTNOTE_START = /^(?:注\s*[:：]|注\s*\d|备注\s*[:：]?|说明\s*[:：])/;
+/** A numbered note after the first (`2．`, `3.`, `（2）`). */
+export const FOOTNOTE_ITEM = /^(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）])/;
 
 /** Footnote markers after an indicator name or value. */
 export const FOOTNOTE_MARKERS = /[*∗＊※△▲]+|[①②③④⑤⑥⑦⑧⑨⑩]/g;
@@ -127,8 +139,41 @@ export const HEADER_HINT =
 /** Sentence punctuation: never in a header line. */
 export const SENTENCE_MARKS = '，。；！？';
 
+/** Spaces between the cells of a line at column positions, and the mark the header scan keeps in their place. */
+export const CELL_BORDER = / {2,}|\u3000+/g;
+export const CELL_BORDER_MARK = '\u0001';
+
 /** Header text that carries no column of its own: unit notes, the plan period, fragments of split labels. */
 export const HEADER_FILLER = new RegExp(
-  `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/]`,
+  `[（(][%％‰][)）]|${PERIOD}|五年|[序号或年长%％()（）“”"、|:：/\u0001]`,
   'y',
 );
+
+/** Captions of the statistical tables of bulletins: `表1`, `表 2`, `附表3` (a 专栏 is a plan's box). */
+export const STATISTICAL_CAPTION = /^(?:附表|表)\s*\d{1,2}(?=\s|[^\d]|$)/;
+
+/** The first header cell of a statistical table: what its rows are. */
+export const STATISTICAL_NAME_HEADER =
+  /^(?:指\s*标(?:名称)?|产品名称|产\s*品|项\s*目|名\s*称|品\s*种|类\s*别|行\s*业|地\s*区|分\s*组|组\s*别)$/;
+
+/** The unit column of a statistical table. */
+export const STATISTICAL_UNIT_HEADER = /^(?:计量单位|单\s*位)$/;
+
+/**
+ * A value column of a statistical table: an amount (`绝对数`, `产量`, `2025年`), a change (`比上年增长（%）`,
+ * `涨跌幅度（%）`) or a share (`比重（%）`), with an optional unit in parentheses.
+ */
+export const STATISTICAL_VALUE_HEADER =
+  /^(?:\d{4}\s*年(?:末|底)?)?(?:绝对数|绝对值|数值|数量|产量|总量|金额|总额|本年|全年|年末数|年末|实绩|完成数|完成额|人数|个数|面积|增加值|比重|占比|构成|指数|同比|环比|(?:比上年末?|比上年同期|较上年|同比|与上年相比)?(?:增长|增减|增加|下降|减少|增速|涨跌幅度?|涨幅|[±]|增长速度)?)(?:[（(][^（）()]{1,12}[)）])?$/;
+
+/** Header words that make a value column a change (growth rate) rather than an amount. */
+export const STATISTICAL_CHANGE_HEADER = /增长|增减|增加|下降|减少|增速|涨跌|涨幅|±|同比|环比/;
+
+/** A statistical value: a signed number (`-1.8`, `23.79`, `1,053`, `2.8倍`) or an empty marker. */
+export const STATISTICAL_VALUE = /^(?:[-+−－]?\d[\d,，]*(?:[.．]\d+)?(?:[%％‰]|倍)?|[—–\-－…]{1,2}|\/|—)$/;
+
+/** A row that opens the sub-rows under the one before it: `其中：新能源汽车`. */
+export const SUB_ROW_LEAD = /^其中\s*[:：]/;
+
+/** Names of a total whose following rows in the same unit break it down (`货物运输总量` over `公路`, `铁路`). */
+export const TOTAL_NAME = /(?:总量|总额|总值|总计|合计|总数|总产量|总指数)$/;
