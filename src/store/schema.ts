@@ -273,6 +273,15 @@ export interface AuditLogTable {
   detail: JsonColumn;
 }
 
+/** Derivation still owed: written with a document, cleared with its region's results (crash-safe derive). */
+export interface PendingDerivationTable {
+  id: Generated<number>;
+  region_id: number;
+  /** The document whose results are owed; null owes every plan of the region. */
+  document_id: number | null;
+  queued_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   documents: DocumentTable;
@@ -291,6 +300,7 @@ export interface Database {
   overrides: OverrideTable;
   findings: FindingTable;
   audit_log: AuditLogTable;
+  pending_derivations: PendingDerivationTable;
 }
 
 export type Region = Selectable<RegionTable>;

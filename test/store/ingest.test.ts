@@ -1,12 +1,25 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectFiles, ingestPaths, listDocuments, type IngestEvent } from '../../src/store/index.js';
 import { ENGINES, freshStore } from './engines.js';
 
+/** The five Henan documents of the corpus: four plans and a work report of four regions. */
+const HENAN = [
+  'luoyang-jianxi-plan-2021-2025',
+  'luoyang-jianxi-work-report-2022',
+  'luoyang-luolong-plan-2021-2025',
+  'luoyang-yanshi-plan-2021-2025',
+  'xinxiang-weibin-plan-2021-2025',
+].map((name) => `fixtures/corpus/${name}.txt`);
+
 describe('collectFiles', () => {
   it('expands directories to document files and rejects a missing path', async () => {
     const files = await collectFiles(['fixtures/corpus']);
-    expect(files).toHaveLength(5);
-    expect(files.every((f) => f.endsWith('.txt'))).toBe(true);
+    // Every document of the manifest, and the originals (HTML, PDF) some of them were converted from.
+    const listed = readFileSync('fixtures/corpus/MANIFEST.tsv', 'utf8').trim().split('\n').slice(1);
+    const originals = readdirSync('fixtures/corpus/originals');
+    expect(files).toHaveLength(listed.length + originals.length);
+    expect(files.every((f) => /\.(txt|html|pdf)$/.test(f))).toBe(true);
     await expect(collectFiles(['fixtures/nope'])).rejects.toThrow(/fixtures\/nope: no such file/);
   });
 });
@@ -17,7 +30,7 @@ describe.each(ENGINES)('ingest from disk on %s', (engine) => {
     const events: IngestEvent[] = [];
     const report = await ingestPaths(
       store,
-      ['fixtures/corpus', 'fixtures/bad/empty.txt', 'fixtures/bad/truncated.docx'],
+      [...HENAN, 'fixtures/bad/empty.txt', 'fixtures/bad/truncated.docx'],
       {
         threads: 2,
         onProgress: (e) => events.push(e),
@@ -37,7 +50,7 @@ describe.each(ENGINES)('ingest from disk on %s', (engine) => {
     expect(docs.map((d) => d.doc_type).sort()).toEqual(['plan', 'plan', 'plan', 'plan', 'work_report']);
     expect(new Set(docs.map((d) => d.region)).size).toBe(4);
 
-    const again = await ingestPaths(store, ['fixtures/corpus'], { threads: 1 });
+    const again = await ingestPaths(store, HENAN, { threads: 1 });
     expect(again.stored).toHaveLength(0);
     expect(again.duplicates.map((d) => d.documentId).sort()).toEqual(docs.map((d) => d.id).sort());
   });
