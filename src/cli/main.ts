@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `lantu` command: each subcommand lives in ./commands and registers itself on the program here.
 import { Command } from 'commander';
+import { registerDerive } from './commands/derive.js';
 import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
@@ -16,6 +17,7 @@ program
 registerExtract(program);
 registerEval(program);
 registerIngest(program);
+registerDerive(program);
 registerServe(program);
 registerObservations(program);
 

@@ -16,6 +16,9 @@ import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
 import { insertObservations, listObservations, type Observation } from './repositories/observations.js';
 import type { Database, NewObservation } from './schema.js';
 import { lintRegion, type Linter } from './lint.js';
+import { clearOwed, lockRegion, owedOf, owedRegions, type Owed } from './owed.js';
+import { deleteIds, groupBy, matchByKey } from './replace.js';
+import { crashPoint } from './crash-points.js';
 import { analysisPool, type AnalysisPool } from './workers.js';
 
 type Db = Kysely<Database>;
@@ -46,6 +49,8 @@ export interface DeriveScope {
   lint?: boolean;
   /** Worker threads for the linter when many plans need it (default 1: in this thread). */
   threads?: number;
+  /** Called after each region's results are committed (for a progress bar). */
+  onRegion?: (progress: { regionId: number; done: number; total: number }) => void;
 }
 
 /** Plans to lint before worker threads are worth starting. */
@@ -69,17 +74,6 @@ async function plansOf(db: Db, regionId: number): Promise<PlanDoc[]> {
     .orderBy('period_end', 'desc')
     .orderBy('id', 'desc')
     .execute();
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }
 
 /** For each indicator, the plans that have a row for it, newest plan first, each with its first such row. */
@@ -114,18 +108,30 @@ function planRowFor(
   return null;
 }
 
-/** Rebuild the document-sourced observations of a region from the reported values of its reports. */
+/** What derive computes of a document observation; who recorded it and when stay as first recorded. */
+const OBSERVED = [
+  'indicator_id',
+  'year',
+  'value',
+  'unit',
+  'row_id',
+  'document_id',
+  'line',
+  'quote',
+  'start',
+  'end',
+] as const;
+
+/**
+ * Bring the document-sourced observations of a region in line with the reported values of its reports: one per
+ * reported value, kept (id, recorded_by, recorded_at) when unchanged, updated in place when its plan row moved.
+ */
 async function deriveObservations(
   db: Db,
   regionId: number,
   byIndicator: ReturnType<typeof planRowsByIndicator>,
   actor: string,
 ): Promise<number> {
-  await db
-    .deleteFrom('observations')
-    .where('region_id', '=', regionId)
-    .where('source_kind', '=', 'document')
-    .execute();
   // Linked values of one year (not a period figure) reported by the region's reports, in document order.
   const reported = await db
     .selectFrom('achievements as x')
@@ -153,7 +159,7 @@ async function deriveObservations(
     .orderBy('x.position')
     .execute();
   const recordedAt = now();
-  const observations: NewObservation[] = reported.map((a) => ({
+  const wanted: Array<NewObservation & { achievement_id: number }> = reported.map((a) => ({
     region_id: regionId,
     indicator_id: a.indicator_id,
     year: a.year!,
@@ -173,8 +179,26 @@ async function deriveObservations(
     recorded_by: actor,
     recorded_at: recordedAt,
   }));
-  await insertObservations(db, observations);
-  return observations.length;
+  const stored = await db
+    .selectFrom('observations')
+    .select(['id', 'achievement_id', ...OBSERVED])
+    .where('region_id', '=', regionId)
+    .where('source_kind', '=', 'document')
+    .execute();
+  const { pairs, missing, stale } = matchByKey(
+    stored,
+    wanted,
+    (o) => String(o.achievement_id),
+    (o) => String(o.achievement_id),
+  );
+  await deleteIds(db, 'observations', stale);
+  for (const [old, next] of pairs) {
+    if (OBSERVED.every((c) => old[c] === next[c])) continue;
+    const changed = Object.fromEntries(OBSERVED.map((c) => [c, next[c]]));
+    await db.updateTable('observations').set(changed).where('id', '=', old.id).execute();
+  }
+  await insertObservations(db, missing);
+  return wanted.length;
 }
 
 /** An observation as the monitor's number in the row's unit; null when the units cannot be compared. */
@@ -357,6 +381,54 @@ function statusRows(plan: PlanDoc, regionId: number, statuses: PlannedStatus[]) 
   }));
 }
 
+type StatusRow = ReturnType<typeof statusRows>[number];
+
+/** What a recomputation may change in a status; a status whose columns are all unchanged is left as it was. */
+const JUDGED = [
+  'document_id',
+  'region_id',
+  'indicator_id',
+  'label',
+  'lag',
+  'warning',
+  'method',
+  'ratio',
+  'components',
+  'explanation',
+  'latest',
+] as const;
+
+/**
+ * Replace a plan's statuses in place: a status is (row, year, target kind) and keeps its id (overrides and open
+ * pages refer to it); changed ones are updated, new ones inserted (an upsert), vanished ones deleted.
+ */
+async function replaceStatuses(db: Db, planId: number, values: StatusRow[]): Promise<void> {
+  const key = (s: { row_id: number; year: number; target_kind: string }) =>
+    `${s.row_id}:${s.year}:${s.target_kind}`;
+  const stored = await db
+    .selectFrom('statuses')
+    .select(['id', 'row_id', 'year', 'target_kind'])
+    .where('document_id', '=', planId)
+    .execute();
+  await deleteIds(db, 'statuses', matchByKey(stored, values, key, key).stale);
+  for (let i = 0; i < values.length; i += STATUS_CHUNK)
+    await db
+      .insertInto('statuses')
+      .values(values.slice(i, i + STATUS_CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['row_id', 'year', 'target_kind'])
+          .doUpdateSet((eb) => ({
+            ...Object.fromEntries(JUDGED.map((c) => [c, eb.ref(`excluded.${c}`)])),
+            computed_at: eb.ref('excluded.computed_at'),
+          }))
+          .where((eb) =>
+            eb.or(JUDGED.map((c) => eb(`statuses.${c}`, 'is distinct from', eb.ref(`excluded.${c}`)))),
+          ),
+      )
+      .execute();
+}
+
 /** Which plans of a region a derive must judge and lint, given what changed. */
 async function plansInScope(
   db: Db,
@@ -382,8 +454,9 @@ async function plansInScope(
 }
 
 /**
- * Recompute observations, statuses and findings of the given regions, one transaction per region. With a scope,
- * only the plans that what changed can affect are judged and linted again.
+ * Recompute observations, statuses and findings of the given regions, one transaction per region (a reader sees
+ * a region's old results or its new ones, never half). With a scope, only the plans that what changed can affect
+ * are judged and linted again; whatever a region is still owed (a crashed run's documents) is done as well.
  */
 export async function deriveRegions(
   db: Db,
@@ -405,6 +478,7 @@ export async function deriveRegions(
       report.observations += counts.observations;
       report.statuses += counts.statuses;
       report.findings += counts.findings;
+      scope.onRegion?.({ regionId, done: report.regions, total: regionIds.length });
     }
   } finally {
     await (pool as AnalysisPool | null)?.close();
@@ -412,7 +486,29 @@ export async function deriveRegions(
   return report;
 }
 
-/** Observations, statuses and findings of one region, in one transaction. */
+/** Finish every derivation still owed (documents stored by a run that died before deriving them). */
+export async function deriveOwed(
+  db: Db,
+  actor = 'lantu',
+  options: Pick<DeriveScope, 'threads' | 'onRegion'> = {},
+): Promise<DeriveReport> {
+  return deriveRegions(db, await owedRegions(db), actor, { ...options, documents: [] });
+}
+
+/** The scope a region is derived with: what the caller asks for and what the region is still owed. */
+function withOwed(scope: DeriveScope, owed: Owed): { judge: DeriveScope; lint: DeriveScope | null } {
+  const documents =
+    scope.documents === undefined || owed.documents === null
+      ? undefined
+      : [...scope.documents, ...owed.documents];
+  const judge: DeriveScope = documents === undefined ? {} : { documents };
+  // A caller that skips linting (a typed value) still lints the plans owed from an earlier run.
+  if (scope.lint !== false) return { judge, lint: judge };
+  if (owed.ids.length === 0) return { judge, lint: null };
+  return { judge, lint: owed.documents === null ? {} : { documents: owed.documents } };
+}
+
+/** Observations, statuses and findings of one region, in one transaction, by one writer at a time. */
 async function deriveRegion(
   db: Db,
   regionId: number,
@@ -420,7 +516,10 @@ async function deriveRegion(
   scope: DeriveScope,
   linter: (plans: number) => Linter,
 ): Promise<Omit<DeriveReport, 'regions'>> {
-  return db.transaction().execute(async (trx) => {
+  const counts = await db.transaction().execute(async (trx) => {
+    await lockRegion(trx, regionId);
+    const owed = await owedOf(trx, regionId);
+    const { judge, lint } = withOwed(scope, owed);
     const plans = await plansOf(trx, regionId);
     const rows = await listIndicatorRows(trx, { region_id: regionId, doc_type: 'plan' });
     const rowsOfPlan = groupBy(rows, (r) => r.document_id);
@@ -431,7 +530,7 @@ async function deriveRegion(
       actor,
     );
 
-    const judged = await plansInScope(trx, regionId, plans, scope);
+    const judged = await plansInScope(trx, regionId, plans, judge);
     let statuses = 0;
     if (judged.length > 0) {
       const series = new RegionSeries(await listObservations(trx, { region_id: regionId }));
@@ -449,29 +548,29 @@ async function deriveRegion(
         (t) => t.document_id,
       );
       for (const plan of judged) {
-        await trx.deleteFrom('statuses').where('document_id', '=', plan.id).execute();
         const values = statusRows(
           plan,
           regionId,
           planStatuses(plan, tables.get(plan.id) ?? [], rowsOfTable, series),
         );
-        for (let i = 0; i < values.length; i += STATUS_CHUNK)
-          await trx
-            .insertInto('statuses')
-            .values(values.slice(i, i + STATUS_CHUNK))
-            .execute();
+        await replaceStatuses(trx, plan.id, values);
         statuses += values.length;
       }
     }
-    const findings =
-      scope.lint === false ? 0 : await lintRegion(trx, regionId, judged, linter(judged.length));
+    const linted =
+      lint === null ? [] : lint === judge ? judged : await plansInScope(trx, regionId, plans, lint);
+    const findings = linted.length === 0 ? 0 : await lintRegion(trx, regionId, linted, linter(linted.length));
+    await clearOwed(trx, owed.ids);
     await appendAudit(trx, {
       actor,
       action: 'derive',
       entity: 'region',
       entity_id: regionId,
-      detail: { plans: judged.map((p) => p.id) },
+      detail: { plans: judged.map((p) => p.id), linted: linted.map((p) => p.id), owed: owed.ids.length },
     });
+    await crashPoint('derive:before-commit');
     return { observations, statuses, findings };
   });
+  await crashPoint('derive:after-commit');
+  return counts;
 }

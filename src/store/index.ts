@@ -15,7 +15,8 @@ export {
   type IngestReport,
   type IngestSource,
 } from './ingest.js';
-export { deriveRegions, type DeriveReport, type DeriveScope } from './derive.js';
+export { deriveRegions, deriveOwed, type DeriveReport, type DeriveScope } from './derive.js';
+export { owedRegions } from './owed.js';
 export {
   linkName,
   linkExtraction,

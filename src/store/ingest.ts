@@ -5,9 +5,11 @@ import { basename } from 'node:path';
 import { collectFiles } from '../readers/files.js';
 import { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 import type { Store } from './connect.js';
-import { deriveRegions, type DeriveReport } from './derive.js';
+import { crashPoint } from './crash-points.js';
+import { deriveOwed, deriveRegions, type DeriveReport } from './derive.js';
+import { claimWriter } from './owed.js';
 import { syncCatalog } from './repositories/catalog.js';
-import { documentIdBySha, insertDocument } from './repositories/documents.js';
+import { documentIdBySha, insertDocument, type StoredDocument } from './repositories/documents.js';
 import { refreshStatistics } from './maintenance.js';
 import { analysisPool } from './workers.js';
 
@@ -58,8 +60,42 @@ function message(error: unknown): string {
 }
 
 /**
+ * Store one document and what it owes in one transaction, unless the same bytes are stored already: then their
+ * id. On SQLite the transaction is the file's one writer from its first statement (no upgrade that could fail).
+ */
+async function storeDocument(
+  db: Store['db'],
+  record: DocumentRecord,
+  bytes: Uint8Array,
+  actor: string,
+): Promise<StoredDocument | number> {
+  const stored = await db.transaction().execute(async (trx) => {
+    await claimWriter(trx);
+    const existing = await documentIdBySha(trx, record.sha256);
+    if (existing !== undefined) return existing;
+    const inserted = await insertDocument(trx, record, bytes, actor);
+    // Null: another process stored the same bytes meanwhile (its row is visible once its commit ended our wait).
+    if (inserted === null) return (await documentIdBySha(trx, record.sha256))!;
+    await crashPoint('store:before-commit');
+    return inserted;
+  });
+  if (typeof stored !== 'number') await crashPoint('store:after-commit');
+  return stored;
+}
+
+async function regionOf(db: Store['db'], documentId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('documents')
+    .select('region_id')
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  return row?.region_id ?? null;
+}
+
+/**
  * Ingest documents: each is read and extracted (in worker threads), then written with its links in its own
  * transaction, so a failure leaves nothing half-written. A document already stored (same sha256) is skipped.
+ * Then every region owed a derivation (by this run or by one that was killed) gets its results.
  */
 export async function ingest(
   store: Pick<Store, 'db'>,
@@ -79,8 +115,6 @@ export async function ingest(
     derived: { regions: 0, observations: 0, statuses: 0, findings: 0 },
     seconds: 0,
   };
-  // What changed where, so derive recomputes only what these documents can affect.
-  const changed = new Map<number, number[]>();
   const inFlight = new Map<string, string>();
   const twins: Array<{ entry: { file: string; documentId: number }; sha: string }> = [];
   let done = 0;
@@ -114,11 +148,7 @@ export async function ingest(
       }
       inFlight.set(sha, file);
       const record = await analyze(bytes, basename(file));
-      const written = await write(async () => {
-        const stored = await documentIdBySha(store.db, sha);
-        if (stored !== undefined) return stored;
-        return store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
-      });
+      const written = await write(() => storeDocument(store.db, record, bytes, actor));
       if (typeof written === 'number') {
         report.duplicates.push({ file, documentId: written });
         emit({ file, outcome: 'duplicate', documentId: written });
@@ -126,8 +156,6 @@ export async function ingest(
       }
       const documentId = written.id;
       report.stored.push({ file, documentId });
-      if (written.regionId !== null)
-        changed.set(written.regionId, [...(changed.get(written.regionId) ?? []), documentId]);
       emit({ file, outcome: 'stored', documentId });
     } catch (error) {
       // Readers name the file themselves; say it once, as the user wrote it.
@@ -153,11 +181,8 @@ export async function ingest(
     await pool?.close();
   }
   for (const { entry, sha } of twins) entry.documentId = (await documentIdBySha(store.db, sha)) ?? -1;
-  if (options.derive !== false && changed.size > 0)
-    report.derived = await deriveRegions(store.db, [...changed.keys()], actor, {
-      documents: [...changed.values()].flat(),
-      threads,
-    });
+  // What these documents owe and whatever an earlier run left owed (it died before deriving): all of it now.
+  if (options.derive !== false) report.derived = await deriveOwed(store.db, actor, { threads });
   if (report.stored.length >= BULK_DOCUMENTS) await refreshStatistics(store.db);
   report.seconds = (performance.now() - started) / 1000;
   return report;
@@ -174,13 +199,15 @@ export async function storeRecord(
   options: { actor?: string; derive?: boolean } = {},
 ): Promise<{ documentId: number; created: boolean }> {
   await syncCatalog(store.db);
-  const existing = await documentIdBySha(store.db, record.sha256);
-  if (existing !== undefined) return { documentId: existing, created: false };
   const actor = options.actor ?? 'lantu';
-  const stored = await store.db.transaction().execute((trx) => insertDocument(trx, record, bytes, actor));
-  if (options.derive !== false && stored.regionId !== null)
-    await deriveRegions(store.db, [stored.regionId], actor, { documents: [stored.id] });
-  return { documentId: stored.id, created: true };
+  const stored = await storeDocument(store.db, record, bytes, actor);
+  const regionId = typeof stored === 'number' ? await regionOf(store.db, stored) : stored.regionId;
+  // Also when the bytes were stored before: a run that died before deriving them left them owed.
+  if (options.derive !== false && regionId !== null)
+    await deriveRegions(store.db, [regionId], actor, { documents: [] });
+  return typeof stored === 'number'
+    ? { documentId: stored, created: false }
+    : { documentId: stored.id, created: true };
 }
 
 /** Ingest files and directories from disk. */

@@ -1,7 +1,8 @@
 // Running the plan linter (src/monitor) on a region's stored plans and keeping each finding with both citations.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { lintPlan, type Finding as LintFinding, type LintInput } from '../monitor/index.js';
-import { now, toJson } from './json.js';
+import { canonicalJson, fromJson, now, toJson } from './json.js';
+import { deleteIds, matchByKey } from './replace.js';
 import { loadExtractions } from './repositories/extraction.js';
 import type { Database } from './schema.js';
 
@@ -59,6 +60,35 @@ async function reportedElsewhere(
   return { elsewhere, ids };
 }
 
+type NewFinding = Insertable<Database['findings']>;
+
+/** What a finding says (not when): two lint runs that find the same give the same key. */
+function findingKey(f: {
+  check: string;
+  severity: string;
+  message: string;
+  citations: unknown;
+  details: unknown;
+}) {
+  return canonicalJson([f.check, f.severity, f.message, fromJson(f.citations), fromJson(f.details)]);
+}
+
+/** Replace a plan's findings in place: one found again keeps its id and time; the rest go or come. */
+async function replaceFindings(db: Db, planId: number, values: NewFinding[]): Promise<void> {
+  const stored = await db
+    .selectFrom('findings')
+    .select(['id', 'check', 'severity', 'message', 'citations', 'details'])
+    .where('document_id', '=', planId)
+    .execute();
+  const { missing, stale } = matchByKey(stored, values, findingKey, findingKey);
+  await deleteIds(db, 'findings', stale);
+  for (let j = 0; j < missing.length; j += FINDING_CHUNK)
+    await db
+      .insertInto('findings')
+      .values(missing.slice(j, j + FINDING_CHUNK))
+      .execute();
+}
+
 /** Lint the given plans of a region against their own text and the region's reports; returns findings stored. */
 export async function lintRegion(
   db: Db,
@@ -79,7 +109,6 @@ export async function lintRegion(
         return x ? { planId, x, findings: await lint({ ...x, elsewhere }) } : null;
       }),
     );
-    for (const planId of batch) await db.deleteFrom('findings').where('document_id', '=', planId).execute();
     for (const one of linted) {
       if (!one) continue;
       const { planId, x, findings } = one;
@@ -101,13 +130,13 @@ export async function lintRegion(
         details: toJson({ indicator: f.indicator }),
         created_at: createdAt,
       }));
-      for (let j = 0; j < values.length; j += FINDING_CHUNK)
-        await db
-          .insertInto('findings')
-          .values(values.slice(j, j + FINDING_CHUNK))
-          .execute();
+      await replaceFindings(db, planId, values);
       stored += values.length;
     }
+    // A plan whose extraction is gone has no findings any more.
+    for (const planId of batch)
+      if (!extractions.has(planId))
+        await db.deleteFrom('findings').where('document_id', '=', planId).execute();
   }
   return stored;
 }

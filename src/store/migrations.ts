@@ -12,7 +12,7 @@ import {
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations run before types exist
 
-function isPostgres(db: AnyDb): boolean {
+export function isPostgres(db: AnyDb): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
@@ -415,10 +415,90 @@ const ledger: Migration = {
   },
 };
 
+/** Tables that point at a region, and the column that does: a duplicate region's rows move to the one kept. */
+const REGION_REFERENCES: Array<[table: string, column: string]> = [
+  ['documents', 'region_id'],
+  ['observations', 'region_id'],
+  ['statuses', 'region_id'],
+  ['regions', 'parent_id'],
+];
+
+/**
+ * Merge regions created twice (two ingests racing before regions had a unique key): the lowest id of each
+ * (name, parent) stays and takes every reference. Repeated, since merging two parents makes their children twins.
+ */
+async function mergeDuplicateRegions(db: AnyDb): Promise<void> {
+  for (;;) {
+    const regions: Array<{ id: number; name: string; parent_id: number | null }> = await db
+      .selectFrom('regions')
+      .select(['id', 'name', 'parent_id'])
+      .orderBy('id')
+      .execute();
+    const kept = new Map<string, number>();
+    const merges: Array<[duplicate: number, keep: number]> = [];
+    for (const r of regions) {
+      const key = `${r.name}\u0000${r.parent_id ?? 0}`;
+      const keep = kept.get(key);
+      if (keep === undefined) kept.set(key, r.id);
+      else merges.push([r.id, keep]);
+    }
+    if (merges.length === 0) return;
+    for (const [duplicate, keep] of merges) {
+      for (const [table, column] of REGION_REFERENCES)
+        await db
+          .updateTable(table)
+          .set({ [column]: keep })
+          .where(column, '=', duplicate)
+          .execute();
+      await db.deleteFrom('regions').where('id', '=', duplicate).execute();
+    }
+  }
+}
+
+/**
+ * Crash-safe, concurrent derivation: the work still owed is a table written with the documents; regions,
+ * document observations (one per reported value) get unique keys so writers can use ON CONFLICT.
+ */
+const crashSafeDerive: Migration = {
+  async up(db) {
+    // One row per document whose links, observations, statuses and findings are not stored yet; a row
+    // without a document owes the whole region. Cleared in the transaction that stores the results.
+    await create(db, 'pending_derivations')
+      .addColumn('region_id', 'integer', (c) => c.notNull().references('regions.id').onDelete('cascade'))
+      .addColumn('document_id', 'integer', (c) => c.references('documents.id').onDelete('cascade'))
+      .addColumn('queued_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('pending_derivations_region')
+      .on('pending_derivations')
+      .column('region_id')
+      .execute();
+
+    await mergeDuplicateRegions(db);
+    // A top-level region has no parent: 0 stands for it, since NULLs never collide in a unique index.
+    await sql`CREATE UNIQUE INDEX regions_name_parent ON regions (name, (coalesce(parent_id, 0)))`.execute(
+      db,
+    );
+    await db.schema.dropIndex('regions_name').execute();
+
+    // One document observation per reported value (derive rebuilt them by delete + insert before).
+    await sql`DELETE FROM observations WHERE achievement_id IS NOT NULL AND id NOT IN (
+      SELECT min(id) FROM observations WHERE achievement_id IS NOT NULL GROUP BY achievement_id)`.execute(db);
+    await db.schema.dropIndex('observations_achievement').execute();
+    await db.schema
+      .createIndex('observations_achievement')
+      .unique()
+      .on('observations')
+      .column('achievement_id')
+      .execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_list_indexes': listIndexes,
+  '0003_crash_safe_derive': crashSafeDerive,
   '0005_ledger': ledger,
 };
 

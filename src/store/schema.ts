@@ -346,6 +346,15 @@ export interface ProjectLedgerTable {
   updated_by: string;
 }
 
+/** Derivation still owed: written with a document, cleared with its region's results (crash-safe derive). */
+export interface PendingDerivationTable {
+  id: Generated<number>;
+  region_id: number;
+  /** The document whose results are owed; null owes every plan of the region. */
+  document_id: number | null;
+  queued_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   documents: DocumentTable;
@@ -368,6 +377,7 @@ export interface Database {
   tasks: TaskTable;
   task_reports: TaskReportTable;
   project_ledger: ProjectLedgerTable;
+  pending_derivations: PendingDerivationTable;
 }
 
 export type Region = Selectable<RegionTable>;

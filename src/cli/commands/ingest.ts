@@ -47,8 +47,11 @@ export function registerIngest(program: Command): void {
         );
         bar?.stop();
         const { derived } = report;
+        // The derived counts include what an earlier, interrupted run left owed.
         process.stderr.write(
-          `${report.stored.length} stored, ${report.duplicates.length} already stored, ${report.failed.length} failed ` +
+          `新入库 ${report.stored.length} 份，已存在 ${report.duplicates.length} 份，失败 ${report.failed.length} 份；` +
+            `派生 ${derived.observations} 条观测值、${derived.statuses} 项指标状态、${derived.findings} 条检查发现 / ` +
+            `${report.stored.length} stored, ${report.duplicates.length} already stored, ${report.failed.length} failed ` +
             `in ${report.seconds.toFixed(1)} s (${store.engine}: ${store.location}); ` +
             `${derived.observations} observations, ${derived.statuses} statuses, ${derived.findings} findings\n`,
         );

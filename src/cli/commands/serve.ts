@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
-import { ingestPaths, openStore } from '../../store/index.js';
+import { deriveOwed, ingestPaths, openStore, owedRegions } from '../../store/index.js';
 
 /** The corpus shipped with the package (fixtures/corpus), for a demo database. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/corpus', import.meta.url));
@@ -41,6 +41,18 @@ export function registerServe(program: Command): void {
             'the database is empty: upload documents (POST /api/documents), run `lantu ingest DIR`, or restart with --load-corpus\n',
           );
         }
+      }
+      // A server (or ingest) killed while deriving left documents without statuses: finish them before serving.
+      const owed = await owedRegions(store.db);
+      if (owed.length > 0) {
+        process.stderr.write(
+          `正在完成上次中断的派生（${owed.length} 个地区）/ finishing the derivation an interrupted run left owed (${owed.length} regions) …\n`,
+        );
+        const derived = await deriveOwed(store.db);
+        process.stderr.write(
+          `已补上 ${derived.statuses} 项指标状态、${derived.findings} 条检查发现 / ` +
+            `derived ${derived.statuses} statuses, ${derived.findings} findings\n`,
+        );
       }
       const app = await buildServer({ db: store.db, uploadLimit: options.uploadLimit * 1024 * 1024 });
       const close = async () => {

@@ -43,10 +43,12 @@ export async function syncCatalog(
       growth_of: def.growthOf ?? null,
     };
     const seen = existing.get(def.id);
+    // Two processes starting at once both find the catalog empty: the first insert of an id wins.
     if (!seen)
       await db
         .insertInto('catalog_indicators')
         .values({ id: def.id, ...values })
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     else if (
       seen.name !== def.name ||

@@ -9,6 +9,7 @@ import type { Database, SubjectKind } from '../schema.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import { appendAudit } from './audit.js';
 import { ensureRegion } from './regions.js';
+import { oweDerivation } from '../owed.js';
 
 type Db = Kysely<Database>;
 
@@ -114,20 +115,21 @@ export interface StoredDocument {
 
 /**
  * Store one analysed document, its extraction and the links of its rows, targets and reported values, inside
- * the caller's transaction: one batched INSERT per table. Returns the new document's id and region.
+ * the caller's transaction: one batched INSERT per table; its region is owed a derivation from then on.
+ * Returns the new document's id and region, or null when the same bytes were stored meanwhile (another process).
  */
 export async function insertDocument(
   trx: Transaction<Database>,
   record: DocumentRecord,
   bytes: Uint8Array,
   actor: string,
-): Promise<StoredDocument> {
+): Promise<StoredDocument | null> {
   const x: GoldExtraction = record.extraction;
   const links = linksFit(record.links, x) ? record.links : linkExtraction(x);
   const source = makeSourceText(record.text);
   const regionId = await ensureRegion(trx, x);
   const years = periodYears(x.period);
-  const { id: documentId } = await trx
+  const inserted = await trx
     .insertInto('documents')
     .values({
       sha256: record.sha256,
@@ -151,8 +153,11 @@ export async function insertDocument(
       ingested_at: now(),
       ingested_by: actor,
     })
+    .onConflict((oc) => oc.column('sha256').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!inserted) return null;
+  const documentId = inserted.id;
 
   await insertChunked(
     trx,
@@ -285,6 +290,8 @@ export async function insertDocument(
   );
 
   await recordLinks(trx, documentId, subjects);
+  // Written with the document, so a crash before its statuses are stored leaves the debt, not a silent gap.
+  if (regionId !== null) await oweDerivation(trx, regionId, documentId);
   await appendAudit(trx, {
     actor,
     action: 'ingest',

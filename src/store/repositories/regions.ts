@@ -18,12 +18,17 @@ async function findOrCreate(
   level: RegionLevel,
   parentId: number | null,
 ): Promise<number> {
-  let query = db.selectFrom('regions').select('id').where('name', '=', name);
-  query = parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId);
-  const found = await query.executeTakeFirst();
+  const find = () => {
+    const query = db.selectFrom('regions').select('id').where('name', '=', name);
+    return (
+      parentId === null ? query.where('parent_id', 'is', null) : query.where('parent_id', '=', parentId)
+    ).executeTakeFirst();
+  };
+  const found = await find();
   if (found) return found.id;
   const known = resolveRegion(name);
-  const inserted = await db
+  // Another ingest may create the same region meanwhile: the unique key (name, parent) keeps one, this one waits.
+  await db
     .insertInto('regions')
     .values({
       name,
@@ -31,9 +36,9 @@ async function findOrCreate(
       parent_id: parentId,
       code: known?.codeKnown ? known.code : null,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return (await find())!.id;
 }
 
 /** The id of the document's own region (creating it and its parents), or null when the region is unknown. */

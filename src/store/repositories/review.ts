@@ -6,6 +6,7 @@ import type { Candidate } from '../linking.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database, SubjectKind } from '../schema.js';
 import { appendAudit } from './audit.js';
+import { oweDerivation } from '../owed.js';
 
 type Db = Kysely<Database>;
 
@@ -115,6 +116,13 @@ export async function resolveReviewItem(db: Db, id: number, resolution: Resoluti
           created_by: resolution.by,
         })
         .execute();
+      // A new link changes what the region's statuses are computed from: owed until they are.
+      const doc = await trx
+        .selectFrom('documents')
+        .select('region_id')
+        .where('id', '=', item.document_id)
+        .executeTakeFirst();
+      if (doc?.region_id) await oweDerivation(trx, doc.region_id, item.document_id);
     }
     const state = resolution.indicator_id === null ? 'dismissed' : 'linked';
     await trx
