@@ -43,8 +43,10 @@ import {
   type Status,
   type Window,
 } from '../store/index.js';
+import { boundRouteInputs, NO_NUL } from './inputs.js';
 import { listRoute, rewriteFormatSuffix, sendPage, windowOf, type QueryProperties } from './lists.js';
 import { registerWebRoutes } from './routes/index.js';
+import { regionOfQuery } from './routes/deps.js';
 import { registerWebApp } from './web.js';
 
 export interface ServerOptions {
@@ -81,6 +83,24 @@ function httpError(statusCode: number, message: string, extra: Record<string, un
 
 const NOT_FOUND_CODES = /not-found$/;
 
+/** One validation problem in words a client can act on (the NUL rule named, not its regular expression). */
+function validationMessage(v: {
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}): string {
+  if (v.keyword === 'pattern' && v.params.pattern === NO_NUL)
+    return '含有 NUL 字符 / contains a NUL character';
+  return v.message ?? 'is invalid';
+}
+
+/** The code of an upload whose files together pass the per-request total. */
+const UPLOAD_TOTAL_CODE = 'upload/total-too-large';
+
+function uploadTooLarge(limit: number): string {
+  return `上传文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限 / upload larger than the limit of ${Math.round(limit / 1024 / 1024)} MB`;
+}
+
 /** Build the API on a store (SQLite or PostgreSQL); the caller listens and closes. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
@@ -98,7 +118,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
 
-  app.setErrorHandler((error: FastifyError & { expected?: string; errors?: unknown }, _request, reply) => {
+  boundRouteInputs(app);
+
+  app.setErrorHandler((error: FastifyError & { expected?: string; errors?: unknown }, request, reply) => {
     if (error instanceof LantuError) {
       const status = NOT_FOUND_CODES.test(error.code) ? 404 : 400;
       return reply.code(status).send({
@@ -110,30 +132,39 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       });
     }
     if (error.validation) {
+      const details = error.validation.map((v) => ({
+        where: `${error.validationContext ?? 'request'}${v.instancePath}`,
+        message: validationMessage(v),
+        params: v.params,
+      }));
       return reply.code(400).send({
         statusCode: 400,
         error: 'Bad Request',
         code: 'request/invalid',
-        message: error.message,
-        details: error.validation.map((v) => ({
-          where: `${error.validationContext ?? 'request'}${v.instancePath}`,
-          message: v.message,
-          params: v.params,
-        })),
+        message: `请求参数无效 / invalid request: ${details.map((d) => `${d.where} ${d.message}`).join('; ')}`,
+        details,
       });
     }
     const status = error.statusCode ?? 500;
-    if (status >= 500) app.log.error(error);
+    if (status >= 500) {
+      // A real fault: logged with the request id the client got, so the two can be matched.
+      if (options.logger) request.log.error({ err: error, reqId: request.id }, 'request failed');
+      else
+        process.stderr.write(
+          `${JSON.stringify({ level: 'error', reqId: request.id, method: request.method, url: request.url, code: error.code, message: error.message, stack: error.stack })}\n`,
+        );
+    }
     return reply.code(status).send({
       statusCode: status,
       error: status === 413 ? 'Payload Too Large' : status >= 500 ? 'Internal Server Error' : 'Bad Request',
-      code: error.code ?? (status >= 500 ? 'server/error' : 'request/error'),
+      code: status >= 500 ? 'server/error' : (error.code ?? 'request/error'),
       message:
-        status === 413
-          ? `upload larger than the limit of ${Math.round(uploadLimit / 1024 / 1024)} MB`
+        status === 413 && error.code !== UPLOAD_TOTAL_CODE
+          ? uploadTooLarge(uploadLimit)
           : status >= 500
-            ? 'internal error'
+            ? `服务器内部错误（请求 ${request.id}）/ internal error (request ${request.id})`
             : error.message,
+      ...(status >= 500 ? { request_id: request.id } : {}),
       ...(error.expected ? { expected: error.expected } : {}),
     });
   });
@@ -467,7 +498,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   async function regionIdOf(q: { region_id?: number; region?: string }): Promise<number | undefined> {
     if (q.region_id !== undefined || !q.region) return q.region_id;
-    const region = await findRegion(db, q.region);
+    const region = await regionOfQuery(db, q.region);
     if (!region)
       throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
     return region.id;

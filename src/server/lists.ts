@@ -10,6 +10,15 @@ export type QueryProperties = Record<
   { type: string; description?: string; enum?: readonly string[] }
 >;
 
+/** The path parameters of a list (`/api/documents/:id/outline`) are ids: positive integers. */
+function idParams(names: readonly string[]) {
+  return {
+    type: 'object',
+    required: names,
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'integer', minimum: 1 }])),
+  };
+}
+
 /** Query parameters every list accepts. */
 const LIST_PARAMETERS: QueryProperties = {
   limit: {
@@ -119,6 +128,7 @@ export interface ListRoute<Q> {
 
 /** Register a GET list route with its filters, pagination and formats, described in the OpenAPI document. */
 export function listRoute<Q extends object>(app: FastifyInstance, route: ListRoute<Q>): void {
+  const pathIds = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   app.get(
     route.path,
     {
@@ -130,6 +140,7 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
           additionalProperties: false,
           properties: { ...LIST_PARAMETERS, ...route.filters },
         },
+        ...(pathIds.length > 0 ? { params: idParams(pathIds) } : {}),
       },
     },
     async (request, reply) => {
