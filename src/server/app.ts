@@ -1,6 +1,6 @@
 // The HTTP API (Fastify): every resource as JSON with CSV/XLSX twins, OpenAPI at /docs, uploads that ingest.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Kysely } from 'kysely';
@@ -8,7 +8,7 @@ import { LantuError } from '../diagnostics.js';
 import { LABEL_ORDER } from '../monitor/index.js';
 import {
   deriveRegions,
-  exportObservations,
+  observationExport,
   findRegion,
   getDocument,
   getDocumentContent,
@@ -44,7 +44,14 @@ import {
   type Window,
 } from '../store/index.js';
 import { boundRouteInputs, NO_NUL } from './inputs.js';
-import { listRoute, rewriteFormatSuffix, sendPage, windowOf, type QueryProperties } from './lists.js';
+import {
+  listRoute,
+  rewriteFormatSuffix,
+  sendDownload,
+  sendPage,
+  windowOf,
+  type QueryProperties,
+} from './lists.js';
 import { registerWebRoutes } from './routes/index.js';
 import { regionOfQuery } from './routes/deps.js';
 import { registerWebApp } from './web.js';
@@ -53,6 +60,8 @@ export interface ServerOptions {
   db: Kysely<Database>;
   /** Largest accepted upload in bytes (default 50 MB). */
   uploadLimit?: number;
+  /** Largest total of the files of one upload request in bytes (default 100 MB). */
+  uploadTotalLimit?: number;
   /** Worker threads for uploads (default 1: extraction in the request's process). */
   ingestThreads?: number;
   logger?: boolean;
@@ -61,6 +70,21 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
+export const DEFAULT_UPLOAD_TOTAL_LIMIT = 100 * 1024 * 1024;
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The bytes of one uploaded file, read chunk by chunk; `count` sees every chunk (and may refuse it). */
+async function readPart(part: MultipartFile, count: (bytes: number) => void): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    count(chunk.length);
+    chunks.push(chunk);
+  }
+  // Past the per-file limit the stream ends early and says so.
+  if (part.file.truncated) throw httpError(413, 'file too large', { code: 'FST_REQ_FILE_TOO_LARGE' });
+  return Buffer.concat(chunks);
+}
 
 const idParam = {
   type: 'object',
@@ -98,13 +122,14 @@ function validationMessage(v: {
 const UPLOAD_TOTAL_CODE = 'upload/total-too-large';
 
 function uploadTooLarge(limit: number): string {
-  return `上传文件超过 ${Math.round(limit / 1024 / 1024)} MB 的上限 / upload larger than the limit of ${Math.round(limit / 1024 / 1024)} MB`;
+  return `上传文件超过 ${mb(limit)} MB 的上限 / upload larger than the limit of ${mb(limit)} MB`;
 }
 
 /** Build the API on a store (SQLite or PostgreSQL); the caller listens and closes. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
   const uploadLimit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  const uploadTotalLimit = options.uploadTotalLimit ?? DEFAULT_UPLOAD_TOTAL_LIMIT;
   const app = Fastify({
     logger: options.logger ?? false,
     rewriteUrl: (req) => rewriteFormatSuffix(req.url ?? '/'),
@@ -286,8 +311,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         });
       }
       const sources = [];
+      let total = 0;
       for await (const part of request.files()) {
-        const bytes = await part.toBuffer();
+        const bytes = await readPart(part, (n) => {
+          // Counted as the bytes arrive: a request of many large files stops at the total, not after it.
+          total += n;
+          if (total > uploadTotalLimit) {
+            throw httpError(
+              413,
+              `上传文件合计超过 ${mb(uploadTotalLimit)} MB 的上限 / the files of one upload together pass the limit of ${mb(uploadTotalLimit)} MB`,
+              { code: UPLOAD_TOTAL_CODE, expected: 'fewer or smaller files per upload' },
+            );
+          }
+        });
         if (bytes.length === 0)
           throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
         sources.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
@@ -527,15 +563,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const { region: _region, format, limit, offset, ...rest } = q;
       const filter = { ...rest, region_id: await regionIdOf(q) };
       if (format === 'csv' || format === 'xlsx') {
-        const body = await exportObservations(db, format, filter);
-        const type =
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        return reply
-          .header('content-type', type)
-          .header('content-disposition', `attachment; filename="observations.${format}"`)
-          .send(body);
+        return sendDownload(reply, 'observations', format, observationExport(db, format, filter));
       }
       return sendPage(
         reply,
@@ -669,7 +697,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         by: actorOf(request),
         validRowsOnly: q.valid_rows_only ?? false,
       });
-      const status = result.errors.length === 0 ? 201 : result.imported > 0 ? 207 : 422;
+      // 201 stored, 200 nothing new (every row already stored: a retry), 207 some rows, 422 none.
+      const status =
+        result.errors.length > 0 ? (result.imported > 0 ? 207 : 422) : result.imported > 0 ? 201 : 200;
       return reply.code(status).send(result);
     },
   );

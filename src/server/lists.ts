@@ -1,6 +1,7 @@
 // Every list resource the same way: filters, `?limit&offset`, and a CSV/XLSX twin (`?format=` or a `.csv` suffix).
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toTabular, type Paged, type TabularFormat, type Window } from '../store/index.js';
+import { tabularStream, type Paged, type TabularFormat, type Window } from '../store/index.js';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -66,18 +67,13 @@ function isFile(query: ListQuery): query is ListQuery & { format: TabularFormat 
   return query.format === 'csv' || query.format === 'xlsx';
 }
 
-/** Send every row as a CSV/XLSX download. */
-export async function sendFile<T extends object>(
+/** Send a CSV/XLSX download as a stream, written while the client reads it. */
+export function sendDownload(
   reply: FastifyReply,
   name: string,
-  rows: T[],
   format: TabularFormat,
-): Promise<FastifyReply> {
-  const body = await toTabular(
-    format,
-    rows.map((r) => flatRow(r as Record<string, unknown>)),
-    { sheet: name },
-  );
+  body: Readable,
+): FastifyReply {
   const type =
     format === 'csv'
       ? 'text/csv; charset=utf-8'
@@ -86,6 +82,17 @@ export async function sendFile<T extends object>(
     .header('content-type', type)
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .send(body);
+}
+
+/** Send every row as a CSV/XLSX download. */
+export async function sendFile<T extends object>(
+  reply: FastifyReply,
+  name: string,
+  rows: T[],
+  format: TabularFormat,
+): Promise<FastifyReply> {
+  const flat = rows.map((r) => flatRow(r as Record<string, unknown>));
+  return sendDownload(reply, name, format, tabularStream(format, { name, rows: flat }));
 }
 
 /** Send a page already cut (in SQL) with its total, or, for CSV/XLSX, `rows` must be every row. */
