@@ -1,6 +1,6 @@
 // The HTTP API (Fastify): every resource as JSON with CSV/XLSX twins, OpenAPI at /docs, uploads that ingest.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Kysely } from 'kysely';
@@ -8,7 +8,7 @@ import { LantuError } from '../diagnostics.js';
 import { LABEL_ORDER } from '../monitor/index.js';
 import {
   deriveRegions,
-  exportObservations,
+  observationExport,
   findRegion,
   getDocument,
   getDocumentContent,
@@ -43,14 +43,25 @@ import {
   type Status,
   type Window,
 } from '../store/index.js';
-import { listRoute, rewriteFormatSuffix, sendPage, windowOf, type QueryProperties } from './lists.js';
+import { boundRouteInputs, NO_NUL } from './inputs.js';
+import {
+  listRoute,
+  rewriteFormatSuffix,
+  sendDownload,
+  sendPage,
+  windowOf,
+  type QueryProperties,
+} from './lists.js';
 import { registerWebRoutes } from './routes/index.js';
+import { regionOfQuery } from './routes/deps.js';
 import { registerWebApp } from './web.js';
 
 export interface ServerOptions {
   db: Kysely<Database>;
   /** Largest accepted upload in bytes (default 50 MB). */
   uploadLimit?: number;
+  /** Largest total of the files of one upload request in bytes (default 100 MB). */
+  uploadTotalLimit?: number;
   /** Worker threads for uploads (default 1: extraction in the request's process). */
   ingestThreads?: number;
   logger?: boolean;
@@ -59,6 +70,21 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
+export const DEFAULT_UPLOAD_TOTAL_LIMIT = 100 * 1024 * 1024;
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The bytes of one uploaded file, read chunk by chunk; `count` sees every chunk (and may refuse it). */
+async function readPart(part: MultipartFile, count: (bytes: number) => void): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    count(chunk.length);
+    chunks.push(chunk);
+  }
+  // Past the per-file limit the stream ends early and says so.
+  if (part.file.truncated) throw httpError(413, 'file too large', { code: 'FST_REQ_FILE_TOO_LARGE' });
+  return Buffer.concat(chunks);
+}
 
 const idParam = {
   type: 'object',
@@ -81,10 +107,29 @@ function httpError(statusCode: number, message: string, extra: Record<string, un
 
 const NOT_FOUND_CODES = /not-found$/;
 
+/** One validation problem in words a client can act on (the NUL rule named, not its regular expression). */
+function validationMessage(v: {
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}): string {
+  if (v.keyword === 'pattern' && v.params.pattern === NO_NUL)
+    return '含有 NUL 字符 / contains a NUL character';
+  return v.message ?? 'is invalid';
+}
+
+/** The code of an upload whose files together pass the per-request total. */
+const UPLOAD_TOTAL_CODE = 'upload/total-too-large';
+
+function uploadTooLarge(limit: number): string {
+  return `上传文件超过 ${mb(limit)} MB 的上限 / upload larger than the limit of ${mb(limit)} MB`;
+}
+
 /** Build the API on a store (SQLite or PostgreSQL); the caller listens and closes. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
   const uploadLimit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
+  const uploadTotalLimit = options.uploadTotalLimit ?? DEFAULT_UPLOAD_TOTAL_LIMIT;
   const app = Fastify({
     logger: options.logger ?? false,
     rewriteUrl: (req) => rewriteFormatSuffix(req.url ?? '/'),
@@ -98,7 +143,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
 
-  app.setErrorHandler((error: FastifyError & { expected?: string; errors?: unknown }, _request, reply) => {
+  boundRouteInputs(app);
+
+  app.setErrorHandler((error: FastifyError & { expected?: string; errors?: unknown }, request, reply) => {
     if (error instanceof LantuError) {
       const status = NOT_FOUND_CODES.test(error.code) ? 404 : 400;
       return reply.code(status).send({
@@ -110,30 +157,39 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       });
     }
     if (error.validation) {
+      const details = error.validation.map((v) => ({
+        where: `${error.validationContext ?? 'request'}${v.instancePath}`,
+        message: validationMessage(v),
+        params: v.params,
+      }));
       return reply.code(400).send({
         statusCode: 400,
         error: 'Bad Request',
         code: 'request/invalid',
-        message: error.message,
-        details: error.validation.map((v) => ({
-          where: `${error.validationContext ?? 'request'}${v.instancePath}`,
-          message: v.message,
-          params: v.params,
-        })),
+        message: `请求参数无效 / invalid request: ${details.map((d) => `${d.where} ${d.message}`).join('; ')}`,
+        details,
       });
     }
     const status = error.statusCode ?? 500;
-    if (status >= 500) app.log.error(error);
+    if (status >= 500) {
+      // A real fault: logged with the request id the client got, so the two can be matched.
+      if (options.logger) request.log.error({ err: error, reqId: request.id }, 'request failed');
+      else
+        process.stderr.write(
+          `${JSON.stringify({ level: 'error', reqId: request.id, method: request.method, url: request.url, code: error.code, message: error.message, stack: error.stack })}\n`,
+        );
+    }
     return reply.code(status).send({
       statusCode: status,
       error: status === 413 ? 'Payload Too Large' : status >= 500 ? 'Internal Server Error' : 'Bad Request',
-      code: error.code ?? (status >= 500 ? 'server/error' : 'request/error'),
+      code: status >= 500 ? 'server/error' : (error.code ?? 'request/error'),
       message:
-        status === 413
-          ? `upload larger than the limit of ${Math.round(uploadLimit / 1024 / 1024)} MB`
+        status === 413 && error.code !== UPLOAD_TOTAL_CODE
+          ? uploadTooLarge(uploadLimit)
           : status >= 500
-            ? 'internal error'
+            ? `服务器内部错误（请求 ${request.id}）/ internal error (request ${request.id})`
             : error.message,
+      ...(status >= 500 ? { request_id: request.id } : {}),
       ...(error.expected ? { expected: error.expected } : {}),
     });
   });
@@ -255,8 +311,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         });
       }
       const sources = [];
+      let total = 0;
       for await (const part of request.files()) {
-        const bytes = await part.toBuffer();
+        const bytes = await readPart(part, (n) => {
+          // Counted as the bytes arrive: a request of many large files stops at the total, not after it.
+          total += n;
+          if (total > uploadTotalLimit) {
+            throw httpError(
+              413,
+              `上传文件合计超过 ${mb(uploadTotalLimit)} MB 的上限 / the files of one upload together pass the limit of ${mb(uploadTotalLimit)} MB`,
+              { code: UPLOAD_TOTAL_CODE, expected: 'fewer or smaller files per upload' },
+            );
+          }
+        });
         if (bytes.length === 0)
           throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
         sources.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
@@ -467,7 +534,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   async function regionIdOf(q: { region_id?: number; region?: string }): Promise<number | undefined> {
     if (q.region_id !== undefined || !q.region) return q.region_id;
-    const region = await findRegion(db, q.region);
+    const region = await regionOfQuery(db, q.region);
     if (!region)
       throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
     return region.id;
@@ -496,15 +563,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const { region: _region, format, limit, offset, ...rest } = q;
       const filter = { ...rest, region_id: await regionIdOf(q) };
       if (format === 'csv' || format === 'xlsx') {
-        const body = await exportObservations(db, format, filter);
-        const type =
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-        return reply
-          .header('content-type', type)
-          .header('content-disposition', `attachment; filename="observations.${format}"`)
-          .send(body);
+        return sendDownload(reply, 'observations', format, observationExport(db, format, filter));
       }
       return sendPage(
         reply,
@@ -638,7 +697,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         by: actorOf(request),
         validRowsOnly: q.valid_rows_only ?? false,
       });
-      const status = result.errors.length === 0 ? 201 : result.imported > 0 ? 207 : 422;
+      // 201 stored, 200 nothing new (every row already stored: a retry), 207 some rows, 422 none.
+      const status =
+        result.errors.length > 0 ? (result.imported > 0 ? 207 : 422) : result.imported > 0 ? 201 : 200;
       return reply.code(status).send(result);
     },
   );

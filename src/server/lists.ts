@@ -1,6 +1,7 @@
 // Every list resource the same way: filters, `?limit&offset`, and a CSV/XLSX twin (`?format=` or a `.csv` suffix).
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toTabular, type Paged, type TabularFormat, type Window } from '../store/index.js';
+import { tabularStream, type Paged, type TabularFormat, type Window } from '../store/index.js';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -9,6 +10,15 @@ export type QueryProperties = Record<
   string,
   { type: string; description?: string; enum?: readonly string[] }
 >;
+
+/** The path parameters of a list (`/api/documents/:id/outline`) are ids: positive integers. */
+function idParams(names: readonly string[]) {
+  return {
+    type: 'object',
+    required: names,
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'integer', minimum: 1 }])),
+  };
+}
 
 /** Query parameters every list accepts. */
 const LIST_PARAMETERS: QueryProperties = {
@@ -57,18 +67,13 @@ function isFile(query: ListQuery): query is ListQuery & { format: TabularFormat 
   return query.format === 'csv' || query.format === 'xlsx';
 }
 
-/** Send every row as a CSV/XLSX download. */
-export async function sendFile<T extends object>(
+/** Send a CSV/XLSX download as a stream, written while the client reads it. */
+export function sendDownload(
   reply: FastifyReply,
   name: string,
-  rows: T[],
   format: TabularFormat,
-): Promise<FastifyReply> {
-  const body = await toTabular(
-    format,
-    rows.map((r) => flatRow(r as Record<string, unknown>)),
-    { sheet: name },
-  );
+  body: Readable,
+): FastifyReply {
   const type =
     format === 'csv'
       ? 'text/csv; charset=utf-8'
@@ -77,6 +82,17 @@ export async function sendFile<T extends object>(
     .header('content-type', type)
     .header('content-disposition', `attachment; filename="${name}.${format}"`)
     .send(body);
+}
+
+/** Send every row as a CSV/XLSX download. */
+export async function sendFile<T extends object>(
+  reply: FastifyReply,
+  name: string,
+  rows: T[],
+  format: TabularFormat,
+): Promise<FastifyReply> {
+  const flat = rows.map((r) => flatRow(r as Record<string, unknown>));
+  return sendDownload(reply, name, format, tabularStream(format, { name, rows: flat }));
 }
 
 /** Send a page already cut (in SQL) with its total, or, for CSV/XLSX, `rows` must be every row. */
@@ -119,6 +135,7 @@ export interface ListRoute<Q> {
 
 /** Register a GET list route with its filters, pagination and formats, described in the OpenAPI document. */
 export function listRoute<Q extends object>(app: FastifyInstance, route: ListRoute<Q>): void {
+  const pathIds = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   app.get(
     route.path,
     {
@@ -130,6 +147,7 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
           additionalProperties: false,
           properties: { ...LIST_PARAMETERS, ...route.filters },
         },
+        ...(pathIds.length > 0 ? { params: idParams(pathIds) } : {}),
       },
     },
     async (request, reply) => {

@@ -27,6 +27,10 @@ export {
 export {
   importObservations,
   exportObservations,
+  observationExport,
+  checkObservationSheet,
+  EXPORT_COLUMNS,
+  MAX_ROW_ERRORS,
   observationTemplate,
   observationRows,
   recordObservation,
@@ -36,7 +40,20 @@ export {
   type ImportResult,
   type RowError,
 } from './observations-io.js';
-export { toCsv, toXlsx, toTabular, parseCsv, parseXlsx, type TabularFormat } from './tabular.js';
+export {
+  toCsv,
+  toXlsx,
+  toTabular,
+  tabularStream,
+  inertCell,
+  parseCsv,
+  parseXlsx,
+  readSheetRows,
+  SHEET_LIMITS,
+  type SheetLimits,
+  type SheetRow,
+  type TabularFormat,
+} from './tabular.js';
 export { countRows, pageOf, windowed, type Paged, type Window } from './paging.js';
 export { listRegions, pageRegions, findRegion, ensureRegion } from './repositories/regions.js';
 export {

@@ -1,14 +1,31 @@
 // Observations in and out of spreadsheets: the template, row-level validation, all-or-nothing import, export.
+import type { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
+import { LantuError } from '../diagnostics.js';
 import { indicatorById, resolveRegion, unitsCompatible } from '../catalog/index.js';
 import { sha256Of } from './analysis.js';
 import { linkName } from './linking.js';
 import { now } from './json.js';
 import { appendAudit } from './repositories/audit.js';
-import { insertObservations, listObservations, type ObservationFilter } from './repositories/observations.js';
+import {
+  insertObservations,
+  listObservations,
+  type Observation,
+  type ObservationCursor,
+  type ObservationFilter,
+} from './repositories/observations.js';
 import { ensureRegion, findRegion } from './repositories/regions.js';
 import type { Database, NewObservation } from './schema.js';
-import { isZip, parseCsv, parseXlsx, toTabular, toXlsx, type TabularFormat } from './tabular.js';
+import {
+  readSheetRows,
+  tabularStream,
+  toTabular,
+  toXlsx,
+  type SheetLimits,
+  type SheetRow,
+  type TabularFormat,
+} from './tabular.js';
 import { listCatalog } from './repositories/catalog.js';
 import { deriveRegions } from './derive.js';
 
@@ -54,6 +71,8 @@ export interface ImportResult {
   errors: RowError[];
   /** Rows stored (0 when the file had errors and `validRowsOnly` was not asked). */
   imported: number;
+  /** Valid rows not stored because the store already holds them (a retry) or the file repeats them. */
+  duplicates: number;
   import_id: number | null;
 }
 
@@ -75,7 +94,10 @@ export function parseDecimal(text: string): string | null {
   return s.replace(/,/g, '').replace(/^\+/, '');
 }
 
-function headerIndex(header: readonly string[]): {
+function headerIndex(
+  header: readonly string[],
+  row: number,
+): {
   index: Map<ObservationColumn, number>;
   errors: RowError[];
 } {
@@ -87,7 +109,7 @@ function headerIndex(header: readonly string[]): {
     if (column && !index.has(column)) index.set(column, i);
     else if (name) {
       errors.push({
-        row: 1,
+        row,
         column: null,
         value: cell,
         message: `unknown column "${cell}"`,
@@ -98,7 +120,7 @@ function headerIndex(header: readonly string[]): {
   for (const column of REQUIRED) {
     if (!index.has(column)) {
       errors.push({
-        row: 1,
+        row,
         column,
         value: null,
         message: `missing column "${column}"`,
@@ -133,119 +155,169 @@ async function resolveIndicator(
   return { error: hint.length ? `closest: ${hint.join(', ')}` : 'no similar indicator in the catalog' };
 }
 
-/** Check every row; returns the valid rows and one error per problem (row, column, what was expected). */
+/** Errors listed at most; past this, checking stops (the file needs fixing, not a longer list). */
+export const MAX_ROW_ERRORS = 1000;
+/** Rows checked per pass through the event loop, so a big file never stalls other requests. */
+const ROWS_PER_TURN = 2000;
+
+const noHeader = (): RowError => ({
+  row: 1,
+  column: null,
+  value: null,
+  message: '文件没有表头行 / the file has no header row',
+  expected: OBSERVATION_COLUMNS.join(', '),
+});
+
+/** Rows of a table held in memory, numbered from 1 as a spreadsheet does. */
+async function* tableRows(table: string[][]): AsyncGenerator<SheetRow> {
+  for (const [i, cells] of table.entries()) yield { line: i + 1, cells };
+}
+
+/**
+ * Check every row; returns the valid rows and one error per problem (row, column, what was expected).
+ * Rows are read one at a time, so only the valid rows and the errors are held, never the whole sheet.
+ */
 export async function validateObservationRows(
   db: Db,
-  table: string[][],
+  table: string[][] | AsyncIterable<SheetRow>,
 ): Promise<{ valid: ValidRow[]; errors: RowError[]; rows: number }> {
-  const [header, ...body] = table;
-  if (!header || header.every((c) => !c.trim())) {
-    return {
-      valid: [],
-      errors: [
-        {
-          row: 1,
-          column: null,
-          value: null,
-          message: 'the file has no header row',
-          expected: OBSERVATION_COLUMNS.join(', '),
-        },
-      ],
-      rows: 0,
-    };
-  }
-  const { index, errors } = headerIndex(header);
-  if (errors.length > 0) return { valid: [], errors, rows: body.length };
+  const source = Array.isArray(table) ? tableRows(table) : table;
+  let index: Map<ObservationColumn, number> | null = null;
+  const errors: RowError[] = [];
   const valid: ValidRow[] = [];
+  let rows = 0;
   const regionCache = new Map<string, number | null | undefined>();
-  for (const [i, cells] of body.entries()) {
-    const rowNumber = i + 2;
+  const indicatorCache = new Map<string, { id: string } | { error: string }>();
+  for await (const { line: rowNumber, cells } of source) {
+    if (index === null) {
+      // The header is the first row with any text (Excel users sometimes leave a blank row on top).
+      if (cells.every((c) => !c.trim())) continue;
+      const header = headerIndex(cells, rowNumber);
+      if (header.errors.length > 0) return { valid: [], errors: header.errors, rows: 0 };
+      index = header.index;
+      continue;
+    }
+    const at = index;
     const get = (c: ObservationColumn) => {
-      const at = index.get(c);
-      return at === undefined ? '' : (cells[at] ?? '').trim();
+      const i = at.get(c);
+      return i === undefined ? '' : (cells[i] ?? '').trim();
     };
     if (OBSERVATION_COLUMNS.every((c) => get(c) === '')) continue;
+    if (++rows % ROWS_PER_TURN === 0) await nextTurn();
     const rowErrors: RowError[] = [];
     const fail = (column: ObservationColumn, message: string, expected: string) =>
       rowErrors.push({ row: rowNumber, column, value: get(column) || null, message, expected });
 
-    const region = get('region');
-    let regionId: number | null | undefined;
-    if (!region) fail('region', 'region is empty', 'a region name, e.g. 涧西区');
-    else {
-      if (!regionCache.has(region))
-        regionCache.set(
+    // A NUL is refused by PostgreSQL and invisible in every tool: the row is refused on both engines.
+    const withNul = OBSERVATION_COLUMNS.filter((c) => get(c).includes('\u0000'));
+    for (const column of withNul)
+      fail(column, '含有 NUL 字符 / contains a NUL character', 'text without control characters');
+    if (withNul.length === 0) {
+      const region = get('region');
+      let regionId: number | null | undefined;
+      if (!region) fail('region', 'region is empty', 'a region name, e.g. 涧西区');
+      else {
+        if (!regionCache.has(region))
+          regionCache.set(
+            region,
+            (await findRegion(db, region))?.id ?? (resolveRegion(region) ? null : undefined),
+          );
+        regionId = regionCache.get(region);
+        if (regionId === undefined)
+          fail(
+            'region',
+            `unknown region "${region}"`,
+            'a region already in the store (GET /api/regions) or in the gazetteer',
+          );
+      }
+      const unit = get('unit') || null;
+      const indicatorText = get('indicator');
+      let indicatorId: string | null = null;
+      if (!indicatorText) fail('indicator', 'indicator is empty', 'a catalog indicator id or name');
+      else {
+        const key = `${indicatorText}\u0001${unit ?? ''}`;
+        if (!indicatorCache.has(key)) indicatorCache.set(key, await resolveIndicator(indicatorText, unit));
+        const resolved = indicatorCache.get(key)!;
+        if ('id' in resolved) indicatorId = resolved.id;
+        else
+          fail(
+            'indicator',
+            `unknown indicator "${indicatorText}" (${resolved.error})`,
+            'a catalog indicator id or name (GET /api/catalog)',
+          );
+      }
+      const yearText = get('year').replace(/年$/, '');
+      if (!yearText) fail('year', 'year is missing', 'a four-digit year, e.g. 2021');
+      else if (!YEAR.test(yearText) || Number(yearText) < 1949 || Number(yearText) > 2100) {
+        fail('year', `"${get('year')}" is not a year`, 'a four-digit year between 1949 and 2100');
+      }
+      const valueText = get('value');
+      const value = valueText ? parseDecimal(valueText) : null;
+      if (!valueText) fail('value', 'value is empty', 'a number, e.g. 451.9');
+      else if (value === null)
+        fail(
+          'value',
+          `"${valueText}" is not a number`,
+          'a plain decimal number without unit, e.g. 451.9 or -2.5',
+        );
+      if (indicatorId && unit) {
+        const def = indicatorById(indicatorId);
+        if (def?.unit && !unitsCompatible(unit, def.unit)) {
+          fail(
+            'unit',
+            `unit "${unit}" does not fit ${def.name} (${def.unit})`,
+            `a unit comparable with ${def.unit}`,
+          );
+        }
+      }
+      if (rowErrors.length === 0) {
+        valid.push({
+          row: rowNumber,
           region,
-          (await findRegion(db, region))?.id ?? (resolveRegion(region) ? null : undefined),
-        );
-      regionId = regionCache.get(region);
-      if (regionId === undefined)
-        fail(
-          'region',
-          `unknown region "${region}"`,
-          'a region already in the store (GET /api/regions) or in the gazetteer',
-        );
-    }
-    const unit = get('unit') || null;
-    const indicatorText = get('indicator');
-    let indicatorId: string | null = null;
-    if (!indicatorText) fail('indicator', 'indicator is empty', 'a catalog indicator id or name');
-    else {
-      const resolved = await resolveIndicator(indicatorText, unit);
-      if ('id' in resolved) indicatorId = resolved.id;
-      else
-        fail(
-          'indicator',
-          `unknown indicator "${indicatorText}" (${resolved.error})`,
-          'a catalog indicator id or name (GET /api/catalog)',
-        );
-    }
-    const yearText = get('year').replace(/年$/, '');
-    if (!yearText) fail('year', 'year is missing', 'a four-digit year, e.g. 2021');
-    else if (!YEAR.test(yearText) || Number(yearText) < 1949 || Number(yearText) > 2100) {
-      fail('year', `"${get('year')}" is not a year`, 'a four-digit year between 1949 and 2100');
-    }
-    const valueText = get('value');
-    const value = valueText ? parseDecimal(valueText) : null;
-    if (!valueText) fail('value', 'value is empty', 'a number, e.g. 451.9');
-    else if (value === null)
-      fail(
-        'value',
-        `"${valueText}" is not a number`,
-        'a plain decimal number without unit, e.g. 451.9 or -2.5',
-      );
-    if (indicatorId && unit) {
-      const def = indicatorById(indicatorId);
-      if (def?.unit && !unitsCompatible(unit, def.unit)) {
-        fail(
-          'unit',
-          `unit "${unit}" does not fit ${def.name} (${def.unit})`,
-          `a unit comparable with ${def.unit}`,
-        );
+          regionId: regionId ?? null,
+          indicator_id: indicatorId!,
+          year: Number(yearText),
+          value: value!,
+          unit: unit ?? indicatorById(indicatorId!)?.unit ?? null,
+          source: get('source') || null,
+          note: get('note') || null,
+        });
+        continue;
       }
     }
-    if (rowErrors.length > 0) {
-      errors.push(...rowErrors);
-      continue;
+    errors.push(...rowErrors);
+    if (errors.length >= MAX_ROW_ERRORS) {
+      errors.push({
+        row: rowNumber,
+        column: null,
+        value: null,
+        message: `错误超过 ${MAX_ROW_ERRORS} 个，第 ${rowNumber} 行之后未检查 / more than ${MAX_ROW_ERRORS} errors: rows after ${rowNumber} were not checked`,
+        expected: 'fix the errors listed and check the file again',
+      });
+      return { valid: [], errors, rows };
     }
-    valid.push({
-      row: rowNumber,
-      region,
-      regionId: regionId ?? null,
-      indicator_id: indicatorId!,
-      year: Number(yearText),
-      value: value!,
-      unit: unit ?? indicatorById(indicatorId!)?.unit ?? null,
-      source: get('source') || null,
-      note: get('note') || null,
+  }
+  if (index === null) return { valid: [], errors: [noHeader()], rows: 0 };
+  if (rows === 0) {
+    errors.push({
+      row: 2,
+      column: null,
+      value: null,
+      message: '文件只有表头，没有数据行 / the file has a header but no data rows',
+      expected: 'one row per value under the header',
     });
   }
-  return { valid, errors, rows: body.length };
+  return { valid, errors, rows };
 }
 
-/** Read a CSV or XLSX file into rows of cell texts. */
-export async function readSheet(bytes: Uint8Array): Promise<string[][]> {
-  return isZip(bytes) ? parseXlsx(bytes) : parseCsv(Buffer.from(bytes).toString('utf8'));
+/** Read a CSV or XLSX file into rows of cell texts (blank rows kept, so row i is line i + 1). */
+export async function readSheet(bytes: Uint8Array, limits?: SheetLimits): Promise<string[][]> {
+  const table: string[][] = [];
+  for await (const row of readSheetRows(bytes, limits)) {
+    while (table.length < row.line - 1) table.push([]);
+    table.push(row.cells);
+  }
+  return table;
 }
 
 /** A filled template read and validated: its data rows, the valid ones and every row error. */
@@ -253,27 +325,40 @@ export type SheetCheck = Awaited<ReturnType<typeof validateObservationRows>>;
 
 /**
  * Read and validate a filled template without storing anything: the rows, the valid ones and every row error.
- * An unreadable file is one error on row 0.
+ * An unreadable file (not UTF-8, an unclosed quote, bad XML, past a budget) is one error on the line it names.
  */
-export async function checkObservationSheet(db: Db, bytes: Uint8Array): Promise<SheetCheck> {
-  let table: string[][];
+export async function checkObservationSheet(
+  db: Db,
+  bytes: Uint8Array,
+  limits?: SheetLimits,
+): Promise<SheetCheck> {
   try {
-    table = await readSheet(bytes);
+    return await validateObservationRows(db, readSheetRows(bytes, limits));
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    const expected = 'a CSV (UTF-8) or XLSX file';
+    if (!(error instanceof LantuError) || !error.code.startsWith('sheet/')) throw error;
     return {
       rows: 0,
       valid: [],
-      errors: [{ row: 0, column: null, value: null, message: `cannot read the file: ${why}`, expected }],
+      errors: [
+        {
+          row: error.line ?? 0,
+          column: null,
+          value: null,
+          message: `cannot read the file: ${error.message.replace(/^\d+: /, '').replace(/ \(expected .*\)$/, '')}`,
+          expected: error.expected ?? 'a CSV (UTF-8) or XLSX file',
+        },
+      ],
     };
   }
-  return validateObservationRows(db, table);
 }
 
 /**
  * Import observations from a CSV/XLSX file. With any error nothing is stored, unless `validRowsOnly` is set;
  * every stored value keeps who imported it, from which file and which row.
+ *
+ * A value already stored by an import (same region, indicator, year, value and source: its natural key) is not
+ * stored again, so a retry, or a file sent twice, adds nothing. Rows are written in chunks, each its own short
+ * transaction with a turn of the event loop between them, so a big file never blocks other requests for long.
  */
 export async function importObservations(
   db: Db,
@@ -282,68 +367,163 @@ export async function importObservations(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const { valid, errors, rows } = await checkObservationSheet(db, bytes);
-  const result: ImportResult = { filename, rows, valid: valid.length, errors, imported: 0, import_id: null };
+  const result: ImportResult = {
+    filename,
+    rows,
+    valid: valid.length,
+    errors,
+    imported: 0,
+    duplicates: 0,
+    import_id: null,
+  };
   if (valid.length === 0 || (errors.length > 0 && !options.validRowsOnly)) return result;
 
-  const regions = new Set<number>();
-  await db.transaction().execute(async (trx) => {
-    const { id: importId } = await trx
-      .insertInto('imports')
-      .values({
-        filename,
-        sha256: sha256Of(bytes),
-        rows,
-        imported: valid.length,
-        rejected: rows - valid.length,
-        imported_by: options.by,
-        imported_at: now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const observations: NewObservation[] = [];
-    for (const v of valid) {
-      const regionId =
-        v.regionId ??
-        (await ensureRegion(trx, {
-          region: v.region,
-          parent_region: resolveRegion(v.region)?.parent ?? null,
-        }));
-      regions.add(regionId!);
-      observations.push({
-        region_id: regionId!,
-        indicator_id: v.indicator_id,
-        year: v.year,
-        value: v.value,
-        unit: v.unit,
-        row_id: null,
-        source_kind: 'import',
-        document_id: null,
-        achievement_id: null,
-        line: null,
-        quote: v.source,
-        start: null,
-        end: null,
-        import_id: importId,
-        import_row: v.row,
-        note: v.note,
-        recorded_by: options.by,
-        recorded_at: now(),
-      });
-    }
-    await insertObservations(trx, observations);
-    await appendAudit(trx, {
-      actor: options.by,
-      action: 'observations.import',
-      entity: 'import',
-      entity_id: importId,
-      detail: { filename, rows, imported: valid.length, rejected: errors.length },
+  const regionIds = new Map<string, number>();
+  for (const v of valid) {
+    if (v.regionId !== null || regionIds.has(v.region)) continue;
+    const parent = resolveRegion(v.region)?.parent ?? null;
+    regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent }))!);
+  }
+  const stored: StoredRow[] = valid.map((v) => ({ ...v, region_id: v.regionId ?? regionIds.get(v.region)! }));
+  const fresh = await withoutDuplicates(db, stored);
+  result.duplicates = stored.length - fresh.length;
+  if (fresh.length === 0) return result;
+
+  let importId: number | null = null;
+  for (let i = 0; i < fresh.length; i += IMPORT_CHUNK) {
+    const chunk = fresh.slice(i, i + IMPORT_CHUNK);
+    const last = i + IMPORT_CHUNK >= fresh.length;
+    importId = await db.transaction().execute(async (trx) => {
+      const id =
+        importId ??
+        (
+          await trx
+            .insertInto('imports')
+            .values({
+              filename,
+              sha256: sha256Of(bytes),
+              rows,
+              imported: fresh.length,
+              rejected: rows - valid.length,
+              imported_by: options.by,
+              imported_at: now(),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+      await insertObservations(
+        trx,
+        chunk.map((v) => newObservation(v, id, options.by)),
+      );
+      if (last) {
+        await appendAudit(trx, {
+          actor: options.by,
+          action: 'observations.import',
+          entity: 'import',
+          entity_id: id,
+          detail: {
+            filename,
+            rows,
+            imported: fresh.length,
+            duplicates: result.duplicates,
+            rejected: errors.length,
+          },
+        });
+      }
+      return id;
     });
-    result.import_id = importId;
-  });
-  result.imported = valid.length;
+    result.imported += chunk.length;
+    await nextTurn();
+  }
+  result.import_id = importId;
   // Values change statuses, never findings: the linter reads documents only.
-  if (options.derive !== false) await deriveRegions(db, [...regions], options.by, { lint: false });
+  const regions = [...new Set(fresh.map((v) => v.region_id))];
+  if (options.derive !== false) await deriveRegions(db, regions, options.by, { lint: false });
   return result;
+}
+
+/** Valid rows stored per transaction, and rows looked up per duplicate check. */
+const IMPORT_CHUNK = 1000;
+
+type StoredRow = ValidRow & { region_id: number };
+
+/** The natural key of an imported value: region, indicator, year, value and source (the quote column). */
+function naturalKey(o: {
+  region_id: number;
+  indicator_id: string;
+  year: number;
+  value: string;
+  source: string | null;
+}): string {
+  return [o.region_id, o.indicator_id, o.year, o.value, o.source ?? ''].join('\u0001');
+}
+
+/** The rows whose natural key neither the store (from an earlier import) nor an earlier row of the file has. */
+async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]> {
+  const seen = new Set<string>();
+  const fresh: StoredRow[] = [];
+  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+    const chunk = rows.slice(i, i + IMPORT_CHUNK);
+    const uniq = <T>(pick: (r: StoredRow) => T) => [...new Set(chunk.map(pick))];
+    // A superset by column, narrowed in memory to exact keys: one indexed query per chunk.
+    const existing = await db
+      .selectFrom('observations')
+      .select(['region_id', 'indicator_id', 'year', 'value', 'quote'])
+      .where('source_kind', '=', 'import')
+      .where(
+        'region_id',
+        'in',
+        uniq((r) => r.region_id),
+      )
+      .where(
+        'indicator_id',
+        'in',
+        uniq((r) => r.indicator_id),
+      )
+      .where(
+        'year',
+        'in',
+        uniq((r) => r.year),
+      )
+      .where(
+        'value',
+        'in',
+        uniq((r) => r.value),
+      )
+      .execute();
+    for (const e of existing) seen.add(naturalKey({ ...e, source: e.quote }));
+    for (const r of chunk) {
+      const key = naturalKey(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh.push(r);
+    }
+    await nextTurn();
+  }
+  return fresh;
+}
+
+function newObservation(v: StoredRow, importId: number, by: string): NewObservation {
+  return {
+    region_id: v.region_id,
+    indicator_id: v.indicator_id,
+    year: v.year,
+    value: v.value,
+    unit: v.unit,
+    row_id: null,
+    source_kind: 'import',
+    document_id: null,
+    achievement_id: null,
+    line: null,
+    quote: v.source,
+    start: null,
+    end: null,
+    import_id: importId,
+    import_row: v.row,
+    note: v.note,
+    recorded_by: by,
+    recorded_at: now(),
+  };
 }
 
 /** The empty template to fill in, with a second sheet listing the catalog indicators (XLSX). */
@@ -373,12 +553,24 @@ export async function observationTemplate(db: Db, format: TabularFormat): Promis
   });
 }
 
-/** Observations as rows of the template's columns plus their provenance. */
-export async function observationRows(
-  db: Db,
-  filter: ObservationFilter = {},
-): Promise<Record<string, unknown>[]> {
-  return (await listObservations(db, filter)).map((o) => ({
+/** The columns of an export: the template's, plus the indicator's name and each value's provenance. */
+export const EXPORT_COLUMNS = [
+  'region',
+  'indicator',
+  'indicator_name',
+  'year',
+  'value',
+  'unit',
+  'source',
+  'note',
+  'quote',
+  'recorded_by',
+  'recorded_at',
+] as const;
+
+/** One observation as a row of the export. */
+function exportRow(o: Observation): Record<string, unknown> {
+  return {
     region: o.region,
     indicator: o.indicator_id,
     indicator_name: o.indicator,
@@ -395,15 +587,51 @@ export async function observationRows(
     quote: o.source.quote,
     recorded_by: o.recorded_by,
     recorded_at: o.recorded_at,
-  }));
+  };
 }
 
+/** Observations as rows of the template's columns plus their provenance. */
+export async function observationRows(
+  db: Db,
+  filter: ObservationFilter = {},
+): Promise<Record<string, unknown>[]> {
+  return (await listObservations(db, filter)).map(exportRow);
+}
+
+/** Observations read per query of an export. */
+const EXPORT_PAGE = 2000;
+
+/** Every observation the filter keeps as export rows, one keyset page (a short query) at a time. */
+async function* exportRows(db: Db, filter: ObservationFilter): AsyncGenerator<Record<string, unknown>> {
+  let after: ObservationCursor | undefined;
+  for (;;) {
+    const page = await listObservations(db, filter, { limit: EXPORT_PAGE, offset: 0 }, after);
+    for (const o of page) yield exportRow(o);
+    const last = page.at(-1);
+    if (!last || page.length < EXPORT_PAGE) return;
+    after = { region_id: last.region_id, indicator_id: last.indicator_id, year: last.year, id: last.id };
+  }
+}
+
+/** An export as a stream (CSV or XLSX): memory holds a page or two, however many observations there are. */
+export function observationExport(db: Db, format: TabularFormat, filter: ObservationFilter = {}): Readable {
+  return tabularStream(format, {
+    name: 'observations',
+    columns: EXPORT_COLUMNS,
+    rows: exportRows(db, filter),
+  });
+}
+
+/** An export as one buffer (small exports and tests; the server and the CLI stream). */
 export async function exportObservations(
   db: Db,
   format: TabularFormat,
   filter: ObservationFilter = {},
 ): Promise<Buffer> {
-  return toTabular(format, await observationRows(db, filter), { sheet: 'observations' });
+  const chunks: Buffer[] = [];
+  for await (const chunk of observationExport(db, format, filter))
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }
 
 /** Record one value a person typed (source kind `person`), then recompute the region's statuses. */

@@ -1,11 +1,13 @@
 // `lantu observations template|import|export`: observations in and out of spreadsheets, with row-level errors.
+import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { basename, extname } from 'node:path';
 import type { Command } from 'commander';
 import {
-  exportObservations,
   findRegion,
   importObservations,
+  observationExport,
   observationTemplate,
   openStore,
   type TabularFormat,
@@ -62,6 +64,7 @@ export function registerObservations(program: Command): void {
         }
         process.stderr.write(
           `${result.rows} rows, ${result.valid} valid, ${result.errors.length} errors; ${result.imported} imported` +
+            (result.duplicates > 0 ? `, ${result.duplicates} already stored (skipped)` : '') +
             (result.errors.length > 0 && result.imported === 0 && result.valid > 0
               ? ' (nothing stored: fix the errors or use --valid-rows-only)'
               : '') +
@@ -84,12 +87,13 @@ export function registerObservations(program: Command): void {
       try {
         const region = options.region ? await findRegion(store.db, options.region) : undefined;
         if (options.region && !region) throw new Error(`unknown region "${options.region}"`);
-        await writeFile(
-          file,
-          await exportObservations(store.db, formatOf(file), {
+        // Streamed page by page: a store of any size exports in bounded memory.
+        await pipeline(
+          observationExport(store.db, formatOf(file), {
             ...(region ? { region_id: region.id } : {}),
             ...(options.indicator ? { indicator_id: options.indicator } : {}),
           }),
+          createWriteStream(file),
         );
         process.stderr.write(`wrote ${file}\n`);
       } finally {

@@ -1,7 +1,8 @@
 // What the web's API routes need from the server (the store), and the request helpers they share.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../store/index.js';
+import { findRegion, type Database } from '../../store/index.js';
+import { INT_MAX } from '../inputs.js';
 
 export interface RouteDeps {
   db: Kysely<Database>;
@@ -27,4 +28,10 @@ export function listParam(value: string | string[] | undefined): string[] {
     v.split(','),
   );
   return [...new Set(parts.map((p) => p.trim()).filter(Boolean))];
+}
+
+/** The region a query names (by name, or by id when all digits); a number no id can reach finds nothing. */
+export async function regionOfQuery(db: Kysely<Database>, text: string) {
+  if (/^\d+$/.test(text) && Number(text) > INT_MAX) return undefined;
+  return findRegion(db, text);
 }

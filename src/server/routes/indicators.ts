@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { LantuError } from '../../diagnostics.js';
 import { indicatorById } from '../../catalog/index.js';
-import { findRegion } from '../../store/index.js';
 import { sendList } from '../lists.js';
-import { listParam, type RouteDeps } from './deps.js';
+import { listParam, regionOfQuery, type RouteDeps } from './deps.js';
 import { indicatorSeries, latestPerTarget, plansOfRegions, type IndicatorSeries } from './series.js';
 
 /** One row of the comparison: what a plan set for an indicator and where the region stands. */
@@ -105,7 +104,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: RouteDeps): 
       }
       let regionId = q.region_id;
       if (regionId === undefined && q.region) {
-        const region = await findRegion(db, q.region);
+        const region = await regionOfQuery(db, q.region);
         if (!region)
           throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
         regionId = region.id;

@@ -59,12 +59,26 @@ function observationsQuery(db: Db, filter: ObservationFilter) {
   return query;
 }
 
+/** Where a keyset page starts: after this observation in the list's order (region, indicator, year, id). */
+export type ObservationCursor = Pick<Observation, 'region_id' | 'indicator_id' | 'year' | 'id'>;
+
 export async function listObservations(
   db: Db,
   filter: ObservationFilter = {},
   window?: Window,
+  after?: ObservationCursor,
 ): Promise<Observation[]> {
-  const query = observationsQuery(db, filter)
+  const base = observationsQuery(db, filter);
+  // Keyset paging for exports: each page is one short query, however deep into the list (no OFFSET scan).
+  const query = (
+    after
+      ? base.where((eb) =>
+          eb(eb.refTuple('o.region_id', 'o.indicator_id', 'o.year', 'o.id'), '>', (t) =>
+            t.tuple(after.region_id, after.indicator_id, after.year, after.id),
+          ),
+        )
+      : base
+  )
     .innerJoin('regions as g', 'g.id', 'o.region_id')
     .innerJoin('catalog_indicators as c', 'c.id', 'o.indicator_id')
     .leftJoin('imports as i', 'i.id', 'o.import_id')
