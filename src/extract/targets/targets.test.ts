@@ -60,7 +60,50 @@ describe('targets', () => {
     const doc = plan([], ['力争高新技术企业突破400家，遴选1-3个科技产业社区试点。']);
     expect(doc.targets.map((t) => [t.value, t.value_max, t.comparator, t.aspirational])).toEqual([
       [400, null, '突破', true],
-      [1, 3, '达到', true],
+      [1, 3, '其他(遴选)', true],
+    ]);
+  });
+
+  it('names the action verb of a count, keeps bound words first and leaves shares with 达到', () => {
+    const doc = plan(
+      [],
+      [
+        '重点实施技术创新项目30个，基本建成15分钟生活圈，建设并改造提升高标准农田60万亩，新增学位10万个以上。',
+        '新建建筑中绿色建筑占比100%，婴儿死亡率不超过2.8‰，单位地区生产总值用水量降至8立方米/万元，城乡建设用地减量9平方公里。',
+      ],
+    );
+    expect(doc.targets.map((t) => [t.value, t.comparator])).toEqual([
+      [30, '其他(实施)'],
+      [15, '其他(基本建成)'],
+      [60, '其他(建设并改造提升)'],
+      [10, '以上'],
+      [100, '达到'],
+      [2.8, '以内'],
+      [8, '达到'],
+      [9, '下降'],
+    ]);
+  });
+
+  it('gives no year to a plan sentence that states none, and the end year inside the goals section', () => {
+    const text = [
+      '某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '',
+      '第一章  总体要求',
+      '',
+      '第一节  发展目标',
+      '',
+      '经济实力显著增强，地区生产总值达到800亿元。',
+      '',
+      '第二章  产业发展',
+      '',
+      '到2025年，产业体系更加完善。',
+      '',
+      '新建公共停车场8个。',
+      '',
+    ].join('\n');
+    expect(extractText(text).targets.map((t) => [t.value, t.year])).toEqual([
+      [800, 2025],
+      [8, null],
     ]);
   });
 
