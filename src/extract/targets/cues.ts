@@ -36,11 +36,18 @@ export const ACTION_VERBS: readonly string[] = [
   '新增', '新建', '建成', '建设', '实施', '打造', '培育', '引进', '引育', '完成', '实现', '突破', '遴选',
   '落地', '申报', '启动', '帮助', '培训', '带动', '组建', '推进', '形成', '构建', '建立', '创建', '设立',
   '开通', '改造', '整治', '治理', '造林', '种植', '开工', '投用', '举办', '吸引', '招引', '培养', '织密',
-  '完善', '拓宽到', '聚集', '集聚', '承接', '开展', '推出', '发展', '扩建', '续建', '修建', '提升',
+  '完善', '拓宽到', '聚集', '集聚', '承接', '开展', '推出', '发展', '扩建', '续建', '修建', '提升', '推广',
+  '成立',
 ];
 
 /** Adverbs written as part of the verb phrase (基本建成, 累计完成); other adverbs (加快, 重点) are dropped. */
 export const VERB_PREFIXES: readonly string[] = ['基本', '累计'];
+
+/** An action-verb phrase: a kept adverb, the longest verb at its place, and one more joined by 并/和/及. */
+export const ACTION_VERB = new RegExp(
+  `(?:${VERB_PREFIXES.join('|')})?(?:${[...ACTION_VERBS].sort((a, b) => b.length - a.length).join('|')})` +
+    `(?:[并和及](?:${ACTION_VERBS.join('|')}))?`,
+);
 
 /** Aspiration: the value is a stretch goal. */
 export const ASPIRATIONAL = /力争|争取/;

@@ -3,7 +3,7 @@ import type { Layout } from '../../layout/types.js';
 import { fiveYearPlanPeriod } from '../../quantity/index.js';
 import { quoteAround, type Span } from '../sentences.js';
 import {
-  ACTION_VERBS,
+  ACTION_VERB,
   ASPIRATIONAL,
   ASPIRATIONAL_SENTENCE,
   BASE_YEAR_AFTER,
@@ -13,7 +13,6 @@ import {
   LEADING_COMPARATORS,
   PLAN_PERIOD,
   TRAILING_COMPARATORS,
-  VERB_PREFIXES,
 } from './cues.js';
 import type { Mention, Statement, StatementTense } from './statements.js';
 
@@ -58,9 +57,12 @@ export function relationOf(layout: Layout, statement: Statement): Relation {
     if (pattern.test(after)) return { comparator, aspirational };
   if (/^\s*余/.test(after) || /余\s*$/.test(layout.text.slice(mention.start, mention.end)))
     return { comparator: '以上', aspirational };
-  const near = before.slice(-8);
+  // 保持每年千亿级: the relation word stands before the every-year word.
+  const near = before.replace(/每年\s*$/, '').slice(-8);
   for (const { pattern, comparator } of LEADING_COMPARATORS)
     if (pattern.test(near)) return { comparator, aspirational };
+  // Reaching a size class is its own relation (打造千亿级产业集群 → 其他(千亿级)).
+  if (mention.scaleClass !== undefined) return { comparator: `其他(${mention.scaleClass})`, aspirational };
   if (aspirational && /(?:力争|争取)\s*$/.test(near)) return { comparator: '力争', aspirational };
   const verb = isCount(mention.unit) ? actionVerb(before) : null;
   return { comparator: verb === null ? '达到' : `其他(${verb})`, aspirational };
@@ -71,15 +73,9 @@ function isCount(unit: string | null): boolean {
   return unit !== null && !/[%‰％]|\/|倍|元/.test(unit);
 }
 
-/** Longest action verb at each position, longest first; built once from the data table. */
-const VERB_AT = new RegExp(
-  `(?:${VERB_PREFIXES.join('|')})?(?:${[...ACTION_VERBS].sort((a, b) => b.length - a.length).join('|')})` +
-    `(?:[并和及](?:${ACTION_VERBS.join('|')}))?`,
-);
-
 /** The first action-verb phrase of a clause (重点实施…项目30个 → 实施), or null when the clause has none. */
 function actionVerb(clause: string): string | null {
-  const m = VERB_AT.exec(clause.replace(/\s+/g, ''));
+  const m = ACTION_VERB.exec(clause.replace(/\s+/g, ''));
   return m ? m[0] : null;
 }
 

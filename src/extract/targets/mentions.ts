@@ -64,6 +64,29 @@ function insideQuotes(text: string, at: number): boolean {
   return open >= 0 && before.indexOf('”', open) < 0;
 }
 
+/** Units a size class is counted in: 百亿级/千亿级 are amounts of 亿元, 千万级 of 万. */
+const SCALE_CLASS_UNITS: Readonly<Record<string, string>> = { 亿: '亿元', 万: '万' };
+
+/**
+ * A size class as a goal (打造千亿级产业集群 → 1000 亿元, 其他(千亿级)); not when it only qualifies what a count
+ * right before it counts (5个百亿级产业集群, 20家以上十亿级企业): then the count is the goal.
+ */
+function scaleClassMention(text: string, q: QuantityMatch, endOfPrevious: number): Mention | null {
+  const unit = SCALE_CLASS_UNITS[q.unit?.written.trim() ?? ''];
+  if (unit === undefined || q.valueMax !== undefined) return null;
+  if (endOfPrevious >= 0 && /^\s*(?:以上|左右|余)?\s*$/.test(text.slice(endOfPrevious, q.start))) return null;
+  if (NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start)) || insideQuotes(text, q.start))
+    return null;
+  return {
+    start: q.start,
+    end: q.end,
+    value: toNumber(q.value),
+    valueMax: null,
+    unit,
+    scaleClass: withoutWhitespace(text.slice(q.start, q.end)),
+  };
+}
+
 /** Every measured quantity of `text` that can be a statement's value (years, codes, size classes and set phrases left out). */
 export function findMentions(text: string): Mention[] {
   return mentionsAmong(text, findQuantities(text));
@@ -72,8 +95,16 @@ export function findMentions(text: string): Mention[] {
 /** The mentions among the quantities already found in `text` (for a caller that has scanned it). */
 export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]): Mention[] {
   const mentions: Mention[] = [];
+  let previousEnd = -1;
   for (const q of quantities) {
-    if (q.kind !== 'quantity' || q.scaleClass) continue;
+    const endOfPrevious = previousEnd;
+    previousEnd = q.end;
+    if (q.kind !== 'quantity') continue;
+    if (q.scaleClass) {
+      const scale = scaleClassMention(text, q, endOfPrevious);
+      if (scale) mentions.push(scale);
+      continue;
+    }
     const written = q.unit ? withoutWhitespace(q.unit.written) : null;
     if (!written && !q.share && !q.multiplier) continue;
     const numeralText = withoutWhitespace(text.slice(q.start, q.end));

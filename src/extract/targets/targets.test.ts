@@ -84,6 +84,20 @@ describe('targets', () => {
     ]);
   });
 
+  it('reads a size class as a goal unless a count before it is the goal, and counts of listed names not at all', () => {
+    const doc = plan(
+      [],
+      [
+        '打造千亿级先进装备制造产业集群，保持每年百亿级投资规模，培育5个百亿级产业集群，做强田径、游泳两个品牌赛事。',
+      ],
+    );
+    expect(doc.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
+      [1000, '亿元', '其他(千亿级)'],
+      [100, '亿元', '保持'],
+      [5, '个', '其他(培育)'],
+    ]);
+  });
+
   it('gives no year to a plan sentence that states none, and the end year inside the goals section', () => {
     const text = [
       '某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
