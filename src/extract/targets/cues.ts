@@ -63,7 +63,7 @@ export const PAST_SECTION =
   /回顾|成就|成绩|决定性胜利|过去五年|发展基础|取得(?:的)?(?:重大|显著|决定性|历史性)/;
 
 /** Heading words of sections whose numbers are definitions, not statements. */
-export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*录|名词注释/;
+export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*表|附\s*录|名词注释/;
 
 export interface TenseCues {
   /** Sentence cues of a reported value inside a forward-looking section. */
