@@ -64,6 +64,20 @@ function insideQuotes(text: string, at: number): boolean {
   return open >= 0 && before.indexOf('”', open) < 0;
 }
 
+/** Relation words that may stand right before a number without a unit: a ratio, a coefficient or an index (缩小到2.15). */
+const RELATION_BEFORE_BARE = /(?:达到|提高到|提高至|提升到|提升至|缩小到|缩小至|降至|降到|下降到|下降至|控制在|保持在)\s*$/;
+/** What may follow such a number: the end of its clause, a bound word, or the ratio's `:1`. */
+const END_AFTER_BARE = /^\s*(?:以上|以下|以内|左右|[:：]\s*1(?![\d.])|[，,；;。、）)]|$)/;
+
+/** A number without a unit that a relation word sets (收入比缩小到1.9, 利用系数提高到0.67以上, 指数达到100). */
+function bareValueOfRelation(text: string, q: QuantityMatch): boolean {
+  if (q.valueMax !== undefined || !/^\d/.test(text.slice(q.start, q.end))) return false;
+  return (
+    RELATION_BEFORE_BARE.test(text.slice(Math.max(0, q.start - 5), q.start)) &&
+    END_AFTER_BARE.test(text.slice(q.end, q.end + 4))
+  );
+}
+
 /** Units a size class is counted in: 百亿级/千亿级 are amounts of 亿元, 千万级 of 万. */
 const SCALE_CLASS_UNITS: Readonly<Record<string, string>> = { 亿: '亿元', 万: '万' };
 
@@ -106,7 +120,7 @@ export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]
       continue;
     }
     const written = q.unit ? withoutWhitespace(q.unit.written) : null;
-    if (!written && !q.share && !q.multiplier) continue;
+    if (!written && !q.share && !q.multiplier && !bareValueOfRelation(text, q)) continue;
     const numeralText = withoutWhitespace(text.slice(q.start, q.end));
     const chinese = /^[一二两三四五六七八九十百千万亿〇零壹]/.test(numeralText);
     const unit = written ?? '';

@@ -98,6 +98,18 @@ describe('targets', () => {
     ]);
   });
 
+  it('reads a ratio, a coefficient or an index that a relation word sets without a unit', () => {
+    const doc = plan(
+      [],
+      ['城乡居民收入比缩小至1.9，农田灌溉水有效利用系数提高到0.67以上，加工业与农业产值比达到6.3:1，推进2.0版本。'],
+    );
+    expect(doc.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
+      [1.9, null, '达到'],
+      [0.67, null, '以上'],
+      [6.3, null, '达到'],
+    ]);
+  });
+
   it('gives no year to a plan sentence that states none, and the end year inside the goals section', () => {
     const text = [
       '某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
