@@ -60,7 +60,8 @@ export const GOAL_SECTION = /(?:主要|发展)目标\s*$/;
 
 /** Heading words of a section that reviews the past. */
 export const PAST_SECTION =
-  /回顾|成就|成绩|决定性胜利|过去五年|发展基础|取得(?:的)?(?:重大|显著|决定性|历史性)/;
+  // 推动…取得决定性进展 is an aim, not a review.
+  /回顾|成就|成绩|决定性胜利|过去五年|发展基础|(?<!(?:推动|确保|力争|奋力|努力)[^，,。]{0,24})取得(?:的)?(?:重大|显著|决定性|历史性)/;
 
 /** Heading words of sections whose numbers are definitions, not statements. */
 export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*表|附\s*录|名词注释/;

@@ -15,6 +15,9 @@ const SPECIFICATION_UNITS = /^(?:千伏|伏|kV|KV|兆伏安|千伏安)$/;
 /** Units that are only a magnitude (百亿, 千亿): a scale class, not a value. */
 const MAGNITUDE_ONLY = /^(?:十|百|千|万|亿|万亿)+$/;
 
+/** A unit character and the character that makes a word of it (方面, 项目). */
+const WORD_AFTER_UNIT: Readonly<Record<string, string>> = { 方: '面', 项: '目' };
+
 /** Magnitude characters a unit may open with (亿元, 万人): only such a unit has a magnitude to strip. */
 const MAGNITUDES = '十百千万亿';
 
@@ -124,6 +127,8 @@ export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]
     const numeralText = withoutWhitespace(text.slice(q.start, q.end));
     const chinese = /^[一二两三四五六七八九十百千万亿〇零壹]/.test(numeralText);
     const unit = written ?? '';
+    // 6方面, 1935项目: the unit character begins a word, so the number names a thing or a set, never an amount.
+    if (written && WORD_AFTER_UNIT[written] === text.charAt(q.end)) continue;
     if (
       written &&
       !isValue(

@@ -110,6 +110,27 @@ describe('targets', () => {
     ]);
   });
 
+  it('reads no amount where the unit character begins a word (方面, 项目)', () => {
+    const doc = plan([], ['围绕6方面推动改革，推进1935项目改造，完成12项改革任务。']);
+    expect(doc.targets.map((t) => [t.value, t.unit])).toEqual([[12, '项']]);
+  });
+
+  it('reads the goals of a part that aims to 取得决定性进展 as goals, not as a review', () => {
+    const text = [
+      '某市国民经济和社会发展第十五个五年规划纲要',
+      '',
+      '第一章  推动基本实现社会主义现代化取得决定性进展',
+      '',
+      '第一节  主要目标',
+      '',
+      '———群众生活品质不断提高。城镇调查失业率控制在5%以内。',
+      '',
+    ].join('\n');
+    const doc = extractText(text);
+    expect(doc.targets.map((t) => [t.value, t.comparator, t.year])).toEqual([[5, '以内', 2030]]);
+    expect(doc.achievements).toEqual([]);
+  });
+
   it('gives no year to a plan sentence that states none, and the end year inside the goals section', () => {
     const text = [
       '某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
