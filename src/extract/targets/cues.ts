@@ -11,13 +11,43 @@ export const TRAILING_COMPARATORS: readonly { pattern: RegExp; comparator: strin
 /** Relation words before the value, nearest first; the first that ends right before the value wins. */
 export const LEADING_COMPARATORS: readonly { pattern: RegExp; comparator: string }[] = [
   { pattern: /(?:不低于|不少于|至少|不小于)\s*$/, comparator: '不低于' },
+  // 不超过 is an upper bound, so it is tested before 超过.
+  { pattern: /(?:不超过|不高于|不大于|不多于)\s*$/, comparator: '以内' },
   { pattern: /(?:超过|超)\s*$/, comparator: '超过' },
   { pattern: /突破\s*$/, comparator: '突破' },
   { pattern: /控制在\s*$/, comparator: '控制在' },
   { pattern: /(?:保持在?|稳定在)\s*$/, comparator: '保持' },
-  { pattern: /(?:下降|降低|减少|降至|压减)\s*$/, comparator: '下降' },
-  { pattern: /(?:达到|达|实现|增加到|增至|提高到|提升到|提升至|提高至|完成|超出)\s*$/, comparator: '达到' },
+  // A level reached by falling (降至, 缩小到) is a 达到; only a bare amount of reduction is a 下降.
+  {
+    pattern: /(?:降至|降到|下降到|下降至|减少到|减少至|缩小到|缩小至|压减至|压减到)\s*$/,
+    comparator: '达到',
+  },
+  { pattern: /(?:下降|降低|减少|压减|减量)\s*$/, comparator: '下降' },
+  { pattern: /(?:达到|达|实现|增加到|增至|提高到|提升到|提升至|提高至|超出)\s*$/, comparator: '达到' },
 ];
+
+/**
+ * Action verbs that make a count the result of an action (新增10万个学位, 建成3个基地): the comparator is
+ * `其他(<verb>)`, the verb phrase as written. Longer words first, so 建设提升 is read whole, not as 建设.
+ */
+export const ACTION_VERBS: readonly string[] = [
+  '改造提升', '建设提升', '提升改造', '谋划实施', '谋划新建', '规划新建', '规划建设', '试点建设', '推动建设',
+  '布局建设', '培育引进', '引进培育', '建设改造', '改造建设', '新建改建', '改扩建',
+  '新增', '新建', '建成', '建设', '实施', '打造', '培育', '引进', '引育', '完成', '实现', '突破', '遴选',
+  '落地', '申报', '启动', '帮助', '培训', '带动', '组建', '推进', '形成', '构建', '建立', '创建', '设立',
+  '开通', '改造', '整治', '治理', '造林', '种植', '开工', '投用', '举办', '吸引', '招引', '培养', '织密',
+  '完善', '拓宽到', '聚集', '集聚', '承接', '开展', '推出', '发展', '扩建', '续建', '修建', '提升', '推广',
+  '成立',
+];
+
+/** Adverbs written as part of the verb phrase (基本建成, 累计完成); other adverbs (加快, 重点) are dropped. */
+export const VERB_PREFIXES: readonly string[] = ['基本', '累计'];
+
+/** An action-verb phrase: a kept adverb, the longest verb at its place, and one more joined by 并/和/及. */
+export const ACTION_VERB = new RegExp(
+  `(?:${VERB_PREFIXES.join('|')})?(?:${[...ACTION_VERBS].sort((a, b) => b.length - a.length).join('|')})` +
+    `(?:[并和及](?:${ACTION_VERBS.join('|')}))?`,
+);
 
 /** Aspiration: the value is a stretch goal. */
 export const ASPIRATIONAL = /力争|争取/;
@@ -25,12 +55,16 @@ export const ASPIRATIONAL = /力争|争取/;
 /** A sentence that opens with 力争 makes every clause of it aspirational. */
 export const ASPIRATIONAL_SENTENCE = /^[^，,]{0,12}?(?:力争|争取)/;
 
+/** A section that sets the plan's goals (主要目标, 指导思想和发展目标): what it lists is for the period's end year. */
+export const GOAL_SECTION = /(?:主要|发展)目标\s*$/;
+
 /** Heading words of a section that reviews the past. */
 export const PAST_SECTION =
-  /回顾|成就|成绩|决定性胜利|过去五年|发展基础|取得(?:的)?(?:重大|显著|决定性|历史性)/;
+  // 推动…取得决定性进展 is an aim, not a review.
+  /回顾|成就|成绩|决定性胜利|过去五年|发展基础|(?<!(?:推动|确保|力争|奋力|努力)[^，,。]{0,24})取得(?:的)?(?:重大|显著|决定性|历史性)/;
 
 /** Heading words of sections whose numbers are definitions, not statements. */
-export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*录|名词注释/;
+export const NO_STATEMENT_SECTION = /名词解释|附\s*件|附\s*表|附\s*录|名词注释/;
 
 export interface TenseCues {
   /** Sentence cues of a reported value inside a forward-looking section. */

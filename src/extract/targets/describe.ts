@@ -3,11 +3,13 @@ import type { Layout } from '../../layout/types.js';
 import { fiveYearPlanPeriod } from '../../quantity/index.js';
 import { quoteAround, type Span } from '../sentences.js';
 import {
+  ACTION_VERB,
   ASPIRATIONAL,
   ASPIRATIONAL_SENTENCE,
   BASE_YEAR_AFTER,
   BASE_YEAR_BEFORE,
   EVERY_YEAR,
+  GOAL_SECTION,
   LEADING_COMPARATORS,
   PLAN_PERIOD,
   TRAILING_COMPARATORS,
@@ -55,10 +57,26 @@ export function relationOf(layout: Layout, statement: Statement): Relation {
     if (pattern.test(after)) return { comparator, aspirational };
   if (/^\s*余/.test(after) || /余\s*$/.test(layout.text.slice(mention.start, mention.end)))
     return { comparator: '以上', aspirational };
-  const near = before.slice(-8);
+  // 保持每年千亿级: the relation word stands before the every-year word.
+  const near = before.replace(/每年\s*$/, '').slice(-8);
   for (const { pattern, comparator } of LEADING_COMPARATORS)
     if (pattern.test(near)) return { comparator, aspirational };
-  return { comparator: aspirational && /(?:力争|争取)\s*$/.test(near) ? '力争' : '达到', aspirational };
+  // Reaching a size class is its own relation (打造千亿级产业集群 → 其他(千亿级)).
+  if (mention.scaleClass !== undefined) return { comparator: `其他(${mention.scaleClass})`, aspirational };
+  if (aspirational && /(?:力争|争取)\s*$/.test(near)) return { comparator: '力争', aspirational };
+  const verb = isCount(mention.unit) ? actionVerb(before) : null;
+  return { comparator: verb === null ? '达到' : `其他(${verb})`, aspirational };
+}
+
+/** A count of things (个, 项, 万人, 公里 …), not a share, rate or intensity: only a count is the result of an action. */
+function isCount(unit: string | null): boolean {
+  return unit !== null && !/[%‰％]|\/|倍|元/.test(unit);
+}
+
+/** The first action-verb phrase of a clause (重点实施…项目30个 → 实施), or null when the clause has none. */
+function actionVerb(clause: string): string | null {
+  const m = ACTION_VERB.exec(clause.replace(/\s+/g, ''));
+  return m ? m[0] : null;
 }
 
 interface YearToken {
@@ -123,11 +141,13 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
     const title = statement.section[i]!;
     const period = PLAN_PERIOD.exec(title);
     if (period) return periodYear(period[0], context);
+    if (GOAL_SECTION.test(title) && context.docType === 'plan') return context.periodEnd;
     const year = /(20\d{2})\s*年/.exec(title);
     if (year && Number(year[1]) >= first && Number(year[1]) <= last) return Number(year[1]);
   }
-  if (context.docType === 'work_report') return context.periodStart;
-  return context.periodEnd;
+  // A report's statements are for its own year; a plan's sentence with no time word of its own has no year
+  // (到2030年 opening a chapter does not date every later sentence: EXTRACTION.md, CONVENTIONS-2026).
+  return context.docType === 'work_report' ? context.periodStart : null;
 }
 
 /** The year of the last token within [first, last], or null. */

@@ -15,6 +15,9 @@ const SPECIFICATION_UNITS = /^(?:千伏|伏|kV|KV|兆伏安|千伏安)$/;
 /** Units that are only a magnitude (百亿, 千亿): a scale class, not a value. */
 const MAGNITUDE_ONLY = /^(?:十|百|千|万|亿|万亿)+$/;
 
+/** A unit character and the character that makes a word of it (方面, 项目). */
+const WORD_AFTER_UNIT: Readonly<Record<string, string>> = { 方: '面', 项: '目' };
+
 /** Magnitude characters a unit may open with (亿元, 万人): only such a unit has a magnitude to strip. */
 const MAGNITUDES = '十百千万亿';
 
@@ -64,6 +67,43 @@ function insideQuotes(text: string, at: number): boolean {
   return open >= 0 && before.indexOf('”', open) < 0;
 }
 
+/** Relation words that may stand right before a number without a unit: a ratio, a coefficient or an index (缩小到2.15). */
+const RELATION_BEFORE_BARE = /(?:达到|提高到|提高至|提升到|提升至|缩小到|缩小至|降至|降到|下降到|下降至|控制在|保持在)\s*$/;
+/** What may follow such a number: the end of its clause, a bound word, or the ratio's `:1`. */
+const END_AFTER_BARE = /^\s*(?:以上|以下|以内|左右|[:：]\s*1(?![\d.])|[，,；;。、）)]|$)/;
+
+/** A number without a unit that a relation word sets (收入比缩小到1.9, 利用系数提高到0.67以上, 指数达到100). */
+function bareValueOfRelation(text: string, q: QuantityMatch): boolean {
+  if (q.valueMax !== undefined || !/^\d/.test(text.slice(q.start, q.end))) return false;
+  return (
+    RELATION_BEFORE_BARE.test(text.slice(Math.max(0, q.start - 5), q.start)) &&
+    END_AFTER_BARE.test(text.slice(q.end, q.end + 4))
+  );
+}
+
+/** Units a size class is counted in: 百亿级/千亿级 are amounts of 亿元, 千万级 of 万. */
+const SCALE_CLASS_UNITS: Readonly<Record<string, string>> = { 亿: '亿元', 万: '万' };
+
+/**
+ * A size class as a goal (打造千亿级产业集群 → 1000 亿元, 其他(千亿级)); not when it only qualifies what a count
+ * right before it counts (5个百亿级产业集群, 20家以上十亿级企业): then the count is the goal.
+ */
+function scaleClassMention(text: string, q: QuantityMatch, endOfPrevious: number): Mention | null {
+  const unit = SCALE_CLASS_UNITS[q.unit?.written.trim() ?? ''];
+  if (unit === undefined || q.valueMax !== undefined) return null;
+  if (endOfPrevious >= 0 && /^\s*(?:以上|左右|余)?\s*$/.test(text.slice(endOfPrevious, q.start))) return null;
+  if (NOT_A_VALUE_BEFORE.test(text.slice(Math.max(0, q.start - 2), q.start)) || insideQuotes(text, q.start))
+    return null;
+  return {
+    start: q.start,
+    end: q.end,
+    value: toNumber(q.value),
+    valueMax: null,
+    unit,
+    scaleClass: withoutWhitespace(text.slice(q.start, q.end)),
+  };
+}
+
 /** Every measured quantity of `text` that can be a statement's value (years, codes, size classes and set phrases left out). */
 export function findMentions(text: string): Mention[] {
   return mentionsAmong(text, findQuantities(text));
@@ -72,13 +112,23 @@ export function findMentions(text: string): Mention[] {
 /** The mentions among the quantities already found in `text` (for a caller that has scanned it). */
 export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]): Mention[] {
   const mentions: Mention[] = [];
+  let previousEnd = -1;
   for (const q of quantities) {
-    if (q.kind !== 'quantity' || q.scaleClass) continue;
+    const endOfPrevious = previousEnd;
+    previousEnd = q.end;
+    if (q.kind !== 'quantity') continue;
+    if (q.scaleClass) {
+      const scale = scaleClassMention(text, q, endOfPrevious);
+      if (scale) mentions.push(scale);
+      continue;
+    }
     const written = q.unit ? withoutWhitespace(q.unit.written) : null;
-    if (!written && !q.share && !q.multiplier) continue;
+    if (!written && !q.share && !q.multiplier && !bareValueOfRelation(text, q)) continue;
     const numeralText = withoutWhitespace(text.slice(q.start, q.end));
     const chinese = /^[一二两三四五六七八九十百千万亿〇零壹]/.test(numeralText);
     const unit = written ?? '';
+    // 6方面, 1935项目: the unit character begins a word, so the number names a thing or a set, never an amount.
+    if (written && WORD_AFTER_UNIT[written] === text.charAt(q.end)) continue;
     if (
       written &&
       !isValue(

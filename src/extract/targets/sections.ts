@@ -1,6 +1,6 @@
 // Which part of a document a line sits in: a review of the past, a forward-looking part, or a glossary.
 import type { Heading } from '../../structure/outline/index.js';
-import { NO_STATEMENT_SECTION, PAST_SECTION } from './cues.js';
+import { GOAL_SECTION, NO_STATEMENT_SECTION, PAST_SECTION } from './cues.js';
 
 export type SectionTense = 'past' | 'future' | 'none';
 
@@ -28,7 +28,8 @@ export function sectionIndex(outline: readonly Heading[]): (line: number) => Sec
     for (const title of path) {
       if (NO_STATEMENT_SECTION.test(title)) tense = 'none';
       else if (PAST_SECTION.test(title)) tense = 'past';
-      // A deeper forward-looking heading (主要目标) inside a review part does not exist in practice; past wins.
+      // A goals heading (主要目标) sets what follows ahead, whatever the part above it is called.
+      else if (GOAL_SECTION.test(title)) tense = 'future';
     }
     infos.push({ line: heading.line, info: { tense, path } });
   }

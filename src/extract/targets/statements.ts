@@ -6,6 +6,7 @@ import type { DocumentMetadata } from '../model.js';
 import { splitSentences, type Sentence, type Span } from '../sentences.js';
 import { planOrdinalOfYear } from '../../quantity/index.js';
 import {
+  ACTION_VERB,
   AGE_QUALIFIER_AFTER,
   ASPIRATIONAL,
   BOUND_AFTER,
@@ -31,6 +32,8 @@ export interface Mention {
   valueMax: number | null;
   /** Unit as written, whitespace removed; null for a bare number. */
   unit: string | null;
+  /** A size class (千亿级产业集群) as written: a goal of reaching the class, never a reported value. */
+  scaleClass?: string;
 }
 
 export type StatementTense = 'target' | 'achievement';
@@ -126,6 +129,24 @@ function unlistedMatter(layout: Layout, outline: readonly Heading[]): Heading[] 
 /** Count units: a list of named items ends in one of them (4个, 两类, 3家). */
 const COUNT_UNIT = /^(?:个|项|类|家|所|片|条|座|大|方面|种|批|支|区|园|组|层)$/;
 
+/**
+ * A count right after a list of exactly that many names (番禺、南沙、黄埔、花都4个; 田径、游泳两个) counts the named
+ * items: it says what there is, not a number to reach.
+ */
+function countsItsList(before: string, value: number): boolean {
+  if (value < 2 || value > 12 || !Number.isInteger(value)) return false;
+  const list = before.replace(/（[^（）]*）|\([^()]*\)|[“”"‘’]/g, '').replace(/\s+/g, '');
+  const items = list.split('、');
+  if (items.length < 2) return false;
+  // The last item may join one more with 和/及/与 (南沙湾、庆盛枢纽和南沙枢纽3个).
+  const last = items[items.length - 1]!;
+  const joined = /[和及与]/.test(last.slice(1)) ? 1 : 0;
+  // An item with a number of its own (示范村8个、精品村2个) or an action on the last one (…牵头成立2家) is no list of names.
+  if (items.some((item) => item.length === 0 || item.length > 16 || /\d/.test(item))) return false;
+  if (ACTION_VERB.test(last)) return false;
+  return items.length + joined === value;
+}
+
 /** False for a future value that sets no goal: a parameter, a qualifier, a definition, a document count, a list size. */
 function isTarget(text: string, mention: Mention, clause: Span, definition: boolean): boolean {
   if (definition) return false;
@@ -136,6 +157,7 @@ function isTarget(text: string, mention: Mention, clause: Span, definition: bool
   if (mention.unit === '岁' && AGE_QUALIFIER_AFTER.test(after)) return false;
   if (mention.unit === null || !COUNT_UNIT.test(mention.unit)) return true;
   if (DOCUMENT_COUNT.test(before)) return false;
+  if (!BOUND_AFTER.test(after) && countsItsList(before, mention.value)) return false;
   // A count that names what follows it (…4个副中心) after a list or a framing verb counts named things.
   if (BOUND_AFTER.test(after) || !NOUN_AFTER.test(after)) return true;
   return !FRAMING_BEFORE.test(before);
@@ -192,6 +214,8 @@ export function readStatements(input: StatementInput): Statement[] {
         }
       const own = (tenses[s] ??= sentenceCues(text.slice(sentence.start, sentence.end), pastYear, cues));
       let tense: StatementTense;
+      if (mention.scaleClass !== undefined && (metadata.doc_type === 'bulletin' || section.tense === 'past'))
+        continue;
       if (metadata.doc_type === 'bulletin') tense = 'achievement';
       else if (notes) continue;
       else if (glossary && !ASPIRATIONAL.test(text.slice(clause.start, at))) continue;

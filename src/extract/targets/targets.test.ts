@@ -60,7 +60,97 @@ describe('targets', () => {
     const doc = plan([], ['力争高新技术企业突破400家，遴选1-3个科技产业社区试点。']);
     expect(doc.targets.map((t) => [t.value, t.value_max, t.comparator, t.aspirational])).toEqual([
       [400, null, '突破', true],
-      [1, 3, '达到', true],
+      [1, 3, '其他(遴选)', true],
+    ]);
+  });
+
+  it('names the action verb of a count, keeps bound words first and leaves shares with 达到', () => {
+    const doc = plan(
+      [],
+      [
+        '重点实施技术创新项目30个，基本建成15分钟生活圈，建设并改造提升高标准农田60万亩，新增学位10万个以上。',
+        '新建建筑中绿色建筑占比100%，婴儿死亡率不超过2.8‰，单位地区生产总值用水量降至8立方米/万元，城乡建设用地减量9平方公里。',
+      ],
+    );
+    expect(doc.targets.map((t) => [t.value, t.comparator])).toEqual([
+      [30, '其他(实施)'],
+      [15, '其他(基本建成)'],
+      [60, '其他(建设并改造提升)'],
+      [10, '以上'],
+      [100, '达到'],
+      [2.8, '以内'],
+      [8, '达到'],
+      [9, '下降'],
+    ]);
+  });
+
+  it('reads a size class as a goal unless a count before it is the goal, and counts of listed names not at all', () => {
+    const doc = plan(
+      [],
+      [
+        '打造千亿级先进装备制造产业集群，保持每年百亿级投资规模，培育5个百亿级产业集群，做强田径、游泳两个品牌赛事。',
+      ],
+    );
+    expect(doc.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
+      [1000, '亿元', '其他(千亿级)'],
+      [100, '亿元', '保持'],
+      [5, '个', '其他(培育)'],
+    ]);
+  });
+
+  it('reads a ratio, a coefficient or an index that a relation word sets without a unit', () => {
+    const doc = plan(
+      [],
+      ['城乡居民收入比缩小至1.9，农田灌溉水有效利用系数提高到0.67以上，加工业与农业产值比达到6.3:1，推进2.0版本。'],
+    );
+    expect(doc.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
+      [1.9, null, '达到'],
+      [0.67, null, '以上'],
+      [6.3, null, '达到'],
+    ]);
+  });
+
+  it('reads no amount where the unit character begins a word (方面, 项目)', () => {
+    const doc = plan([], ['围绕6方面推动改革，推进1935项目改造，完成12项改革任务。']);
+    expect(doc.targets.map((t) => [t.value, t.unit])).toEqual([[12, '项']]);
+  });
+
+  it('reads the goals of a part that aims to 取得决定性进展 as goals, not as a review', () => {
+    const text = [
+      '某市国民经济和社会发展第十五个五年规划纲要',
+      '',
+      '第一章  推动基本实现社会主义现代化取得决定性进展',
+      '',
+      '第一节  主要目标',
+      '',
+      '———群众生活品质不断提高。城镇调查失业率控制在5%以内。',
+      '',
+    ].join('\n');
+    const doc = extractText(text);
+    expect(doc.targets.map((t) => [t.value, t.comparator, t.year])).toEqual([[5, '以内', 2030]]);
+    expect(doc.achievements).toEqual([]);
+  });
+
+  it('gives no year to a plan sentence that states none, and the end year inside the goals section', () => {
+    const text = [
+      '某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要',
+      '',
+      '第一章  总体要求',
+      '',
+      '第一节  发展目标',
+      '',
+      '经济实力显著增强，地区生产总值达到800亿元。',
+      '',
+      '第二章  产业发展',
+      '',
+      '到2025年，产业体系更加完善。',
+      '',
+      '新建公共停车场8个。',
+      '',
+    ].join('\n');
+    expect(extractText(text).targets.map((t) => [t.value, t.year])).toEqual([
+      [800, 2025],
+      [8, null],
     ]);
   });
 
