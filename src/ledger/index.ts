@@ -10,6 +10,7 @@ export {
 export {
   TASK_STATES,
   draftDecomposition,
+  keyTaskSections,
   nextState,
   overdueOf,
   periodOf,

@@ -5,6 +5,7 @@ import {
   PLANNING_UNIT,
   assessUnits,
   draftDecomposition,
+  keyTaskSections,
   nextState,
   overdueOf,
   periodOf,
@@ -116,6 +117,39 @@ describe('draftDecomposition', () => {
     expect(tasks.every((t) => t.lead.name.length > 0)).toBe(true);
     // Most rows are matched by a field word; the fallback is the exception, not the rule.
     expect(tasks.filter((t) => t.leadReason === null).length).toBeLessThanOrEqual(2);
+  });
+
+  it('makes a task of every key-task section (节 under 章) outside the review, guidance and goals parts', () => {
+    const headings = [
+      { id: 1, level: 1, label: '第一篇', title: '开启新征程', line: 1 },
+      { id: 2, level: 2, label: '第一章', title: '发展基础和环境', line: 2 },
+      { id: 3, level: 3, label: '第一节', title: '“十三五”时期发展成就', line: 3 },
+      { id: 4, level: 2, label: '第二章', title: '坚持创新驱动发展', line: 4 },
+      { id: 5, level: 3, label: '第一节', title: '加快建设多层次创新平台', line: 5 },
+      { id: 6, level: 4, label: '一、', title: '建设重点实验室', line: 6 },
+      { id: 7, level: 3, label: '第二节', title: '提升义务教育质量', line: 7 },
+      { id: 8, level: 2, label: '第三章', title: '保障措施', line: 8 },
+      { id: 9, level: 3, label: '第一节', title: '加强组织领导', line: 9 },
+    ];
+    const tasks = draftDecomposition({ periodEnd: 2025, rows: [], targets: [], projects: [], headings });
+    expect(tasks.map((t) => [t.source.kind, t.source.id, t.title, t.lead.short])).toEqual([
+      ['section', 5, '加快建设多层次创新平台', '科技局'],
+      ['section', 7, '提升义务教育质量', '教育局'],
+    ]);
+  });
+
+  it('finds the key-task sections of a plan with 章 and 节 and of one numbered 一、 only', () => {
+    for (const [doc, least] of [
+      ['luoyang-jianxi-plan-2021-2025.txt', 60],
+      ['luoyang-luolong-plan-2021-2025.txt', 15],
+    ] as const) {
+      const gold = toGoldFormat(analyzeDocument(corpusDocument(doc)));
+      const sections = keyTaskSections(gold.outline.map((h) => ({ ...h, label: h.label ?? null })));
+      expect(sections.length).toBeGreaterThanOrEqual(least);
+      expect(sections.filter((h) => /主要目标|发展目标|指导思想|发展基础|发展成就/.test(h.title))).toEqual(
+        [],
+      );
+    }
   });
 });
 

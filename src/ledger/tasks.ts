@@ -46,13 +46,46 @@ export interface PlanForDecomposition {
     quote: string;
   }>;
   projects: ReadonlyArray<{ id: number; name: string; investment: string | null; line: number }>;
+  /** The plan's outline in reading order; its key-task sections (重点任务) become tasks. Optional for callers without one. */
+  headings?: ReadonlyArray<{ id: number; level: number; label: string | null; title: string; line: number }>;
+}
+
+/** Parts of a plan that set the frame rather than work to do (review, guidance, goals, the plan's own implementation). */
+const NOT_A_TASK_PART =
+  /发展基础|发展环境|基础和环境|回顾|成就|形势|机遇|指导思想|指导方针|基本原则|主要目标|发展目标|远景目标|总体要求|总体思路|战略定位|发展定位|规划实施|保障措施|实施保障|名词解释|附\s*[件表录]/;
+
+/**
+ * The key-task sections (重点任务) of an outline: the headings one level below the chapters (第N节 under 第N章,
+ * or the level under the top one), or the chapters themselves when few sections lie below them; parts that
+ * review, guide or set goals are left out.
+ */
+export function keyTaskSections<
+  H extends { level: number; label: string | null; title: string; line: number },
+>(headings: readonly H[]): H[] {
+  if (headings.length === 0) return [];
+  const chapter = headings.find((h) => /^第.+章$/.test(h.label ?? ''));
+  const chapterLevel = chapter ? chapter.level : Math.min(...headings.map((h) => h.level));
+  const chapters = headings.filter((h) => h.level === chapterLevel).length;
+  const below = headings.filter((h) => h.level === chapterLevel + 1).length;
+  const taskLevel = below >= chapters ? chapterLevel + 1 : chapterLevel;
+  const tasks: H[] = [];
+  // Titles of the headings above the current one, by level: a task under a goals chapter is no task.
+  const path = new Map<number, string>();
+  for (const heading of headings) {
+    for (const level of [...path.keys()]) if (level >= heading.level) path.delete(level);
+    path.set(heading.level, heading.title);
+    if (heading.level !== taskLevel) continue;
+    if ([...path.values()].some((title) => NOT_A_TASK_PART.test(title))) continue;
+    tasks.push(heading);
+  }
+  return tasks;
 }
 
 const endOfYear = (year: number): string => `${year}-12-31`;
 
 /**
- * The draft decomposition a planner starts from: one task per main indicator, per text target and per
- * project, each with a suggested lead unit. Text targets whose indicator is already a table row are left out
+ * The draft decomposition a planner starts from: one task per main indicator, per text target, per key-task
+ * section (重点任务) and per project, each with a suggested lead unit. Text targets whose indicator is already a table row are left out
  * (the row's task covers them).
  */
 export function draftDecomposition(plan: PlanForDecomposition): DraftTask[] {
@@ -81,6 +114,17 @@ export function draftDecomposition(plan: PlanForDecomposition): DraftTask[] {
       leadReason: lead.matched,
       due: endOfYear(target.year ?? plan.periodEnd),
       source: { kind: 'target', id: target.id, line: target.line, quote: target.quote },
+    });
+  }
+  for (const section of keyTaskSections(plan.headings ?? [])) {
+    const lead = suggestLeadUnit(section.title);
+    tasks.push({
+      title: section.title,
+      goal: null,
+      lead: lead.unit,
+      leadReason: lead.matched,
+      due: endOfYear(plan.periodEnd),
+      source: { kind: 'section', id: section.id, line: section.line, quote: section.title },
     });
   }
   for (const project of plan.projects) {

@@ -68,7 +68,8 @@ function insideQuotes(text: string, at: number): boolean {
 }
 
 /** Relation words that may stand right before a number without a unit: a ratio, a coefficient or an index (缩小到2.15). */
-const RELATION_BEFORE_BARE = /(?:达到|提高到|提高至|提升到|提升至|缩小到|缩小至|降至|降到|下降到|下降至|控制在|保持在)\s*$/;
+const RELATION_BEFORE_BARE =
+  /(?:达到|提高到|提高至|提升到|提升至|缩小到|缩小至|降至|降到|下降到|下降至|控制在|保持在)\s*$/;
 /** What may follow such a number: the end of its clause, a bound word, or the ratio's `:1`. */
 const END_AFTER_BARE = /^\s*(?:以上|以下|以内|左右|[:：]\s*1(?![\d.])|[，,；;。、）)]|$)/;
 

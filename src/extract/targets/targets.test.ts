@@ -101,7 +101,9 @@ describe('targets', () => {
   it('reads a ratio, a coefficient or an index that a relation word sets without a unit', () => {
     const doc = plan(
       [],
-      ['城乡居民收入比缩小至1.9，农田灌溉水有效利用系数提高到0.67以上，加工业与农业产值比达到6.3:1，推进2.0版本。'],
+      [
+        '城乡居民收入比缩小至1.9，农田灌溉水有效利用系数提高到0.67以上，加工业与农业产值比达到6.3:1，推进2.0版本。',
+      ],
     );
     expect(doc.targets.map((t) => [t.value, t.unit, t.comparator])).toEqual([
       [1.9, null, '达到'],

@@ -338,7 +338,7 @@ export async function proposeDecomposition(
       code: 'decomposition/exists',
       message: `plan ${documentId} already has a decomposition: change its tasks instead of proposing a new one`,
     });
-  const [rows, targets, projects] = await Promise.all([
+  const [rows, targets, projects, headings] = await Promise.all([
     db
       .selectFrom('indicator_rows')
       .select(['id', 'name', 'category', 'unit', 'line', 'quote', 'raw'])
@@ -358,6 +358,12 @@ export async function proposeDecomposition(
       .where('document_id', '=', documentId)
       .orderBy('position')
       .execute(),
+    db
+      .selectFrom('headings')
+      .select(['id', 'level', 'label', 'title', 'line'])
+      .where('document_id', '=', documentId)
+      .orderBy('position')
+      .execute(),
   ]);
   const drafts = draftDecomposition({
     periodEnd: plan.period_end,
@@ -367,6 +373,7 @@ export async function proposeDecomposition(
     })),
     targets,
     projects,
+    headings,
   });
   const units = new Map<string, number>();
   const stamp = now();
