@@ -67,21 +67,27 @@ const CN_VALUE: Record<string, number> = {
   八: 8,
   九: 9,
 };
+/** CN_VALUE by char code (-1 elsewhere): every line that looks numbered is read, so no string lookups per character. */
+const CN_VALUE_BY_CODE = new Int8Array(65536).fill(-1);
+for (const [ch, value] of Object.entries(CN_VALUE)) CN_VALUE_BY_CODE[ch.charCodeAt(0)] = value;
+const TEN = '十'.charCodeAt(0);
+const HUNDRED = '百'.charCodeAt(0);
 
 /** Value of a heading number written in Chinese (一 … 九十九, 一百…) or Arabic digits; NaN when it is neither. */
 export function headingNumber(token: string): number {
   if (/^\d+$/.test(token)) return Number(token);
   let total = 0;
   let digit = 0;
-  for (const ch of token) {
-    if (ch === '十') {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === TEN) {
       total += (digit || 1) * 10;
       digit = 0;
-    } else if (ch === '百') {
+    } else if (c === HUNDRED) {
       total += (digit || 1) * 100;
       digit = 0;
-    } else if (ch in CN_VALUE) {
-      digit = CN_VALUE[ch]!;
+    } else if (CN_VALUE_BY_CODE[c]! >= 0) {
+      digit = CN_VALUE_BY_CODE[c]!;
     } else {
       return Number.NaN;
     }
