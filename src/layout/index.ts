@@ -34,9 +34,14 @@ export function cleanLayout(source: SourceText, options: LayoutOptions = {}): La
       length += 1;
     }
     const start = length;
-    group.pieces.forEach((piece, index) => {
-      const lead = piece.text.length - piece.text.trimStart().length;
-      const text = piece.text.trim();
+    const sourceLines: number[] = [];
+    for (let index = 0; index < group.pieces.length; index++) {
+      const piece = group.pieces[index]!;
+      sourceLines.push(piece.line);
+      // Physical lines are trimmed of spaces already; only a leading TAB or another space is left to trim.
+      const untrimmed = isTrimmed(piece.text);
+      const lead = untrimmed ? 0 : piece.text.length - piece.text.trimStart().length;
+      const text = untrimmed ? piece.text : piece.text.trim();
       const separator = index === 0 ? '' : group.separators[index - 1]!;
       if (separator) {
         parts.push(separator);
@@ -44,21 +49,29 @@ export function cleanLayout(source: SourceText, options: LayoutOptions = {}): La
         length += 1;
       }
       parts.push(text);
-      for (let k = 0; k < text.length; k++) map[length + k] = piece.start + lead + k;
+      const from = piece.start + lead;
+      for (let k = 0; k < text.length; k++) map[length + k] = from + k;
       length += text.length;
-    });
-    lines.push({
-      kind: group.kind,
-      start,
-      end: length,
-      line: group.pieces[0]!.line,
-      lines: group.pieces.map((p) => p.line),
-    });
+    }
+    lines.push({ kind: group.kind, start, end: length, line: group.pieces[0]!.line, lines: sourceLines });
   }
   const text = parts.join('');
   map[length] = source.text.length;
   const toSource = map.slice(0, length + 1);
   return { source, physical, text, toSource, lines, artifacts };
+}
+
+/** Characters String.prototype.trim removes (WhiteSpace and LineTerminator of ECMAScript), by char code. */
+const TRIMMED = new Uint8Array(0x10000);
+for (const ch of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') TRIMMED[ch.charCodeAt(0)] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) TRIMMED[c] = 1;
+
+/** True when trim() would return the text unchanged: both ends checked, no new strings. */
+function isTrimmed(text: string): boolean {
+  return (
+    text.length === 0 ||
+    (TRIMMED[text.charCodeAt(0)] === 0 && TRIMMED[text.charCodeAt(text.length - 1)] === 0)
+  );
 }
 
 /** Source offsets [start, end) of a clean-text span; `end` maps to just after its last character. */
