@@ -1,5 +1,6 @@
 // The layout stage: source text in, clean text out (artifacts gone, wraps joined), with a map back to the source.
 import type { SourceText } from '../text/source-text.js';
+import { isTrimmed } from '../text/width.js';
 import { physicalLines } from './physical.js';
 import { reflow, wrapProfile } from './reflow.js';
 import { tableZones } from './table-zones.js';
@@ -57,21 +58,8 @@ export function cleanLayout(source: SourceText, options: LayoutOptions = {}): La
   }
   const text = parts.join('');
   map[length] = source.text.length;
-  const toSource = map.slice(0, length + 1);
+  const toSource = map.subarray(0, length + 1);
   return { source, physical, text, toSource, lines, artifacts };
-}
-
-/** Characters String.prototype.trim removes (WhiteSpace and LineTerminator of ECMAScript), by char code. */
-const TRIMMED = new Uint8Array(0x10000);
-for (const ch of '\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff') TRIMMED[ch.charCodeAt(0)] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) TRIMMED[c] = 1;
-
-/** True when trim() would return the text unchanged: both ends checked, no new strings. */
-function isTrimmed(text: string): boolean {
-  return (
-    text.length === 0 ||
-    (TRIMMED[text.charCodeAt(0)] === 0 && TRIMMED[text.charCodeAt(text.length - 1)] === 0)
-  );
 }
 
 /** Source offsets [start, end) of a clean-text span; `end` maps to just after its last character. */

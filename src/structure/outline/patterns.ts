@@ -1,4 +1,5 @@
 // Heading forms of Chinese plans and reports, from the largest unit to the smallest (rules as data).
+import { isWhitespaceCode } from '../../text/width.js';
 
 export type HeadingKind =
   | 'pian' // 第一篇
@@ -95,7 +96,9 @@ export function headingNumber(token: string): number {
   return total + digit;
 }
 
-const HEADING_START = new RegExp(`^[第（(—\\d${CN_DIGITS}]`);
+/** The characters every heading form starts with, by char code (a lookup per line instead of a regex run). */
+const HEADING_START = new Uint8Array(0x10000);
+for (const ch of `第（(—0123456789${CN_DIGITS}`) HEADING_START[ch.charCodeAt(0)] = 1;
 
 export interface HeadingMatch {
   kind: HeadingKind;
@@ -107,9 +110,11 @@ export interface HeadingMatch {
 
 /** The heading form a line starts with, if any (the caller decides whether the line really is a heading). */
 export function matchHeading(line: string): HeadingMatch | null {
+  // Every heading form starts with one of these characters: most lines are rejected before a trim or a regex.
+  const first = line.charCodeAt(0);
+  if (HEADING_START[first] !== 1 && !isWhitespaceCode(first)) return null;
   const text = line.trim();
-  // Every heading form starts with one of these characters; most lines are rejected here cheaply.
-  if (!HEADING_START.test(text)) return null;
+  if (HEADING_START[text.charCodeAt(0)] !== 1) return null;
   for (const { kind, rank, pattern } of HEADING_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;
