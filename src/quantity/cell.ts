@@ -59,8 +59,7 @@ export function parseCell(raw: string, context: CellContext = {}): TypedCell {
   const compact = FOOTNOTE_MARK_CHARS.has(spaced.at(-1) ?? '') ? spaced.replace(FOOTNOTE_MARK, '') : spaced;
   if (EMPTY_CELLS.has(compact)) return { kind: 'empty', raw };
   // A unit with a slash (万元/人) is written in the name, never in a value cell, so a slash here separates values.
-  if (compact.includes('/') && MULTIPLE_VALUES.test(compact))
-    return { kind: 'multiple', raw, text: compact };
+  if (compact.includes('/') && MULTIPLE_VALUES.test(compact)) return { kind: 'multiple', raw, text: compact };
   if (DELEGATED_PATTERNS.some((p) => p.test(compact))) return { kind: 'delegated', raw, text: compact };
 
   const close = CUMULATIVE_BRACKETS[compact[0] ?? ''];
