@@ -1,5 +1,6 @@
 // The layout stage: source text in, clean text out (artifacts gone, wraps joined), with a map back to the source.
 import type { SourceText } from '../text/source-text.js';
+import { isTrimmed } from '../text/width.js';
 import { physicalLines } from './physical.js';
 import { reflow, wrapProfile } from './reflow.js';
 import { tableZones } from './table-zones.js';
@@ -34,9 +35,14 @@ export function cleanLayout(source: SourceText, options: LayoutOptions = {}): La
       length += 1;
     }
     const start = length;
-    group.pieces.forEach((piece, index) => {
-      const lead = piece.text.length - piece.text.trimStart().length;
-      const text = piece.text.trim();
+    const sourceLines: number[] = [];
+    for (let index = 0; index < group.pieces.length; index++) {
+      const piece = group.pieces[index]!;
+      sourceLines.push(piece.line);
+      // Physical lines are trimmed of spaces already; only a leading TAB or another space is left to trim.
+      const untrimmed = isTrimmed(piece.text);
+      const lead = untrimmed ? 0 : piece.text.length - piece.text.trimStart().length;
+      const text = untrimmed ? piece.text : piece.text.trim();
       const separator = index === 0 ? '' : group.separators[index - 1]!;
       if (separator) {
         parts.push(separator);
@@ -44,20 +50,15 @@ export function cleanLayout(source: SourceText, options: LayoutOptions = {}): La
         length += 1;
       }
       parts.push(text);
-      for (let k = 0; k < text.length; k++) map[length + k] = piece.start + lead + k;
+      const from = piece.start + lead;
+      for (let k = 0; k < text.length; k++) map[length + k] = from + k;
       length += text.length;
-    });
-    lines.push({
-      kind: group.kind,
-      start,
-      end: length,
-      line: group.pieces[0]!.line,
-      lines: group.pieces.map((p) => p.line),
-    });
+    }
+    lines.push({ kind: group.kind, start, end: length, line: group.pieces[0]!.line, lines: sourceLines });
   }
   const text = parts.join('');
   map[length] = source.text.length;
-  const toSource = map.slice(0, length + 1);
+  const toSource = map.subarray(0, length + 1);
   return { source, physical, text, toSource, lines, artifacts };
 }
 

@@ -17,6 +17,7 @@ export function tableZones(lines: readonly PhysicalLine[]): Set<number> {
     const isCaption = CAPTION.test(text) && /指标|目标/.test(text);
     // A header is a short run of labels; a sentence that mentions 指标 and 目标 is not one.
     const isHeader =
+      text.includes('指') && // a cheap look for the character HEADER needs, on every line
       HEADER.test(text) &&
       HEADER_COLUMN.test(text) &&
       text.replace(/\s+/g, '').length <= 40 &&

@@ -57,22 +57,20 @@ export function parseCell(raw: string, context: CellContext = {}): TypedCell {
   const spaced = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
   // Most cells end in no marker: one look at the last character before a replace.
   const compact = FOOTNOTE_MARK_CHARS.has(spaced.at(-1) ?? '') ? spaced.replace(FOOTNOTE_MARK, '') : spaced;
-  const cell: TypedCell = { kind: 'unknown', raw };
-  if (EMPTY_CELLS.has(compact)) return { ...cell, kind: 'empty' };
+  if (EMPTY_CELLS.has(compact)) return { kind: 'empty', raw };
   // A unit with a slash (万元/人) is written in the name, never in a value cell, so a slash here separates values.
-  if (compact.includes('/') && MULTIPLE_VALUES.test(compact))
-    return { ...cell, kind: 'multiple', text: compact };
-  if (DELEGATED_PATTERNS.some((p) => p.test(compact))) return { ...cell, kind: 'delegated', text: compact };
+  if (compact.includes('/') && MULTIPLE_VALUES.test(compact)) return { kind: 'multiple', raw, text: compact };
+  if (DELEGATED_PATTERNS.some((p) => p.test(compact))) return { kind: 'delegated', raw, text: compact };
 
   const close = CUMULATIVE_BRACKETS[compact[0] ?? ''];
   if (close !== undefined && compact.endsWith(close)) {
     const inner = readNumber(compact.slice(1, -1), context);
-    return inner ? { ...cell, ...inner, kind: 'cumulative' } : { ...cell, kind: 'unknown' };
+    return inner ? numberCell('cumulative', raw, inner) : { kind: 'unknown', raw };
   }
   const prefix = CUMULATIVE_PREFIX.exec(compact);
   if (prefix) {
     const inner = readNumber(compact.slice(prefix[0].length), context);
-    if (inner) return { ...cell, ...inner, kind: 'cumulative' };
+    if (inner) return numberCell('cumulative', raw, inner);
   }
 
   const number = readNumber(compact, context);
@@ -81,15 +79,28 @@ export function parseCell(raw: string, context: CellContext = {}): TypedCell {
     let kind: CellKind = 'level';
     if (context.column === 'growth' || context.column === 'actual_growth') kind = 'growth';
     else if (direction === 'lower' || direction === 'upper') kind = 'bound';
-    return { ...cell, ...number, kind };
+    return numberCell(kind, raw, number);
   }
   // Words with at least two ideographs and no number to read: 与经济增长基本同步, 中高速增长, 2016年后该项指标不再统计.
   if ((compact.match(/[\u4e00-\u9fff]/g) ?? []).length >= 2)
-    return { ...cell, kind: 'qualitative', text: compact };
-  return cell;
+    return { kind: 'qualitative', raw, text: compact };
+  return { kind: 'unknown', raw };
 }
 
 type NumberFields = Pick<TypedCell, 'value' | 'valueMax' | 'comparator' | 'unit' | 'approximate'>;
+
+/**
+ * `{ kind, raw, ...fields }` with the same key order, built field by field: spreading objects of varying shapes
+ * goes through V8's slow generic copy on every cell.
+ */
+function numberCell(kind: CellKind, raw: string, fields: NumberFields): TypedCell {
+  const cell: TypedCell = { kind, raw, value: fields.value };
+  if ('valueMax' in fields) cell.valueMax = fields.valueMax;
+  if ('comparator' in fields) cell.comparator = fields.comparator;
+  if ('approximate' in fields) cell.approximate = fields.approximate;
+  if ('unit' in fields) cell.unit = fields.unit;
+  return cell;
+}
 
 /** The cell read as one quantity that covers it entirely (with its comparator words), or null. */
 function readNumber(text: string, context: CellContext): NumberFields | null {

@@ -336,7 +336,7 @@ function evaluateWithRange(tokens: Token[]): Evaluated | null {
     }
   }
   const single = evaluate(tokens);
-  return single ? { ...single, positional: false } : null;
+  return single ? { value: single.value, maxBig: single.maxBig, positional: false } : null;
 }
 
 function evaluate(tokens: Token[]): { value: Decimal; maxBig: number } | null {

@@ -94,16 +94,7 @@ export function detectOutline(layout: Layout): Heading[] {
       return;
     }
     if (!hasChapters && !afterNotes && index > bodyStart && isPlainHeading(lines, texts, index)) {
-      candidates.push({
-        kind: 'plain',
-        label: null,
-        number: null,
-        title: text,
-        runIn: false,
-        logical,
-        index,
-        length: text.length,
-      });
+      candidates.push(makeCandidate('plain', null, null, text, false, logical, index, text.length));
     }
   });
   const accepted = filterNumbering(withoutBoxItems(candidates, lines));
@@ -127,27 +118,54 @@ export function detectOutline(layout: Layout): Heading[] {
 
 function headingCandidate(logical: LogicalLine, index: number, text: string): Candidate | null {
   if (logical.kind === 'table' || logical.kind === 'caption') return null;
-  const unnumbered = { label: null, number: null, runIn: false, logical, index, length: text.length };
   if (logical.kind === 'heading' && MATTER_HEADING.test(text))
-    return { ...unnumbered, kind: 'matter', title: text };
-  if (NOTE_HEADING.test(text)) return { ...unnumbered, kind: 'note', title: text.replace(/\s*[:：]$/, '') };
+    return makeCandidate('matter', null, null, text, false, logical, index, text.length);
+  if (NOTE_HEADING.test(text))
+    return makeCandidate(
+      'note',
+      null,
+      null,
+      text.replace(/\s*[:：]$/, ''),
+      false,
+      logical,
+      index,
+      text.length,
+    );
   const match = matchHeading(text);
   if (!match) return null;
-  const base = {
-    kind: match.kind,
-    label: match.label,
-    number: Number.isNaN(match.number) ? null : match.number,
-    logical,
-    index,
-  };
-  if (logical.kind === 'heading') return { ...base, title: match.title, runIn: false, length: text.length };
+  const number = Number.isNaN(match.number) ? null : match.number;
+  if (logical.kind === 'heading')
+    return makeCandidate(match.kind, match.label, number, match.title, false, logical, index, text.length);
   // Run-in headings: only the 一、 and （一） forms, with a short lead sentence.
   if (match.kind !== 'cn-enum' && match.kind !== 'cn-paren') return null;
   const stop = match.title.indexOf('。');
   if (stop <= 0 || stop > MAX_RUN_IN_TITLE) return null;
   const title = match.title.slice(0, stop);
   if (TABLE_CATEGORY.test(title)) return null;
-  return { ...base, title, runIn: true, length: text.indexOf(title) + title.length };
+  return makeCandidate(
+    match.kind,
+    match.label,
+    number,
+    title,
+    true,
+    logical,
+    index,
+    text.indexOf(title) + title.length,
+  );
+}
+
+/** One constructor for every candidate, so they all share one object shape (spreads built a new shape each time). */
+function makeCandidate(
+  kind: OutlineKind,
+  label: string | null,
+  number: number | null,
+  title: string,
+  runIn: boolean,
+  logical: LogicalLine,
+  index: number,
+  length: number,
+): Candidate {
+  return { kind, label, number, title, runIn, logical, index, length };
 }
 
 /**

@@ -1,4 +1,5 @@
 // Heading forms of Chinese plans and reports, from the largest unit to the smallest (rules as data).
+import { isWhitespaceCode } from '../../text/width.js';
 
 export type HeadingKind =
   | 'pian' // 第一篇
@@ -67,21 +68,27 @@ const CN_VALUE: Record<string, number> = {
   八: 8,
   九: 9,
 };
+/** CN_VALUE by char code (-1 elsewhere): every line that looks numbered is read, so no string lookups per character. */
+const CN_VALUE_BY_CODE = new Int8Array(65536).fill(-1);
+for (const [ch, value] of Object.entries(CN_VALUE)) CN_VALUE_BY_CODE[ch.charCodeAt(0)] = value;
+const TEN = '十'.charCodeAt(0);
+const HUNDRED = '百'.charCodeAt(0);
 
 /** Value of a heading number written in Chinese (一 … 九十九, 一百…) or Arabic digits; NaN when it is neither. */
 export function headingNumber(token: string): number {
   if (/^\d+$/.test(token)) return Number(token);
   let total = 0;
   let digit = 0;
-  for (const ch of token) {
-    if (ch === '十') {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c === TEN) {
       total += (digit || 1) * 10;
       digit = 0;
-    } else if (ch === '百') {
+    } else if (c === HUNDRED) {
       total += (digit || 1) * 100;
       digit = 0;
-    } else if (ch in CN_VALUE) {
-      digit = CN_VALUE[ch]!;
+    } else if (CN_VALUE_BY_CODE[c]! >= 0) {
+      digit = CN_VALUE_BY_CODE[c]!;
     } else {
       return Number.NaN;
     }
@@ -89,7 +96,9 @@ export function headingNumber(token: string): number {
   return total + digit;
 }
 
-const HEADING_START = new RegExp(`^[第（(—\\d${CN_DIGITS}]`);
+/** The characters every heading form starts with, by char code (a lookup per line instead of a regex run). */
+const HEADING_START = new Uint8Array(0x10000);
+for (const ch of `第（(—0123456789${CN_DIGITS}`) HEADING_START[ch.charCodeAt(0)] = 1;
 
 export interface HeadingMatch {
   kind: HeadingKind;
@@ -101,9 +110,11 @@ export interface HeadingMatch {
 
 /** The heading form a line starts with, if any (the caller decides whether the line really is a heading). */
 export function matchHeading(line: string): HeadingMatch | null {
+  // Every heading form starts with one of these characters: most lines are rejected before a trim or a regex.
+  const first = line.charCodeAt(0);
+  if (HEADING_START[first] !== 1 && !isWhitespaceCode(first)) return null;
   const text = line.trim();
-  // Every heading form starts with one of these characters; most lines are rejected here cheaply.
-  if (!HEADING_START.test(text)) return null;
+  if (HEADING_START[text.charCodeAt(0)] !== 1) return null;
   for (const { kind, rank, pattern } of HEADING_PATTERNS) {
     const m = pattern.exec(text);
     if (!m) continue;

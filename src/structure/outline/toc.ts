@@ -14,9 +14,27 @@ const MAX_ENTRY_LENGTH = 160;
 
 const DOT_LEADERS = /[.·．•]{2,}|[…⋯]/;
 
+const ROMAN_PAGE_LETTERS = 'IVXLCDMivxlcdm';
+/** One character of the leaders (and spaces) that may trail an entry. */
+const LEADER_CHAR = /[\s.·．•…⋯]/;
+
+/**
+ * True when the text ends with a page reference (TOC_PAGE_REF). The last character must be a digit or a Roman
+ * numeral; checking it first spares the unanchored pattern's scan from every start position on almost every line.
+ */
+function hasPageRef(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  const numeral =
+    (last >= 48 && last <= 57) ||
+    (last >= 0x2160 && last <= 0x217f) ||
+    ROMAN_PAGE_LETTERS.includes(text[text.length - 1] ?? ' ');
+  return numeral && TOC_PAGE_REF.test(text);
+}
+
 /** The entry text without its leaders and page number. */
 export function withoutPageRef(text: string): string {
-  return text.replace(TOC_PAGE_REF, '').replace(/[\s.·．•…⋯]+$/, '');
+  const bare = hasPageRef(text) ? text.replace(TOC_PAGE_REF, '') : text;
+  return LEADER_CHAR.test(bare[bare.length - 1] ?? '') ? bare.replace(/[\s.·．•…⋯]+$/, '') : bare;
 }
 
 /** What identifies a heading line across the TOC and the body: its form, number and the start of its title. */
@@ -30,7 +48,7 @@ export function entryKey(text: string): string | null {
 
 /** A line that lists a heading with its page number, or a wrapped title piece ending in leaders and a page. */
 function isPagedEntry(text: string): boolean {
-  if (text.length > MAX_ENTRY_LENGTH || !TOC_PAGE_REF.test(text)) return false;
+  if (text.length > MAX_ENTRY_LENGTH || !hasPageRef(text)) return false;
   return entryKey(text) !== null || DOT_LEADERS.test(text);
 }
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   categoryLabel,
   compact,
-  hasWhitespace,
   isAttribute,
   isClosedValue,
   isNumericValue,
@@ -11,6 +10,7 @@ import {
   parenBalance,
   splitNameUnit,
 } from './cells.js';
+import { hasWhitespace } from '../../text/width.js';
 
 describe('whitespace', () => {
   it('finds exactly the characters \\s matches, in every UTF-16 code unit', () => {

@@ -1,6 +1,6 @@
 // What a piece of table text is: a sequence number, a value, an attribute, a category, a name with its unit.
 import { parseUnit } from '../../quantity/index.js';
-import { displayWidth } from '../../text/width.js';
+import { displayWidth, hasWhitespace } from '../../text/width.js';
 import type { Piece } from './types.js';
 import {
   ATTRIBUTE,
@@ -14,20 +14,6 @@ import {
   UNIT_CELL,
   VALUE_PHRASE,
 } from './vocabulary.js';
-
-/** The code units `\s` matches (WhiteSpace and LineTerminator of ECMAScript), marked for a lookup by char code. */
-const WHITESPACE = new Uint8Array(0x10000);
-for (const code of [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
-  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-])
-  WHITESPACE[code] = 1;
-
-/** True when `text` holds a character `\s` matches. */
-export function hasWhitespace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (WHITESPACE[text.charCodeAt(i)] === 1) return true;
-  return false;
-}
 
 /** Text without whitespace: the exchange format's raw cell. */
 export function compact(text: string): string {

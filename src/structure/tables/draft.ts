@@ -47,7 +47,7 @@ function tableCell(
   unit: string | null,
 ): TableCell {
   const raw = rawOf(cell);
-  const context = column ? { column, ...(unit ? { unit } : {}) } : unit ? { unit } : {};
+  const context = column ? (unit ? { column, unit } : { column }) : unit ? { unit } : {};
   return { raw, typed: parseCell(raw, context), evidence: pieceEvidence(source, cell) };
 }
 

@@ -1,5 +1,5 @@
 // Reads a table header (one line, several lines, or a two-level header flattened into one) into column roles.
-import { hasWhitespace } from './cells.js';
+import { hasWhitespace } from '../../text/width.js';
 import type { ColumnRole, ValueRole } from './types.js';
 import {
   CELL_BORDER,
