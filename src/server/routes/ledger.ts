@@ -1,6 +1,5 @@
 // The implementation ledger over HTTP: units, a plan's decomposition, tasks with progress and 销号, the
 // 任务分解表 in and out, and 考核 scores. Lists follow the list conventions (paging, filters, CSV/XLSX twins).
-import type { FastifyInstance } from 'fastify';
 import type { Cadence } from '../../ledger/index.js';
 import {
   assessRegion,
@@ -25,8 +24,8 @@ import {
   type TaskChange,
   type TaskFilter,
 } from '../../store/index.js';
-import { listRoute } from '../lists.js';
-import { actorOf, type RouteDeps } from './deps.js';
+import { listRoute, sendDownload } from '../lists.js';
+import { actorOf, type Api, type RouteDeps } from './deps.js';
 
 const int = (description: string) => ({ type: 'integer', description });
 const idParams = { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } as const;
@@ -39,7 +38,7 @@ const CLOCK = {
 
 type ClockQuery = { today?: string; cadence?: Cadence };
 
-export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
 
   listRoute<{ region_id?: number }>(app, {
@@ -266,16 +265,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
     },
     async (request, reply) => {
       const { format = 'xlsx', ...filter } = request.query;
-      const body = await exportTaskSheet(db, filter, format);
-      return reply
-        .header(
-          'content-type',
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="task-sheet.${format}"`)
-        .send(body);
+      return sendDownload(reply, 'task-sheet', format, await exportTaskSheet(db, filter, format));
     },
   );
 
