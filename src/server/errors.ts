@@ -25,8 +25,13 @@ export function uploadTotalTooLarge(limit: number): string {
 const NOT_FOUND_CODES = /not-found$/;
 
 /** One validation problem in words a client can act on (the NUL rule named, not its regular expression). */
-function validationMessage(v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
-  if (v.keyword === 'pattern' && v.params.pattern === NO_NUL) return '含有 NUL 字符 / contains a NUL character';
+function validationMessage(v: {
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}): string {
+  if (v.keyword === 'pattern' && v.params.pattern === NO_NUL)
+    return '含有 NUL 字符 / contains a NUL character';
   return v.message ?? 'is invalid';
 }
 

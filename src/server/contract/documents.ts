@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { Nullable, Open } from './common.js';
 
-export const DocType = Type.Union([Type.Literal('plan'), Type.Literal('work_report'), Type.Literal('bulletin')]);
+export const DocType = Type.Enum(['plan', 'work_report', 'bulletin']);
 
 export const DocumentSummary = Type.Object({
   id: Type.Integer(),
@@ -74,7 +74,7 @@ export const PlanDetail = Type.Object({
 });
 export type PlanDetail = Static<typeof PlanDetail>;
 
-export const FigureKind = Type.Union([Type.Literal('target'), Type.Literal('achievement'), Type.Literal('row')]);
+export const FigureKind = Type.Enum(['target', 'achievement', 'row']);
 export type FigureKind = Static<typeof FigureKind>;
 
 /** What Lantu made of a figure: the fields an editor may correct. */

@@ -4,7 +4,7 @@ import type { Task } from '../../ledger/index.js';
 import { Evidence, Nullable } from './common.js';
 import { IndicatorRow } from './documents.js';
 
-export const SourceKind = Type.Union([Type.Literal('document'), Type.Literal('import'), Type.Literal('person')]);
+export const SourceKind = Type.Enum(['document', 'import', 'person']);
 
 /** Where an observation came from: a document span, an import file's row, or a person's entry. */
 export const ObservationSource = Type.Object({
@@ -91,7 +91,7 @@ export type Status = Static<typeof Status>;
 export const OverrideRequest = (labels: readonly string[]) =>
   Type.Object(
     {
-      label: Type.Union(labels.map((l) => Type.Literal(l))),
+      label: Type.Enum([...labels]),
       reason: Type.String({ minLength: 1 }),
     },
     { additionalProperties: false },
@@ -171,7 +171,7 @@ export const SeriesTarget = Type.Object({
   raw: Type.String(),
   comparator: Nullable(Type.String()),
   unit: Nullable(Type.String()),
-  from: Type.Union([Type.Literal('table'), Type.Literal('text')]),
+  from: Type.Enum(['table', 'text']),
   aspirational: Type.Boolean(),
   evidence: Evidence,
 });

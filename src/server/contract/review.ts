@@ -11,7 +11,7 @@ export const Candidate = Type.Object({
   matched: Type.String(),
 });
 
-export const ReviewState = Type.Union([Type.Literal('open'), Type.Literal('linked'), Type.Literal('dismissed')]);
+export const ReviewState = Type.Enum(['open', 'linked', 'dismissed']);
 
 export const ReviewItem = Type.Object({
   id: Type.Integer(),

@@ -72,6 +72,7 @@ export async function regionIdOf(
 ): Promise<number | undefined> {
   if (q.region_id !== undefined || !q.region) return q.region_id;
   const region = await regionOfQuery(db, q.region);
-  if (!region) throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
+  if (!region)
+    throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
   return region.id;
 }

@@ -146,7 +146,11 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/documents/:id/extraction',
     {
-      schema: { tags: ['documents'], summary: 'the document in the exchange (gold) format', params: IdParams },
+      schema: {
+        tags: ['documents'],
+        summary: 'the document in the exchange (gold) format',
+        params: IdParams,
+      },
     },
     async (request) => {
       const x = await loadExtraction(db, request.params.id);

@@ -25,7 +25,7 @@ const CompareQuery = Type.Object(
     region_id: Type.Optional(
       Type.Array(Type.Integer(), { description: 'regions (default: every region with a plan)' }),
     ),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
   },

@@ -19,7 +19,7 @@ import { httpError } from '../errors.js';
 import { int, sendDownload, sendPage, str, windowOf } from '../lists.js';
 import { actorOf, regionIdOf, type Api, type RouteDeps } from './deps.js';
 
-const FORMAT = Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')]);
+const FORMAT = Type.Enum(['json', 'csv', 'xlsx']);
 
 const ObservationQuery = Type.Object(
   {
@@ -27,9 +27,7 @@ const ObservationQuery = Type.Object(
     region: Type.Optional(Type.String(str('region name'))),
     indicator_id: Type.Optional(Type.String(str('catalog indicator id'))),
     year: Type.Optional(Type.Integer(int('year'))),
-    source_kind: Type.Optional(
-      Type.Union([Type.Literal('document'), Type.Literal('import'), Type.Literal('person')]),
-    ),
+    source_kind: Type.Optional(Type.Enum(['document', 'import', 'person'])),
     document_id: Type.Optional(Type.Integer(int('source document id'))),
     limit: Type.Optional(Type.Integer({ minimum: 1 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -45,7 +43,8 @@ async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
       code: 'upload/not-multipart',
     });
   const part = await request.file();
-  if (!part) throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+  if (!part)
+    throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
   return { filename: part.filename, bytes: new Uint8Array(await part.toBuffer()) };
 }
 
@@ -134,7 +133,7 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
         tags: ['monitoring'],
         summary: 'the import template (XLSX with the catalog, or CSV)',
         querystring: Type.Object({
-          format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),
+          format: Type.Optional(Type.Enum(['csv', 'xlsx'])),
         }),
       },
     },

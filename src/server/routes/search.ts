@@ -11,7 +11,7 @@ const SearchQuery = Type.Object(
     document_id: Type.Optional(Type.Integer({ description: 'only this document' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')])),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
   },
   { additionalProperties: false },
 );

@@ -75,7 +75,10 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
     async (request) => {
       const found = await getStatus(db, request.params.id);
       if (!found)
-        throw new LantuError({ code: 'status/not-found', message: `status ${request.params.id} does not exist` });
+        throw new LantuError({
+          code: 'status/not-found',
+          message: `status ${request.params.id} does not exist`,
+        });
       return found;
     },
   );
