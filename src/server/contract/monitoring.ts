@@ -98,11 +98,13 @@ export const OverrideRequest = (labels: readonly string[]) =>
   );
 export type OverrideRequest = Static<ReturnType<typeof OverrideRequest>>;
 
+/** One of the places a finding cites; `note` says what the place stands for (a box, a sum of lines). */
 export const Citation = Type.Object({
   document_id: Nullable(Type.Integer()),
   doc: Type.Optional(Nullable(Type.String())),
   line: Nullable(Type.Integer()),
   quote: Nullable(Type.String()),
+  note: Type.Optional(Nullable(Type.String())),
 });
 
 export const Finding = Type.Object({
