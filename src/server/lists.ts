@@ -9,9 +9,10 @@ import type { Api } from './routes/deps.js';
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
+/** A list's filters: plain JSON-schema properties, or the contract's TypeBox ones. */
 export type QueryProperties = Record<
   string,
-  { type: string; description?: string; enum?: readonly string[] }
+  { type?: string; description?: string; enum?: readonly unknown[] }
 >;
 
 /** A query parameter of a list, described in the OpenAPI document. */

@@ -37,3 +37,13 @@ export {
 export { Candidate, ReviewState, ReviewItem, Resolution } from './review.js';
 export { SearchHit, SearchAnswer } from './search.js';
 export { RowError, CheckResult, ImportResult } from './imports.js';
+export {
+  LedgerClock,
+  NewUnit,
+  NewTask,
+  TaskChange,
+  NewReport,
+  CloseStep,
+  ProjectChange,
+  TaskSheetScope,
+} from './ledger.js';
