@@ -12,7 +12,6 @@ import {
   type Database,
   type IndicatorRow,
   type Observation,
-  type Status,
 } from '../../store/index.js';
 import type { Evidence, IndicatorSeries, PlanRef, SeriesTarget } from '../contract/index.js';
 
