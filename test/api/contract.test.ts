@@ -5,7 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import {
   getDocument,
+  getOutline,
   getStatus,
+  listIndicatorRows,
   pageAudit,
   pageCatalog,
   pageDocuments,
@@ -65,5 +67,13 @@ describe.each(ENGINES)('the contract keeps every field the store gives, on %s', 
     expect(await answer('/api/documents/1')).toEqual(asJson(await getDocument(store.db, 1)));
     const [first] = (await pageStatuses(store.db, {}, { limit: 1, offset: 0 })).items;
     expect(await answer(`/api/statuses/${first!.id}`)).toEqual(asJson(await getStatus(store.db, first!.id)));
+  });
+
+  it('/api/plans/:id keeps every field of its rows, typed cells included', async () => {
+    const plan = await answer('/api/plans/1');
+    expect(plan.outline).toEqual(asJson(await getOutline(store.db, 1)));
+    const rows = asJson(await listIndicatorRows(store.db, { document_id: 1 }));
+    expect(rows[0]).toHaveProperty('typed');
+    expect(plan.indicators).toEqual(rows);
   });
 });
