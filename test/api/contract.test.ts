@@ -16,10 +16,9 @@ import {
   pageRegions,
   pageReviewItems,
   pageStatuses,
-  storeRecord,
   type Store,
 } from '../../src/store/index.js';
-import { goldRecord } from '../store/corpus.js';
+import { JIANXI, storeGold } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 
 const WINDOW = { limit: 1000, offset: 0 };
@@ -30,10 +29,7 @@ describe.each(ENGINES)('the contract keeps every field the store gives, on %s', 
 
   beforeAll(async () => {
     store = await freshStore(engine);
-    for (const name of ['luoyang-jianxi-plan-2021-2025', 'luoyang-jianxi-work-report-2022']) {
-      const { record, bytes } = goldRecord(name);
-      await storeRecord(store, record, bytes);
-    }
+    await storeGold(store, JIANXI);
     app = await buildServer({ db: store.db });
     return () => app.close();
   });
