@@ -72,4 +72,14 @@ describe.each(ENGINES)('the contract keeps every field the store gives, on %s', 
     expect(rows[0]).toHaveProperty('typed');
     expect(plan.indicators).toEqual(rows);
   });
+
+  it('describes the same schemas in OpenAPI', async () => {
+    const doc = await answer('/api/openapi.json');
+    const one = doc.paths['/api/statuses/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(one.properties).toHaveProperty('explanation');
+    const list = doc.paths['/api/observations'].get.responses['200'].content['application/json'].schema;
+    expect(list.properties.items.items.properties.source.properties).toHaveProperty('import_file');
+    const body = doc.paths['/api/tasks'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['title', 'due_date']));
+  });
 });
