@@ -34,3 +34,4 @@ export {
 } from './assessment.js';
 export type { Milestone, ProjectLedgerEntry, Task, TaskReport, Unit } from './records.js';
 export { PROJECT_STAGES, completionRate, investmentIn100M, type ProjectStage } from './projects.js';
+export { DATE_FORMS, parseDeadline } from './dates.js';

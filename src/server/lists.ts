@@ -1,15 +1,23 @@
 // Every list resource the same way: filters, `?limit&offset`, and a CSV/XLSX twin (`?format=` or a `.csv` suffix).
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Static, TSchema } from 'typebox';
 import { tabularStream, type Paged, type TabularFormat, type Window } from '../store/index.js';
+import { Page as PageSchema, type Page } from './contract/index.js';
+import type { Api } from './routes/deps.js';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
 
+/** A list's filters: plain JSON-schema properties, or the contract's TypeBox ones. */
 export type QueryProperties = Record<
   string,
-  { type: string; description?: string; enum?: readonly string[] }
+  { type?: string; description?: string; enum?: readonly unknown[] }
 >;
+
+/** A query parameter of a list, described in the OpenAPI document. */
+export const int = (description: string) => ({ type: 'integer', description });
+export const str = (description: string) => ({ type: 'string', description });
 
 /** The path parameters of a list (`/api/documents/:id/outline`) are ids: positive integers. */
 function idParams(names: readonly string[]) {
@@ -30,12 +38,7 @@ const LIST_PARAMETERS: QueryProperties = {
   format: { type: 'string', enum: ['json', 'csv', 'xlsx'], description: 'json (default), csv or xlsx' },
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export type { Page };
 
 /** `/api/statuses.csv?x=1` → `/api/statuses?x=1&format=csv` (Datasette-style machine-readable twins). */
 export function rewriteFormatSuffix(url: string): string {
@@ -67,12 +70,12 @@ function isFile(query: ListQuery): query is ListQuery & { format: TabularFormat 
   return query.format === 'csv' || query.format === 'xlsx';
 }
 
-/** Send a CSV/XLSX download as a stream, written while the client reads it. */
+/** Send a CSV/XLSX download (a stream is written while the client reads it) as `name.csv` or `name.xlsx`. */
 export function sendDownload(
   reply: FastifyReply,
   name: string,
   format: TabularFormat,
-  body: Readable,
+  body: Readable | Buffer,
 ): FastifyReply {
   const type =
     format === 'csv'
@@ -121,20 +124,25 @@ export async function sendList<T extends object>(
   return reply.send(page);
 }
 
-export interface ListRoute<Q> {
+export interface ListRoute<Q, S extends TSchema> {
   path: string;
   name: string;
   tag: string;
   summary: string;
   filters?: QueryProperties;
   /** Every row the filters keep, paged in memory (for lists that are small by nature). */
-  load?: (query: Q, request: FastifyRequest) => Promise<object[]>;
+  load?: (query: Q, request: FastifyRequest) => Promise<Array<Static<S>>>;
   /** The rows of a window and the total, cut in SQL; no window means every row (CSV/XLSX). */
-  page?: (query: Q, window: Window | undefined, request: FastifyRequest) => Promise<Paged<object>>;
+  page?: (query: Q, window: Window | undefined, request: FastifyRequest) => Promise<Paged<Static<S>>>;
+  /** The contract's schema of one row: the JSON answer is declared (and serialized) as a page of it. */
+  item?: S;
 }
 
 /** Register a GET list route with its filters, pagination and formats, described in the OpenAPI document. */
-export function listRoute<Q extends object>(app: FastifyInstance, route: ListRoute<Q>): void {
+export function listRoute<Q extends object, S extends TSchema = TSchema>(
+  app: Api,
+  route: ListRoute<Q, S>,
+): void {
   const pathIds = [...route.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   app.get(
     route.path,
@@ -148,6 +156,7 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
           properties: { ...LIST_PARAMETERS, ...route.filters },
         },
         ...(pathIds.length > 0 ? { params: idParams(pathIds) } : {}),
+        ...(route.item ? { response: { 200: PageSchema(route.item) } } : {}),
       },
     },
     async (request, reply) => {
@@ -167,10 +176,11 @@ export function listRoute<Q extends object>(app: FastifyInstance, route: ListRou
       if (route.page) {
         const { limit: _l, offset: _o, format: _f, ...filters } = query;
         const window = isFile(query) ? undefined : windowOf(query);
-        return sendPage(reply, route.name, await route.page(filters as Q, window, request), query);
+        const paged = (await route.page(filters as Q, window, request)) as Paged<object>;
+        return sendPage(reply, route.name, paged, query);
       }
       if (!route.load) throw new Error(`list route ${route.path} has neither page nor load`);
-      return sendList(reply, route.name, await route.load(query, request), query);
+      return sendList(reply, route.name, (await route.load(query, request)) as object[], query);
     },
   );
 }

@@ -1,11 +1,15 @@
 // The 任务分解表 as offices exchange it (序号, 任务, 目标, 牵头单位, 配合单位, 责任人, 完成时限, 备注): export,
 // and an all-or-nothing import with row-level errors, as the observations import does.
 import type { Kysely } from 'kysely';
+import { DATE_FORMS, parseDeadline } from '../ledger/index.js';
 import { appendAudit } from './repositories/audit.js';
 import { createTask, ensureUnit, listUnits, pageTasks, type TaskFilter } from './repositories/ledger.js';
 import { readSheet, type RowError } from './observations-io.js';
 import type { Database } from './schema.js';
 import { toTabular, type TabularFormat } from './tabular.js';
+
+// The 完成时限 rule is the ledger's one date rule; the store's face keeps offering it.
+export { parseDeadline };
 
 type Db = Kysely<Database>;
 
@@ -40,27 +44,6 @@ export async function exportTaskSheet(db: Db, filter: TaskFilter, format: Tabula
     备注: task.note,
   }));
   return toTabular(format, rows, { columns: TASK_SHEET_COLUMNS, sheet: '任务分解表' });
-}
-
-/** 完成时限 as offices write it: 2025-12-31, 2025年12月31日, 2025年6月 (its last day), 2025年底/年末/年. */
-export function parseDeadline(text: string): string | null {
-  const t = text.trim().replace(/\s+/g, '');
-  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t);
-  if (m) {
-    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-    const date = new Date(`${iso}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
-  }
-  m = /^(\d{4})[-/.年](\d{1,2})月?(?:底|末)?$/.exec(t);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
-    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0));
-    return last.toISOString().slice(0, 10);
-  }
-  m = /^(\d{4})年?(?:底|末|年底|年末)?(?:前)?$/.exec(t);
-  if (m) return `${m[1]}-12-31`;
-  // A spreadsheet date cell read back as an ISO timestamp.
-  m = /^(\d{4}-\d{2}-\d{2})T/.exec(t);
-  return m ? m[1]! : null;
 }
 
 export interface TaskImportResult {
@@ -158,7 +141,7 @@ export async function importTaskSheet(
         column: '完成时限',
         value: dueText || null,
         message: `完成时限「${dueText}」无法识别 / not a deadline`,
-        expected: '2025-12-31, 2025年12月 or 2025年底',
+        expected: DATE_FORMS,
       });
     return {
       title,

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/index.js';
-import { storeRecord, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
-import { goldRecord } from '../store/corpus.js';
+import { JIANXI, storeGold } from '../store/corpus.js';
 import { multipart } from './multipart.js';
 
 describe.each(ENGINES)('HTTP API on %s', (engine) => {
@@ -13,10 +13,7 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
 
   beforeAll(async () => {
     store = await freshStore(engine);
-    for (const name of ['luoyang-jianxi-plan-2021-2025', 'luoyang-jianxi-work-report-2022']) {
-      const { record, bytes } = goldRecord(name);
-      await storeRecord(store, record, bytes);
-    }
+    await storeGold(store, JIANXI);
     app = await buildServer({ db: store.db, uploadLimit: 64 * 1024 });
     return () => app.close();
   });

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/index.js';
-import { registerWebRoutes } from '../../src/server/routes/index.js';
 import { registerWebApp, WEB_ROOT } from '../../src/server/web.js';
 import { ingestPaths, openStore, type Store } from '../../src/store/index.js';
 
@@ -46,8 +45,7 @@ export async function startServer(): Promise<RunningServer> {
   const store = await openStore({ sqlitePath: join(dir, 'lantu.db') });
   await ingestPaths(store, [CORPUS], { threads: 1 });
   const app = await buildServer({ db: store.db });
-  // Both are no-ops once the server wires them itself.
-  registerWebRoutes(app, { db: store.db });
+  // A no-op once the server wires it itself.
   await registerWebApp(app);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -1,7 +1,7 @@
 // Corpus documents as store records with their gold extraction (the reviewed exchange format), for store tests.
 import { readFileSync } from 'node:fs';
 import type { GoldExtraction } from '../../src/extract/model.js';
-import { sha256Of, type DocumentRecord } from '../../src/store/index.js';
+import { sha256Of, storeRecord, type DocumentRecord, type Store } from '../../src/store/index.js';
 import { decodeText } from '../../src/text/decode.js';
 
 export const CORPUS = 'fixtures/corpus';
@@ -30,4 +30,15 @@ export function goldRecord(name: string, salt = ''): { record: DocumentRecord; b
       extraction,
     },
   };
+}
+
+/** The Jianxi plan and its 2022 work report: a plan with statuses, findings, review items and observations. */
+export const JIANXI = ['luoyang-jianxi-plan-2021-2025', 'luoyang-jianxi-work-report-2022'] as const;
+
+/** Store corpus documents with their gold extraction, in order (ids 1, 2, … in a fresh store). */
+export async function storeGold(store: Store, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const { record, bytes } = goldRecord(name);
+    await storeRecord(store, record, bytes);
+  }
 }

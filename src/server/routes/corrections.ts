@@ -1,6 +1,5 @@
 // Corrections of extracted figures: an editor fixes what Lantu read (value, unit, year, indicator, link); each
 // correction is kept in the append-only audit log with who, when and why, and the original stays untouched.
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import {
@@ -11,8 +10,9 @@ import {
   resolveReviewItem,
   type Database,
 } from '../../store/index.js';
+import { Correction, CorrectionRequest, Figure } from '../contract/index.js';
 import { listRoute } from '../lists.js';
-import { actorOf, type RouteDeps } from './deps.js';
+import { actorOf, type Api, type RouteDeps } from './deps.js';
 import {
   CORRECTION_ACTION,
   documentFigures,
@@ -23,13 +23,6 @@ import {
 } from './figures.js';
 
 type Db = Kysely<Database>;
-
-export interface CorrectionRequest {
-  subject_kind: FigureKind;
-  subject_id: number;
-  changes: Partial<FigureFields>;
-  reason: string;
-}
 
 const TABLES = { target: 'targets', achievement: 'achievements', row: 'indicator_rows' } as const;
 
@@ -205,21 +198,7 @@ export async function correctFigure(db: Db, request: CorrectionRequest, by: stri
   return after!;
 }
 
-const fieldSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    indicator: { type: 'string' },
-    indicator_id: { type: ['string', 'null'] },
-    value: { type: ['string', 'null'] },
-    value_max: { type: ['string', 'null'] },
-    unit: { type: ['string', 'null'] },
-    year: { type: ['integer', 'null'] },
-    comparator: { type: ['string', 'null'] },
-  },
-} as const;
-
-export function registerCorrectionRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerCorrectionRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
   app.post(
     '/api/corrections',
@@ -227,21 +206,11 @@ export function registerCorrectionRoutes(app: FastifyInstance, deps: RouteDeps):
       schema: {
         tags: ['review'],
         summary: 'correct an extracted figure (who from x-lantu-user, when, why); the original is kept',
-        body: {
-          type: 'object',
-          required: ['subject_kind', 'subject_id', 'changes', 'reason'],
-          additionalProperties: false,
-          properties: {
-            subject_kind: { type: 'string', enum: ['target', 'achievement', 'row'] },
-            subject_id: { type: 'integer', minimum: 1 },
-            changes: fieldSchema,
-            reason: { type: 'string', minLength: 1 },
-          },
-        },
+        body: CorrectionRequest,
+        response: { 201: Figure },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await correctFigure(db, request.body as CorrectionRequest, actorOf(request))),
+    async (request, reply) => reply.code(201).send(await correctFigure(db, request.body, actorOf(request))),
   );
 
   listRoute<{ document_id?: number; subject_kind?: FigureKind; subject_id?: number }>(app, {
@@ -254,6 +223,7 @@ export function registerCorrectionRoutes(app: FastifyInstance, deps: RouteDeps):
       subject_kind: { type: 'string', enum: ['target', 'achievement', 'row'] },
       subject_id: { type: 'integer', description: 'figure id' },
     },
+    item: Correction,
     load: async (q) => listCorrections(db, q),
   });
 }

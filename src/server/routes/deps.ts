@@ -1,23 +1,52 @@
-// What the web's API routes need from the server (the store), and the request helpers they share.
-import type { FastifyRequest } from 'fastify';
+// What every route file is given (the store, the upload limits) and the request helpers they share.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { Kysely } from 'kysely';
+import { LantuError } from '../../diagnostics.js';
 import { findRegion, type Database } from '../../store/index.js';
 import { INT_MAX } from '../inputs.js';
 
-export interface RouteDeps {
-  db: Kysely<Database>;
+/** The app as route files see it: schemas are TypeBox, so params, body, query and replies are typed by them. */
+export type Api = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface UploadLimits {
+  /** Largest accepted file in bytes. */
+  file: number;
+  /** Largest total of the files of one request in bytes. */
+  total: number;
+  /** Worker threads for extraction (1: in the request's process). */
+  threads: number;
 }
 
-/** Who is acting: the `x-lantu-user` header until authentication exists (as the rest of the API does). */
+export interface RouteDeps {
+  db: Kysely<Database>;
+  uploads: UploadLimits;
+}
+
+/** The acting-user header: until accounts exist, the only place it is read. */
+const ACTOR_HEADER = 'x-lantu-user';
+
+/** Who is acting. Browsers send header values as Latin-1, so the web app percent-encodes a Chinese name. */
 export function actorOf(request: FastifyRequest): string {
-  const header = request.headers['x-lantu-user'];
-  const value = Array.isArray(header) ? header[0] : header;
-  // Browsers send header values as Latin-1; the web app percent-encodes a Chinese name.
-  let name = value?.trim() ?? '';
+  const header = request.headers[ACTOR_HEADER];
+  let name = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
   try {
-    name = decodeURIComponent(name);
+    name = decodeURIComponent(name).trim();
   } catch {
-    // not percent-encoded: keep as sent
+    // A stray % that is not an escape: the name as sent.
   }
   return name || 'anonymous';
 }
@@ -34,4 +63,16 @@ export function listParam(value: string | string[] | undefined): string[] {
 export async function regionOfQuery(db: Kysely<Database>, text: string) {
   if (/^\d+$/.test(text) && Number(text) > INT_MAX) return undefined;
   return findRegion(db, text);
+}
+
+/** The region id a request means: `region_id` as given, else the region `region` names (404 when none). */
+export async function regionIdOf(
+  db: Kysely<Database>,
+  q: { region_id?: number | undefined; region?: string | undefined },
+): Promise<number | undefined> {
+  if (q.region_id !== undefined || !q.region) return q.region_id;
+  const region = await regionOfQuery(db, q.region);
+  if (!region)
+    throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
+  return region.id;
 }

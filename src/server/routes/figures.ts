@@ -3,19 +3,9 @@
 import type { Kysely } from 'kysely';
 import { indicatorById } from '../../catalog/index.js';
 import { listAchievements, listIndicatorRows, listTargets, type Database } from '../../store/index.js';
+import type { Correction, Figure, FigureFields, FigureKind } from '../contract/index.js';
 
-export type FigureKind = 'target' | 'achievement' | 'row';
-
-/** What Lantu made of a figure: the fields an editor may correct. */
-export interface FigureFields {
-  indicator: string;
-  indicator_id: string | null;
-  value: string | null;
-  value_max: string | null;
-  unit: string | null;
-  year: number | null;
-  comparator: string | null;
-}
+export type { Correction, Figure, FigureFields, FigureKind };
 
 export const CORRECTABLE: readonly (keyof FigureFields)[] = [
   'indicator',
@@ -26,41 +16,6 @@ export const CORRECTABLE: readonly (keyof FigureFields)[] = [
   'year',
   'comparator',
 ];
-
-export interface Correction {
-  id: number;
-  subject_kind: FigureKind;
-  subject_id: number;
-  document_id: number;
-  /** The figure as extracted (and linked) before this correction. */
-  original: FigureFields;
-  /** Only the fields the editor changed. */
-  corrected: Partial<FigureFields>;
-  reason: string;
-  by: string;
-  at: string;
-}
-
-export interface Figure extends FigureFields {
-  kind: FigureKind;
-  id: number;
-  document_id: number;
-  line: number;
-  /** Offsets into the document text (null when the quote could not be placed). */
-  start: number | null;
-  end: number | null;
-  quote: string;
-  indicator_name: string | null;
-  link_confidence: number | null;
-  /** achievement: level | growth | share | count; target: aspirational (力争) or not. */
-  metric: string | null;
-  aspirational: boolean;
-  /** A table row's cells as written (base_raw, target_raw, growth_raw…). */
-  cells: Record<string, string | null> | null;
-  /** The figure as extracted, when an editor has corrected it. */
-  original: FigureFields | null;
-  correction: Correction | null;
-}
 
 /** The audit-log action under which corrections are kept (append-only: who, when, why, before and after). */
 export const CORRECTION_ACTION = 'figure.correct';

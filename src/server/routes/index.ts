@@ -1,39 +1,38 @@
-// The web app's API routes: overview, reader and corrections, indicator series and comparison, search, upload checks.
-import type { FastifyInstance } from 'fastify';
+// Every API route, one file per concern; `registerRoutes` is the one place they are wired (see docs/API.md).
 import { registerCorrectionRoutes } from './corrections.js';
-import type { RouteDeps } from './deps.js';
+import type { Api, RouteDeps } from './deps.js';
+import { registerDocumentRoutes } from './documents.js';
+import { registerFactRoutes } from './facts.js';
 import { registerIndicatorRoutes } from './indicators.js';
 import { registerLedgerRoutes } from './ledger.js';
-import { registerObservationCheckRoutes } from './observations.js';
+import { registerObservationRoutes } from './observations.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerReaderRoutes } from './reader.js';
+import { registerReferenceRoutes } from './reference.js';
+import { registerReviewRoutes } from './review.js';
 import { registerSearchRoutes } from './search.js';
+import { registerStatusRoutes } from './statuses.js';
 
-export type { RouteDeps } from './deps.js';
-export { registerCorrectionRoutes, correctFigure, type CorrectionRequest } from './corrections.js';
-export { registerIndicatorRoutes, comparisonRow, type ComparisonRow } from './indicators.js';
-export { registerOverviewRoutes, labelCounts, type PlanOverview } from './overview.js';
-export { registerReaderRoutes } from './reader.js';
-export { registerObservationCheckRoutes, checkObservationFile, type CheckResult } from './observations.js';
-export { registerSearchRoutes } from './search.js';
-export { registerLedgerRoutes } from './ledger.js';
-export {
-  documentFigures,
-  listCorrections,
-  type Figure,
-  type Correction,
-  type FigureFields,
-} from './figures.js';
-export { indicatorSeries, midtermYear, type IndicatorSeries } from './series.js';
+export type { Api, RouteDeps, UploadLimits } from './deps.js';
+export { actorOf } from './deps.js';
+export { correctFigure } from './corrections.js';
+export { comparisonRow } from './indicators.js';
+export { labelCounts } from './overview.js';
+export { documentFigures, listCorrections } from './figures.js';
+export { indicatorSeries, midtermYear } from './series.js';
 
-/** Every route the web app needs beyond the core API; once per app (a second call does nothing). */
-export function registerWebRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  if (app.hasRoute({ method: 'GET', url: '/api/overview' })) return;
+/** Register every route on the app (once: buildServer does it). */
+export function registerRoutes(app: Api, deps: RouteDeps): void {
+  registerReferenceRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
+  registerFactRoutes(app, deps);
+  registerObservationRoutes(app, deps);
+  registerStatusRoutes(app, deps);
+  registerReviewRoutes(app, deps);
   registerOverviewRoutes(app, deps);
   registerReaderRoutes(app, deps);
   registerCorrectionRoutes(app, deps);
   registerIndicatorRoutes(app, deps);
   registerSearchRoutes(app, deps);
-  registerObservationCheckRoutes(app, deps);
   registerLedgerRoutes(app, deps);
 }

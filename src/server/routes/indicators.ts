@@ -1,37 +1,36 @@
 // GET /api/series (one indicator of one plan, for the indicator page) and GET /api/compare (across regions).
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { LantuError } from '../../diagnostics.js';
 import { indicatorById } from '../../catalog/index.js';
+import { ComparisonRow, IndicatorSeries, Page } from '../contract/index.js';
 import { sendList } from '../lists.js';
-import { listParam, regionOfQuery, type RouteDeps } from './deps.js';
-import { indicatorSeries, latestPerTarget, plansOfRegions, type IndicatorSeries } from './series.js';
+import { listParam, regionIdOf, type Api, type RouteDeps } from './deps.js';
+import { indicatorSeries, latestPerTarget, plansOfRegions } from './series.js';
 
-/** One row of the comparison: what a plan set for an indicator and where the region stands. */
-export interface ComparisonRow {
-  plan_id: number;
-  plan: string | null;
-  region_id: number | null;
-  region: string | null;
-  indicator_id: string;
-  indicator: string;
-  /** The plan names the indicator (in its table or its text). */
-  listed: boolean;
-  unit: string | null;
-  base_year: number | null;
-  base_value: number | null;
-  target_year: number | null;
-  target_value: number | null;
-  target_text: string | null;
-  target_kind: string | null;
-  implied_growth: number | null;
-  latest_year: number | null;
-  latest_value: string | null;
-  latest_unit: string | null;
-  status: string | null;
-  warning: string | null;
-  status_id: number | null;
-  evidence_line: number | null;
-}
+const SeriesQuery = Type.Object(
+  {
+    indicator_id: Type.String({ description: 'catalog indicator id' }),
+    document_id: Type.Optional(Type.Integer({ description: 'plan document id' })),
+    region_id: Type.Optional(Type.Integer({ description: 'region id (its latest plan)' })),
+    region: Type.Optional(Type.String({ description: 'region name' })),
+  },
+  { additionalProperties: false },
+);
+
+const CompareQuery = Type.Object(
+  {
+    indicator_id: Type.Array(Type.String(), {
+      description: 'one or more catalog ids (repeat or comma-separate)',
+    }),
+    region_id: Type.Optional(
+      Type.Array(Type.Integer(), { description: 'regions (default: every region with a plan)' }),
+    ),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
 
 export function comparisonRow(series: IndicatorSeries): ComparisonRow {
   const status = latestPerTarget(series.statuses)[0] ?? null;
@@ -65,7 +64,7 @@ export function comparisonRow(series: IndicatorSeries): ComparisonRow {
   };
 }
 
-export function registerIndicatorRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerIndicatorRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
 
   app.get(
@@ -75,26 +74,12 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: RouteDeps): 
         tags: ['monitoring'],
         summary:
           'one indicator of a plan: base, targets, expected path, actual values with evidence, statuses',
-        querystring: {
-          type: 'object',
-          required: ['indicator_id'],
-          additionalProperties: false,
-          properties: {
-            indicator_id: { type: 'string', description: 'catalog indicator id' },
-            document_id: { type: 'integer', description: 'plan document id' },
-            region_id: { type: 'integer', description: 'region id (its latest plan)' },
-            region: { type: 'string', description: 'region name' },
-          },
-        },
+        querystring: SeriesQuery,
+        response: { 200: IndicatorSeries },
       },
     },
     async (request) => {
-      const q = request.query as {
-        indicator_id: string;
-        document_id?: number;
-        region_id?: number;
-        region?: string;
-      };
+      const q = request.query;
       if (!indicatorById(q.indicator_id)) {
         throw new LantuError({
           code: 'indicator/not-found',
@@ -102,13 +87,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: RouteDeps): 
           expected: 'an id from GET /api/catalog',
         });
       }
-      let regionId = q.region_id;
-      if (regionId === undefined && q.region) {
-        const region = await regionOfQuery(db, q.region);
-        if (!region)
-          throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
-        regionId = region.id;
-      }
+      const regionId = await regionIdOf(db, q);
       const plans = await plansOfRegions(db, regionId === undefined ? undefined : [regionId]);
       const plan = q.document_id !== undefined ? plans.find((p) => p.id === q.document_id) : plans[0];
       if (!plan)
@@ -117,7 +96,9 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: RouteDeps): 
           message: 'no plan matches',
           expected: 'a plan document_id, or a region with a plan',
         });
-      return indicatorSeries(db, plan, q.indicator_id);
+      const series = await indicatorSeries(db, plan, q.indicator_id);
+      if (!series) throw new Error(`catalog indicator ${q.indicator_id} vanished while its series was read`);
+      return series;
     },
   );
 
@@ -128,36 +109,12 @@ export function registerIndicatorRoutes(app: FastifyInstance, deps: RouteDeps): 
         tags: ['monitoring'],
         summary:
           'indicators across regions: base, target, implied annual growth, latest value and status per plan',
-        querystring: {
-          type: 'object',
-          required: ['indicator_id'],
-          additionalProperties: false,
-          properties: {
-            indicator_id: {
-              type: 'array',
-              items: { type: 'string' },
-              description: 'one or more catalog ids (repeat or comma-separate)',
-            },
-            region_id: {
-              type: 'array',
-              items: { type: 'integer' },
-              description: 'regions (default: every region with a plan)',
-            },
-            format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
-            limit: { type: 'integer', minimum: 1, maximum: 1000 },
-            offset: { type: 'integer', minimum: 0 },
-          },
-        },
+        querystring: CompareQuery,
+        response: { 200: Page(ComparisonRow) },
       },
     },
     async (request, reply) => {
-      const q = request.query as {
-        indicator_id: string[];
-        region_id?: number[];
-        format?: string;
-        limit?: number;
-        offset?: number;
-      };
+      const q = request.query;
       const ids = listParam(q.indicator_id);
       const unknown = ids.filter((id) => !indicatorById(id));
       if (unknown.length > 0) {

@@ -105,6 +105,29 @@ describe('the ledger API', () => {
     expect((await call('GET', '/api/tasks/999999', PLANNER)).status).toBe(404);
   });
 
+  it('reads every date field by the 任务分解表 rule, and names the forms it expects', async () => {
+    const created = await call<{ id: number; due_date: string }>('POST', '/api/tasks', PLANNER, {
+      region_id: regionId,
+      title: '完成老旧小区改造',
+      due_date: '2027年6月',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.due_date).toBe('2027-06-30');
+    const moved = await call<{ due_date: string }>('PATCH', `/api/tasks/${created.body.id}`, PLANNER, {
+      due_date: '2028年底',
+    });
+    expect(moved.body.due_date).toBe('2028-12-31');
+    const wrong = await call<{ code: string; expected: string }>(
+      'PATCH',
+      `/api/tasks/${created.body.id}`,
+      PLANNER,
+      { due_date: '2025-02-30' },
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'task/bad-date' });
+    expect(wrong.body.expected).toContain('2025年底');
+  });
+
   it('lists overdue tasks as of a day and scores the units', async () => {
     const overdue = await call<{ items: Array<{ overdue: string }> }>(
       'GET',

@@ -1,7 +1,6 @@
 // The implementation ledger over HTTP: units, a plan's decomposition, tasks with progress and 销号, the
 // 任务分解表 in and out, and 考核 scores. Lists follow the list conventions (paging, filters, CSV/XLSX twins).
-import type { FastifyInstance } from 'fastify';
-import type { Cadence } from '../../ledger/index.js';
+import { Type } from 'typebox';
 import {
   assessRegion,
   closeStep,
@@ -17,29 +16,25 @@ import {
   proposeDecomposition,
   seedProjectLedger,
   updateProjectLedger,
-  type ProjectChange,
   reportProgress,
   updateTask,
-  type NewReport,
-  type NewTask,
-  type TaskChange,
   type TaskFilter,
 } from '../../store/index.js';
-import { listRoute } from '../lists.js';
-import { actorOf, type RouteDeps } from './deps.js';
+import {
+  CloseStep,
+  IdParams,
+  LedgerClock,
+  NewReport,
+  NewTask,
+  NewUnit,
+  ProjectChange,
+  TaskChange,
+  TaskSheetScope,
+} from '../contract/index.js';
+import { int, listRoute, sendDownload } from '../lists.js';
+import { actorOf, type Api, type RouteDeps } from './deps.js';
 
-const int = (description: string) => ({ type: 'integer', description });
-const idParams = { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } as const;
-
-/** `today` and `cadence` may be given to see the ledger as of a day (for reviews and tests). */
-const CLOCK = {
-  today: { type: 'string', description: 'judge overdue as of this day (YYYY-MM-DD; default today)' },
-  cadence: { type: 'string', enum: ['month', 'quarter'], description: 'reporting cadence (default quarter)' },
-} as const;
-
-type ClockQuery = { today?: string; cadence?: Cadence };
-
-export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
 
   listRoute<{ region_id?: number }>(app, {
@@ -51,26 +46,13 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
     load: (q) => listUnits(db, q),
   });
 
-  app.post<{
-    Body: { region_id?: number | null; name: string; short_name?: string; kind?: string; contact?: string };
-  }>(
+  app.post(
     '/api/units',
     {
       schema: {
         tags: ['ledger'],
         summary: 'add a 责任单位 (the same name in the same region is the same unit)',
-        body: {
-          type: 'object',
-          required: ['name'],
-          additionalProperties: false,
-          properties: {
-            region_id: { type: ['integer', 'null'] },
-            name: { type: 'string', minLength: 1 },
-            short_name: { type: 'string' },
-            kind: { type: 'string', enum: ['局', '委', '办', '镇街', '其他'] },
-            contact: { type: 'string' },
-          },
-        },
+        body: NewUnit,
       },
     },
     async (request, reply) => {
@@ -81,7 +63,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
         {
           name: b.name.trim(),
           short: b.short_name ?? null,
-          kind: (b.kind ?? '其他') as '其他',
+          kind: b.kind ?? '其他',
           contact: b.contact ?? null,
         },
         actorOf(request),
@@ -90,21 +72,21 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
     },
   );
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/plans/:id/decomposition',
     {
       schema: {
         tags: ['ledger'],
         summary:
           'propose the draft decomposition of a plan: a task per main indicator, text target and project',
-        params: idParams,
+        params: IdParams,
       },
     },
     async (request, reply) =>
       reply.code(201).send(await proposeDecomposition(db, request.params.id, actorOf(request))),
   );
 
-  listRoute<TaskFilter & ClockQuery>(app, {
+  listRoute<TaskFilter & LedgerClock>(app, {
     path: '/api/tasks',
     name: 'tasks',
     tag: 'ledger',
@@ -115,7 +97,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
       lead_unit_id: int('lead unit id (本单位任务)'),
       state: { type: 'string', enum: ['未启动', '推进中', '待销号', '已完成'], description: 'state' },
       overdue: { type: 'boolean', description: 'only overdue tasks (逾期未报 / 逾期未完成)' },
-      ...CLOCK,
+      ...LedgerClock.properties,
     },
     page: (q, w) => {
       const { today, cadence, ...filter } = q;
@@ -123,43 +105,23 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
     },
   });
 
-  app.post<{ Body: NewTask }>(
+  app.post(
     '/api/tasks',
-    {
-      schema: {
-        tags: ['ledger'],
-        summary: 'add a task by hand',
-        body: {
-          type: 'object',
-          required: ['title', 'due_date'],
-          properties: {
-            region_id: { type: ['integer', 'null'] },
-            document_id: { type: ['integer', 'null'] },
-            title: { type: 'string', minLength: 1 },
-            goal: { type: ['string', 'null'] },
-            lead_unit_id: { type: ['integer', 'null'] },
-            supporting_unit_ids: { type: 'array', items: { type: 'integer' } },
-            responsible: { type: ['string', 'null'] },
-            due_date: { type: 'string' },
-            note: { type: ['string', 'null'] },
-          },
-        },
-      },
-    },
+    { schema: { tags: ['ledger'], summary: 'add a task by hand', body: NewTask } },
     async (request, reply) => {
       const id = await createTask(db, request.body, actorOf(request));
       return reply.code(201).send(await getTask(db, id));
     },
   );
 
-  app.get<{ Params: { id: number }; Querystring: ClockQuery }>(
+  app.get(
     '/api/tasks/:id',
     {
       schema: {
         tags: ['ledger'],
         summary: 'one task with its progress reports',
-        params: idParams,
-        querystring: { type: 'object', properties: CLOCK },
+        params: IdParams,
+        querystring: LedgerClock,
       },
     },
     async (request) => ({
@@ -168,60 +130,28 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
     }),
   );
 
-  app.patch<{ Params: { id: number }; Body: TaskChange }>(
+  app.patch(
     '/api/tasks/:id',
     {
       schema: {
         tags: ['ledger'],
         summary: 'assign or change a task: 牵头单位, 配合单位, 责任人, 完成时限, milestones',
-        params: idParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            title: { type: 'string', minLength: 1 },
-            goal: { type: ['string', 'null'] },
-            lead_unit_id: { type: ['integer', 'null'] },
-            supporting_unit_ids: { type: 'array', items: { type: 'integer' } },
-            responsible: { type: ['string', 'null'] },
-            due_date: { type: 'string' },
-            milestones: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['year', 'goal'],
-                properties: { year: { type: 'integer' }, goal: { type: 'string' } },
-              },
-            },
-            note: { type: ['string', 'null'] },
-          },
-        },
+        params: IdParams,
+        body: TaskChange,
       },
     },
     async (request) => updateTask(db, request.params.id, request.body, actorOf(request)),
   );
 
-  app.post<{ Params: { id: number }; Body: NewReport; Querystring: ClockQuery }>(
+  app.post(
     '/api/tasks/:id/reports',
     {
       schema: {
         tags: ['ledger'],
         summary: "a unit's progress report: 进展情况, 完成比例, 存在问题, 下步计划, attachments",
-        params: idParams,
-        querystring: { type: 'object', properties: CLOCK },
-        body: {
-          type: 'object',
-          required: ['progress'],
-          additionalProperties: false,
-          properties: {
-            period: { type: 'string', description: '2026-Q1 or 2026-03 (default: the current period)' },
-            progress: { type: 'string', minLength: 1 },
-            percent: { type: ['string', 'null'] },
-            problems: { type: ['string', 'null'] },
-            next_steps: { type: ['string', 'null'] },
-            attachments: { type: 'array', items: { type: 'string' } },
-          },
-        },
+        params: IdParams,
+        querystring: LedgerClock,
+        body: NewReport,
       },
     },
     async (request, reply) =>
@@ -230,56 +160,39 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
         .send(await reportProgress(db, request.params.id, request.body, actorOf(request), request.query)),
   );
 
-  app.post<{ Params: { id: number }; Body: { action: 'request' | 'confirm' | 'reject' } }>(
+  app.post(
     '/api/tasks/:id/close',
     {
       schema: {
         tags: ['ledger'],
         summary: '销号: the unit requests it, the planner confirms or rejects it',
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['action'],
-          properties: { action: { type: 'string', enum: ['request', 'confirm', 'reject'] } },
-        },
+        params: IdParams,
+        body: CloseStep,
       },
     },
     async (request) =>
-      closeStep(db, request.params.id, `${request.body.action}_close` as 'request_close', actorOf(request)),
+      closeStep(db, request.params.id, `${request.body.action}_close` as const, actorOf(request)),
   );
 
-  app.get<{ Querystring: { region_id?: number; document_id?: number; format?: 'csv' | 'xlsx' } }>(
+  app.get(
     '/api/task-sheet',
     {
       schema: {
         tags: ['ledger'],
         summary: '任务分解表 download (序号, 任务, 目标, 牵头单位, 配合单位, 责任人, 完成时限, 备注)',
-        querystring: {
-          type: 'object',
-          properties: {
-            region_id: { type: 'integer' },
-            document_id: { type: 'integer' },
-            format: { type: 'string', enum: ['csv', 'xlsx'] },
-          },
-        },
+        querystring: Type.Object({
+          ...TaskSheetScope.properties,
+          format: Type.Optional(Type.Enum(['csv', 'xlsx'])),
+        }),
       },
     },
     async (request, reply) => {
       const { format = 'xlsx', ...filter } = request.query;
-      const body = await exportTaskSheet(db, filter, format);
-      return reply
-        .header(
-          'content-type',
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="task-sheet.${format}"`)
-        .send(body);
+      return sendDownload(reply, 'task-sheet', format, await exportTaskSheet(db, filter, format));
     },
   );
 
-  app.post<{ Querystring: { region_id?: number; document_id?: number } }>(
+  app.post(
     '/api/task-sheet',
     {
       schema: {
@@ -287,10 +200,7 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
         summary:
           'import a 任务分解表 (multipart "file"): row-level errors, nothing stored when a row is wrong',
         consumes: ['multipart/form-data'],
-        querystring: {
-          type: 'object',
-          properties: { region_id: { type: 'integer' }, document_id: { type: 'integer' } },
-        },
+        querystring: TaskSheetScope,
       },
     },
     async (request, reply) => {
@@ -324,58 +234,40 @@ export function registerLedgerRoutes(app: FastifyInstance, deps: RouteDeps): voi
     page: (q, w) => pageProjectLedger(db, q, w),
   });
 
-  app.post<{ Params: { id: number } }>(
+  app.post(
     '/api/plans/:id/project-ledger',
     {
       schema: {
         tags: ['ledger'],
         summary: "start the 项目台账 from a plan's 专栏 projects (only projects not yet in it are added)",
-        params: idParams,
+        params: IdParams,
       },
     },
     async (request, reply) =>
       reply.code(201).send(await seedProjectLedger(db, request.params.id, actorOf(request))),
   );
 
-  app.patch<{ Params: { id: number }; Body: ProjectChange }>(
+  app.patch(
     '/api/project-ledger/:id',
     {
       schema: {
         tags: ['ledger'],
         summary: 'a monthly update of a project: investments (亿元), dates, stage, lead unit, leader',
-        params: idParams,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            content: { type: ['string', 'null'] },
-            total_investment: { type: ['string', 'null'] },
-            annual_plan_investment: { type: ['string', 'null'] },
-            completed_investment: { type: ['string', 'null'] },
-            start_date: { type: ['string', 'null'] },
-            finish_date: { type: ['string', 'null'] },
-            stage: { type: 'string' },
-            lead_unit_id: { type: ['integer', 'null'] },
-            leader: { type: ['string', 'null'] },
-          },
-        },
+        params: IdParams,
+        body: ProjectChange,
       },
     },
     async (request) => updateProjectLedger(db, request.params.id, request.body, actorOf(request)),
   );
 
-  app.get<{ Querystring: { region_id: number } & ClockQuery }>(
+  app.get(
     '/api/assessment',
     {
       schema: {
         tags: ['ledger'],
         summary:
           '考核: a score per unit (on-time reports, tasks done, indicator statuses), ranked, with components',
-        querystring: {
-          type: 'object',
-          required: ['region_id'],
-          properties: { region_id: { type: 'integer' }, ...CLOCK },
-        },
+        querystring: Type.Object({ region_id: Type.Integer(), ...LedgerClock.properties }),
       },
     },
     async (request) => {

@@ -1,32 +1,148 @@
-// POST /api/observations/check: what an import would say about a file, stored nothing, always 200 — so the web
-// shows row-level errors before anything is imported (and the browser logs no failed request).
-import type { FastifyInstance } from 'fastify';
+// Observations: the list (CSV/XLSX in the import template's layout), a person's entry, the template, checking a
+// filled template row by row (stores nothing, always 200, so the web shows errors before importing) and importing it.
+import { Type } from 'typebox';
+import { LantuError } from '../../diagnostics.js';
+import {
+  findRegion,
+  importObservations,
+  listCatalog,
+  listObservations,
+  observationExport,
+  observationTemplate,
+  pageObservations,
+  parseDecimal,
+  recordObservation,
+} from '../../store/index.js';
 import { checkObservationSheet } from '../../store/observations-io.js';
-import type { RouteDeps } from './deps.js';
+import { CheckResult, ImportResult, Observation, ObservationEntry, Page } from '../contract/index.js';
+import { httpError } from '../errors.js';
+import { int, sendDownload, sendPage, str, windowOf } from '../lists.js';
+import { actorOf, regionIdOf, type Api, type RouteDeps } from './deps.js';
 
-export interface CheckResult {
-  filename: string;
-  rows: number;
-  valid: number;
-  errors: Array<{
-    row: number;
-    column: string | null;
-    value: string | null;
-    message: string;
-    expected: string;
-  }>;
+const FORMAT = Type.Enum(['json', 'csv', 'xlsx']);
+
+const ObservationQuery = Type.Object(
+  {
+    region_id: Type.Optional(Type.Integer(int('region id'))),
+    region: Type.Optional(Type.String(str('region name'))),
+    indicator_id: Type.Optional(Type.String(str('catalog indicator id'))),
+    year: Type.Optional(Type.Integer(int('year'))),
+    source_kind: Type.Optional(Type.Enum(['document', 'import', 'person'])),
+    document_id: Type.Optional(Type.Integer(int('source document id'))),
+    limit: Type.Optional(Type.Integer({ minimum: 1 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    format: Type.Optional(FORMAT),
+  },
+  { additionalProperties: false },
+);
+
+/** The one uploaded file of a multipart request (400 naming what was expected when there is none). */
+async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
+  if (!request.isMultipart())
+    throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
+      code: 'upload/not-multipart',
+    });
+  const part = await request.file();
+  if (!part)
+    throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+  return { filename: part.filename, bytes: new Uint8Array(await part.toBuffer()) };
 }
 
-export async function checkObservationFile(
-  deps: RouteDeps,
-  bytes: Uint8Array,
-  filename: string,
-): Promise<CheckResult> {
-  const { valid, errors, rows } = await checkObservationSheet(deps.db, bytes);
-  return { filename, rows, valid: valid.length, errors };
-}
+export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
+  app.get(
+    '/api/observations',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'observations (region, indicator, year, value, unit) with their source; CSV/XLSX in the import template layout',
+        querystring: ObservationQuery,
+        response: { 200: Page(Observation) },
+      },
+    },
+    async (request, reply) => {
+      const { region: _region, format, limit, offset, ...rest } = request.query;
+      const filter = { ...rest, region_id: await regionIdOf(db, request.query) };
+      if (format === 'csv' || format === 'xlsx') {
+        return sendDownload(reply, 'observations', format, observationExport(db, format, filter));
+      }
+      const page = await pageObservations(db, filter, windowOf({ limit, offset }));
+      return sendPage(reply, 'observations', page, { limit, offset });
+    },
+  );
 
-export function registerObservationCheckRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  app.post(
+    '/api/observations',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'record one value a person entered (kept with who and when)',
+        body: ObservationEntry,
+        response: { 201: Observation },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const regionId = await regionIdOf(db, body);
+      if (regionId === undefined)
+        throw new LantuError({
+          code: 'observation/no-region',
+          message: 'region_id or region is required',
+          expected: 'a region id or name',
+        });
+      if (!(await findRegion(db, regionId)))
+        throw new LantuError({ code: 'region/not-found', message: `region ${regionId} does not exist` });
+      const value = parseDecimal(String(body.value));
+      if (value === null)
+        throw new LantuError({
+          code: 'observation/bad-value',
+          message: `"${body.value}" is not a number`,
+          expected: 'a plain decimal number, e.g. 451.9',
+        });
+      const known = (await listCatalog(db)).some((c) => c.id === body.indicator_id);
+      if (!known)
+        throw new LantuError({
+          code: 'observation/unknown-indicator',
+          message: `catalog indicator "${body.indicator_id}" does not exist`,
+          expected: 'an id from GET /api/catalog',
+        });
+      const id = await recordObservation(db, {
+        region_id: regionId,
+        indicator_id: body.indicator_id,
+        year: body.year,
+        value,
+        unit: body.unit ?? null,
+        note: body.note ?? null,
+        by: actorOf(request),
+      });
+      const stored = await listObservations(db, {
+        region_id: regionId,
+        indicator_id: body.indicator_id,
+        year: body.year,
+      });
+      const created = stored.find((o) => o.id === id);
+      if (!created) throw new Error(`observation ${id} was recorded but cannot be read back`);
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/observations/template',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'the import template (XLSX with the catalog, or CSV)',
+        querystring: Type.Object({
+          format: Type.Optional(Type.Enum(['csv', 'xlsx'])),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'xlsx';
+      return sendDownload(reply, 'observations-template', format, await observationTemplate(db, format));
+    },
+  );
+
   app.post(
     '/api/observations/check',
     {
@@ -34,27 +150,41 @@ export function registerObservationCheckRoutes(app: FastifyInstance, deps: Route
         tags: ['monitoring'],
         summary: 'check a filled template (multipart "file") row by row without storing anything',
         consumes: ['multipart/form-data'],
+        response: { 200: CheckResult },
+      },
+    },
+    async (request) => {
+      const { filename, bytes } = await uploadedFile(request);
+      const { valid, errors, rows } = await checkObservationSheet(db, bytes);
+      return { filename, rows, valid: valid.length, errors };
+    },
+  );
+
+  app.post(
+    '/api/observations/import',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'import observations from a filled template (multipart "file"); any error stores nothing unless valid_rows_only=true',
+        consumes: ['multipart/form-data'],
+        querystring: Type.Object(
+          { valid_rows_only: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ImportResult, 201: ImportResult, 207: ImportResult, 422: ImportResult },
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return reply.code(400).send({
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'upload/not-multipart',
-          message: 'expected a multipart/form-data upload with a "file" field',
-        });
-      }
-      const part = await request.file();
-      if (!part)
-        return reply.code(400).send({
-          statusCode: 400,
-          error: 'Bad Request',
-          code: 'upload/no-file',
-          message: 'no file in the upload (expected a "file" field)',
-        });
-      const bytes = new Uint8Array(await part.toBuffer());
-      return checkObservationFile(deps, bytes, part.filename);
+      const { filename, bytes } = await uploadedFile(request);
+      const result = await importObservations(db, bytes, filename, {
+        by: actorOf(request),
+        validRowsOnly: request.query.valid_rows_only ?? false,
+      });
+      // 201 stored, 200 nothing new (every row already stored: a retry), 207 some rows, 422 none.
+      const status =
+        result.errors.length > 0 ? (result.imported > 0 ? 207 : 422) : result.imported > 0 ? 201 : 200;
+      return reply.code(status).send(result);
     },
   );
 }

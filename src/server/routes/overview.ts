@@ -1,27 +1,11 @@
 // GET /api/overview: every plan with its status counts as the sentence evaluations write, warnings first.
-import type { FastifyInstance } from 'fastify';
 import { LABEL_ORDER, summarize, type LabelCounts, type StatusLabel } from '../../monitor/index.js';
 import { listStatuses, pageTasks, type Status, type Task } from '../../store/index.js';
-import type { RouteDeps } from './deps.js';
+import { Overview, type PlanOverview } from '../contract/index.js';
+import type { Api, RouteDeps } from './deps.js';
 import { latestPerTarget, midtermYear, plansOfRegions } from './series.js';
 
-export interface PlanOverview {
-  id: number;
-  title: string | null;
-  region_id: number | null;
-  region: string | null;
-  period_start: number | null;
-  period_end: number | null;
-  midterm_year: number | null;
-  indicators: number;
-  counts: Record<string, number>;
-  /** "20 项主要指标中，4 项提前实现，……" */
-  sentence: string;
-  red: number;
-  yellow: number;
-  /** The latest year with an actual value for the region. */
-  latest_year: number | null;
-}
+export type { PlanOverview };
 
 /** Counts by the label that counts (a person's override wins), in the shape the monitor's summary reads. */
 export function labelCounts(statuses: readonly Status[]): LabelCounts {
@@ -55,7 +39,7 @@ const OVERDUE_SHOWN = 20;
 
 export type OverdueTasks = { total: number; items: Task[] };
 
-export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerOverviewRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
   app.get(
     '/api/overview',
@@ -63,6 +47,7 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: RouteDeps): v
       schema: {
         tags: ['monitoring'],
         summary: 'plans with status counts (as a sentence), warnings red first, latest reported year',
+        response: { 200: Overview },
       },
     },
     async () => {

@@ -1,18 +1,12 @@
 // The plan reader's API: a document's text, outline and highlighted figures; figures as a downloadable list.
-import type { FastifyInstance } from 'fastify';
 import { LantuError } from '../../diagnostics.js';
 import { getDocument, getDocumentContent, getOutline } from '../../store/index.js';
+import { IdParams, ReaderDocument } from '../contract/index.js';
 import { listRoute } from '../lists.js';
-import type { RouteDeps } from './deps.js';
+import type { Api, RouteDeps } from './deps.js';
 import { documentFigures } from './figures.js';
 
-const idParam = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
-} as const;
-
-export function registerReaderRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerReaderRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
   const load = async (id: number) => {
     const [doc, content] = await Promise.all([getDocument(db, id), getDocumentContent(db, id)]);
@@ -27,11 +21,12 @@ export function registerReaderRoutes(app: FastifyInstance, deps: RouteDeps): voi
       schema: {
         tags: ['documents'],
         summary: 'a document for reading: its text, outline, and every extracted figure with its span',
-        params: idParam,
+        params: IdParams,
+        response: { 200: ReaderDocument },
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
+      const { id } = request.params;
       const { doc, text } = await load(id);
       const [outline, figures] = await Promise.all([getOutline(db, id), documentFigures(db, id, text)]);
       return { document: doc, text, outline, figures };
@@ -45,12 +40,7 @@ export function registerReaderRoutes(app: FastifyInstance, deps: RouteDeps): voi
     summary: 'every figure of a document (targets, reported values, table rows) with link and corrections',
     filters: { kind: { type: 'string', enum: ['target', 'achievement', 'row'] } },
     load: async (q, request) => {
-      const id = Number((request.params as { id: string }).id);
-      if (!Number.isInteger(id) || id < 1)
-        throw new LantuError({
-          code: 'document/not-found',
-          message: `document ${(request.params as { id: string }).id} does not exist`,
-        });
+      const { id } = request.params as IdParams;
       const { text } = await load(id);
       const figures = await documentFigures(db, id, text);
       return figures

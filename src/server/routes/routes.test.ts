@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths, openStore, type Store } from '../../store/index.js';
 import { buildServer } from '../index.js';
 import { registerWebApp } from '../web.js';
-import { registerWebRoutes } from './index.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
 const DOCS = [
@@ -42,8 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>蓝图</title><div id="root"></div>');
   writeFileSync(join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
   app = await buildServer({ db: store.db, webRoot: web });
-  // buildServer registered both already; a second registration must be a no-op.
-  registerWebRoutes(app, { db: store.db });
+  // buildServer registered the web app already; a second registration must be a no-op.
   await registerWebApp(app, { root: web });
   planId = (await get<{ items: Array<{ id: number; region: string }> }>('/api/plans')).items.find(
     (p) => p.region === '涧西区',

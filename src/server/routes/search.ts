@@ -1,8 +1,20 @@
 // GET /api/search: Chinese full-text search over every stored document, hits in context with their line.
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { SearchIndex } from '../../search/index.js';
+import { SearchAnswer } from '../contract/index.js';
 import { sendList } from '../lists.js';
-import type { RouteDeps } from './deps.js';
+import type { Api, RouteDeps } from './deps.js';
+
+const SearchQuery = Type.Object(
+  {
+    q: Type.String({ minLength: 1, description: '检索词，空格分隔多个词 / words, space-separated' }),
+    document_id: Type.Optional(Type.Integer({ description: 'only this document' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    format: Type.Optional(Type.Enum(['json', 'csv', 'xlsx'])),
+  },
+  { additionalProperties: false },
+);
 
 /** The index follows the store: documents added since the last query are indexed before it runs. */
 export function documentIndex(deps: RouteDeps): { index: () => Promise<SearchIndex> } {
@@ -34,7 +46,7 @@ export function documentIndex(deps: RouteDeps): { index: () => Promise<SearchInd
   };
 }
 
-export function registerSearchRoutes(app: FastifyInstance, deps: RouteDeps): void {
+export function registerSearchRoutes(app: Api, deps: RouteDeps): void {
   const documents = documentIndex(deps);
   app.get(
     '/api/search',
@@ -43,32 +55,12 @@ export function registerSearchRoutes(app: FastifyInstance, deps: RouteDeps): voi
         tags: ['documents'],
         summary:
           'full-text search (Chinese words by the planning dictionary; every word must occur), hits with line and context',
-        querystring: {
-          type: 'object',
-          required: ['q'],
-          additionalProperties: false,
-          properties: {
-            q: {
-              type: 'string',
-              minLength: 1,
-              description: '检索词，空格分隔多个词 / words, space-separated',
-            },
-            document_id: { type: 'integer', description: 'only this document' },
-            limit: { type: 'integer', minimum: 1, maximum: 1000 },
-            offset: { type: 'integer', minimum: 0 },
-            format: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
-          },
-        },
+        querystring: SearchQuery,
+        response: { 200: SearchAnswer },
       },
     },
     async (request, reply) => {
-      const q = request.query as {
-        q: string;
-        document_id?: number;
-        limit?: number;
-        offset?: number;
-        format?: string;
-      };
+      const q = request.query;
       const index = await documents.index();
       const all = index.search(q.q, {
         limit: Number.MAX_SAFE_INTEGER,

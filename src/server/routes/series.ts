@@ -12,62 +12,12 @@ import {
   type Database,
   type IndicatorRow,
   type Observation,
-  type Status,
 } from '../../store/index.js';
+import type { Evidence, IndicatorSeries, PlanRef, SeriesTarget } from '../contract/index.js';
 
 type Db = Kysely<Database>;
 
-export interface PlanRef {
-  id: number;
-  title: string | null;
-  filename: string;
-  region_id: number | null;
-  region: string | null;
-  period_start: number | null;
-  period_end: number | null;
-}
-
-export interface Evidence {
-  document_id: number | null;
-  line: number | null;
-  quote: string | null;
-}
-
-export interface SeriesTarget {
-  kind: string;
-  year: number;
-  value: number | null;
-  raw: string;
-  comparator: string | null;
-  unit: string | null;
-  from: 'table' | 'text';
-  aspirational: boolean;
-  evidence: Evidence;
-}
-
-export interface IndicatorSeries {
-  indicator: {
-    id: string;
-    name: string;
-    unit: string | null;
-    direction: string;
-    kind: string;
-    category: string;
-  };
-  plan: PlanRef & { midterm_year: number | null };
-  row: IndicatorRow | null;
-  base: { year: number; value: number; raw: string; unit: string | null; evidence: Evidence } | null;
-  targets: SeriesTarget[];
-  /** The target the chart and the comparison use: the table's level target, else the text's. */
-  target: SeriesTarget | null;
-  /** The expected path (序时进度) from base to a level target, year by year. */
-  expected: Array<{ year: number; value: number }>;
-  /** Average annual growth the plan implies: from base to a level target, or a growth target itself (%). */
-  implied_growth: number | null;
-  actual: Observation[];
-  latest: Observation | null;
-  statuses: Status[];
-}
+export type { IndicatorSeries, PlanRef, SeriesTarget };
 
 /** The year of the mid-term evaluation: the middle year of the plan period (2023 for 2021–2025). */
 export function midtermYear(start: number | null, end: number | null): number | null {

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import {
+  DATE_FORMS,
   PROJECT_STAGES,
   assessUnits,
   completionRate,
@@ -10,6 +11,7 @@ import {
   draftDecomposition,
   nextState,
   overdueOf,
+  parseDeadline,
   periodOf,
   previousPeriod,
   type AssessmentScheme,
@@ -217,20 +219,22 @@ export interface NewTask {
   note?: string | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkDate(value: string, field: string): void {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+/** The ISO day a date field means (the same rule as the 任务分解表's 完成时限), or a LantuError naming the field. */
+function dateOf(value: string, field: string): string {
+  const iso = parseDeadline(value);
+  if (iso === null)
     throw new LantuError({
       code: 'task/bad-date',
-      message: `${field} "${value}" is not a date (expected YYYY-MM-DD)`,
+      message: `${field} "${value}" is not a date`,
+      expected: DATE_FORMS,
     });
+  return iso;
 }
 
 export async function createTask(db: Db, task: NewTask, actor: string): Promise<number> {
   if (!task.title.trim())
     throw new LantuError({ code: 'task/no-title', message: 'a task needs a title (任务)' });
-  checkDate(task.due_date, 'due_date');
+  const due = dateOf(task.due_date, 'due_date');
   const stamp = now();
   const inserted = await db
     .insertInto('tasks')
@@ -246,7 +250,7 @@ export async function createTask(db: Db, task: NewTask, actor: string): Promise<
       lead_unit_id: task.lead_unit_id ?? null,
       supporting_unit_ids: toJson(task.supporting_unit_ids ?? []),
       responsible: task.responsible ?? null,
-      due_date: task.due_date,
+      due_date: due,
       milestones: toJson(task.milestones ?? []),
       state: '未启动',
       lead_reason: null,
@@ -286,9 +290,10 @@ export type TaskChange = Partial<
 /** Assign or change a task (牵头单位, 配合单位, 责任人, 完成时限 …): a person's decision, so the draft's reason goes. */
 export async function updateTask(db: Db, id: number, change: TaskChange, actor: string): Promise<Task> {
   const before = await getTask(db, id);
-  if (change.due_date !== undefined) checkDate(change.due_date, 'due_date');
+  const dated =
+    change.due_date === undefined ? change : { ...change, due_date: dateOf(change.due_date, 'due_date') };
   const values: Record<string, unknown> = { updated_at: now() };
-  for (const [key, value] of Object.entries(change)) {
+  for (const [key, value] of Object.entries(dated)) {
     if (value === undefined) continue;
     values[key] = key === 'supporting_unit_ids' || key === 'milestones' ? toJson(value) : value;
   }
@@ -740,9 +745,10 @@ export async function updateProjectLedger(
       code: 'project/bad-stage',
       message: `stage "${change.stage}" is not one of ${PROJECT_STAGES.join('/')}`,
     });
+  const dated = { ...change };
   for (const field of ['start_date', 'finish_date'] as const)
-    if (change[field]) checkDate(change[field]!, field);
-  const values = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    if (change[field]) dated[field] = dateOf(change[field], field);
+  const values = Object.fromEntries(Object.entries(dated).filter(([, v]) => v !== undefined));
   await db
     .updateTable('project_ledger')
     .set({ ...values, updated_at: now(), updated_by: actor })

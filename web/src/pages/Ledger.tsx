@@ -1,26 +1,12 @@
 // 任务台账: a plan's tasks by unit, state and overdue; the unit reports progress, the planner closes (销号);
 // the 考核 ranking of the units. Types come from the server's own modules, never declared a second time.
-import {
-  App as AntApp,
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Empty, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ProjectLedgerEntry, Task, Unit, UnitScore } from '../../../src/ledger';
-import { ApiError, postJson, type DocumentSummary, type Page } from '../api';
+import { postJson, type DocumentSummary, type Page } from '../api';
 import { Downloads } from '../components/Downloads';
+import { FormDialog, useWrite } from '../components/FormDialog';
 import { useLang } from '../i18n';
 import { useApi } from '../useApi';
 
@@ -38,84 +24,75 @@ const STATE_EN: Record<string, string> = {
 };
 const OVERDUE_EN: Record<string, string> = { 逾期未报: 'Report overdue', 逾期未完成: 'Past deadline' };
 
-/** Run a write, then say it worked (or show the server's message) and carry on: one way for every button here. */
-function useWrite() {
-  const { message } = AntApp.useApp();
-  return async <T,>(
-    write: () => Promise<T>,
-    done: (result: T) => string,
-    after: () => void,
-  ): Promise<void> => {
-    try {
-      const result = await write();
-      message.success(done(result));
-      after();
-    } catch (error) {
-      message.error(error instanceof ApiError ? error.message : String(error));
-    }
-  };
+interface ReportValues {
+  progress: string;
+  percent?: string;
+  problems?: string;
+  next_steps?: string;
 }
 
 function ReportDialog({ task, onDone }: { task: Task | null; onDone: () => void }) {
   const { t } = useLang();
-  const write = useWrite();
-  const [form] = Form.useForm();
-  const submit = async () => {
-    const values = await form.validateFields();
-    await write(
-      () =>
+  return (
+    <FormDialog<ReportValues>
+      open={task !== null}
+      title={`${t('报送进展', 'Report progress')}：${task?.title ?? ''}`}
+      okText={t('报送', 'Submit')}
+      className="report-form"
+      send={(values) =>
         postJson(`/api/tasks/${task!.id}/reports`, {
           progress: values.progress,
           percent: values.percent || null,
           problems: values.problems || null,
           next_steps: values.next_steps || null,
-        }),
-      () => t('进展已报送', 'Progress reported'),
-      () => {
-        form.resetFields();
-        onDone();
-      },
-    );
-  };
-  return (
-    <Modal
-      open={task !== null}
-      title={`${t('报送进展', 'Report progress')}：${task?.title ?? ''}`}
-      okText={t('报送', 'Submit')}
-      cancelText={t('取消', 'Cancel')}
-      onOk={submit}
-      onCancel={onDone}
+        })
+      }
+      done={t('进展已报送', 'Progress reported')}
+      onDone={onDone}
     >
-      <Form form={form} layout="vertical" className="report-form">
-        <Form.Item
-          name="progress"
-          label={t('进展情况', 'Progress')}
-          rules={[{ required: true, message: t('请填写进展情况', 'Required') }]}
-        >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="percent" label={t('完成比例（%）', 'Done (%)')}>
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item name="problems" label={t('存在问题', 'Problems')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="next_steps" label={t('下步计划', 'Next steps')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="progress"
+        label={t('进展情况', 'Progress')}
+        rules={[{ required: true, message: t('请填写进展情况', 'Required') }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="percent" label={t('完成比例（%）', 'Done (%)')}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="problems" label={t('存在问题', 'Problems')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="next_steps" label={t('下步计划', 'Next steps')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormDialog>
   );
+}
+
+interface AssignValues {
+  lead_unit_id: number;
+  supporting_unit_ids?: number[];
+  responsible?: string;
+  due_date: string;
 }
 
 function AssignDialog({ task, units, onDone }: { task: Task | null; units: Unit[]; onDone: () => void }) {
   const { t } = useLang();
-  const write = useWrite();
-  const [form] = Form.useForm();
-  const submit = async () => {
-    const values = await form.validateFields();
-    await write(
-      () =>
+  const options = units.map((u) => ({ value: u.id, label: u.short_name ?? u.name }));
+  return (
+    <FormDialog<AssignValues>
+      open={task !== null}
+      title={`${t('指派任务', 'Assign task')}：${task?.title ?? ''}`}
+      okText={t('保存', 'Save')}
+      className="assign-form"
+      initialValues={{
+        lead_unit_id: task?.lead_unit_id ?? undefined,
+        supporting_unit_ids: task?.supporting_unit_ids ?? [],
+        responsible: task?.responsible ?? '',
+        due_date: task?.due_date,
+      }}
+      send={(values) =>
         postJson(
           `/api/tasks/${task!.id}`,
           {
@@ -125,63 +102,34 @@ function AssignDialog({ task, units, onDone }: { task: Task | null; units: Unit[
             due_date: values.due_date,
           },
           'PATCH',
-        ),
-      () => t('已指派', 'Assigned'),
-      onDone,
-    );
-  };
-  const options = units.map((u) => ({ value: u.id, label: u.short_name ?? u.name }));
-  return (
-    <Modal
-      open={task !== null}
-      destroyOnHidden
-      title={`${t('指派任务', 'Assign task')}：${task?.title ?? ''}`}
-      okText={t('保存', 'Save')}
-      cancelText={t('取消', 'Cancel')}
-      onOk={submit}
-      onCancel={onDone}
+        )
+      }
+      done={t('已指派', 'Assigned')}
+      onDone={onDone}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        className="assign-form"
-        preserve={false}
-        initialValues={{
-          lead_unit_id: task?.lead_unit_id ?? undefined,
-          supporting_unit_ids: task?.supporting_unit_ids ?? [],
-          responsible: task?.responsible ?? '',
-          due_date: task?.due_date,
-        }}
+      <Form.Item name="lead_unit_id" label={t('牵头单位', 'Lead unit')} rules={[{ required: true }]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={options}
+          aria-label={t('牵头单位', 'Lead unit')}
+        />
+      </Form.Item>
+      <Form.Item name="supporting_unit_ids" label={t('配合单位', 'Supporting units')}>
+        <Select mode="multiple" optionFilterProp="label" options={options} />
+      </Form.Item>
+      <Form.Item name="responsible" label={t('责任人', 'Responsible person')}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="due_date"
+        label={t('完成时限', 'Deadline')}
+        extra={t('可填 2026-12-31、2026年12月或2026年底', 'e.g. 2026-12-31, 2026年12月 or 2026年底')}
+        rules={[{ required: true, message: t('请填写完成时限', 'Required') }]}
       >
-        <Form.Item name="lead_unit_id" label={t('牵头单位', 'Lead unit')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={options}
-            aria-label={t('牵头单位', 'Lead unit')}
-          />
-        </Form.Item>
-        <Form.Item name="supporting_unit_ids" label={t('配合单位', 'Supporting units')}>
-          <Select mode="multiple" optionFilterProp="label" options={options} />
-        </Form.Item>
-        <Form.Item name="responsible" label={t('责任人', 'Responsible person')}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="due_date"
-          label={t('完成时限', 'Deadline')}
-          rules={[
-            {
-              required: true,
-              pattern: /^\d{4}-\d{2}-\d{2}$/,
-              message: t('格式：2026-12-31', 'Format: 2026-12-31'),
-            },
-          ]}
-        >
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input />
+      </Form.Item>
+    </FormDialog>
   );
 }
 
@@ -360,6 +308,12 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
   );
 }
 
+interface ProjectValues {
+  annual_plan_investment?: string;
+  completed_investment?: string;
+  stage: string;
+}
+
 function ProjectUpdateDialog({
   project,
   onDone,
@@ -368,12 +322,17 @@ function ProjectUpdateDialog({
   onDone: () => void;
 }) {
   const { t } = useLang();
-  const write = useWrite();
-  const [form] = Form.useForm();
-  const submit = async () => {
-    const values = await form.validateFields();
-    await write(
-      () =>
+  return (
+    <FormDialog<ProjectValues>
+      open={project !== null}
+      title={`${t('更新项目进度', 'Update project')}：${project?.name ?? ''}`}
+      okText={t('保存', 'Save')}
+      initialValues={{
+        completed_investment: project?.completed_investment ?? '',
+        annual_plan_investment: project?.annual_plan_investment ?? '',
+        stage: project?.stage,
+      }}
+      send={(values) =>
         postJson(
           `/api/project-ledger/${project!.id}`,
           {
@@ -382,48 +341,27 @@ function ProjectUpdateDialog({
             stage: values.stage,
           },
           'PATCH',
-        ),
-      () => t('项目进度已更新', 'Project updated'),
-      onDone,
-    );
-  };
-  return (
-    <Modal
-      open={project !== null}
-      destroyOnHidden
-      title={`${t('更新项目进度', 'Update project')}：${project?.name ?? ''}`}
-      okText={t('保存', 'Save')}
-      cancelText={t('取消', 'Cancel')}
-      onOk={submit}
-      onCancel={onDone}
+        )
+      }
+      done={t('项目进度已更新', 'Project updated')}
+      onDone={onDone}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{
-          completed_investment: project?.completed_investment ?? '',
-          annual_plan_investment: project?.annual_plan_investment ?? '',
-          stage: project?.stage,
-        }}
+      <Form.Item
+        name="annual_plan_investment"
+        label={t('年度计划投资（亿元）', 'Planned this year (100 M yuan)')}
       >
-        <Form.Item
-          name="annual_plan_investment"
-          label={t('年度计划投资（亿元）', 'Planned this year (100 M yuan)')}
-        >
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item
-          name="completed_investment"
-          label={t('累计完成投资（亿元）', 'Invested so far (100 M yuan)')}
-        >
-          <Input inputMode="decimal" />
-        </Form.Item>
-        <Form.Item name="stage" label={t('阶段', 'Stage')}>
-          <Select options={['前期', '在建', '竣工'].map((v) => ({ value: v, label: v }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item
+        name="completed_investment"
+        label={t('累计完成投资（亿元）', 'Invested so far (100 M yuan)')}
+      >
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="stage" label={t('阶段', 'Stage')}>
+        <Select options={['前期', '在建', '竣工'].map((v) => ({ value: v, label: v }))} />
+      </Form.Item>
+    </FormDialog>
   );
 }
 

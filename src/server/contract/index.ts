@@ -1,0 +1,49 @@
+// The API contract, declared once: TypeBox schemas that Fastify validates and serializes with and OpenAPI
+// describes, and their Static<> types, which the server's handlers and the web app (`import type`) both use.
+export { Nullable, Open, Page, IdParams, Evidence, ApiErrorBody } from './common.js';
+export { Region, CatalogIndicator, AuditEntry, Health } from './reference.js';
+export {
+  DocType,
+  DocumentSummary,
+  DocumentDetail,
+  Heading,
+  IndicatorRow,
+  PlanDetail,
+  FigureKind,
+  FigureFields,
+  Correction,
+  Figure,
+  ReaderDocument,
+  CorrectionRequest,
+  IngestAnswer,
+} from './documents.js';
+export {
+  SourceKind,
+  ObservationSource,
+  Observation,
+  ObservationEntry,
+  StatusOverride,
+  Status,
+  OverrideRequest,
+  Citation,
+  Finding,
+  PlanOverview,
+  Overview,
+  PlanRef,
+  SeriesTarget,
+  IndicatorSeries,
+  ComparisonRow,
+} from './monitoring.js';
+export { Candidate, ReviewState, ReviewItem, Resolution } from './review.js';
+export { SearchHit, SearchAnswer } from './search.js';
+export { RowError, CheckResult, ImportResult } from './imports.js';
+export {
+  LedgerClock,
+  NewUnit,
+  NewTask,
+  TaskChange,
+  NewReport,
+  CloseStep,
+  ProjectChange,
+  TaskSheetScope,
+} from './ledger.js';

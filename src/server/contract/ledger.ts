@@ -1,0 +1,100 @@
+// What the implementation ledger's routes take: units, tasks and their changes, progress reports, 销号, project
+// updates, and the day the ledger is judged as of. (Its records are declared once in src/ledger/records.ts.)
+import { Type, type Static } from 'typebox';
+import { Nullable } from './common.js';
+
+const Text = Type.Optional(Nullable(Type.String()));
+const UnitId = Type.Optional(Nullable(Type.Integer()));
+
+/** `today` and `cadence` may be given to see the ledger as of a day (for reviews and tests). */
+export const LedgerClock = Type.Object({
+  today: Type.Optional(
+    Type.String({ description: 'judge overdue as of this day (YYYY-MM-DD; default today)' }),
+  ),
+  cadence: Type.Optional(
+    Type.Enum(['month', 'quarter'], { description: 'reporting cadence (default quarter)' }),
+  ),
+});
+export type LedgerClock = Static<typeof LedgerClock>;
+
+export const NewUnit = Type.Object(
+  {
+    region_id: UnitId,
+    name: Type.String({ minLength: 1 }),
+    short_name: Type.Optional(Type.String()),
+    kind: Type.Optional(Type.Enum(['局', '委', '办', '镇街', '其他'])),
+    contact: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type NewUnit = Static<typeof NewUnit>;
+
+const Milestones = Type.Array(Type.Object({ year: Type.Integer(), goal: Type.String() }));
+
+/** The fields a person may set on a task; 完成时限 in any form of the ledger's date rule. */
+const TASK_FIELDS = {
+  goal: Text,
+  lead_unit_id: UnitId,
+  supporting_unit_ids: Type.Optional(Type.Array(Type.Integer())),
+  responsible: Text,
+  milestones: Type.Optional(Milestones),
+  note: Text,
+};
+
+export const NewTask = Type.Object({
+  region_id: UnitId,
+  document_id: UnitId,
+  title: Type.String({ minLength: 1 }),
+  due_date: Type.String({ description: '2025-12-31, 2025年12月 or 2025年底' }),
+  ...TASK_FIELDS,
+});
+export type NewTask = Static<typeof NewTask>;
+
+export const TaskChange = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1 })),
+    due_date: Type.Optional(Type.String()),
+    ...TASK_FIELDS,
+  },
+  { additionalProperties: false },
+);
+export type TaskChange = Static<typeof TaskChange>;
+
+export const NewReport = Type.Object(
+  {
+    period: Type.Optional(Type.String({ description: '2026-Q1 or 2026-03 (default: the current period)' })),
+    progress: Type.String({ minLength: 1 }),
+    percent: Text,
+    problems: Text,
+    next_steps: Text,
+    attachments: Type.Optional(Type.Array(Type.String())),
+  },
+  { additionalProperties: false },
+);
+export type NewReport = Static<typeof NewReport>;
+
+/** 销号: the unit requests it, the planner confirms or rejects it. */
+export const CloseStep = Type.Object({ action: Type.Enum(['request', 'confirm', 'reject']) });
+export type CloseStep = Static<typeof CloseStep>;
+
+export const ProjectChange = Type.Object(
+  {
+    content: Text,
+    total_investment: Text,
+    annual_plan_investment: Text,
+    completed_investment: Text,
+    start_date: Text,
+    finish_date: Text,
+    stage: Type.Optional(Type.String()),
+    lead_unit_id: UnitId,
+    leader: Text,
+  },
+  { additionalProperties: false },
+);
+export type ProjectChange = Static<typeof ProjectChange>;
+
+/** Where a 任务分解表 goes (import) or comes from (export). */
+export const TaskSheetScope = Type.Object({
+  region_id: Type.Optional(Type.Integer()),
+  document_id: Type.Optional(Type.Integer()),
+});

@@ -1,0 +1,41 @@
+// Regions and the indicator catalog as the API gives them.
+import { Type, type Static } from 'typebox';
+import { Nullable } from './common.js';
+
+export const Region = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  level: Type.String(),
+  parent_id: Nullable(Type.Integer()),
+  code: Nullable(Type.String()),
+});
+export type Region = Static<typeof Region>;
+
+export const CatalogIndicator = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  synonyms: Type.Array(Type.String()),
+  unit: Nullable(Type.String()),
+  dimension: Type.String(),
+  direction: Type.String(),
+  kind: Type.String(),
+  category: Type.String(),
+  national14: Type.Boolean(),
+  national_attribute: Nullable(Type.String()),
+  growth_of: Nullable(Type.String()),
+});
+export type CatalogIndicator = Static<typeof CatalogIndicator>;
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actor: Type.String(),
+  action: Type.String(),
+  entity: Type.String(),
+  entity_id: Nullable(Type.String()),
+  detail: Type.Unknown(),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const Health = Type.Object({ ok: Type.Boolean(), documents: Type.Integer() });
+export type Health = Static<typeof Health>;

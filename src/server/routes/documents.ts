@@ -1,0 +1,211 @@
+// Documents: the stored list, uploads (= ingest), one document, its bytes, its extraction and outline, a plan.
+import type { MultipartFile } from '@fastify/multipart';
+import { Type } from 'typebox';
+import { LantuError } from '../../diagnostics.js';
+import { LABEL_ORDER } from '../../monitor/index.js';
+import {
+  getDocument,
+  getDocumentContent,
+  getOutline,
+  ingest,
+  listIndicatorRows,
+  loadExtraction,
+  pageDocuments,
+  pageOutline,
+} from '../../store/index.js';
+import {
+  ApiErrorBody,
+  DocumentDetail,
+  DocumentSummary,
+  Heading,
+  IdParams,
+  IngestAnswer,
+  PlanDetail,
+} from '../contract/index.js';
+import { httpError, UPLOAD_TOTAL_CODE, uploadTotalTooLarge } from '../errors.js';
+import { int, listRoute, str, type QueryProperties } from '../lists.js';
+import { actorOf, type Api, type RouteDeps } from './deps.js';
+
+/** The bytes of one uploaded file, read chunk by chunk; `count` sees every chunk (and may refuse it). */
+async function readPart(part: MultipartFile, count: (bytes: number) => void): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file as AsyncIterable<Buffer>) {
+    count(chunk.length);
+    chunks.push(chunk);
+  }
+  // Past the per-file limit the stream ends early and says so.
+  if (part.file.truncated) throw httpError(413, 'file too large', { code: 'FST_REQ_FILE_TOO_LARGE' });
+  return Buffer.concat(chunks);
+}
+
+const notFound = (id: number | string) =>
+  new LantuError({ code: 'document/not-found', message: `document ${id} does not exist` });
+
+export const DOCUMENT_FILTERS: QueryProperties = {
+  doc_type: { type: 'string', enum: ['plan', 'work_report', 'bulletin'] },
+  region_id: int('region id'),
+  region: str('region name'),
+  period: str('2021-2025, 2022, …'),
+};
+
+export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): void {
+  listRoute<{ doc_type?: string; region_id?: number; region?: string; period?: string }>(app, {
+    path: '/api/documents',
+    name: 'documents',
+    tag: 'documents',
+    summary: 'stored documents (metadata; the bytes are at /api/documents/{id}/content)',
+    filters: DOCUMENT_FILTERS,
+    item: DocumentSummary,
+    page: (q, w) => pageDocuments(db, q, w),
+  });
+  listRoute<{ region_id?: number; region?: string; period?: string }>(app, {
+    path: '/api/plans',
+    name: 'plans',
+    tag: 'documents',
+    summary: 'plans (规划纲要); /api/plans/{id} gives one with its outline and indicator tables',
+    filters: { region_id: int('region id'), region: str('region name'), period: str('2021-2025, …') },
+    item: DocumentSummary,
+    page: (q, w) => pageDocuments(db, { ...q, doc_type: 'plan' }, w),
+  });
+
+  app.post(
+    '/api/documents',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: `upload one or more documents (multipart, field "file"; at most ${Math.round(uploads.file / 1024 / 1024)} MB each) = ingest`,
+        consumes: ['multipart/form-data'],
+        // 400 when every file failed: the same answer, or the error of a bad request.
+        response: { 200: IngestAnswer, 201: IngestAnswer, 400: Type.Union([IngestAnswer, ApiErrorBody]) },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw httpError(400, 'expected a multipart/form-data upload with one or more "file" fields', {
+          code: 'upload/not-multipart',
+        });
+      }
+      const sources = [];
+      let total = 0;
+      for await (const part of request.files()) {
+        const bytes = await readPart(part, (n) => {
+          // Counted as the bytes arrive: a request of many large files stops at the total, not after it.
+          total += n;
+          if (total > uploads.total) {
+            throw httpError(413, uploadTotalTooLarge(uploads.total), {
+              code: UPLOAD_TOTAL_CODE,
+              expected: 'fewer or smaller files per upload',
+            });
+          }
+        });
+        if (bytes.length === 0)
+          throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
+        sources.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
+      }
+      if (sources.length === 0)
+        throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+      const report = await ingest({ db }, sources, { actor: actorOf(request), threads: uploads.threads });
+      const status = report.failed.length === sources.length ? 400 : report.stored.length > 0 ? 201 : 200;
+      return reply.code(status).send({
+        stored: report.stored,
+        duplicates: report.duplicates,
+        failed: report.failed,
+        derived: report.derived,
+      });
+    },
+  );
+
+  app.get(
+    '/api/documents/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'one document with its diagnostics',
+        params: IdParams,
+        response: { 200: DocumentDetail },
+      },
+    },
+    async (request) => {
+      const doc = await getDocument(db, request.params.id);
+      if (!doc) throw notFound(request.params.id);
+      return doc;
+    },
+  );
+  app.get(
+    '/api/documents/:id/content',
+    { schema: { tags: ['documents'], summary: 'the original bytes as uploaded', params: IdParams } },
+    async (request, reply) => {
+      const doc = await getDocumentContent(db, request.params.id);
+      if (!doc) throw notFound(request.params.id);
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
+        .send(doc.content);
+    },
+  );
+  app.get(
+    '/api/documents/:id/extraction',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'the document in the exchange (gold) format',
+        params: IdParams,
+      },
+    },
+    async (request) => {
+      const x = await loadExtraction(db, request.params.id);
+      if (!x) throw notFound(request.params.id);
+      const { text: _text, ...extraction } = x;
+      return extraction;
+    },
+  );
+  listRoute(app, {
+    path: '/api/documents/:id/outline',
+    name: 'outline',
+    tag: 'documents',
+    summary: 'headings of a document (level, label, title, line)',
+    item: Heading,
+    page: async (_q, w, request) => {
+      const { id } = request.params as IdParams;
+      const known = await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+      if (!known) throw notFound(id);
+      return pageOutline(db, id, w);
+    },
+  });
+  app.get(
+    '/api/plans/:id',
+    {
+      schema: {
+        tags: ['documents'],
+        summary: 'a plan with its outline, indicator rows and status summary',
+        params: IdParams,
+        response: { 200: PlanDetail },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const doc = await getDocument(db, id);
+      if (!doc || doc.doc_type !== 'plan')
+        throw new LantuError({ code: 'plan/not-found', message: `plan ${id} does not exist` });
+      const [outline, indicators, counts] = await Promise.all([
+        getOutline(db, id),
+        listIndicatorRows(db, { document_id: id }),
+        db
+          .selectFrom('statuses')
+          .select(['label', (eb) => eb.fn.countAll().as('n')])
+          .where('document_id', '=', id)
+          .where('latest', '=', 1)
+          .groupBy('label')
+          .execute(),
+      ]);
+      // Labels in the order a dashboard shows them.
+      const labels: Record<string, number> = {};
+      for (const label of LABEL_ORDER) {
+        const found = counts.find((c) => c.label === label);
+        if (found) labels[label] = Number(found.n);
+      }
+      for (const c of counts) if (!(c.label in labels)) labels[c.label] = Number(c.n);
+      return { ...doc, outline, indicators, status_counts: labels };
+    },
+  );
+}

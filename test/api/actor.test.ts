@@ -1,0 +1,253 @@
+// Every write route, called as a browser calls it (a Chinese name percent-encoded in x-lantu-user), stores the
+// decoded name: in the audit log and in the row it wrote.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/index.js';
+import { storeRecord, type Store } from '../../src/store/index.js';
+import { goldRecord } from '../store/corpus.js';
+import { freshStore } from '../store/engines.js';
+import { multipart } from './multipart.js';
+
+const NAME = '规划科 王敏';
+const HEADER = { 'x-lantu-user': encodeURIComponent(NAME) };
+
+let store: Store;
+let app: FastifyInstance;
+let planId: number;
+let regionId: number;
+
+type Method = 'POST' | 'PATCH';
+
+/** Call a write route as the browser does; fail with the answer when it is not a success. */
+async function write<T>(method: Method, url: string, payload?: object): Promise<T> {
+  const res = await app.inject({ method, url, headers: HEADER, ...(payload ? { payload } : {}) });
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+  return res.json() as T;
+}
+
+async function upload<T>(url: string, filename: string, content: string): Promise<T> {
+  const body = multipart([{ filename, content }]);
+  const res = await app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, ...HEADER },
+  });
+  expect(res.statusCode, `POST ${url}: ${res.body}`).toBeLessThan(300);
+  return res.json() as T;
+}
+
+async function lastAuditId(): Promise<number> {
+  const row = await store.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** The actors of the audit entries written since `after`: at least one, and every one the decoded name. */
+async function expectAuditedSince(after: number): Promise<void> {
+  const rows = await store.db.selectFrom('audit_log').select('actor').where('id', '>', after).execute();
+  expect(rows.length).toBeGreaterThan(0);
+  expect(new Set(rows.map((r) => r.actor))).toEqual(new Set([NAME]));
+}
+
+/** Run a write and check the audit log it left. */
+async function audited<T>(act: () => Promise<T>): Promise<T> {
+  const before = await lastAuditId();
+  const result = await act();
+  await expectAuditedSince(before);
+  return result;
+}
+
+beforeAll(async () => {
+  store = await freshStore('sqlite');
+  const { record, bytes } = goldRecord('luoyang-jianxi-plan-2021-2025');
+  planId = (await storeRecord(store, record, bytes)).documentId;
+  const plan = await store.db
+    .selectFrom('documents')
+    .select('region_id')
+    .where('id', '=', planId)
+    .executeTakeFirstOrThrow();
+  regionId = plan.region_id!;
+  app = await buildServer({ db: store.db });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('every write route stores the decoded name of who acts', () => {
+  it('POST /api/documents (upload)', async () => {
+    const text =
+      '某某县2023年国民经济和社会发展统计公报\n\n全年地区生产总值达到123.4亿元，比上年增长5.1%。\n';
+    const answer = await audited(() =>
+      upload<{ stored: Array<{ documentId: number }> }>('/api/documents', 'bulletin.txt', text),
+    );
+    const doc = await store.db
+      .selectFrom('documents')
+      .select('ingested_by')
+      .where('id', '=', answer.stored[0]!.documentId)
+      .executeTakeFirstOrThrow();
+    expect(doc.ingested_by).toBe(NAME);
+  });
+
+  it('POST /api/observations', async () => {
+    const created = await audited(() =>
+      write<{ recorded_by: string }>('POST', '/api/observations', {
+        region_id: regionId,
+        indicator_id: 'gdp',
+        year: 2024,
+        value: '451.9',
+      }),
+    );
+    expect(created.recorded_by).toBe(NAME);
+  });
+
+  it('POST /api/observations/import', async () => {
+    const csv = 'region,indicator,year,value,unit\n涧西区,地区生产总值,2023,432.1,亿元\n';
+    const result = await audited(() =>
+      upload<{ import_id: number }>('/api/observations/import', 'values.csv', csv),
+    );
+    const imported = await store.db
+      .selectFrom('imports')
+      .select('imported_by')
+      .where('id', '=', result.import_id)
+      .executeTakeFirstOrThrow();
+    expect(imported.imported_by).toBe(NAME);
+    const rows = await store.db
+      .selectFrom('observations')
+      .select('recorded_by')
+      .where('import_id', '=', result.import_id)
+      .execute();
+    expect(rows.map((r) => r.recorded_by)).toEqual([NAME]);
+  });
+
+  it('POST /api/statuses/:id/override', async () => {
+    const status = await store.db.selectFrom('statuses').select('id').limit(1).executeTakeFirstOrThrow();
+    const answer = await audited(() =>
+      write<{ override: { overridden_by: string } }>('POST', `/api/statuses/${status.id}/override`, {
+        label: '基本符合预期',
+        reason: '统计口径调整',
+      }),
+    );
+    expect(answer.override.overridden_by).toBe(NAME);
+  });
+
+  it('POST /api/review/:id/resolve', async () => {
+    const item = await store.db
+      .selectFrom('review_items')
+      .select('id')
+      .where('state', '=', 'open')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const answer = await audited(() =>
+      write<{ resolved_by: string }>('POST', `/api/review/${item.id}/resolve`, { indicator_id: null }),
+    );
+    expect(answer.resolved_by).toBe(NAME);
+  });
+
+  it('POST /api/corrections', async () => {
+    const target = await store.db
+      .selectFrom('targets')
+      .select('id')
+      .where('document_id', '=', planId)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const figure = await audited(() =>
+      write<{ correction: { by: string } }>('POST', '/api/corrections', {
+        subject_kind: 'target',
+        subject_id: target.id,
+        changes: { unit: '万人' },
+        reason: '原文单位为万人',
+      }),
+    );
+    expect(figure.correction.by).toBe(NAME);
+  });
+
+  it('POST /api/units', async () => {
+    await audited(() => write('POST', '/api/units', { region_id: regionId, name: '区数据局', kind: '局' }));
+  });
+
+  it('POST /api/plans/:id/decomposition', async () => {
+    await audited(() => write('POST', `/api/plans/${planId}/decomposition`));
+    const tasks = await store.db.selectFrom('tasks').select('created_by').distinct().execute();
+    expect(tasks.map((t) => t.created_by)).toEqual([NAME]);
+  });
+
+  let taskId: number;
+  it('POST /api/tasks', async () => {
+    const task = await audited(() =>
+      write<{ id: number; created_by: string }>('POST', '/api/tasks', {
+        region_id: regionId,
+        title: '建成区级数据中心',
+        due_date: '2027-06-30',
+      }),
+    );
+    expect(task.created_by).toBe(NAME);
+    taskId = task.id;
+  });
+
+  it('PATCH /api/tasks/:id', async () => {
+    await audited(() => write('PATCH', `/api/tasks/${taskId}`, { responsible: '张华' }));
+  });
+
+  it('POST /api/tasks/:id/reports', async () => {
+    const report = await audited(() =>
+      write<{ reported_by: string }>('POST', `/api/tasks/${taskId}/reports`, { progress: '完成选址' }),
+    );
+    expect(report.reported_by).toBe(NAME);
+  });
+
+  it('POST /api/tasks/:id/close', async () => {
+    await audited(() => write('POST', `/api/tasks/${taskId}/close`, { action: 'request' }));
+    const closed = await audited(() =>
+      write<{ closed_by: string }>('POST', `/api/tasks/${taskId}/close`, { action: 'confirm' }),
+    );
+    expect(closed.closed_by).toBe(NAME);
+  });
+
+  it('POST /api/task-sheet (import)', async () => {
+    const sheet =
+      '序号,任务,目标,牵头单位,配合单位,责任人,完成时限,备注\n1,建设智慧社区,覆盖全区,区民政局,,,2028-12-31,\n';
+    await audited(() => upload(`/api/task-sheet?region_id=${regionId}`, 'tasks.csv', sheet));
+    const task = await store.db
+      .selectFrom('tasks')
+      .select('created_by')
+      .where('title', '=', '建设智慧社区')
+      .executeTakeFirstOrThrow();
+    expect(task.created_by).toBe(NAME);
+  });
+
+  let projectId: number;
+  it('POST /api/plans/:id/project-ledger', async () => {
+    await audited(() => write('POST', `/api/plans/${planId}/project-ledger`));
+    const entries = await store.db.selectFrom('project_ledger').select(['id', 'updated_by']).execute();
+    expect(entries.length).toBeGreaterThan(0);
+    expect(new Set(entries.map((e) => e.updated_by))).toEqual(new Set([NAME]));
+    projectId = entries[0]!.id;
+  });
+
+  it('PATCH /api/project-ledger/:id', async () => {
+    const entry = await audited(() =>
+      write<{ updated_by: string }>('PATCH', `/api/project-ledger/${projectId}`, { stage: '在建' }),
+    );
+    expect(entry.updated_by).toBe(NAME);
+  });
+
+  it('keeps a name sent as plain ASCII, and a stray % as sent', async () => {
+    for (const [sent, stored] of [
+      ['analyst', 'analyst'],
+      ['50%', '50%'],
+      ['', 'anonymous'],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/observations',
+        headers: { 'x-lantu-user': sent },
+        payload: { region_id: regionId, indicator_id: 'gdp', year: 2025, value: '1' },
+      });
+      expect(res.json().recorded_by).toBe(stored);
+    }
+  });
+});
