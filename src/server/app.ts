@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../diagnostics.js';
 import { LABEL_ORDER } from '../monitor/index.js';
+import { isLimitCode, readLimits, type ReadLimits } from '../readers/index.js';
 import {
   deriveRegions,
   observationExport,
@@ -43,6 +44,7 @@ import {
   type Status,
   type Window,
 } from '../store/index.js';
+import { analysisPool, type AnalysisPool } from '../store/workers.js';
 import { boundRouteInputs, NO_NUL } from './inputs.js';
 import {
   listRoute,
@@ -62,8 +64,10 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** Largest total of the files of one upload request in bytes (default 100 MB). */
   uploadTotalLimit?: number;
-  /** Worker threads for uploads (default 1: extraction in the request's process). */
+  /** Worker threads reading uploads, off the thread that answers requests (default 1). */
   ingestThreads?: number;
+  /** Limits on reading one upload (time, memory, inflated size, pages, nesting, line length); default: the environment's. */
+  readLimits?: Partial<ReadLimits>;
   logger?: boolean;
   /** Folder of the built web app (default web/dist). */
   webRoot?: string;
@@ -130,6 +134,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { db } = options;
   const uploadLimit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT;
   const uploadTotalLimit = options.uploadTotalLimit ?? DEFAULT_UPLOAD_TOTAL_LIMIT;
+  const limits = readLimits(options.readLimits);
+  // Started at the first upload: a server that never reads one starts no thread.
+  let uploadPool: AnalysisPool | undefined;
+  const readingPool = () => (uploadPool ??= analysisPool(options.ingestThreads ?? 1, limits));
   const app = Fastify({
     logger: options.logger ?? false,
     rewriteUrl: (req) => rewriteFormatSuffix(req.url ?? '/'),
@@ -144,6 +152,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   boundRouteInputs(app);
+  app.addHook('onClose', async () => {
+    await uploadPool?.close();
+  });
 
   app.setErrorHandler((error: FastifyError & { expected?: string; errors?: unknown }, request, reply) => {
     if (error instanceof LantuError) {
@@ -333,8 +344,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const report = await ingest({ db }, sources, {
         actor: actorOf(request),
         threads: options.ingestThreads ?? 1,
+        pool: readingPool(),
+        limits,
       });
-      const status = report.failed.length === sources.length ? 400 : report.stored.length > 0 ? 201 : 200;
+      // Nothing stored: 422 when a file was over a reading limit (well-formed but too much to read), else 400.
+      const allFailed = report.failed.length === sources.length;
+      const overLimit = report.failed.some((f) => isLimitCode(f.code));
+      const status = allFailed ? (overLimit ? 422 : 400) : report.stored.length > 0 ? 201 : 200;
       return reply.code(status).send({
         stored: report.stored,
         duplicates: report.duplicates,
