@@ -1,7 +1,9 @@
 // Where a worker thread's module is: the .ts source with tsx's loader when running from source (tsx, vitest),
 // the compiled .js otherwise. One answer for every piscina pool of the project, and the guard that puts a document's
 // reading under time and memory limits (a worker past them is stopped, the process and its other work go on).
+import { readlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { setPriority } from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { LantuError } from './diagnostics.js';
@@ -33,9 +35,26 @@ export interface GuardedTask<T> {
 /** What a guarded job returns: its value, or its error as data (a LantuError's code does not survive a thread). */
 export type GuardedOutcome<R> = { ok: true; value: R } | { ok: false; code: string; message: string };
 
-/** Worker side: wraps `job` so that it reports its start and returns its error as data. */
+/** Nice value of reading threads: on a busy machine the thread that answers requests gets the cores first. */
+const READING_NICE = 10;
+let niced = false;
+
+/** Lowers this worker thread's scheduling priority (Linux: a thread id is a valid setpriority target). */
+function niceThisThread(): void {
+  if (niced) return;
+  niced = true;
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid)) setPriority(tid, READING_NICE);
+  } catch {
+    // No /proc (macOS, Windows): the thread keeps the process's priority.
+  }
+}
+
+/** Worker side: wraps `job` so that it reports its start, runs at low priority and returns its error as data. */
 export function guardedJob<T, R>(job: (payload: T) => Promise<R> | R) {
   return async (task: GuardedTask<T>): Promise<GuardedOutcome<R>> => {
+    niceThisThread();
     task.started.postMessage('started');
     task.started.close();
     try {

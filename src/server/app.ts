@@ -68,6 +68,8 @@ export interface ServerOptions {
   ingestThreads?: number;
   /** Limits on reading one upload (time, memory, inflated size, pages, nesting, line length); default: the environment's. */
   readLimits?: Partial<ReadLimits>;
+  /** Start the reading thread when the server is ready, not at the first upload (`lantu serve` does). */
+  warmReading?: boolean;
   logger?: boolean;
   /** Folder of the built web app (default web/dist). */
   webRoot?: string;
@@ -152,6 +154,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   boundRouteInputs(app);
+  if (options.warmReading) {
+    // Not awaited: the server answers while the thread loads (its start is CPU-heavy, most of all under tsx).
+    app.addHook('onReady', async () => void readingPool().warm().catch(() => undefined));
+  }
   app.addHook('onClose', async () => {
     await uploadPool?.close();
   });

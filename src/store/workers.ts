@@ -8,6 +8,8 @@ export interface AnalysisPool {
   /** Reads one document in a worker; a document over a limit (time, memory, size) fails with a `limit/…` error. */
   analyze: (bytes: Uint8Array, filename: string) => Promise<DocumentRecord>;
   lint: (input: LintInput) => Promise<Finding[]>;
+  /** Starts a worker and loads the reading code in it ahead of the first document. */
+  warm: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -18,6 +20,9 @@ export function analysisPool(threads: number, limits: ReadLimits = readLimits())
     analyze: (bytes, filename) =>
       runGuarded<unknown, DocumentRecord>(pool, { bytes, filename, limits }, filename, limits),
     lint: (input) => pool.run(input, { name: 'lint' }) as Promise<Finding[]>,
+    warm: async () => {
+      await pool.run(null, { name: 'warm' });
+    },
     close: () => pool.destroy(),
   };
 }

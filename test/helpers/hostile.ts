@@ -164,3 +164,53 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+const MB = 1024 * 1024;
+
+/** Limits small enough that every file of hostileSet() is over one, so tests stay fast. */
+export const SMALL_LIMITS = {
+  maxInflatedBytes: 8 * MB,
+  maxPages: 50,
+  maxNesting: 256,
+  maxLineChars: 100_000,
+  seconds: 20,
+  heapMb: 512,
+} as const;
+
+export interface HostileFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The error code the file must get under SMALL_LIMITS. */
+  code: string;
+}
+
+let built: HostileFile[] | undefined;
+
+/** One file per hostile kind, each over one of SMALL_LIMITS (sizes 3× the inflate budget); built once per run. */
+export function hostileSet(): HostileFile[] {
+  built ??= buildHostileSet();
+  return built;
+}
+
+function buildHostileSet(): HostileFile[] {
+  const text = strToU8('BT /F1 12 Tf 72 720 Td (x) Tj ET ');
+  const padded = new Uint8Array(3 * SMALL_LIMITS.maxInflatedBytes).fill(0x20);
+  padded.set(text, 0);
+  return [
+    { name: 'lying-sizes.docx', bytes: lyingDocx(3 * SMALL_LIMITS.maxInflatedBytes), code: 'limit/inflated-size' },
+    { name: 'zip-bomb.docx', bytes: zipBombDocx(3 * SMALL_LIMITS.maxInflatedBytes), code: 'limit/inflated-size' },
+    { name: 'flate-bomb.pdf', bytes: pdfWithContent(padded, { deflate: true }), code: 'limit/inflated-size' },
+    {
+      name: 'nested-q.pdf',
+      bytes: pdfWithContent(strToU8(`${'q '.repeat(20_000)}BT /F1 12 Tf 72 720 Td (x) Tj ET`)),
+      code: 'limit/nesting',
+    },
+    { name: 'nested-arrays.pdf', bytes: pdfWithContent(nestedContent(5000)), code: 'limit/nesting' },
+    { name: 'many-pages.pdf', bytes: manyPagesPdf(3 * SMALL_LIMITS.maxPages), code: 'limit/pages' },
+    {
+      name: 'one-line.txt',
+      bytes: new Uint8Array(3 * SMALL_LIMITS.maxLineChars).fill(0x41),
+      code: 'limit/line-length',
+    },
+  ];
+}
