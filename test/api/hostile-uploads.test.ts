@@ -1,6 +1,5 @@
 // Hostile uploads against a listening server: each gets a 422 naming the file and the limit, /api/health keeps
 // answering fast while they are read (p99 measured), and the document stored before is unchanged.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { storeRecord, type Store } from '../../src/store/index.js';
+import {
+  percentile,
+  pollHealthUntil as pollHealth,
+  pollHealthWhile as pollWhile,
+  uploadFromChild,
+  type UploadResult,
+} from '../helpers/health-probe.js';
 import { hostileSet, SMALL_LIMITS } from '../helpers/hostile.js';
 import { goldRecord } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
@@ -18,50 +24,6 @@ const HEALTH_P99_MS = 200;
 /** …or within this many times its p99 on the idle server, on a machine so loaded that even idle health is slow. */
 const LOADED_FACTOR = 3;
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
-
-/** Polls /api/health one request after another until `stop` resolves; returns each latency in ms. */
-async function pollHealth(base: string, stop: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  void stop.finally(() => (done = true));
-  return pollWhile(base, () => !done);
-}
-
-async function pollWhile(base: string, going: () => boolean): Promise<number[]> {
-  const latencies: number[] = [];
-  while (going()) {
-    const started = performance.now();
-    const res = await fetch(`${base}/api/health`);
-    expect(res.status).toBe(200);
-    await res.arrayBuffer();
-    latencies.push(performance.now() - started);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return latencies;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** Uploads a file from another process, so that building the request does not block this thread's health probe. */
-function uploadFromChild(base: string, path: string, name: string): Promise<UploadResult> {
-  const script = `const f=new FormData();f.append('file',new Blob([require('fs').readFileSync(process.argv[1])]),process.argv[2]);fetch(process.argv[3],{method:'POST',body:f}).then(async r=>process.stdout.write(JSON.stringify({status:r.status,body:await r.json()})))`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, path, name, `${base}/api/documents`]);
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as UploadResult) : reject(new Error(`upload ended ${code}`)),
-    );
-  });
-}
-
-interface UploadResult {
-  status: number;
-  body: { failed: Array<{ error: string; code?: string }> };
-}
 
 async function upload(base: string, name: string, bytes: Uint8Array): Promise<UploadResult> {
   const form = new FormData();
