@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../src/server/index.js';
 import { openStore } from '../src/store/index.js';
-import { percentile, pollHealthUntil, pollHealthWhile, uploadFromChild } from '../test/helpers/health-probe.js';
+import {
+  percentile,
+  pollHealthUntil,
+  pollHealthWhile,
+  uploadFromChild,
+} from '../test/helpers/health-probe.js';
 import { hostileSet, SMALL_LIMITS } from '../test/helpers/hostile.js';
 import { CORPUS_DIR } from './harness.js';
 

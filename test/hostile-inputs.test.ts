@@ -102,7 +102,9 @@ describe('reading in a guarded worker', () => {
     const pool = analysisPool(1, limits);
     try {
       const bomb = hostileSet().find((f) => f.name === 'zip-bomb.docx')!;
-      await expect(pool.analyze(bomb.bytes, bomb.name)).rejects.toMatchObject({ code: 'limit/inflated-size' });
+      await expect(pool.analyze(bomb.bytes, bomb.name)).rejects.toMatchObject({
+        code: 'limit/inflated-size',
+      });
     } finally {
       await pool.close();
     }

@@ -7,7 +7,6 @@ import { guardedJob } from '../worker-threads.js';
 export type ExtractResult =
   { file: string; ok: true; gold: GoldExtraction } | { file: string; ok: false; error: string };
 
-export default guardedJob(
-  async (task: { file: string; limits: ReadLimits }): Promise<GoldExtraction> =>
-    toGoldFormat(analyzeDocument(await readFile(task.file, { limits: task.limits }))),
+export default guardedJob(async (task: { file: string; limits: ReadLimits }): Promise<GoldExtraction> =>
+  toGoldFormat(analyzeDocument(await readFile(task.file, { limits: task.limits }))),
 );

@@ -72,7 +72,12 @@ export function readDocx(
 
 /** Finds the main document part through the package relationships (usually word/document.xml) and inflates it. */
 function mainDocumentXml(bytes: Uint8Array, path: string, budget: InflateBudget): string {
-  const parts = unzipParts(bytes, path, budget, (name) => name === '_rels/.rels' || name === 'word/document.xml');
+  const parts = unzipParts(
+    bytes,
+    path,
+    budget,
+    (name) => name === '_rels/.rels' || name === 'word/document.xml',
+  );
   let target = 'word/document.xml';
   const rels = parts['_rels/.rels'];
   if (rels) {

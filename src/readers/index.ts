@@ -106,7 +106,11 @@ export async function readDocument(
   return doc;
 }
 
-function readByFormat(bytes: Uint8Array, path: string, limits: ReadLimits): Promise<RawDocument> | RawDocument {
+function readByFormat(
+  bytes: Uint8Array,
+  path: string,
+  limits: ReadLimits,
+): Promise<RawDocument> | RawDocument {
   switch (detectFormat(bytes, path)) {
     case 'docx':
       return readDocx(bytes, path, limits);

@@ -11,7 +11,8 @@ const NOT_CONTENT =
 const IMAGE = /\/Subtype\s*\/Image\b/;
 const FLATE = /\/(FlateDecode|Fl)\b/;
 /** Filters other than flate: left to pdfjs (their content is not scanned). */
-const OTHER_FILTER = /\/(LZWDecode|LZW|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL|DCTDecode|DCT|JPXDecode|JBIG2Decode|CCITTFaxDecode|CCF|Crypt)\b/;
+const OTHER_FILTER =
+  /\/(LZWDecode|LZW|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL|DCTDecode|DCT|JPXDecode|JBIG2Decode|CCITTFaxDecode|CCF|Crypt)\b/;
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
@@ -143,8 +144,21 @@ class NestingScanner {
 function isDelimiter(c: number): boolean {
   // whitespace (NUL, TAB, LF, FF, CR, space) and the PDF delimiters ( ) < > [ ] { } / %
   return (
-    c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00 ||
-    c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d ||
-    c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25
+    c === 0x20 ||
+    c === 0x0a ||
+    c === 0x0d ||
+    c === 0x09 ||
+    c === 0x0c ||
+    c === 0x00 ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === 0x2f ||
+    c === 0x25
   );
 }

@@ -87,7 +87,14 @@ function centralDirectory(bytes: Uint8Array, view: DataView): CentralEntry[] {
     let compressedSize = view.getUint32(at + 20, true);
     let localOffset = view.getUint32(at + 42, true);
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      ({ compressedSize, localOffset } = zip64Sizes(view, at, nameLength, extraLength, compressedSize, localOffset));
+      ({ compressedSize, localOffset } = zip64Sizes(
+        view,
+        at,
+        nameLength,
+        extraLength,
+        compressedSize,
+        localOffset,
+      ));
     }
     entries.push({ name, method: view.getUint16(at + 10, true), compressedSize, localOffset });
     at += 46 + nameLength + extraLength + view.getUint16(at + 32, true);

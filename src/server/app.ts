@@ -156,7 +156,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   boundRouteInputs(app);
   if (options.warmReading) {
     // Not awaited: the server answers while the thread loads (its start is CPU-heavy, most of all under tsx).
-    app.addHook('onReady', async () => void readingPool().warm().catch(() => undefined));
+    app.addHook(
+      'onReady',
+      async () =>
+        void readingPool()
+          .warm()
+          .catch(() => undefined),
+    );
   }
   app.addHook('onClose', async () => {
     await uploadPool?.close();

@@ -46,7 +46,9 @@ export function uploadFromChild(base: string, path: string, name: string): Promi
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as UploadResult) : reject(new Error(`upload process ended with ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out) as UploadResult)
+        : reject(new Error(`upload process ended with ${code}`)),
     );
   });
 }

@@ -197,8 +197,16 @@ function buildHostileSet(): HostileFile[] {
   const padded = new Uint8Array(3 * SMALL_LIMITS.maxInflatedBytes).fill(0x20);
   padded.set(text, 0);
   return [
-    { name: 'lying-sizes.docx', bytes: lyingDocx(3 * SMALL_LIMITS.maxInflatedBytes), code: 'limit/inflated-size' },
-    { name: 'zip-bomb.docx', bytes: zipBombDocx(3 * SMALL_LIMITS.maxInflatedBytes), code: 'limit/inflated-size' },
+    {
+      name: 'lying-sizes.docx',
+      bytes: lyingDocx(3 * SMALL_LIMITS.maxInflatedBytes),
+      code: 'limit/inflated-size',
+    },
+    {
+      name: 'zip-bomb.docx',
+      bytes: zipBombDocx(3 * SMALL_LIMITS.maxInflatedBytes),
+      code: 'limit/inflated-size',
+    },
     { name: 'flate-bomb.pdf', bytes: pdfWithContent(padded, { deflate: true }), code: 'limit/inflated-size' },
     {
       name: 'nested-q.pdf',

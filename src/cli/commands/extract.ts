@@ -38,7 +38,11 @@ function outputNames(files: readonly string[]): (file: string) => string {
  */
 async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResult) => void): Promise<void> {
   const limits = readLimits();
-  const pool = guardedPool(workerModule('../extract-worker', import.meta.url), Math.min(jobs, files.length), limits);
+  const pool = guardedPool(
+    workerModule('../extract-worker', import.meta.url),
+    Math.min(jobs, files.length),
+    limits,
+  );
   try {
     await Promise.all(
       files.map(async (file) => {
