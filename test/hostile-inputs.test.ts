@@ -9,7 +9,7 @@ import { LantuError } from '../src/diagnostics.js';
 import { readDocument, readLimits, type ReadLimits } from '../src/readers/index.js';
 import { analysisPool } from '../src/store/workers.js';
 import { hostileSet, nestedContent, pdfWithContent, SMALL_LIMITS } from './helpers/hostile.js';
-import { startLantu } from './helpers/lantu-process.js';
+import { childDatabase, startLantu } from './helpers/lantu-process.js';
 
 const SAMPLE = 'fixtures/formats/sample-plan.txt';
 const limits: ReadLimits = { ...SMALL_LIMITS };
@@ -137,5 +137,34 @@ describe('lantu extract on hostile files', () => {
     }
     expect(stderr).toContain(`${files.length + 1} files, ${files.length} failed`);
     expect(readdirSync(out)).toEqual(['sample-plan.json']);
+  });
+
+  it('lantu ingest stores the good file and reports the bombs (exit code 1, nothing empty stored)', async () => {
+    const input = join(dir, 'ingest');
+    mkdirSync(input);
+    const bombs = hostileSet().filter((f) => /bomb/.test(f.name));
+    for (const file of [...bombs, { name: 'sample-plan.txt', bytes: readFileSync(SAMPLE) }])
+      writeFileSync(join(input, file.name), file.bytes);
+    const database = await childDatabase('sqlite');
+    try {
+      const env = {
+        ...database.env,
+        LANTU_READ_INFLATE_MB: String(SMALL_LIMITS.maxInflatedBytes / 1024 / 1024),
+      };
+      const { code, signal, stderr } = await startLantu(['ingest', '--no-progress', input], env).exited;
+      expect(signal).toBeNull();
+      expect(code).toBe(1);
+      for (const file of bombs) expect(stderr).toContain(`${join(input, file.name)}: `);
+      expect(stderr).toContain(`1 stored, 0 already stored, ${bombs.length} failed`);
+      const store = await database.open();
+      try {
+        const docs = await store.db.selectFrom('documents').select(['filename']).execute();
+        expect(docs.map((d) => d.filename)).toEqual(['sample-plan.txt']);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
   });
 });
