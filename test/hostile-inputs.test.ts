@@ -49,6 +49,10 @@ describe('hostile files under the read limits', () => {
     expect(flate.text).toContain('Lantu');
     const arrays = await readDocument(pdfWithContent(nestedContent(50)), 'arrays.pdf', limits);
     expect(arrays.text).toContain('x');
+    // Brackets inside a string are text, not nesting.
+    const inString = `BT /F1 12 Tf 72 720 Td (${'[<<q '.repeat(1000)}) Tj ET`;
+    const quoted = await readDocument(pdfWithContent(strToU8(inString)), 'quoted.pdf', limits);
+    expect(quoted.text).toContain('[<<q');
   });
 
   it('a document with no readable text is refused in every format, never read as empty', async () => {
