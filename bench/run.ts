@@ -5,6 +5,7 @@ import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
 import { benchStructure } from './structure.js';
+import { benchUpload, formatHealth } from './upload.js';
 
 const SECTIONS: Record<string, () => Promise<string[]>> = {
   reading: async () => (await benchReading()).map(formatThroughput),
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   extract: async () => (await benchExtract()).map(formatThroughput),
   recognizers: async () => formatComparison(compareRecognizers()),
   ingest: async () => (await benchIngest()).flatMap(formatIngest),
+  upload: async () => (await benchUpload()).map(formatHealth),
 };
 
 async function main(): Promise<void> {

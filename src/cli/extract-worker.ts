@@ -1,15 +1,12 @@
-// Worker thread for `lantu extract` on many files: reads and extracts one document, returns its exchange JSON.
+// Worker thread for `lantu extract`: reads and extracts one document under the read limits, returns its exchange JSON.
 import { analyzeDocument, toGoldFormat } from '../pipeline.js';
-import { readFile } from '../readers/index.js';
+import { readFile, type ReadLimits } from '../readers/index.js';
 import type { GoldExtraction } from '../extract/model.js';
+import { guardedJob } from '../worker-threads.js';
 
 export type ExtractResult =
   { file: string; ok: true; gold: GoldExtraction } | { file: string; ok: false; error: string };
 
-export default async function extractFile(file: string): Promise<ExtractResult> {
-  try {
-    return { file, ok: true, gold: toGoldFormat(analyzeDocument(await readFile(file))) };
-  } catch (error) {
-    return { file, ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
+export default guardedJob(async (task: { file: string; limits: ReadLimits }): Promise<GoldExtraction> =>
+  toGoldFormat(analyzeDocument(await readFile(task.file, { limits: task.limits }))),
+);

@@ -1,16 +1,16 @@
 // Reads a Word .docx: paragraphs and real tables of the main document part, in body order, merged cells expanded.
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { LantuError, type Diagnostic } from '../diagnostics.js';
 import { joinFragments } from './cjk.js';
 import { TableGrid, flattenCellText, renderTableRows } from './grid.js';
+import { InflateBudget, readLimits, type ReadLimits } from './limits.js';
 import type { RawCell, RawDocument, RawTable } from './types.js';
+import { readZipMembers } from './zip.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const OFFICE_DOCUMENT_REL = /\/officeDocument$/;
-/** Largest uncompressed XML part accepted (a zip bomb guard). */
-const MAX_PART_BYTES = 512 * 1024 * 1024;
 /** Tables nested deeper than this inside cells are read as plain text. */
 const MAX_TABLE_NESTING = 32;
 
@@ -32,8 +32,12 @@ const SKIPPED_INLINE = new Set([
 /** Block containers whose children are read as if they stood in the body. */
 const TRANSPARENT_BLOCKS = new Set(['sdt', 'sdtContent', 'customXml', 'ins', 'moveTo', 'smartTag']);
 
-export function readDocx(bytes: Uint8Array, path: string): RawDocument {
-  const xml = mainDocumentXml(bytes, path);
+export function readDocx(
+  bytes: Uint8Array,
+  path: string,
+  limits: Pick<ReadLimits, 'maxInflatedBytes'> = readLimits(),
+): RawDocument {
+  const xml = mainDocumentXml(bytes, path, new InflateBudget(limits.maxInflatedBytes, path));
   const diagnostics: Diagnostic[] = [];
   let doc;
   try {
@@ -67,8 +71,13 @@ export function readDocx(bytes: Uint8Array, path: string): RawDocument {
 }
 
 /** Finds the main document part through the package relationships (usually word/document.xml) and inflates it. */
-function mainDocumentXml(bytes: Uint8Array, path: string): string {
-  const parts = unzipParts(bytes, path, (name) => name === '_rels/.rels' || name === 'word/document.xml');
+function mainDocumentXml(bytes: Uint8Array, path: string, budget: InflateBudget): string {
+  const parts = unzipParts(
+    bytes,
+    path,
+    budget,
+    (name) => name === '_rels/.rels' || name === 'word/document.xml',
+  );
   let target = 'word/document.xml';
   const rels = parts['_rels/.rels'];
   if (rels) {
@@ -78,30 +87,24 @@ function mainDocumentXml(bytes: Uint8Array, path: string): string {
     const found = match ? attr(match, 'Target') : undefined;
     if (found) target = found.replace(/^\//, '');
   }
-  const part = parts[target] ?? unzipParts(bytes, path, (name) => name === target)[target];
+  const part = parts[target] ?? unzipParts(bytes, path, budget, (name) => name === target)[target];
   if (!part) {
     throw corrupt(path, `no main document part (${target}) in the package; is it a Word .docx file?`);
   }
   return strFromU8(part);
 }
 
+/** The wanted parts, inflated under the document's budget (a bomb is a limit error, damage is corrupt). */
 function unzipParts(
   bytes: Uint8Array,
   path: string,
+  budget: InflateBudget,
   wanted: (name: string) => boolean,
 ): Record<string, Uint8Array> {
-  let tooLarge: string | undefined;
   try {
-    const parts = unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) tooLarge = file.name;
-        return tooLarge === undefined;
-      },
-    });
-    if (tooLarge) throw new Error(`${tooLarge} inflates to more than ${MAX_PART_BYTES} bytes`);
-    return parts;
+    return readZipMembers(bytes, wanted, budget);
   } catch (error) {
+    if (error instanceof LantuError) throw error;
     throw corrupt(
       path,
       `cannot unzip the .docx package (${errorMessage(error)}); the file is truncated or damaged`,

@@ -6,9 +6,11 @@ import { readDocx } from './docx.js';
 import { readHtml } from './html.js';
 import { readPdf } from './pdf.js';
 import { readTxt } from './txt.js';
+import { limitError, READ_LIMIT_ENV, readLimits, type ReadLimits } from './limits.js';
 import type { DocumentFormat, RawDocument } from './types.js';
 
 export type { DocumentFormat, RawCell, RawDocument, RawTable } from './types.js';
+export { DEFAULT_READ_LIMITS, isLimitCode, READ_LIMIT_ENV, readLimits, type ReadLimits } from './limits.js';
 export { decodeText, type DecodedText, type TextEncodingName } from '../text/decode.js';
 
 /** Largest file read by default (256 MB). */
@@ -17,6 +19,8 @@ export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (default 256 MB). */
   maxBytes?: number;
+  /** Inflated sizes, pages, nesting and line length (default: readLimits(), i.e. the environment's). */
+  limits?: ReadLimits;
 }
 
 /** Extensions by format, used when the content has no telling signature. */
@@ -78,19 +82,65 @@ export function detectFormat(bytes: Uint8Array, path: string): DocumentFormat {
   });
 }
 
-/** Reads a document from its bytes; `path` names it in messages and picks the reader when content does not. */
-export async function readDocument(bytes: Uint8Array, path: string): Promise<RawDocument> {
+/**
+ * Reads a document from its bytes; `path` names it in messages and picks the reader when content does not. A file
+ * over a limit, or whose text is empty once read, is refused: nothing is stored for a document that shows nothing.
+ */
+export async function readDocument(
+  bytes: Uint8Array,
+  path: string,
+  limits: ReadLimits = readLimits(),
+): Promise<RawDocument> {
   if (bytes.length === 0)
     throw new LantuError({ code: 'read/empty', file: path, message: 'file is empty (0 bytes)' });
+  const doc = await readByFormat(bytes, path, limits);
+  checkLines(doc.text, path, limits.maxLineChars);
+  if (doc.text.trim() === '') {
+    throw new LantuError({
+      code: 'read/no-content',
+      file: path,
+      message: `no readable text in this ${doc.format.toUpperCase()} file`,
+      expected: 'a document with text',
+    });
+  }
+  return doc;
+}
+
+function readByFormat(
+  bytes: Uint8Array,
+  path: string,
+  limits: ReadLimits,
+): Promise<RawDocument> | RawDocument {
   switch (detectFormat(bytes, path)) {
     case 'docx':
-      return readDocx(bytes, path);
+      return readDocx(bytes, path, limits);
     case 'pdf':
-      return readPdf(bytes, path);
+      return readPdf(bytes, path, limits);
     case 'html':
       return readHtml(bytes, path);
     case 'txt':
       return readTxt(bytes, path);
+  }
+}
+
+/** Refuses text with a line longer than `max` characters (a one-line 60 MB file is no document to read). */
+function checkLines(text: string, path: string, max: number): void {
+  let start = 0;
+  let line = 1;
+  while (start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start > max) {
+      throw limitError(
+        path,
+        'line-length',
+        `line ${line} has ${end - start} characters, over the limit of ${max}`,
+        `lines of at most ${max} characters (${READ_LIMIT_ENV.maxLineChars} raises it)`,
+      );
+    }
+    if (newline < 0) return;
+    start = newline + 1;
+    line++;
   }
 }
 
@@ -119,7 +169,7 @@ export async function readFile(path: string, options: ReadOptions = {}): Promise
       expected: `a file of at most ${formatBytes(maxBytes)} (raise the size limit to read it)`,
     });
   }
-  return readDocument(await readFileBytes(path), path);
+  return readDocument(await readFileBytes(path), path, options.limits);
 }
 
 /** The first bytes as text for signature checks (UTF-16 pages are sniffed through their BOM). */

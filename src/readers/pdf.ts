@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LantuError, type Diagnostic } from '../diagnostics.js';
 import { firstChar, lastChar, needsSpace } from './cjk.js';
+import { limitError, READ_LIMIT_ENV, readLimits, type ReadLimits } from './limits.js';
+import { checkPdfStreams } from './pdf-streams.js';
 import type { RawDocument } from './types.js';
 
 /** Gap between items (in font heights) read as a table column gap and written as TAB. */
@@ -47,7 +49,11 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-export async function readPdf(bytes: Uint8Array, path: string): Promise<RawDocument> {
+export async function readPdf(
+  bytes: Uint8Array,
+  path: string,
+  limits: Pick<ReadLimits, 'maxInflatedBytes' | 'maxNesting' | 'maxPages'> = readLimits(),
+): Promise<RawDocument> {
   if (!Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes('%PDF-')) {
     throw new LantuError({
       code: 'pdf/corrupt',
@@ -64,6 +70,7 @@ export async function readPdf(bytes: Uint8Array, path: string): Promise<RawDocum
       expected: 'a complete PDF file (download it again)',
     });
   }
+  checkPdfStreams(bytes, path, limits);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // A plain Uint8Array copy: pdfjs refuses Buffers and may detach the buffer it is given.
@@ -84,6 +91,14 @@ export async function readPdf(bytes: Uint8Array, path: string): Promise<RawDocum
     throw openError(error, path);
   }
   try {
+    if (doc.numPages > limits.maxPages) {
+      throw limitError(
+        path,
+        'pages',
+        `PDF has ${doc.numPages} pages, over the limit of ${limits.maxPages}`,
+        `a PDF of at most ${limits.maxPages} pages (${READ_LIMIT_ENV.maxPages} raises it)`,
+      );
+    }
     const pages: string[][] = [];
     const emptyPages: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

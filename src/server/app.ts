@@ -5,7 +5,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
+import { readLimits, type ReadLimits } from '../readers/index.js';
 import type { Database } from '../store/index.js';
+import { analysisPool, type AnalysisPool } from '../store/workers.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { boundRouteInputs } from './inputs.js';
 import { rewriteFormatSuffix } from './lists.js';
@@ -18,8 +20,12 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** Largest total of the files of one upload request in bytes (default 100 MB). */
   uploadTotalLimit?: number;
-  /** Worker threads for uploads (default 1: extraction in the request's process). */
+  /** Worker threads reading uploads, off the thread that answers requests (default 1). */
   ingestThreads?: number;
+  /** Limits on reading one upload (time, memory, inflated size, pages, nesting, line length); default: the environment's. */
+  readLimits?: Partial<ReadLimits>;
+  /** Start the reading thread when the server is ready, not at the first upload (`lantu serve` does). */
+  warmReading?: boolean;
   logger?: boolean;
   /** Folder of the built web app (default web/dist). */
   webRoot?: string;
@@ -30,10 +36,15 @@ export const DEFAULT_UPLOAD_TOTAL_LIMIT = 100 * 1024 * 1024;
 
 /** Build the API on a store (SQLite or PostgreSQL); the caller listens and closes. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits = readLimits(options.readLimits);
+  // Started at the first upload: a server that never reads one starts no thread.
+  let uploadPool: AnalysisPool | undefined;
   const uploads = {
     file: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
     total: options.uploadTotalLimit ?? DEFAULT_UPLOAD_TOTAL_LIMIT,
     threads: options.ingestThreads ?? 1,
+    limits,
+    pool: () => (uploadPool ??= analysisPool(options.ingestThreads ?? 1, limits)),
   };
   const app = Fastify({
     logger: options.logger ?? false,
@@ -49,6 +60,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   boundRouteInputs(app);
+  if (options.warmReading) {
+    // Not awaited: the server answers while the thread loads (its start is CPU-heavy, most of all under tsx).
+    app.addHook(
+      'onReady',
+      async () =>
+        void uploads
+          .pool()
+          .warm()
+          .catch(() => undefined),
+    );
+  }
+  app.addHook('onClose', async () => {
+    await uploadPool?.close();
+  });
   app.setErrorHandler(errorHandler({ uploadLimit: uploads.file, logger: options.logger ?? false }));
   app.setNotFoundHandler(notFoundHandler);
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
 import type { GoldExtraction } from '../extract/model.js';
 import { analyzeDocument, toGoldFormat } from '../pipeline.js';
-import { readDocument } from '../readers/index.js';
+import { readDocument, type ReadLimits } from '../readers/index.js';
 import { linkExtraction, type DocumentLinks } from './linking.js';
 import { lineRange, lineText, makeSourceText, type SourceText } from '../text/source-text.js';
 
@@ -24,9 +24,13 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Read, extract and link one document (pure: no files, no database). */
-export async function analyzeBytes(bytes: Uint8Array, filename: string): Promise<DocumentRecord> {
-  const raw = await readDocument(bytes, filename);
+/** Read, extract and link one document (pure: no files, no database); `limits` default to the environment's. */
+export async function analyzeBytes(
+  bytes: Uint8Array,
+  filename: string,
+  limits?: ReadLimits,
+): Promise<DocumentRecord> {
+  const raw = await readDocument(bytes, filename, limits);
   const extraction = toGoldFormat(analyzeDocument(raw));
   return {
     filename,

@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
+import { LantuError } from '../diagnostics.js';
 import { collectFiles } from '../readers/files.js';
+import { readLimits, type ReadLimits } from '../readers/limits.js';
 import { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 import type { Store } from './connect.js';
 import { crashPoint } from './crash-points.js';
@@ -11,7 +13,7 @@ import { claimWriter } from './owed.js';
 import { syncCatalog } from './repositories/catalog.js';
 import { documentIdBySha, insertDocument, type StoredDocument } from './repositories/documents.js';
 import { refreshStatistics } from './maintenance.js';
-import { analysisPool } from './workers.js';
+import { analysisPool, type AnalysisPool } from './workers.js';
 
 /** From this many new documents on, an ingest is a bulk load and refreshes the planner's statistics. */
 const BULK_DOCUMENTS = 50;
@@ -25,6 +27,8 @@ export interface IngestEvent {
   outcome: IngestOutcome;
   documentId?: number;
   error?: string;
+  /** The error's code when it has one (`limit/time`, `docx/corrupt`, …). */
+  code?: string;
   done: number;
   total: number;
 }
@@ -32,7 +36,7 @@ export interface IngestEvent {
 export interface IngestReport {
   stored: Array<{ file: string; documentId: number }>;
   duplicates: Array<{ file: string; documentId: number }>;
-  failed: Array<{ file: string; error: string }>;
+  failed: Array<{ file: string; error: string; code?: string }>;
   derived: DeriveReport;
   seconds: number;
 }
@@ -46,8 +50,14 @@ export interface IngestSource {
 
 export interface IngestOptions {
   actor?: string;
-  /** Worker threads for reading/extraction; 1 runs in this thread (default: every core). */
+  /** Worker threads for reading/extraction; 1 runs in this thread unless `isolate` (default: every core). */
   threads?: number;
+  /** Read even a single document in a worker, so that the read limits on time and memory hold (the CLI does). */
+  isolate?: boolean;
+  /** A pool the caller keeps (the server's); ingest neither starts nor closes one then. */
+  pool?: AnalysisPool;
+  /** Limits on reading each document (default: readLimits(), i.e. the environment's). */
+  limits?: ReadLimits;
   onProgress?: (event: IngestEvent) => void;
   /** Link observations, compute statuses and lint plans afterwards (default true). */
   derive?: boolean;
@@ -106,8 +116,10 @@ export async function ingest(
   const actor = options.actor ?? 'lantu';
   const total = sources.length;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), total));
-  const pool = threads > 1 ? analysisPool(threads) : null;
-  const analyze: Analyze = pool?.analyze ?? analyzeBytes;
+  const limits = options.limits ?? readLimits();
+  const pool =
+    options.pool ?? (threads > 1 || (options.isolate && total > 0) ? analysisPool(threads, limits) : null);
+  const analyze: Analyze = pool?.analyze ?? ((bytes, name) => analyzeBytes(bytes, name, limits));
   const report: IngestReport = {
     stored: [],
     duplicates: [],
@@ -163,8 +175,9 @@ export async function ingest(
       for (const name of [file, basename(file)])
         if (text.startsWith(`${name}: `)) text = text.slice(name.length + 2);
       const why = `${file}: ${text}`;
-      report.failed.push({ file, error: why });
-      emit({ file, outcome: 'failed', error: why });
+      const code = error instanceof LantuError ? { code: error.code } : {};
+      report.failed.push({ file, error: why, ...code });
+      emit({ file, outcome: 'failed', error: why, ...code });
     }
   };
 
@@ -178,7 +191,7 @@ export async function ingest(
     await Promise.all(lanes);
     await writer;
   } finally {
-    await pool?.close();
+    if (!options.pool) await pool?.close();
   }
   for (const { entry, sha } of twins) entry.documentId = (await documentIdBySha(store.db, sha)) ?? -1;
   // What these documents owe and whatever an earlier run left owed (it died before deriving): all of it now.

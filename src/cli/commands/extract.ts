@@ -3,11 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { Piscina } from 'piscina';
 import type { GoldExtraction } from '../../extract/model.js';
-import extractFile, { type ExtractResult } from '../extract-worker.js';
-import { collectFiles } from '../../readers/index.js';
-import { workerModule } from '../../worker-threads.js';
+import type { ExtractResult } from '../extract-worker.js';
+import { collectFiles, readLimits } from '../../readers/index.js';
+import { guardedPool, runGuarded, workerModule } from '../../worker-threads.js';
 import { startProgress } from '../progress.js';
 
 interface ExtractOptions {
@@ -33,16 +32,28 @@ function outputNames(files: readonly string[]): (file: string) => string {
   return (file) => `${(counts.get(stem(file)) ?? 0) > 1 ? basename(file) : stem(file)}.json`;
 }
 
-/** Runs the extraction of every file, on worker threads when there is more than one. */
+/**
+ * Runs the extraction of every file on worker threads under the read limits (even one file: a file over its time or
+ * memory limit stops its worker, not this process); a file that fails is a result, and the others go on.
+ */
 async function extractAll(files: string[], jobs: number, onDone: (r: ExtractResult) => void): Promise<void> {
-  if (files.length === 1 || jobs <= 1) {
-    for (const file of files) onDone(await extractFile(file));
-    return;
-  }
-  const { filename, execArgv } = workerModule('../extract-worker', import.meta.url);
-  const pool = new Piscina({ filename, execArgv, maxThreads: jobs, minThreads: 1 });
+  const limits = readLimits();
+  const pool = guardedPool(
+    workerModule('../extract-worker', import.meta.url),
+    Math.min(jobs, files.length),
+    limits,
+  );
   try {
-    await Promise.all(files.map(async (file) => onDone((await pool.run(file)) as ExtractResult)));
+    await Promise.all(
+      files.map(async (file) => {
+        try {
+          const gold = await runGuarded<unknown, GoldExtraction>(pool, { file, limits }, file, limits);
+          onDone({ file, ok: true, gold });
+        } catch (error) {
+          onDone({ file, ok: false, error: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
   } finally {
     await pool.destroy();
   }

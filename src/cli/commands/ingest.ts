@@ -34,6 +34,8 @@ export function registerIngest(program: Command): void {
           files.map((file) => ({ file })),
           {
             actor: options.by,
+            // Even one file is read in a worker, so its time and memory limits hold and a bomb cannot stop the run.
+            isolate: true,
             ...(options.threads ? { threads: options.threads } : {}),
             onProgress: (event) => {
               bar?.update(event.done, { file: event.file });

@@ -54,7 +54,11 @@ export function registerServe(program: Command): void {
             `derived ${derived.statuses} statuses, ${derived.findings} findings\n`,
         );
       }
-      const app = await buildServer({ db: store.db, uploadLimit: options.uploadLimit * 1024 * 1024 });
+      const app = await buildServer({
+        db: store.db,
+        uploadLimit: options.uploadLimit * 1024 * 1024,
+        warmReading: true,
+      });
       const close = async () => {
         await app.close();
         await store.close();

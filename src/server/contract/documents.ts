@@ -153,7 +153,10 @@ const StoredFile = Type.Object({ file: Type.String(), documentId: Type.Integer()
 export const IngestAnswer = Type.Object({
   stored: Type.Array(StoredFile),
   duplicates: Type.Array(StoredFile),
-  failed: Type.Array(Type.Object({ file: Type.String(), error: Type.String() })),
+  /** Files not stored, each with what was wrong and, for a reading limit or a reader error, its code (`limit/time`). */
+  failed: Type.Array(
+    Type.Object({ file: Type.String(), error: Type.String(), code: Type.Optional(Type.String()) }),
+  ),
   /** What the derivation after the upload did (regions, observations, statuses). */
   derived: Type.Unknown(),
 });

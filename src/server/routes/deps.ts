@@ -10,7 +10,9 @@ import type {
 } from 'fastify';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
+import type { ReadLimits } from '../../readers/index.js';
 import { findRegion, type Database } from '../../store/index.js';
+import type { AnalysisPool } from '../../store/workers.js';
 import { INT_MAX } from '../inputs.js';
 
 /** The app as route files see it: schemas are TypeBox, so params, body, query and replies are typed by them. */
@@ -27,8 +29,12 @@ export interface UploadLimits {
   file: number;
   /** Largest total of the files of one request in bytes. */
   total: number;
-  /** Worker threads for extraction (1: in the request's process). */
+  /** Worker threads for extraction. */
   threads: number;
+  /** Limits on reading one upload. */
+  limits: ReadLimits;
+  /** The guarded reading threads, started at the first upload. */
+  pool: () => AnalysisPool;
 }
 
 export interface RouteDeps {

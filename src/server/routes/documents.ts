@@ -2,6 +2,7 @@
 import type { MultipartFile } from '@fastify/multipart';
 import { Type } from 'typebox';
 import { LantuError } from '../../diagnostics.js';
+import { isLimitCode } from '../../readers/index.js';
 import { LABEL_ORDER } from '../../monitor/index.js';
 import {
   getDocument,
@@ -76,7 +77,12 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
         summary: `upload one or more documents (multipart, field "file"; at most ${Math.round(uploads.file / 1024 / 1024)} MB each) = ingest`,
         consumes: ['multipart/form-data'],
         // 400 when every file failed: the same answer, or the error of a bad request.
-        response: { 200: IngestAnswer, 201: IngestAnswer, 400: Type.Union([IngestAnswer, ApiErrorBody]) },
+        response: {
+          200: IngestAnswer,
+          201: IngestAnswer,
+          400: Type.Union([IngestAnswer, ApiErrorBody]),
+          422: Type.Union([IngestAnswer, ApiErrorBody]),
+        },
       },
     },
     async (request, reply) => {
@@ -104,8 +110,16 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
       }
       if (sources.length === 0)
         throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
-      const report = await ingest({ db }, sources, { actor: actorOf(request), threads: uploads.threads });
-      const status = report.failed.length === sources.length ? 400 : report.stored.length > 0 ? 201 : 200;
+      const report = await ingest({ db }, sources, {
+        actor: actorOf(request),
+        threads: uploads.threads,
+        pool: uploads.pool(),
+        limits: uploads.limits,
+      });
+      // Nothing stored: 422 when a file was over a reading limit (well-formed but too much to read), else 400.
+      const allFailed = report.failed.length === sources.length;
+      const overLimit = report.failed.some((f) => isLimitCode(f.code));
+      const status = allFailed ? (overLimit ? 422 : 400) : report.stored.length > 0 ? 201 : 200;
       return reply.code(status).send({
         stored: report.stored,
         duplicates: report.duplicates,
