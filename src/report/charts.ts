@@ -28,30 +28,43 @@ const KNOWN_CJK_FONTS = [
   'C:\\Windows\\Fonts\\simhei.ttf',
 ];
 
-let cachedFont: { file: string | null; diagnostic: Diagnostic | null } | undefined;
+interface FoundFont {
+  file: string | null;
+  /** Without a CJK font: any font fontconfig offers, so digits and Latin text still show. */
+  latin: string | null;
+  diagnostic: Diagnostic | null;
+}
+
+let cachedFont: FoundFont | undefined;
+
+function fontconfig(args: string[]): string {
+  try {
+    return execFileSync(args[0]!, args.slice(1), { encoding: 'utf8', timeout: 3000 });
+  } catch {
+    // no fontconfig on this machine: the known paths
+    return '';
+  }
+}
 
 /** A font file with Chinese glyphs: $LANTU_CJK_FONT, then fontconfig's answer for zh, then known paths. */
-export function findCjkFont(): { file: string | null; diagnostic: Diagnostic | null } {
+export function findCjkFont(): FoundFont {
   if (cachedFont) return cachedFont;
   const candidates: string[] = [];
   if (process.env.LANTU_CJK_FONT) candidates.push(process.env.LANTU_CJK_FONT);
-  try {
-    // fc-list only lists fonts that cover the language, unlike fc-match which always answers something.
-    const listed = execFileSync('fc-list', [':lang=zh', 'file'], { encoding: 'utf8', timeout: 3000 });
-    candidates.push(
-      ...listed
-        .split('\n')
-        .map((l) => l.replace(/:\s*$/, '').trim())
-        .filter(Boolean)
-        .sort((a, b) => Number(/Sans|Hei/i.test(b)) - Number(/Sans|Hei/i.test(a))),
-    );
-  } catch {
-    // no fontconfig on this machine: the known paths below
-  }
+  // fc-list only lists fonts that cover the language, unlike fc-match which always answers something.
+  candidates.push(
+    ...fontconfig(['fc-list', ':lang=zh', 'file'])
+      .split('\n')
+      .map((l) => l.replace(/:\s*$/, '').trim())
+      .filter(Boolean)
+      .sort((a, b) => Number(/Sans|Hei/i.test(b)) - Number(/Sans|Hei/i.test(a))),
+  );
   candidates.push(...KNOWN_CJK_FONTS);
   const file = candidates.find((f) => existsSync(f)) ?? null;
+  const latin = file ? null : fontconfig(['fc-match', '-f', '%{file}', 'sans-serif']).trim() || null;
   cachedFont = {
     file,
+    latin: latin && existsSync(latin) ? latin : null,
     diagnostic: file
       ? null
       : {
@@ -69,7 +82,12 @@ export function findCjkFont(): { file: string | null; diagnostic: Diagnostic | n
 
 /** The chart as an SVG string (ECharts server-side rendering, no DOM). */
 export function chartSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: spec.width,
+    height: spec.height,
+  });
   try {
     chart.setOption({ backgroundColor: '#ffffff', ...spec.option });
     return chart.renderToSVGString();
@@ -86,9 +104,11 @@ export function renderChart(spec: ChartSpec, diagnostics: Diagnostic[] = []): Re
     diagnostics.push(font.diagnostic);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: spec.width * 2 },
-    font: font.file
-      ? { fontFiles: [font.file], loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' }
-      : { loadSystemFonts: true },
+    // One font file instead of scanning every system font on each chart.
+    font:
+      font.file || font.latin
+        ? { fontFiles: [(font.file ?? font.latin)!], loadSystemFonts: false }
+        : { loadSystemFonts: true },
   });
   return { svg, png: resvg.render().asPng(), width: spec.width, height: spec.height };
 }

@@ -157,6 +157,19 @@ function figureOf(
   return { year: figure.year ?? fallbackYear, text, source: sourceOf(figure.source, documents) };
 }
 
+/** Comparator words written after the number (5%以上), the rest before it (超过65%); 达到 goes without saying. */
+const TRAILING_COMPARATORS: ReadonlySet<string> = new Set(['以上', '以下', '以内', '左右']);
+
+/** A work report's target for the year as a table cell: 5以上, 超过65, 800亿元 (its unit when it differs from the row's). */
+function annualTargetText(
+  t: { value: string; comparator: string | null; unit: string | null },
+  rowUnit: string | null,
+): string {
+  const value = t.unit && t.unit !== rowUnit ? `${t.value}${t.unit}` : t.value;
+  if (!t.comparator || t.comparator === '达到') return value;
+  return TRAILING_COMPARATORS.has(t.comparator) ? `${value}${t.comparator}` : `${t.comparator}${value}`;
+}
+
 /** The target year a status judges against (its table's or sentence's period end). */
 function targetYear(status: Status): number | null {
   const target = status.components.target as { year?: number } | undefined;
@@ -257,7 +270,7 @@ export async function evaluationInput(
       annual_target: wr
         ? {
             year,
-            text: wr.quote,
+            text: annualTargetText(wr, s.unit),
             source: {
               document: documents.get(String(wr.document_id)) ?? String(wr.document_id),
               line: wr.line,
@@ -282,8 +295,10 @@ export async function evaluationInput(
     ];
     const series = await Promise.all(linked.map((id) => indicatorSeries(db, { ...plan }, id)));
     const usable = series.filter((x) => x !== null && x.expected.length > 1);
-    usable.sort((a, b) => Number(b!.actual.length > 0) - Number(a!.actual.length > 0));
-    for (const x of usable.slice(0, TRENDS_SHOWN))
+    const observed = usable.filter((x) => x!.actual.some((o) => o.year <= year));
+    // With no actual value yet, two expected paths show the plan's course; more would be empty charts.
+    const shown = observed.length > 0 ? observed.slice(0, TRENDS_SHOWN) : usable.slice(0, 2);
+    for (const x of shown)
       trends.push({
         name: x!.row?.name ?? x!.indicator.name,
         unit: x!.base?.unit ?? x!.indicator.unit,

@@ -240,7 +240,7 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
   heading('总体情况');
   para({
     text:
-      `${kind === 'annual' ? `${year}年是规划实施的关键之年。` : ''}` +
+      `${kind === 'annual' && input.period.start !== null && year >= input.period.start ? `${year}年是规划实施的第${chineseOrdinal(year - input.period.start + 1)}年。` : ''}` +
       `根据${input.scope === 'previous' ? `${period}规划纲要确定的主要指标` : `《${planTitle}》`}，` +
       `对${span}${region}规划主要指标完成情况进行了${kind === 'annual' ? '监测' : '评估'}。` +
       `从评估结果看，${input.sentence}。`,
@@ -279,7 +279,13 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
           text: i.target ? `${i.target.text}${i.target.year !== null ? `（${i.target.year}年）` : ''}` : '—',
           note: notes.of(i.target, `${i.name}规划目标`),
         },
-    { text: dash(i.actual?.text), note: notes.of(i.actual, `${i.name}实际值`) },
+    // A value of an earlier year than the report's is marked with its year.
+    {
+      text: i.actual
+        ? `${i.actual.text}${i.actual.year !== null && i.actual.year !== year ? `（${i.actual.year}年）` : ''}`
+        : '—',
+      note: notes.of(i.actual, `${i.name}实际值`),
+    },
     { text: dash(i.expected) },
     { text: dash(i.progress) },
     { text: i.overridden ? `${i.label_text}（人工评估）` : i.label_text },
