@@ -207,10 +207,16 @@ export async function evaluationInput(
     .select(['id', 'title', 'filename', 'region', 'region_id', 'period_start', 'period_end', 'doc_type'])
     .where('id', '=', planId)
     .executeTakeFirst();
-  if (!plan || plan.doc_type !== 'plan')
+  if (!plan)
+    throw new LantuError({
+      code: 'report/plan-not-found',
+      message: `plan ${planId} does not exist`,
+      expected: 'the id of a stored plan (GET /api/plans)',
+    });
+  if (plan.doc_type !== 'plan')
     throw new LantuError({
       code: 'report/not-a-plan',
-      message: `document ${planId} is not a stored plan`,
+      message: `document ${planId} (${plan.filename}) is a ${plan.doc_type}, not a plan`,
       expected: 'the id of a plan (GET /api/plans)',
     });
   const [stored, docs, projects, annual] = await Promise.all([

@@ -1,5 +1,6 @@
 // The report model: one tree of sections, paragraphs, tables, charts and footnotes that every renderer reads.
 import { LABEL_ORDER, type StatusLabel } from '../monitor/index.js';
+import { planName, planOrdinalOfYear } from '../quantity/index.js';
 import type { EvaluatedIndicator, EvaluationInput, FigureSource, SourcedFigure } from './evaluation-input.js';
 
 export type ReportKind = 'annual' | 'midterm' | 'final';
@@ -206,6 +207,12 @@ function periodText(start: number | null, end: number | null): string {
   return start !== null && end !== null ? `${start}—${end}年` : '规划期';
 }
 
+/** “十四五” for a period starting in 2021; the years when the period is not a five-year plan's. */
+function previousName(start: number | null): string {
+  const ordinal = start === null ? null : planOrdinalOfYear(start);
+  return ordinal === null ? '上一规划期' : `“${planName(ordinal)}”`;
+}
+
 const LAGGING: ReadonlySet<string> = new Set(['滞后', '未达标']);
 
 /** Build the report for a plan's evaluation input; the kind decides the sections and their wording. */
@@ -218,7 +225,7 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
   const period = periodText(input.period.start, input.period.end);
   const titled =
     input.scope === 'previous'
-      ? `${region}${period}规划纲要实施${KIND_NAMES[kind].replace(/报告$/, '')}报告`
+      ? `${region}${previousName(input.period.start)}规划纲要实施${KIND_NAMES[kind]}`
       : `《${planTitle}》${kind === 'annual' ? `${year}年度监测报告` : `实施${KIND_NAMES[kind]}`}`;
   let section = 0;
   const heading = (text: string) =>

@@ -54,6 +54,7 @@ import {
 } from './lists.js';
 import { registerWebRoutes } from './routes/index.js';
 import { regionOfQuery } from './routes/deps.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerWebApp } from './web.js';
 
 export interface ServerOptions {
@@ -863,6 +864,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // The web app: its own API routes, then the built pages at / (web/dist).
   registerWebRoutes(app, { db });
+  registerReportRoutes(app, { db });
   await registerWebApp(app, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }
