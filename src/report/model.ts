@@ -453,7 +453,8 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
     plan_id: plan.id,
     year,
     title: titled,
-    subtitle: `${region}规划监测评估工作组　${date}`,
+    // A generated draft: the office signs it after review, so no issuing body is invented.
+    subtitle: `（蓝图系统生成稿\u3000${date}）`,
     blocks,
     footnotes: notes.list,
     figures: { stated: notes.stated, sourced: notes.sourced },

@@ -42,7 +42,7 @@ export default function Reports() {
           ? plan.period_end
           : (plan.latest_year ?? plan.period_start);
     setYear(implied ?? null);
-  }, [plan?.id, kind]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [plan?.id, kind]);
 
   if (error)
     return (
