@@ -46,6 +46,11 @@ function fontconfig(args: string[]): string {
   }
 }
 
+/** Regular sans faces first: chart labels are set in a plain 黑体-like face, not bold or serif. */
+function fontRank(file: string): number {
+  return Number(/Regular/i.test(file)) * 2 + Number(/Sans|Hei/i.test(file));
+}
+
 /** A font file with Chinese glyphs: $LANTU_CJK_FONT, then fontconfig's answer for zh, then known paths. */
 export function findCjkFont(): FoundFont {
   if (cachedFont) return cachedFont;
@@ -57,7 +62,7 @@ export function findCjkFont(): FoundFont {
       .split('\n')
       .map((l) => l.replace(/:\s*$/, '').trim())
       .filter(Boolean)
-      .sort((a, b) => Number(/Sans|Hei/i.test(b)) - Number(/Sans|Hei/i.test(a))),
+      .sort((a, b) => fontRank(b) - fontRank(a)),
   );
   candidates.push(...KNOWN_CJK_FONTS);
   const file = candidates.find((f) => existsSync(f)) ?? null;

@@ -153,41 +153,71 @@ function categoryChart(byCategory: Map<string, EvaluatedIndicator[]>): ChartSpec
   };
 }
 
-function trendChart(trend: EvaluationInput['trends'][number], index: number): ChartSpec {
-  const years = [
-    ...new Set([...trend.expected.map((p) => p.year), ...trend.actual.map((p) => p.year)]),
-  ].sort();
-  const at = (points: Array<{ year: number; value: number }>) =>
-    years.map((y) => points.find((p) => p.year === y)?.value ?? null);
+/** Key indicators against their expected paths as small multiples in one chart (one picture to draw, not four). */
+function trendChart(trends: EvaluationInput['trends']): ChartSpec {
+  const columns = trends.length > 1 ? 2 : 1;
+  const rows = Math.ceil(trends.length / columns);
+  const cell = { width: 640 / columns, height: 240 };
+  const series: unknown[] = [];
+  const grids: unknown[] = [];
+  const xAxes: unknown[] = [];
+  const yAxes: unknown[] = [];
+  const titles: unknown[] = [];
+  trends.forEach((trend, n) => {
+    const years = [
+      ...new Set([...trend.expected.map((p) => p.year), ...trend.actual.map((p) => p.year)]),
+    ].sort();
+    const at = (points: Array<{ year: number; value: number }>) =>
+      years.map((y) => points.find((p) => p.year === y)?.value ?? null);
+    const left = (n % columns) * cell.width;
+    const top = 30 + Math.floor(n / columns) * cell.height;
+    titles.push({
+      text: `${trend.name}${trend.unit ? `（${trend.unit}）` : ''}`,
+      left: left + 10,
+      top,
+      textStyle: { fontSize: 12, fontWeight: 'normal' },
+    });
+    grids.push({ left: left + 50, top: top + 40, width: cell.width - 75, height: cell.height - 80 });
+    xAxes.push({ gridIndex: n, type: 'category', data: years.map(String) });
+    yAxes.push({ gridIndex: n, type: 'value', scale: true });
+    series.push(
+      {
+        name: '序时进度',
+        type: 'line',
+        xAxisIndex: n,
+        yAxisIndex: n,
+        data: at(trend.expected),
+        lineStyle: { type: 'dashed', color: '#888888' },
+        itemStyle: { color: '#888888' },
+        symbol: 'none',
+      },
+      {
+        name: '实际值',
+        type: 'line',
+        xAxisIndex: n,
+        yAxisIndex: n,
+        data: at(trend.actual),
+        connectNulls: true,
+        label: { show: true },
+        itemStyle: { color: '#c00000' },
+        symbolSize: 7,
+      },
+    );
+  });
   return {
-    id: `trend-${index + 1}`,
-    title: `${trend.name}${trend.unit ? `（${trend.unit}）` : ''}：实际值与序时进度`,
+    id: 'key-indicator-trends',
+    title: '主要指标实际值与序时进度',
     width: 640,
-    height: 300,
+    height: 30 + rows * cell.height,
     option: {
       animation: false,
       textStyle: { fontFamily: 'Noto Sans CJK SC, Source Han Sans SC, SimHei, sans-serif' },
       legend: { top: 4, data: ['序时进度', '实际值'] },
-      grid: { left: 60, right: 30, top: 44, bottom: 30 },
-      xAxis: { type: 'category', data: years.map(String) },
-      yAxis: { type: 'value', name: trend.unit ?? '', scale: true },
-      series: [
-        {
-          name: '序时进度',
-          type: 'line',
-          data: at(trend.expected),
-          lineStyle: { type: 'dashed' },
-          symbol: 'none',
-        },
-        {
-          name: '实际值',
-          type: 'line',
-          data: at(trend.actual),
-          connectNulls: true,
-          label: { show: true },
-          symbolSize: 8,
-        },
-      ],
+      title: titles,
+      grid: grids,
+      xAxis: xAxes,
+      yAxis: yAxes,
+      series,
     },
   };
 }
@@ -313,7 +343,7 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
       widths: [5, 22, 8, 10, 10, 10, 9, 9, 10, 7],
     });
   }
-  input.trends.forEach((t, n) => blocks.push({ type: 'chart', chart: trendChart(t, n) }));
+  if (input.trends.length > 0) blocks.push({ type: 'chart', chart: trendChart(input.trends) });
 
   // 三、约束性指标
   heading('约束性指标');
