@@ -63,6 +63,8 @@ export interface EvaluatedIndicator {
   progress: string | null;
   /** The status's own sentence (2023年实际值 X，按序时进度应达 Y，完成进度 Z%，…). */
   explanation: string;
+  /** The road ahead (按现有增速，2025年预计达到…，需年均增长X%方可实现目标) once the evaluation gives it; null today. */
+  road_ahead: string | null;
 }
 
 /** One indicator's expected path (序时进度) from base to target and its actual values. */
@@ -288,6 +290,7 @@ export async function evaluationInput(
       expected: numberText(c.expected as number | null),
       progress: percentText(s.ratio),
       explanation: s.explanation,
+      road_ahead: null,
     };
   });
   const counts = labelCounts(chosen);
@@ -356,4 +359,106 @@ export async function evaluationInput(
     trends,
     basis: '数据库中已计算的指标状态（与 /api/statuses 一致）',
   };
+}
+
+/**
+ * The parts of issue 12's PlanEvaluation (GET /api/plans/:id/evaluation, src/monitor/evaluation.ts on branch
+ * issue-evaluation) a report reads, declared here until that module is merged; then `evaluationInput` calls
+ * `planEvaluation(db, planId, year)` and passes its result to `fromPlanEvaluation`.
+ */
+export interface PlanEvaluationShape {
+  sentence: string;
+  indicators: Array<{
+    rowId: number | null;
+    targetId: number | null;
+    name: string;
+    unit: string | null;
+    category: string | null;
+    attribute: string | null;
+    origin: 'table' | 'text';
+    base: { year: number; value: number; raw: string | null } | null;
+    targets: Array<{ kind: string; year: number; text: string }>;
+    latest: { year: number; value: number; raw: string | null; source: StoredSource | null } | null;
+    expected: number | null;
+    progress: number | null;
+    verdict: {
+      label: StatusLabel;
+      lag: LagDegree | null;
+      text: string;
+      warning: string | null;
+      decidedBy: string | null;
+    };
+    components: Array<{
+      statusId: number | null;
+      kind: string;
+      year: number;
+      label: StatusLabel;
+      explanation: string;
+      override: { label: string; reason: string; by: string } | null;
+    }>;
+    roadAhead: { sentence: string } | null;
+    annualTargets: Array<{ year: number; quote: string; source: StoredSource | null }>;
+    evidence: { document: string | null; line: number | null; quote: string | null };
+  }>;
+}
+
+/** One indicator of issue 12's evaluation as a report row: its verdict, the deciding target's figures and road ahead. */
+export function fromPlanEvaluation(
+  evaluation: PlanEvaluationShape,
+  year: number,
+): Pick<EvaluationInput, 'indicators' | 'counts' | 'sentence'> {
+  const indicators = evaluation.indicators.map((e, n): EvaluatedIndicator => {
+    const deciding = e.components.find((c) => c.kind === e.verdict.decidedBy) ?? e.components[0] ?? null;
+    const target = e.targets.find((t) => t.kind === e.verdict.decidedBy) ?? e.targets[0] ?? null;
+    const annual = e.annualTargets.find((a) => a.year === year) ?? null;
+    const evidence: FigureSource | null = e.evidence.document
+      ? { document: e.evidence.document, line: e.evidence.line, quote: e.evidence.quote }
+      : null;
+    const override = deciding?.override ?? null;
+    return {
+      status_id: deciding?.statusId ?? -(n + 1),
+      row_id: e.rowId ?? -(e.targetId ?? n + 1),
+      status_year: deciding?.year ?? year,
+      category: e.category ?? '其他',
+      name: e.origin === 'text' ? `${e.name}（正文目标）` : e.name,
+      unit: e.unit,
+      attribute: e.attribute,
+      binding: e.attribute === '约束性',
+      target_kind: e.verdict.decidedBy ?? deciding?.kind ?? 'qualitative',
+      label: e.verdict.label,
+      lag: e.verdict.lag,
+      label_text: e.verdict.text,
+      overridden: override ? { computed: deciding!.label, reason: override.reason, by: override.by } : null,
+      warning: e.verdict.warning,
+      // Base and target are read from the row (or the sentence) the evidence points at.
+      base: e.base
+        ? { year: e.base.year, text: e.base.raw ?? numberText(e.base.value)!, source: evidence }
+        : null,
+      target: target ? { year: target.year, text: target.text, source: evidence } : null,
+      annual_target: annual
+        ? { year, text: annual.quote, source: sourceOf(annual.source ?? undefined, new Map()) }
+        : null,
+      actual: e.latest
+        ? {
+            year: e.latest.year,
+            text: e.latest.raw ?? numberText(e.latest.value)!,
+            source: sourceOf(e.latest.source ?? undefined, new Map()),
+          }
+        : null,
+      expected: numberText(e.expected),
+      progress: percentText(e.progress === null ? null : String(e.progress)),
+      explanation: deciding?.explanation ?? '',
+      road_ahead: e.roadAhead?.sentence ?? null,
+    };
+  });
+  // The overview's counting, over verdicts: one per indicator, overrides already in the verdict.
+  const counts = labelCounts(
+    indicators.map((i) => ({
+      label: i.label,
+      lag: i.lag,
+      attribute: i.attribute,
+      override: null,
+    })) as unknown as Status[],
+  );
+  return { indicators, counts, sentence: evaluation.sentence };
 }

@@ -373,6 +373,7 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
     para(
       { text: `${i.name}（${i.label_text}${i.binding ? '，约束性' : ''}）：`, bold: true },
       { text: `${i.explanation}。`, note: notes.of(i.actual, `${i.name}实际值`) },
+      ...(i.road_ahead ? [{ text: `${i.road_ahead}。` }] : []),
       {
         text: i.overridden
           ? `人工评估意见：${i.overridden.reason}（${i.overridden.by}）。`

@@ -21,6 +21,7 @@ import {
   REPORT_KINDS,
   type ReportModel,
 } from './index.js';
+import { fromPlanEvaluation, type PlanEvaluationShape } from './evaluation-input.js';
 import { chineseOrdinal } from './model.js';
 
 const CORPUS = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url));
@@ -207,6 +208,84 @@ describe('report model', () => {
       '七、下一步工作建议',
       '附录：指标数据来源',
     ]);
+  });
+});
+
+describe("issue 12's evaluation as report input", () => {
+  // One indicator in the shape GET /api/plans/:id/evaluation gives (branch issue-evaluation), two targets judged.
+  const evaluation: PlanEvaluationShape = {
+    sentence: '1 项主要指标中，1 项滞后',
+    indicators: [
+      {
+        rowId: 12,
+        targetId: null,
+        name: '地区生产总值',
+        unit: '亿元',
+        category: '经济发展',
+        attribute: '预期性',
+        origin: 'table',
+        base: { year: 2020, value: 451.9, raw: '451.9' },
+        targets: [
+          { kind: 'level', year: 2025, text: '820亿元' },
+          { kind: 'growth', year: 2025, text: '年均增长9.8%' },
+        ],
+        latest: {
+          year: 2022,
+          value: 520,
+          raw: '520',
+          source: { doc: 'bulletin-2022.txt', line: 8, quote: '520亿元' },
+        },
+        expected: 580.2,
+        progress: 0.53,
+        verdict: { label: '滞后', lag: '严重', text: '严重滞后', warning: 'red', decidedBy: 'level' },
+        components: [
+          {
+            statusId: 40,
+            kind: 'level',
+            year: 2022,
+            label: '滞后',
+            explanation: '2022年实际值 520亿元',
+            override: null,
+          },
+          {
+            statusId: 41,
+            kind: 'growth',
+            year: 2022,
+            label: '基本符合预期',
+            explanation: '年均增长7.3%',
+            override: null,
+          },
+        ],
+        roadAhead: { sentence: '按现有增速，2025年预计达到638亿元，需年均增长16.3%方可实现目标' },
+        annualTargets: [
+          {
+            year: 2022,
+            quote: '增长7%左右',
+            source: { doc: 'work-report-2022.txt', line: 30, quote: '增长7%左右' },
+          },
+        ],
+        evidence: { document: 'plan.txt', line: 159, quote: '地区生产总值' },
+      },
+    ],
+  };
+
+  it('reads the verdict, the deciding target, the road ahead and every source', () => {
+    const mapped = fromPlanEvaluation(evaluation, 2022);
+    const [i] = mapped.indicators;
+    expect(i).toMatchObject({
+      status_id: 40,
+      label: '滞后',
+      label_text: '严重滞后',
+      target: { year: 2025, text: '820亿元', source: { document: 'plan.txt', line: 159 } },
+      base: { year: 2020, text: '451.9' },
+      actual: { year: 2022, text: '520', source: { document: 'bulletin-2022.txt', line: 8 } },
+      annual_target: { text: '增长7%左右', source: { document: 'work-report-2022.txt', line: 30 } },
+      expected: '580.2',
+      progress: '53%',
+      road_ahead: '按现有增速，2025年预计达到638亿元，需年均增长16.3%方可实现目标',
+    });
+    expect(mapped.counts.counts['滞后']).toBe(1);
+    expect(mapped.sentence).toBe(evaluation.sentence);
   });
 });
 
