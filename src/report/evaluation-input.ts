@@ -135,7 +135,10 @@ function percentText(ratio: string | null): string | null {
   return Number.isFinite(r) ? `${String(Number((r * 100).toFixed(1)))}%` : null;
 }
 
-function sourceOf(source: StoredSource | undefined, documents: Map<string, string>): FigureSource | null {
+function sourceOf(
+  source: StoredSource | undefined,
+  documents: ReadonlyMap<string, string>,
+): FigureSource | null {
   if (!source) return null;
   if (source.doc !== undefined)
     return {
@@ -397,7 +400,14 @@ export interface PlanEvaluationShape {
       override: { label: string; reason: string; by: string } | null;
     }>;
     roadAhead: { sentence: string } | null;
-    annualTargets: Array<{ year: number; quote: string; source: StoredSource | null }>;
+    annualTargets: Array<{
+      year: number;
+      quote: string;
+      comparator: string | null;
+      value: number;
+      unit: string | null;
+      source: StoredSource | null;
+    }>;
     evidence: { document: string | null; line: number | null; quote: string | null };
   }>;
 }
@@ -406,6 +416,8 @@ export interface PlanEvaluationShape {
 export function fromPlanEvaluation(
   evaluation: PlanEvaluationShape,
   year: number,
+  /** File names by document id and by file name: a source may name its document either way. */
+  documents: ReadonlyMap<string, string> = new Map(),
 ): Pick<EvaluationInput, 'indicators' | 'counts' | 'sentence'> {
   const indicators = evaluation.indicators.map((e, n): EvaluatedIndicator => {
     const deciding = e.components.find((c) => c.kind === e.verdict.decidedBy) ?? e.components[0] ?? null;
@@ -436,13 +448,17 @@ export function fromPlanEvaluation(
         : null,
       target: target ? { year: target.year, text: target.text, source: evidence } : null,
       annual_target: annual
-        ? { year, text: annual.quote, source: sourceOf(annual.source ?? undefined, new Map()) }
+        ? {
+            year,
+            text: annualTargetText({ ...annual, value: String(annual.value) }, e.unit),
+            source: sourceOf(annual.source ?? undefined, documents),
+          }
         : null,
       actual: e.latest
         ? {
             year: e.latest.year,
             text: e.latest.raw ?? numberText(e.latest.value)!,
-            source: sourceOf(e.latest.source ?? undefined, new Map()),
+            source: sourceOf(e.latest.source ?? undefined, documents),
           }
         : null,
       expected: numberText(e.expected),

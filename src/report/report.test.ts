@@ -261,7 +261,10 @@ describe("issue 12's evaluation as report input", () => {
           {
             year: 2022,
             quote: '增长7%左右',
-            source: { doc: 'work-report-2022.txt', line: 30, quote: '增长7%左右' },
+            comparator: '左右',
+            value: 7,
+            unit: '%',
+            source: { doc: '3', line: 30, quote: '增长7%左右' },
           },
         ],
         evidence: { document: 'plan.txt', line: 159, quote: '地区生产总值' },
@@ -270,7 +273,8 @@ describe("issue 12's evaluation as report input", () => {
   };
 
   it('reads the verdict, the deciding target, the road ahead and every source', () => {
-    const mapped = fromPlanEvaluation(evaluation, 2022);
+    // The work report's source names its document by id, as stored observations do; its % differs from the row's unit.
+    const mapped = fromPlanEvaluation(evaluation, 2022, new Map([['3', 'work-report-2022.txt']]));
     const [i] = mapped.indicators;
     expect(i).toMatchObject({
       status_id: 40,
@@ -279,7 +283,7 @@ describe("issue 12's evaluation as report input", () => {
       target: { year: 2025, text: '820亿元', source: { document: 'plan.txt', line: 159 } },
       base: { year: 2020, text: '451.9' },
       actual: { year: 2022, text: '520', source: { document: 'bulletin-2022.txt', line: 8 } },
-      annual_target: { text: '增长7%左右', source: { document: 'work-report-2022.txt', line: 30 } },
+      annual_target: { text: '7%左右', source: { document: 'work-report-2022.txt', line: 30 } },
       expected: '580.2',
       progress: '53%',
       road_ahead: '按现有增速，2025年预计达到638亿元，需年均增长16.3%方可实现目标',
