@@ -73,6 +73,9 @@ p { text-indent: 2em; margin: 0; text-align: justify; }
 table { border-collapse: collapse; width: 100%; font-size: 10.5pt; line-height: 1.4; margin: 0.5em 0 1em; }
 caption { font-family: "黑体", "SimHei", sans-serif; font-size: 12pt; padding: 0.3em; }
 th, td { border: 1px solid #000; padding: 2px 4px; text-align: center; }
+thead { display: table-header-group; }
+tr, caption, h2, h3 { break-inside: avoid; break-after: avoid-page; }
+tr { break-after: auto; }
 th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
 figure { text-align: center; margin: 1em 0; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }

@@ -6,6 +6,7 @@ import type { Database } from '../store/index.js';
 import { renderDocx } from './docx.js';
 import { evaluationInput, type EvaluationInput } from './evaluation-input.js';
 import { renderHtml } from './html.js';
+import { renderPdf } from './pdf.js';
 import { buildReport, kindForYear, REPORT_KINDS, type ReportKind, type ReportModel } from './model.js';
 
 export { evaluationInput, type EvaluationInput, type EvaluatedIndicator } from './evaluation-input.js';
@@ -21,9 +22,16 @@ export {
 } from './model.js';
 export { renderDocx, REPORT_FONTS } from './docx.js';
 export { renderHtml } from './html.js';
+export { renderPdf } from './pdf.js';
 export { chartSvg, findCjkFont, renderChart } from './charts.js';
 
-export type ReportFormat = 'docx' | 'html';
+export type ReportFormat = 'docx' | 'html' | 'pdf';
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
 
 export interface ReportRequest {
   planId: number;
@@ -75,19 +83,20 @@ export async function generateReport(db: Kysely<Database>, request: ReportReques
   const kind = request.kind ?? kindForYear(input, request.year);
   stage('编排报告', 1, 3);
   const model = buildReport(input, kind);
-  stage(request.format === 'docx' ? '生成 Word 文件' : '生成网页', 2, 3);
+  stage({ docx: '生成 Word 文件', html: '生成网页', pdf: '打印 PDF' }[request.format], 2, 3);
   const diagnostics: Diagnostic[] = [];
   const body =
-    request.format === 'docx' ? await renderDocx(model, diagnostics) : renderHtml(model, diagnostics);
+    request.format === 'docx'
+      ? await renderDocx(model, diagnostics)
+      : request.format === 'pdf'
+        ? await renderPdf(renderHtml(model, diagnostics))
+        : renderHtml(model, diagnostics);
   stage('完成', 3, 3);
   const name = `${input.plan.region ?? `plan-${input.plan.id}`}_${model.year}年${kindName(kind)}`;
   return {
     model,
     body,
-    contentType:
-      request.format === 'docx'
-        ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-        : 'text/html; charset=utf-8',
+    contentType: CONTENT_TYPES[request.format],
     filename: `${name}.${request.format}`,
     diagnostics,
   };

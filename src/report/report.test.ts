@@ -370,6 +370,23 @@ describe('renderers', () => {
   });
 });
 
+describe('PDF', () => {
+  it('prints the HTML in Chromium to an A4 PDF', async () => {
+    const jianxi = planNamed('luoyang-jianxi-plan-2021-2025.txt');
+    const { body, contentType } = await generateReport(store.db, {
+      planId: jianxi.id,
+      year: 2023,
+      format: 'pdf',
+    });
+    expect(contentType).toBe('application/pdf');
+    const pdf = Buffer.from(body);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 is 595 × 842 points; the report runs over several pages.
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/);
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)!.length).toBeGreaterThan(2);
+  });
+});
+
 describe('report routes', () => {
   it('serves the Word file and the HTML preview', async () => {
     const jianxi = planNamed('luoyang-jianxi-plan-2021-2025.txt');

@@ -1,4 +1,4 @@
-// `lantu report [annual|midterm|final] --plan ID|NAME --year N [--out FILE.docx|.html]`: an evaluation report.
+// `lantu report [annual|midterm|final] --plan ID|NAME --year N [--out FILE.docx|.html|.pdf]`: an evaluation report.
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
@@ -38,9 +38,9 @@ async function namedPlan(store: Store, text: string) {
 
 function formatOf(out: string | undefined): ReportFormat {
   const ext = out ? extname(out).toLowerCase() : '.docx';
-  if (ext === '.docx' || ext === '.html') return ext.slice(1) as ReportFormat;
+  if (ext === '.docx' || ext === '.html' || ext === '.pdf') return ext.slice(1) as ReportFormat;
   throw new Error(
-    `--out ${out}: 文件须以 .docx 或 .html 结尾 / expected a file name ending in .docx or .html`,
+    `--out ${out}: 文件须以 .docx、.html 或 .pdf 结尾 / expected a file name ending in .docx, .html or .pdf`,
   );
 }
 
@@ -59,7 +59,10 @@ export function registerReport(program: Command): void {
       (v) => Number.parseInt(v, 10),
     )
     .option('--kind <kind>', 'the same as [kind]')
-    .option('--out <file>', 'FILE.docx or FILE.html (default: <region>_<year>年<kind>.docx)')
+    .option(
+      '--out <file>',
+      'FILE.docx, FILE.html or FILE.pdf (PDF printed by Chromium; default: <region>_<year>年<kind>.docx)',
+    )
     .option('--no-progress', 'no progress line')
     .action(async (positional: string | undefined, options: ReportOptions) => {
       const kind = parseKind(positional ?? options.kind);
