@@ -55,7 +55,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--plan <id|name>', 'the plan: its id, or a word of its title or region')
     .option(
       '--year <n>',
-      'the year reported on (default: the latest year judged; midterm: the middle year)',
+      'the year reported on (default: the latest year judged; midterm: the middle year; final: the end year)',
       (v) => Number.parseInt(v, 10),
     )
     .option('--kind <kind>', 'the same as [kind]')
