@@ -48,8 +48,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      "生成规划年度监测报告、中期评估报告或总结评估报告（Word 或 HTML）/ write a plan's annual monitoring, " +
-        'mid-term or final evaluation report (Word or HTML)',
+      "生成规划年度监测报告、中期评估报告或总结评估报告（Word、HTML 或 PDF）/ write a plan's annual monitoring, " +
+        'mid-term or final evaluation report (Word, HTML or PDF)',
     )
     .argument('[kind]', 'annual 年度监测 | midterm 中期评估 | final 总结评估 (default: as the year implies)')
     .requiredOption('--plan <id|name>', 'the plan: its id, or a word of its title or region')
