@@ -364,6 +364,19 @@ export async function evaluationInput(
   };
 }
 
+/** The overview's counting over report rows: one per indicator, a person's override already in its label. */
+function verdictCounts(indicators: readonly EvaluatedIndicator[]): LabelCounts {
+  // labelCounts reads only label, lag, attribute and override of a status.
+  return labelCounts(
+    indicators.map((i) => ({
+      label: i.label,
+      lag: i.lag,
+      attribute: i.attribute,
+      override: null,
+    })) as unknown as Status[],
+  );
+}
+
 /**
  * The parts of issue 12's PlanEvaluation (GET /api/plans/:id/evaluation, src/monitor/evaluation.ts on branch
  * issue-evaluation) a report reads, declared here until that module is merged; then `evaluationInput` calls
@@ -371,6 +384,8 @@ export async function evaluationInput(
  */
 export interface PlanEvaluationShape {
   sentence: string;
+  /** The previous plan's 总结评估, when the plan carries a completion table. */
+  previous?: PreviousReviewShape | null;
   indicators: Array<{
     rowId: number | null;
     targetId: number | null;
@@ -477,4 +492,71 @@ export function fromPlanEvaluation(
     })) as unknown as Status[],
   );
   return { indicators, counts, sentence: evaluation.sentence };
+}
+
+/** Issue 12's 总结评估 of the previous plan from a completion table (PreviousPlanReview), the parts a report reads. */
+export interface PreviousReviewShape {
+  caption: string | null;
+  baseYear: number | null;
+  targetYear: number | null;
+  sentence: string;
+  items: Array<{
+    rowId: number;
+    name: string;
+    unit: string | null;
+    attribute: string | null;
+    base: string | null;
+    target: string | null;
+    growthTarget: string | null;
+    actual: string | null;
+    result: '完成' | '未完成' | '待核定';
+    reason: string | null;
+    evidence: { line: number; quote: string };
+  }>;
+}
+
+/** 完成 / 未完成 / 待核定 in the monitor's words, so counts and charts read them; the table prints the review's own. */
+const RESULT_LABEL: Record<PreviousReviewShape['items'][number]['result'], StatusLabel> = {
+  完成: '达标',
+  未完成: '未达标',
+  待核定: '待人工评估',
+};
+
+/** The previous plan's completion table as report rows: every figure is the table's, cited at its row. */
+export function fromPreviousReview(
+  review: PreviousReviewShape,
+  planFile: string,
+): Pick<EvaluationInput, 'indicators' | 'counts' | 'sentence'> {
+  const indicators = review.items.map((item, n): EvaluatedIndicator => {
+    const source: FigureSource = { document: planFile, line: item.evidence.line, quote: item.evidence.quote };
+    const figure = (text: string | null, year: number | null) => (text ? { year, text, source } : null);
+    const label = RESULT_LABEL[item.result];
+    return {
+      status_id: -(n + 1),
+      row_id: item.rowId,
+      status_year: review.targetYear ?? 0,
+      category: review.caption ?? '主要指标',
+      name: item.name,
+      unit: item.unit,
+      attribute: item.attribute,
+      binding: item.attribute === '约束性',
+      target_kind: 'level',
+      label,
+      lag: null,
+      label_text: item.result,
+      overridden: null,
+      warning: label === '未达标' ? 'red' : label === '达标' ? 'green' : null,
+      base: figure(item.base, review.baseYear),
+      target: figure(item.target ?? item.growthTarget, review.targetYear),
+      annual_target: null,
+      actual: figure(item.actual, review.targetYear),
+      expected: null,
+      progress: null,
+      explanation:
+        item.reason ??
+        `${item.name}规划目标${item.target ?? item.growthTarget ?? '—'}，实际${item.actual ?? '—'}，${item.result}`,
+      road_ahead: null,
+    };
+  });
+  return { indicators, counts: verdictCounts(indicators), sentence: review.sentence };
 }

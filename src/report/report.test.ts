@@ -19,9 +19,10 @@ import {
   renderDocx,
   renderHtml,
   REPORT_KINDS,
+  type EvaluationInput,
   type ReportModel,
 } from './index.js';
-import { fromPlanEvaluation, type PlanEvaluationShape } from './evaluation-input.js';
+import { fromPlanEvaluation, fromPreviousReview, type PlanEvaluationShape } from './evaluation-input.js';
 import { chineseOrdinal } from './model.js';
 
 const CORPUS = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url));
@@ -95,6 +96,34 @@ afterAll(async () => {
 });
 
 const planNamed = (file: string) => plans.find((p) => p.filename === file)!;
+
+/** An evaluation input with no indicators, for the pure mappers' output to fill. */
+function emptyInput(): EvaluationInput {
+  return {
+    plan: {
+      id: 1,
+      title: '某区国民经济和社会发展第十四个五年规划纲要',
+      filename: 'plan-2021-2025.txt',
+      region: '某区',
+      region_id: null,
+      period_start: 2021,
+      period_end: 2025,
+      midterm_year: 2023,
+    },
+    year: 2021,
+    scope: 'current',
+    period: { start: 2016, end: 2020 },
+    indicators: [],
+    counts: fromPreviousReview(
+      { caption: null, baseYear: null, targetYear: null, sentence: '', items: [] },
+      '',
+    ).counts,
+    sentence: '',
+    projects: [],
+    trends: [],
+    basis: '测试',
+  };
+}
 
 describe('report model', () => {
   it('numbers the sections as 公文 do', () => {
@@ -290,6 +319,60 @@ describe("issue 12's evaluation as report input", () => {
     });
     expect(mapped.counts.counts['滞后']).toBe(1);
     expect(mapped.sentence).toBe(evaluation.sentence);
+  });
+
+  it("reads the previous plan's completion table row by row, each figure cited at its row", () => {
+    const mapped = fromPreviousReview(
+      {
+        caption: '“十三五”规划主要指标完成情况',
+        baseYear: 2015,
+        targetYear: 2020,
+        sentence: '2 项指标中，1 项完成，1 项未完成',
+        items: [
+          {
+            rowId: 3,
+            name: '地区生产总值',
+            unit: '亿元',
+            attribute: '预期性',
+            base: '300',
+            target: '450',
+            growthTarget: null,
+            actual: '462',
+            result: '完成',
+            reason: null,
+            evidence: { line: 120, quote: '地区生产总值 亿元 300 450 462' },
+          },
+          {
+            rowId: 4,
+            name: '单位地区生产总值能耗降低',
+            unit: '%',
+            attribute: '约束性',
+            base: null,
+            target: '[15]',
+            growthTarget: null,
+            actual: '[12]',
+            result: '未完成',
+            reason: null,
+            evidence: { line: 121, quote: '单位地区生产总值能耗降低 % [15] [12]' },
+          },
+        ],
+      },
+      'plan-2021-2025.txt',
+    );
+    expect(mapped.sentence).toBe('2 项指标中，1 项完成，1 项未完成');
+    expect(mapped.indicators.map((i) => [i.name, i.label_text, i.actual?.text])).toEqual([
+      ['地区生产总值', '完成', '462'],
+      ['单位地区生产总值能耗降低', '未完成', '[12]'],
+    ]);
+    expect(mapped.indicators[1]!.target).toEqual({
+      year: 2020,
+      text: '[15]',
+      source: { document: 'plan-2021-2025.txt', line: 121, quote: '单位地区生产总值能耗降低 % [15] [12]' },
+    });
+    expect(mapped.counts.bindingMissed).toBe(1);
+    const model = buildReport({ ...emptyInput(), ...mapped, scope: 'previous' }, 'final');
+    expect(model.figures.sourced).toBe(model.figures.stated);
+    expect(indicatorRows(model).map((r) => r[8]!.text)).toEqual(['完成', '未完成']);
   });
 });
 
