@@ -3,6 +3,7 @@ import { benchExtract } from './extract.js';
 import { benchIngest, formatIngest } from './ingest.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
+import { benchReport, formatReportTiming } from './report.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
 import { benchStructure } from './structure.js';
 import { benchUpload, formatHealth } from './upload.js';
@@ -14,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   recognizers: async () => formatComparison(compareRecognizers()),
   ingest: async () => (await benchIngest()).flatMap(formatIngest),
   upload: async () => (await benchUpload()).map(formatHealth),
+  report: async () => (await benchReport()).map(formatReportTiming),
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerObservations } from './commands/observations.js';
+import { registerReport } from './commands/report.js';
 
 const program = new Command();
 program
@@ -20,6 +21,7 @@ registerIngest(program);
 registerDerive(program);
 registerServe(program);
 registerObservations(program);
+registerReport(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lantu: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,6 +15,7 @@ const DataEntry = lazy(() => import('./pages/DataEntry'));
 const Search = lazy(() => import('./pages/Search'));
 const Public = lazy(() => import('./pages/Public'));
 const Ledger = lazy(() => import('./pages/Ledger'));
+const Reports = lazy(() => import('./pages/Reports'));
 
 function UserBox() {
   const { t } = useLang();
@@ -62,6 +63,7 @@ export function App() {
     { key: '/review', label: <Link to="/review">{t('检查与审核', 'Review')}</Link> },
     { key: '/data', label: <Link to="/data">{t('数据填报', 'Data entry')}</Link> },
     { key: '/ledger', label: <Link to="/ledger">{t('实施台账', 'Ledger')}</Link> },
+    { key: '/reports', label: <Link to="/reports">{t('评估报告', 'Reports')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
   ];
   return (
@@ -110,6 +112,7 @@ export function App() {
             <Route path="/data" element={<DataEntry />} />
             <Route path="/ledger" element={<Ledger />} />
             <Route path="/search" element={<Search />} />
+            <Route path="/reports" element={<Reports />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route
               path="*"

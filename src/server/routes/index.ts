@@ -9,6 +9,7 @@ import { registerObservationRoutes } from './observations.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerReaderRoutes } from './reader.js';
 import { registerReferenceRoutes } from './reference.js';
+import { registerReportRoutes } from './reports.js';
 import { registerReviewRoutes } from './review.js';
 import { registerSearchRoutes } from './search.js';
 import { registerStatusRoutes } from './statuses.js';
@@ -35,4 +36,5 @@ export function registerRoutes(app: Api, deps: RouteDeps): void {
   registerIndicatorRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerLedgerRoutes(app, deps);
+  registerReportRoutes(app, deps);
 }

@@ -1,0 +1,562 @@
+// The one place a report reads its judgements: today the stored statuses as served by /api/statuses; when the
+// evaluation of issue 12 (one verdict per indicator, the road ahead) lands, only this file changes.
+import type { Kysely } from 'kysely';
+import {
+  labelText,
+  summarize,
+  type LabelCounts,
+  type LagDegree,
+  type StatusLabel,
+} from '../monitor/index.js';
+import type { ProjectLedgerEntry } from '../ledger/index.js';
+import { labelCounts } from '../server/routes/overview.js';
+import { indicatorSeries, midtermYear } from '../server/routes/series.js';
+import { listStatuses, listTargets, pageProjectLedger, type Database, type Status } from '../store/index.js';
+import { LantuError } from '../diagnostics.js';
+
+type Db = Kysely<Database>;
+
+/** Where a figure of the report was read: a document and line, or a person's entry. */
+export interface FigureSource {
+  /** The document's file name (or who entered the value). */
+  document: string;
+  line: number | null;
+  quote: string | null;
+}
+
+/** A figure as written, with its source. */
+export interface SourcedFigure {
+  year: number | null;
+  /** The value as written in the source (`451.9`, `>65`, `[2.9]`). */
+  text: string;
+  source: FigureSource | null;
+}
+
+export interface EvaluatedIndicator {
+  status_id: number;
+  row_id: number;
+  /** The year the status judges (the latest year with a status, not after the report's year). */
+  status_year: number;
+  category: string;
+  name: string;
+  unit: string | null;
+  /** 约束性 / 预期性 as the plan's table says. */
+  attribute: string | null;
+  binding: boolean;
+  target_kind: string;
+  /** The label that counts: a person's override, else the computed one. */
+  label: StatusLabel;
+  lag: LagDegree | null;
+  /** 轻度滞后, 基本符合预期, … */
+  label_text: string;
+  /** The computed label when a person overrode it, with the reason. */
+  overridden: { computed: string; reason: string; by: string } | null;
+  warning: string | null;
+  base: SourcedFigure | null;
+  target: SourcedFigure | null;
+  /** The year's own target from a work report of the region (年度目标), when one is linked. */
+  annual_target: SourcedFigure | null;
+  actual: SourcedFigure | null;
+  /** 序时进度: the value (or rate, or running total) the expected path gives for the status year. */
+  expected: string | null;
+  /** 完成进度: the progress ratio r as a percentage text. */
+  progress: string | null;
+  /** The status's own sentence (2023年实际值 X，按序时进度应达 Y，完成进度 Z%，…). */
+  explanation: string;
+  /** The road ahead (按现有增速，2025年预计达到…，需年均增长X%方可实现目标) once the evaluation gives it; null today. */
+  road_ahead: string | null;
+}
+
+/** One indicator's expected path (序时进度) from base to target and its actual values. */
+export interface IndicatorTrend {
+  name: string;
+  unit: string | null;
+  expected: Array<{ year: number; value: number }>;
+  actual: Array<{ year: number; value: number; source: FigureSource | null }>;
+}
+
+/** Trend charts shown at most (a report page holds two rows of two). */
+const TRENDS_SHOWN = 4;
+
+export interface EvaluationPlan {
+  id: number;
+  title: string | null;
+  filename: string;
+  region: string | null;
+  region_id: number | null;
+  period_start: number | null;
+  period_end: number | null;
+  midterm_year: number | null;
+}
+
+/** Everything a report says about a plan's indicators in a year, read from the store. */
+export interface EvaluationInput {
+  plan: EvaluationPlan;
+  year: number;
+  /** Which indicator set: the plan's own, or the previous-period completion table it reports (总结评估). */
+  scope: 'current' | 'previous';
+  /** The period the indicators' targets belong to. */
+  period: { start: number | null; end: number | null };
+  indicators: EvaluatedIndicator[];
+  counts: LabelCounts;
+  /** "23 项主要指标中，……" as the overview writes it. */
+  sentence: string;
+  /** The region's project ledger (重大项目), empty when none is tracked. */
+  projects: ProjectLedgerEntry[];
+  /** Key indicators' expected paths and actual values, for the trend chart. */
+  trends: IndicatorTrend[];
+  /** What the figures come from, named in the report's appendix. */
+  basis: string;
+}
+
+interface StoredSource {
+  doc?: string;
+  line?: number;
+  quote?: string;
+  by?: string;
+  file?: string;
+}
+
+interface StoredFigure {
+  year?: number;
+  value?: number | null;
+  raw?: string;
+  source?: StoredSource;
+}
+
+/** Numbers in components are JS numbers already rounded by the monitor; print them without float noise. */
+function numberText(x: number | null | undefined): string | null {
+  return x === null || x === undefined || !Number.isFinite(x) ? null : String(Number(x.toFixed(2)));
+}
+
+function percentText(ratio: string | null): string | null {
+  if (ratio === null) return null;
+  const r = Number(ratio);
+  return Number.isFinite(r) ? `${String(Number((r * 100).toFixed(1)))}%` : null;
+}
+
+function sourceOf(
+  source: StoredSource | undefined,
+  documents: ReadonlyMap<string, string>,
+): FigureSource | null {
+  if (!source) return null;
+  if (source.doc !== undefined)
+    return {
+      document: documents.get(source.doc) ?? source.doc,
+      line: source.line ?? null,
+      quote: source.quote ?? null,
+    };
+  if (source.by || source.file)
+    return { document: [source.by, source.file].filter(Boolean).join('，'), line: null, quote: null };
+  return null;
+}
+
+function figureOf(
+  figure: StoredFigure | null | undefined,
+  documents: Map<string, string>,
+  fallbackYear: number | null = null,
+): SourcedFigure | null {
+  if (!figure) return null;
+  const text = figure.raw ?? numberText(figure.value);
+  if (text === null || text === undefined) return null;
+  return { year: figure.year ?? fallbackYear, text, source: sourceOf(figure.source, documents) };
+}
+
+/** Comparator words written after the number (5%以上), the rest before it (超过65%); 达到 goes without saying. */
+const TRAILING_COMPARATORS: ReadonlySet<string> = new Set(['以上', '以下', '以内', '左右']);
+
+/** A work report's target for the year as a table cell: 5以上, 超过65, 800亿元 (its unit when it differs from the row's). */
+function annualTargetText(
+  t: { value: string; comparator: string | null; unit: string | null },
+  rowUnit: string | null,
+): string {
+  const value = t.unit && t.unit !== rowUnit ? `${t.value}${t.unit}` : t.value;
+  if (!t.comparator || t.comparator === '达到') return value;
+  return TRAILING_COMPARATORS.has(t.comparator) ? `${value}${t.comparator}` : `${t.comparator}${value}`;
+}
+
+/** The target year a status judges against (its table's or sentence's period end). */
+function targetYear(status: Status): number | null {
+  const target = status.components.target as { year?: number } | undefined;
+  return typeof target?.year === 'number' ? target.year : null;
+}
+
+/**
+ * For each (row, target kind) the newest status not after `year`; a target with only later statuses keeps its
+ * first (it has no data by `year`, which that status says).
+ */
+function asOf(statuses: readonly Status[], year: number): Status[] {
+  const chosen = new Map<string, Status>();
+  for (const s of statuses) {
+    const key = `${s.row_id}:${s.target_kind}`;
+    const seen = chosen.get(key);
+    const fits = s.year <= year;
+    if (!seen) chosen.set(key, s);
+    else if (fits && (seen.year > year || s.year > seen.year)) chosen.set(key, s);
+  }
+  return statuses.filter((s) => chosen.get(`${s.row_id}:${s.target_kind}`) === s);
+}
+
+/**
+ * The plan's indicators judged as of `year`. `scope: 'previous'` reads the plan's previous-period completion
+ * table (rows whose targets end before the plan starts), as a 总结评估 of the plan before it.
+ */
+export async function evaluationInput(
+  db: Db,
+  planId: number,
+  year: number,
+  scope: 'current' | 'previous' = 'current',
+): Promise<EvaluationInput> {
+  const plan = await db
+    .selectFrom('documents')
+    .select(['id', 'title', 'filename', 'region', 'region_id', 'period_start', 'period_end', 'doc_type'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  if (!plan)
+    throw new LantuError({
+      code: 'report/plan-not-found',
+      message: `plan ${planId} does not exist`,
+      expected: 'the id of a stored plan (GET /api/plans)',
+    });
+  if (plan.doc_type !== 'plan')
+    throw new LantuError({
+      code: 'report/not-a-plan',
+      message: `document ${planId} (${plan.filename}) is a ${plan.doc_type}, not a plan`,
+      expected: 'the id of a plan (GET /api/plans)',
+    });
+  const [stored, docs, projects, annual] = await Promise.all([
+    listStatuses(db, { document_id: planId }),
+    db.selectFrom('documents').select(['id', 'filename']).execute(),
+    plan.region_id === null
+      ? Promise.resolve({ items: [] as ProjectLedgerEntry[] })
+      : pageProjectLedger(db, { region_id: plan.region_id }, { limit: 500, offset: 0 }),
+    plan.region_id === null
+      ? Promise.resolve([])
+      : listTargets(db, { region_id: plan.region_id, doc_type: 'work_report' }),
+  ]);
+  // Sources name a document by file name or by id; the report prints the file name.
+  const documents = new Map<string, string>();
+  for (const d of docs) {
+    documents.set(String(d.id), d.filename);
+    documents.set(d.filename, d.filename);
+  }
+  const start = plan.period_start;
+  const previous = (s: Status) => {
+    const t = targetYear(s);
+    return start !== null && t !== null && t < start;
+  };
+  const mine = stored.filter((s) => (scope === 'previous' ? previous(s) : !previous(s)));
+  const chosen = asOf(mine, year);
+  const annualOf = new Map<string, (typeof annual)[number]>();
+  for (const t of annual)
+    if (t.indicator_id && t.year === year && !annualOf.has(t.indicator_id)) annualOf.set(t.indicator_id, t);
+  const indicators = chosen.map((s): EvaluatedIndicator => {
+    const c = s.components as Record<string, unknown>;
+    const label = (s.override?.label ?? s.label) as StatusLabel;
+    const lag = (s.override ? null : s.lag) as LagDegree | null;
+    const wr = s.indicator_id ? annualOf.get(s.indicator_id) : undefined;
+    return {
+      status_id: s.id,
+      row_id: s.row_id,
+      status_year: s.year,
+      category: s.category ?? '其他',
+      name: s.name,
+      unit: s.unit,
+      attribute: s.attribute,
+      binding: s.attribute === '约束性',
+      target_kind: s.target_kind,
+      label,
+      lag,
+      label_text: labelText(label, lag),
+      overridden: s.override
+        ? {
+            computed: labelText(s.label as StatusLabel, s.lag as LagDegree | null),
+            reason: s.override.reason,
+            by: s.override.overridden_by,
+          }
+        : null,
+      warning: s.warning,
+      base: figureOf(c.base as StoredFigure | null, documents),
+      target: figureOf(c.target as StoredFigure | null, documents),
+      annual_target: wr
+        ? {
+            year,
+            text: annualTargetText(wr, s.unit),
+            source: {
+              document: documents.get(String(wr.document_id)) ?? String(wr.document_id),
+              line: wr.line,
+              quote: wr.quote,
+            },
+          }
+        : null,
+      actual: figureOf(c.latest as StoredFigure | null, documents),
+      expected: numberText(c.expected as number | null),
+      progress: percentText(s.ratio),
+      explanation: s.explanation,
+      road_ahead: null,
+    };
+  });
+  const counts = labelCounts(chosen);
+  const trends: IndicatorTrend[] = [];
+  if (scope === 'current') {
+    // Level targets with an expected path, those with actual values first, in the plan's table order.
+    const linked = [
+      ...new Set(
+        chosen.filter((s) => s.target_kind === 'level' && s.indicator_id).map((s) => s.indicator_id!),
+      ),
+    ];
+    const series = await Promise.all(linked.map((id) => indicatorSeries(db, { ...plan }, id)));
+    const usable = series.filter((x) => x !== null && x.expected.length > 1);
+    const observed = usable.filter((x) => x!.actual.some((o) => o.year <= year));
+    // With no actual value yet, two expected paths show the plan's course; more would be empty charts.
+    const shown = observed.length > 0 ? observed.slice(0, TRENDS_SHOWN) : usable.slice(0, 2);
+    for (const x of shown)
+      trends.push({
+        name: x!.row?.name ?? x!.indicator.name,
+        unit: x!.base?.unit ?? x!.indicator.unit,
+        expected: x!.expected,
+        actual: x!.actual
+          .filter((o) => o.year <= year && Number.isFinite(Number(o.value)))
+          .map((o) => ({
+            year: o.year,
+            value: Number(o.value),
+            source:
+              o.source.document_id === null
+                ? {
+                    document: [o.recorded_by, o.source.import_file].filter(Boolean).join('，'),
+                    line: o.source.import_row,
+                    quote: null,
+                  }
+                : {
+                    document: documents.get(String(o.source.document_id)) ?? String(o.source.document_id),
+                    line: o.source.line,
+                    quote: o.source.quote,
+                  },
+          })),
+      });
+  }
+  const periodEnd =
+    scope === 'previous' ? (chosen.map(targetYear).find((y) => y !== null) ?? null) : plan.period_end;
+  const periodStart =
+    scope === 'previous' && periodEnd !== null && start !== null && plan.period_end !== null
+      ? periodEnd - (plan.period_end - start)
+      : start;
+  return {
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      filename: plan.filename,
+      region: plan.region,
+      region_id: plan.region_id,
+      period_start: plan.period_start,
+      period_end: plan.period_end,
+      midterm_year: midtermYear(plan.period_start, plan.period_end),
+    },
+    year,
+    scope,
+    period: { start: periodStart, end: periodEnd },
+    indicators,
+    counts,
+    sentence: summarize(counts),
+    projects: projects.items,
+    trends,
+    basis: '数据库中已计算的指标状态（与 /api/statuses 一致）',
+  };
+}
+
+/** The overview's counting over report rows: one per indicator, a person's override already in its label. */
+function verdictCounts(indicators: readonly EvaluatedIndicator[]): LabelCounts {
+  // labelCounts reads only label, lag, attribute and override of a status.
+  return labelCounts(
+    indicators.map((i) => ({
+      label: i.label,
+      lag: i.lag,
+      attribute: i.attribute,
+      override: null,
+    })) as unknown as Status[],
+  );
+}
+
+/**
+ * The parts of issue 12's PlanEvaluation (GET /api/plans/:id/evaluation, src/monitor/evaluation.ts on branch
+ * issue-evaluation) a report reads, declared here until that module is merged; then `evaluationInput` calls
+ * `planEvaluation(db, planId, year)` and passes its result to `fromPlanEvaluation`.
+ */
+export interface PlanEvaluationShape {
+  sentence: string;
+  /** The previous plan's 总结评估, when the plan carries a completion table. */
+  previous?: PreviousReviewShape | null;
+  indicators: Array<{
+    rowId: number | null;
+    targetId: number | null;
+    name: string;
+    unit: string | null;
+    category: string | null;
+    attribute: string | null;
+    origin: 'table' | 'text';
+    base: { year: number; value: number; raw: string | null } | null;
+    targets: Array<{ kind: string; year: number; text: string }>;
+    latest: { year: number; value: number; raw: string | null; source: StoredSource | null } | null;
+    expected: number | null;
+    progress: number | null;
+    verdict: {
+      label: StatusLabel;
+      lag: LagDegree | null;
+      text: string;
+      warning: string | null;
+      decidedBy: string | null;
+    };
+    components: Array<{
+      statusId: number | null;
+      kind: string;
+      year: number;
+      label: StatusLabel;
+      explanation: string;
+      override: { label: string; reason: string; by: string } | null;
+    }>;
+    roadAhead: { sentence: string } | null;
+    annualTargets: Array<{
+      year: number;
+      quote: string;
+      comparator: string | null;
+      value: number;
+      unit: string | null;
+      source: StoredSource | null;
+    }>;
+    evidence: { document: string | null; line: number | null; quote: string | null };
+  }>;
+}
+
+/** One indicator of issue 12's evaluation as a report row: its verdict, the deciding target's figures and road ahead. */
+export function fromPlanEvaluation(
+  evaluation: PlanEvaluationShape,
+  year: number,
+  /** File names by document id and by file name: a source may name its document either way. */
+  documents: ReadonlyMap<string, string> = new Map(),
+): Pick<EvaluationInput, 'indicators' | 'counts' | 'sentence'> {
+  const indicators = evaluation.indicators.map((e, n): EvaluatedIndicator => {
+    const deciding = e.components.find((c) => c.kind === e.verdict.decidedBy) ?? e.components[0] ?? null;
+    const target = e.targets.find((t) => t.kind === e.verdict.decidedBy) ?? e.targets[0] ?? null;
+    const annual = e.annualTargets.find((a) => a.year === year) ?? null;
+    const evidence: FigureSource | null = e.evidence.document
+      ? { document: e.evidence.document, line: e.evidence.line, quote: e.evidence.quote }
+      : null;
+    const override = deciding?.override ?? null;
+    return {
+      status_id: deciding?.statusId ?? -(n + 1),
+      row_id: e.rowId ?? -(e.targetId ?? n + 1),
+      status_year: deciding?.year ?? year,
+      category: e.category ?? '其他',
+      name: e.origin === 'text' ? `${e.name}（正文目标）` : e.name,
+      unit: e.unit,
+      attribute: e.attribute,
+      binding: e.attribute === '约束性',
+      target_kind: e.verdict.decidedBy ?? deciding?.kind ?? 'qualitative',
+      label: e.verdict.label,
+      lag: e.verdict.lag,
+      label_text: e.verdict.text,
+      overridden: override ? { computed: deciding!.label, reason: override.reason, by: override.by } : null,
+      warning: e.verdict.warning,
+      // Base and target are read from the row (or the sentence) the evidence points at.
+      base: e.base
+        ? { year: e.base.year, text: e.base.raw ?? numberText(e.base.value)!, source: evidence }
+        : null,
+      target: target ? { year: target.year, text: target.text, source: evidence } : null,
+      annual_target: annual
+        ? {
+            year,
+            text: annualTargetText({ ...annual, value: String(annual.value) }, e.unit),
+            source: sourceOf(annual.source ?? undefined, documents),
+          }
+        : null,
+      actual: e.latest
+        ? {
+            year: e.latest.year,
+            text: e.latest.raw ?? numberText(e.latest.value)!,
+            source: sourceOf(e.latest.source ?? undefined, documents),
+          }
+        : null,
+      expected: numberText(e.expected),
+      progress: percentText(e.progress === null ? null : String(e.progress)),
+      explanation: deciding?.explanation ?? '',
+      road_ahead: e.roadAhead?.sentence ?? null,
+    };
+  });
+  // The overview's counting, over verdicts: one per indicator, overrides already in the verdict.
+  const counts = labelCounts(
+    indicators.map((i) => ({
+      label: i.label,
+      lag: i.lag,
+      attribute: i.attribute,
+      override: null,
+    })) as unknown as Status[],
+  );
+  return { indicators, counts, sentence: evaluation.sentence };
+}
+
+/** Issue 12's 总结评估 of the previous plan from a completion table (PreviousPlanReview), the parts a report reads. */
+export interface PreviousReviewShape {
+  caption: string | null;
+  baseYear: number | null;
+  targetYear: number | null;
+  sentence: string;
+  items: Array<{
+    rowId: number;
+    name: string;
+    unit: string | null;
+    attribute: string | null;
+    base: string | null;
+    target: string | null;
+    growthTarget: string | null;
+    actual: string | null;
+    result: '完成' | '未完成' | '待核定';
+    reason: string | null;
+    evidence: { line: number; quote: string };
+  }>;
+}
+
+/** 完成 / 未完成 / 待核定 in the monitor's words, so counts and charts read them; the table prints the review's own. */
+const RESULT_LABEL: Record<PreviousReviewShape['items'][number]['result'], StatusLabel> = {
+  完成: '达标',
+  未完成: '未达标',
+  待核定: '待人工评估',
+};
+
+/** The previous plan's completion table as report rows: every figure is the table's, cited at its row. */
+export function fromPreviousReview(
+  review: PreviousReviewShape,
+  planFile: string,
+): Pick<EvaluationInput, 'indicators' | 'counts' | 'sentence'> {
+  const indicators = review.items.map((item, n): EvaluatedIndicator => {
+    const source: FigureSource = { document: planFile, line: item.evidence.line, quote: item.evidence.quote };
+    const figure = (text: string | null, year: number | null) => (text ? { year, text, source } : null);
+    const label = RESULT_LABEL[item.result];
+    return {
+      status_id: -(n + 1),
+      row_id: item.rowId,
+      status_year: review.targetYear ?? 0,
+      category: review.caption ?? '主要指标',
+      name: item.name,
+      unit: item.unit,
+      attribute: item.attribute,
+      binding: item.attribute === '约束性',
+      target_kind: 'level',
+      label,
+      lag: null,
+      label_text: item.result,
+      overridden: null,
+      warning: label === '未达标' ? 'red' : label === '达标' ? 'green' : null,
+      base: figure(item.base, review.baseYear),
+      target: figure(item.target ?? item.growthTarget, review.targetYear),
+      annual_target: null,
+      actual: figure(item.actual, review.targetYear),
+      expected: null,
+      progress: null,
+      explanation:
+        item.reason ??
+        `${item.name}规划目标${item.target ?? item.growthTarget ?? '—'}，实际${item.actual ?? '—'}，${item.result}`,
+      road_ahead: null,
+    };
+  });
+  return { indicators, counts: verdictCounts(indicators), sentence: review.sentence };
+}
