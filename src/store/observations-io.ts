@@ -26,7 +26,8 @@ import {
   type SheetRow,
   type TabularFormat,
 } from './tabular.js';
-import { listCatalog } from './repositories/catalog.js';
+import { listCatalog, syncCatalog } from './repositories/catalog.js';
+import { oweDerivation } from './owed.js';
 import { deriveRegions } from './derive.js';
 
 type Db = Kysely<Database>;
@@ -80,7 +81,7 @@ export interface ImportOptions {
   by: string;
   /** Store the valid rows of a file that has errors (otherwise nothing is stored). */
   validRowsOnly?: boolean;
-  /** Recompute statuses of the regions touched (default true). */
+  /** Recompute statuses of the regions touched now (default true); otherwise they stay owed to the next derive. */
   derive?: boolean;
 }
 
@@ -378,6 +379,8 @@ export async function importObservations(
   };
   if (valid.length === 0 || (errors.length > 0 && !options.validRowsOnly)) return result;
 
+  // Observations reference the catalog: a store nobody has ingested into yet has none to reference.
+  await syncCatalog(db);
   const regionIds = new Map<string, number>();
   for (const v of valid) {
     if (v.regionId !== null || regionIds.has(v.region)) continue;
@@ -415,6 +418,8 @@ export async function importObservations(
         trx,
         chunk.map((v) => newObservation(v, id, options.by)),
       );
+      // Owed with the rows: a crash before the derive below leaves work the next start finishes.
+      for (const region of new Set(chunk.map((v) => v.region_id))) await oweDerivation(trx, region, null);
       if (last) {
         await appendAudit(trx, {
           actor: options.by,
@@ -458,12 +463,29 @@ function naturalKey(o: {
   return [o.region_id, o.indicator_id, o.year, o.value, o.source ?? ''].join('\u0001');
 }
 
-/** The rows whose natural key neither the store (from an earlier import) nor an earlier row of the file has. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows in natural-key order, so a run of them spans few regions, indicators and years. */
+function byNaturalKey(a: StoredRow, b: StoredRow): number {
+  return (
+    a.region_id - b.region_id ||
+    byText(a.indicator_id, b.indicator_id) ||
+    a.year - b.year ||
+    byText(a.value, b.value) ||
+    byText(a.source ?? '', b.source ?? '')
+  );
+}
+
+/**
+ * The rows whose natural key neither the store (from an earlier import) nor an earlier row of the file has, in
+ * file order. Checked in natural-key order: each chunk's query then asks for a narrow superset of its keys.
+ */
 async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]> {
-  const seen = new Set<string>();
+  let previous: string | null = null;
   const fresh: StoredRow[] = [];
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
-    const chunk = rows.slice(i, i + IMPORT_CHUNK);
+  const sorted = [...rows].sort(byNaturalKey);
+  for (let i = 0; i < sorted.length; i += IMPORT_CHUNK) {
+    const chunk = sorted.slice(i, i + IMPORT_CHUNK);
     const uniq = <T>(pick: (r: StoredRow) => T) => [...new Set(chunk.map(pick))];
     // A superset by column, narrowed in memory to exact keys: one indexed query per chunk.
     const existing = await db
@@ -491,16 +513,17 @@ async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]
         uniq((r) => r.value),
       )
       .execute();
-    for (const e of existing) seen.add(naturalKey({ ...e, source: e.quote }));
+    const stored = new Set(existing.map((e) => naturalKey({ ...e, source: e.quote })));
     for (const r of chunk) {
       const key = naturalKey(r);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fresh.push(r);
+      // Sorted: a repeat of the file follows its first copy, so only the previous key needs remembering.
+      if (key === previous) continue;
+      previous = key;
+      if (!stored.has(key)) fresh.push(r);
     }
     await nextTurn();
   }
-  return fresh;
+  return fresh.sort((a, b) => a.row - b.row);
 }
 
 function newObservation(v: StoredRow, importId: number, by: string): NewObservation {

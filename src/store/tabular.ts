@@ -81,6 +81,14 @@ export interface SheetSpec {
 }
 
 /**
+ * The stream a sheet's XML goes through into the zip (exceljs pipes its buffer into a PassThrough that archiver
+ * reads): exceljs ignores its backpressure, so the writer has to look at it.
+ */
+function zipInput(sheet: ExcelJS.Worksheet): Writable | undefined {
+  return (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
+}
+
+/**
  * Write a workbook to `out` with exceljs' streaming writer: each row is committed as it is added, and the
  * writer waits while `out` is full, so memory holds a few pages whatever the number of rows.
  */
@@ -104,6 +112,9 @@ export async function writeXlsx(out: Writable, sheets: readonly SheetSpec[]): Pr
       if (!columns) header((columns = Object.keys(record)));
       // XLSX cells are typed: text is never a formula, so only CSV needs the apostrophe.
       sheet.addRow(columns.map((c) => cellText(record[c]))).commit();
+      // The zip compresses slower than rows come: wait for it as for the reader, or its input grows unbounded.
+      const input = zipInput(sheet);
+      if (input?.writableNeedDrain) await once(input, 'drain');
       if (out.writableNeedDrain) await once(out, 'drain');
     }
     if (!columns) header([]);
