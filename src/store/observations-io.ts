@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../diagnostics.js';
-import { indicatorById, resolveRegion, unitsCompatible } from '../catalog/index.js';
+import { indicatorById, regionAncestors, resolveRegion, unitsCompatible } from '../catalog/index.js';
 import { sha256Of } from './analysis.js';
 import { linkName } from './linking.js';
 import { now } from './json.js';
@@ -384,8 +384,12 @@ export async function importObservations(
   const regionIds = new Map<string, number>();
   for (const v of valid) {
     if (v.regionId !== null || regionIds.has(v.region)) continue;
-    const parent = resolveRegion(v.region)?.parent ?? null;
-    regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent }))!);
+    // The whole chain up to the province, so a prefecture named by one row and as the parent of another is one.
+    const known = resolveRegion(v.region);
+    const chain = known ? regionAncestors(known) : [];
+    const province = chain.find((r) => r.level === 'province')?.name ?? null;
+    const parent = chain[1]?.name ?? null;
+    regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent, province }))!);
   }
   const stored: StoredRow[] = valid.map((v) => ({ ...v, region_id: v.regionId ?? regionIds.get(v.region)! }));
   const fresh = await withoutDuplicates(db, stored);
