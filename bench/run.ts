@@ -3,6 +3,7 @@ import { benchExtract } from './extract.js';
 import { benchIngest, formatIngest } from './ingest.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
+import { benchSheets, formatSheetPhase } from './sheets.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
 import { benchStructure } from './structure.js';
 
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   extract: async () => (await benchExtract()).map(formatThroughput),
   recognizers: async () => formatComparison(compareRecognizers()),
   ingest: async () => (await benchIngest()).flatMap(formatIngest),
+  sheets: async () => (await benchSheets()).map(formatSheetPhase),
 };
 
 async function main(): Promise<void> {

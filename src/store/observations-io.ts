@@ -637,6 +637,8 @@ async function* exportRows(db: Db, filter: ObservationFilter): AsyncGenerator<Re
     const last = page.at(-1);
     if (!last || page.length < EXPORT_PAGE) return;
     after = { region_id: last.region_id, indicator_id: last.indicator_id, year: last.year, id: last.id };
+    // SQLite answers synchronously: without a turn of the event loop a fast reader would hold it for the whole export.
+    await nextTurn();
   }
 }
 
