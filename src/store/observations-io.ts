@@ -494,8 +494,9 @@ async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]
     // A superset by column, narrowed in memory to exact keys: one indexed query per chunk.
     const existing = await db
       .selectFrom('observations')
-      .select(['region_id', 'indicator_id', 'year', 'value', 'quote'])
-      .where('source_kind', '=', 'import')
+      .select(['region_id', 'indicator_id', 'year', 'value', 'quote', 'source_kind'])
+      // source_kind is filtered below, not here: on it SQLite would choose the (region, kind) index and read
+      // the region's every row per chunk instead of the few series the chunk's keys name.
       .where(
         'region_id',
         'in',
@@ -517,7 +518,9 @@ async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]
         uniq((r) => r.value),
       )
       .execute();
-    const stored = new Set(existing.map((e) => naturalKey({ ...e, source: e.quote })));
+    const stored = new Set(
+      existing.filter((e) => e.source_kind === 'import').map((e) => naturalKey({ ...e, source: e.quote })),
+    );
     for (const r of chunk) {
       const key = naturalKey(r);
       // Sorted: a repeat of the file follows its first copy, so only the previous key needs remembering.
