@@ -152,7 +152,7 @@ export async function openStore(options: StoreOptions = storeOptionsFromEnv()): 
 
 /** APP_ROLE when it exists, the migrating user may become it and it was granted this schema's tables. */
 async function appRoleOf(db: Kysely<Database>): Promise<string | null> {
-  const { rows } = await sql<{ usable: boolean }>`SELECT pg_has_role(current_user, ${APP_ROLE}, 'USAGE')
+  const { rows } = await sql<{ usable: boolean }>`SELECT pg_has_role(current_user, ${APP_ROLE}, 'MEMBER')
       AND has_table_privilege(${APP_ROLE}, 'audit_log', 'INSERT') AS usable
     FROM pg_roles WHERE rolname = ${APP_ROLE}`.execute(db);
   return rows[0]?.usable ? APP_ROLE : null;
