@@ -135,7 +135,8 @@ function headerIndex(
 interface ValidRow {
   row: number;
   region: string;
-  regionId: number | null;
+  /** The stored region; null for a gazetteer region the import creates. */
+  region_id: number | null;
   indicator_id: string;
   year: number;
   value: string;
@@ -275,7 +276,7 @@ export async function validateObservationRows(
         valid.push({
           row: rowNumber,
           region,
-          regionId: regionId ?? null,
+          region_id: regionId ?? null,
           indicator_id: indicatorId!,
           year: Number(yearText),
           value: value!,
@@ -383,7 +384,7 @@ export async function importObservations(
   await syncCatalog(db);
   const regionIds = new Map<string, number>();
   for (const v of valid) {
-    if (v.regionId !== null || regionIds.has(v.region)) continue;
+    if (v.region_id !== null || regionIds.has(v.region)) continue;
     // The whole chain up to the province, so a prefecture named by one row and as the parent of another is one.
     const known = resolveRegion(v.region);
     const chain = known ? regionAncestors(known) : [];
@@ -391,7 +392,9 @@ export async function importObservations(
     const parent = chain[1]?.name ?? null;
     regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent, province }))!);
   }
-  const stored: StoredRow[] = valid.map((v) => ({ ...v, region_id: v.regionId ?? regionIds.get(v.region)! }));
+  // In place: a copy of 600k rows would double what the import holds.
+  for (const v of valid) v.region_id ??= regionIds.get(v.region)!;
+  const stored = valid as StoredRow[];
   const fresh = await withoutDuplicates(db, stored);
   result.duplicates = stored.length - fresh.length;
   if (fresh.length === 0) return result;
