@@ -489,7 +489,7 @@ function byNaturalKey(a: StoredRow, b: StoredRow): number {
  */
 async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]> {
   let previous: string | null = null;
-  const fresh: StoredRow[] = [];
+  const repeated = new Set<StoredRow>();
   const sorted = [...rows].sort(byNaturalKey);
   for (let i = 0; i < sorted.length; i += IMPORT_CHUNK) {
     const chunk = sorted.slice(i, i + IMPORT_CHUNK);
@@ -527,13 +527,13 @@ async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]
     for (const r of chunk) {
       const key = naturalKey(r);
       // Sorted: a repeat of the file follows its first copy, so only the previous key needs remembering.
-      if (key === previous) continue;
+      if (key === previous || stored.has(key)) repeated.add(r);
       previous = key;
-      if (!stored.has(key)) fresh.push(r);
     }
     await nextTurn();
   }
-  return fresh.sort((a, b) => a.row - b.row);
+  // File order again by filtering, not by a second sort of every row.
+  return repeated.size === 0 ? rows : rows.filter((r) => !repeated.has(r));
 }
 
 function newObservation(v: StoredRow, importId: number, by: string): NewObservation {
