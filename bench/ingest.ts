@@ -65,7 +65,7 @@ export function corpusSources(
 }
 
 /** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -74,7 +74,9 @@ async function freePort(): Promise<number> {
 }
 
 /** `lantu serve` on the store in a child process, so the server and autocannon do not share one event loop. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ address: string; stop: () => Promise<void> }> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ address: string; pid: number; stop: () => Promise<void> }> {
   const main = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
   const port = await freePort();
   const node = (process.env.LANTU_BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
@@ -99,7 +101,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ address: string; s
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { address, stop };
+    if (ok) return { address, pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
@@ -133,7 +135,7 @@ export async function latency(
 }
 
 /** A fresh store on the engine and how to throw it away. */
-async function scratchStore(
+export async function scratchStore(
   engine: 'sqlite' | 'postgres',
 ): Promise<{ store: Store; env: NodeJS.ProcessEnv; dispose: () => Promise<void> }> {
   if (engine === 'sqlite') {

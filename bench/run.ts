@@ -4,6 +4,7 @@ import { benchIngest, formatIngest } from './ingest.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
 import { benchReport, formatReportTiming } from './report.js';
+import { benchSheets, formatSheetPhase } from './sheets.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
 import { benchStructure } from './structure.js';
 import { benchUpload, formatHealth } from './upload.js';
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   ingest: async () => (await benchIngest()).flatMap(formatIngest),
   upload: async () => (await benchUpload()).map(formatHealth),
   report: async () => (await benchReport()).map(formatReportTiming),
+  sheets: async () => (await benchSheets()).map(formatSheetPhase),
 };
 
 async function main(): Promise<void> {

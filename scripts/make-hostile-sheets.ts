@@ -9,7 +9,7 @@ const OUT = 'fixtures/hostile-sheets';
 const HEADER = 'region,indicator,year,value,unit,source,note';
 
 /** A minimal XLSX whose first sheet is the given XML (the smallest file Excel and exceljs accept). */
-export function xlsxWithSheet(sheetXml: string): Uint8Array {
+export function xlsxWithSheet(sheetXml: string, sharedStringsXml?: string): Uint8Array {
   const files: Record<string, string> = {
     '[Content_Types].xml':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
@@ -19,10 +19,35 @@ export function xlsxWithSheet(sheetXml: string): Uint8Array {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="observations" sheetId="1" r:id="rId1"/></sheets></workbook>',
     'xl/_rels/workbook.xml.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    // Before the sheet, as Excel writes it: a streaming reader knows the strings when the cells come.
+    ...(sharedStringsXml ? { 'xl/sharedStrings.xml': sharedStringsXml } : {}),
     'xl/worksheets/sheet1.xml': sheetXml,
   };
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
 }
+
+/**
+ * The same ZIP with the uncompressed size its central directory declares for `name` changed: a zip bomb as a
+ * reader that trusts the directory sees it, without inflating a gigabyte to make one.
+ */
+export function declaringSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer);
+  const wanted = strToU8(name);
+  for (let at = 0; at + 46 <= out.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const nameLength = view.getUint16(at + 28, true);
+    const found = out.subarray(at + 46, at + 46 + nameLength);
+    if (found.length === wanted.length && found.every((b, i) => b === wanted[i])) {
+      view.setUint32(at + 24, size, true);
+      return out;
+    }
+  }
+  throw new Error(`no ${name} in the ZIP's central directory`);
+}
+
+const SST = (strings: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
 
 const SHEET = (rows: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
@@ -46,6 +71,23 @@ export const HOSTILE_SHEETS: Record<string, Uint8Array> = {
     `${HEADER}\n涧西区,gdp,2021,420.3,亿元,公报,\n涧西区,gdp,2022,451.9,亿元,公报,"估算\n涧西区,gdp,2023,480.5,亿元,公报,\n`,
   ),
   'header-only.csv': strToU8(`${HEADER}\n`),
+  // One shared string of 4 million characters, used by a cell (a cell of Excel holds 32,767 at most).
+  'huge-shared-string.xlsx': xlsxWithSheet(
+    SHEET('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'),
+    SST(['规'.repeat(4_000_000)]),
+  ),
+  // A shared-string table that says it unzips to 1 GB: refused before anything is inflated.
+  'shared-strings-bomb.xlsx': declaringSize(
+    xlsxWithSheet(SHEET('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), SST(['region'])),
+    'xl/sharedStrings.xml',
+    1 << 30,
+  ),
+  // A sheet that says it unzips to 3 GB (a zip bomb), refused the same way.
+  'zip-bomb.xlsx': declaringSize(
+    xlsxWithSheet(SHEET('<row r="1"><c r="A1"><v>1</v></c></row>')),
+    'xl/worksheets/sheet1.xml',
+    3 * 2 ** 30,
+  ),
   'header-only.xlsx': xlsxWithSheet(
     SHEET(
       `<row r="1">${HEADER.split(',')

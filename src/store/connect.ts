@@ -11,10 +11,11 @@ import {
   type SqliteDatabase,
   type SqliteDialectConfig,
   type SqliteStatement,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
-import { migrateToLatest } from './migrations.js';
+import { APP_ROLE, migrateToLatest } from './migrations.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -106,31 +107,53 @@ function preparedOnce(sqlite: BetterSqlite3.Database): SqliteDatabase {
 
 /** Open the database and migrate it to the latest schema (zero set-up for SQLite). */
 export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<Store> {
-  let store: Store;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
+    const config: pg.PoolConfig = {
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    };
+    // Migrated as the URL's user (who owns the tables), then served as the app role that owns none.
+    const owner = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ ...config, max: 1 }) }),
     });
+    let role: string | null;
+    try {
+      await migrateToLatest(owner, options.schema);
+      role = await appRoleOf(owner);
+    } finally {
+      await owner.destroy();
+    }
+    const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+    // pg runs a client's queries in order, so SET ROLE precedes anything the pool hands it out for.
+    if (role)
+      pool.on('connect', (client) => {
+        client.query(`SET ROLE ${role}`).catch(() => void client.end());
+      });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, engine: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
-  } else {
-    const path = options.sqlitePath ?? resolve('lantu.db');
-    const sqlite = new BetterSqlite3(path);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('synchronous = NORMAL');
-    // Another process (a second `lantu ingest`, the server) may hold the write lock for a moment.
-    sqlite.pragma('busy_timeout = 10000');
-    const db = new Kysely<Database>({ dialect: new QueuedSqliteDialect({ database: preparedOnce(sqlite) }) });
-    store = { db, engine: 'sqlite', location: path, close: () => db.destroy() };
+    return { db, engine: 'postgres', location: redact(options.databaseUrl), close: () => db.destroy() };
   }
+  const path = options.sqlitePath ?? resolve('lantu.db');
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  // Another process (a second `lantu ingest`, the server) may hold the write lock for a moment.
+  sqlite.pragma('busy_timeout = 10000');
+  const db = new Kysely<Database>({ dialect: new QueuedSqliteDialect({ database: preparedOnce(sqlite) }) });
+  const store: Store = { db, engine: 'sqlite', location: path, close: () => db.destroy() };
   try {
-    await migrateToLatest(store.db, options.databaseUrl ? options.schema : undefined);
+    await migrateToLatest(store.db);
   } catch (error) {
     await store.close();
     throw error;
   }
   return store;
+}
+
+/** APP_ROLE when it exists, the migrating user may become it and it was granted this schema's tables. */
+async function appRoleOf(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{ usable: boolean }>`SELECT pg_has_role(current_user, ${APP_ROLE}, 'MEMBER')
+      AND has_table_privilege(${APP_ROLE}, 'audit_log', 'INSERT') AS usable
+    FROM pg_roles WHERE rolname = ${APP_ROLE}`.execute(db);
+  return rows[0]?.usable ? APP_ROLE : null;
 }

@@ -22,6 +22,18 @@ const BULK_TABLES = [
  */
 export async function refreshStatistics(db: Kysely<Database>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  // VACUUM cannot run inside a transaction: each statement goes on its own through the pool.
-  await sql`VACUUM (ANALYZE) ${sql.join(BULK_TABLES.map((t) => sql.table(t)))}`.execute(db);
+  await db.connection().execute(async (conn) => {
+    const { rows } = await sql<{ role: string; session: string }>`
+      SELECT current_user AS role, session_user AS session`.execute(conn);
+    const role = rows[0]!.role;
+    // The app role owns no table, so VACUUM would skip them all: the session's user (their owner) runs it.
+    const elevated = role !== rows[0]!.session;
+    if (elevated) await sql`RESET ROLE`.execute(conn);
+    try {
+      // VACUUM cannot run inside a transaction: one statement on its own.
+      await sql`VACUUM (ANALYZE) ${sql.join(BULK_TABLES.map((t) => sql.table(t)))}`.execute(conn);
+    } finally {
+      if (elevated) await sql`SET ROLE ${sql.id(role)}`.execute(conn);
+    }
+  });
 }

@@ -494,12 +494,54 @@ const crashSafeDerive: Migration = {
   },
 };
 
+/** The PostgreSQL role the server works as: it owns nothing, so it can neither truncate nor disable triggers. */
+export const APP_ROLE = 'lantu_app';
+
+/**
+ * An audit log nothing can rewrite. SQLite: `INSERT OR REPLACE` deletes the old entry without firing delete
+ * triggers (unless recursive_triggers is on), so an insert onto an existing id is refused before it happens.
+ * PostgreSQL: the role APP_ROLE (created when the migrating user may) gets rows, not tables: no TRUNCATE, no
+ * UPDATE or DELETE on the audit log, no DDL; tables added later get the same grants by default.
+ */
+const auditLogGuard: Migration = {
+  async up(db) {
+    if (!isPostgres(db)) {
+      await sql`CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+        WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: an entry with this id exists'); END`.execute(db);
+      return;
+    }
+    // Roles belong to the cluster: another store (or a parallel migration) may be creating it right now.
+    await sql`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${sql.lit(APP_ROLE)})
+        AND (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
+        CREATE ROLE ${sql.raw(APP_ROLE)} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`.execute(db);
+    await sql`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${sql.lit(APP_ROLE)}) THEN
+        RAISE NOTICE 'role ${sql.raw(APP_ROLE)} not created: % may not create roles', current_user;
+        RETURN;
+      END IF;
+      EXECUTE format('GRANT USAGE ON SCHEMA %I TO ${sql.raw(APP_ROLE)}', current_schema());
+      EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ${sql.raw(APP_ROLE)}', current_schema());
+      EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO ${sql.raw(APP_ROLE)}', current_schema());
+      EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${sql.raw(APP_ROLE)}', current_schema());
+      EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT USAGE, SELECT ON SEQUENCES TO ${sql.raw(APP_ROLE)}', current_schema());
+      REVOKE UPDATE, DELETE ON audit_log FROM ${sql.raw(APP_ROLE)};
+      REVOKE INSERT, UPDATE, DELETE ON kysely_migration, kysely_migration_lock FROM ${sql.raw(APP_ROLE)};
+    END $$`.execute(db);
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_list_indexes': listIndexes,
   '0003_crash_safe_derive': crashSafeDerive,
   '0005_ledger': ledger,
+  '0008_audit_log_guard': auditLogGuard,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

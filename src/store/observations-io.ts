@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../diagnostics.js';
-import { indicatorById, resolveRegion, unitsCompatible } from '../catalog/index.js';
+import { indicatorById, regionAncestors, resolveRegion, unitsCompatible } from '../catalog/index.js';
 import { sha256Of } from './analysis.js';
 import { linkName } from './linking.js';
 import { now } from './json.js';
@@ -26,7 +26,8 @@ import {
   type SheetRow,
   type TabularFormat,
 } from './tabular.js';
-import { listCatalog } from './repositories/catalog.js';
+import { listCatalog, syncCatalog } from './repositories/catalog.js';
+import { oweDerivation } from './owed.js';
 import { deriveRegions } from './derive.js';
 
 type Db = Kysely<Database>;
@@ -80,7 +81,7 @@ export interface ImportOptions {
   by: string;
   /** Store the valid rows of a file that has errors (otherwise nothing is stored). */
   validRowsOnly?: boolean;
-  /** Recompute statuses of the regions touched (default true). */
+  /** Recompute statuses of the regions touched now (default true); otherwise they stay owed to the next derive. */
   derive?: boolean;
 }
 
@@ -134,7 +135,8 @@ function headerIndex(
 interface ValidRow {
   row: number;
   region: string;
-  regionId: number | null;
+  /** The stored region; null for a gazetteer region the import creates. */
+  region_id: number | null;
   indicator_id: string;
   year: number;
   value: string;
@@ -274,7 +276,7 @@ export async function validateObservationRows(
         valid.push({
           row: rowNumber,
           region,
-          regionId: regionId ?? null,
+          region_id: regionId ?? null,
           indicator_id: indicatorId!,
           year: Number(yearText),
           value: value!,
@@ -378,13 +380,21 @@ export async function importObservations(
   };
   if (valid.length === 0 || (errors.length > 0 && !options.validRowsOnly)) return result;
 
+  // Observations reference the catalog: a store nobody has ingested into yet has none to reference.
+  await syncCatalog(db);
   const regionIds = new Map<string, number>();
   for (const v of valid) {
-    if (v.regionId !== null || regionIds.has(v.region)) continue;
-    const parent = resolveRegion(v.region)?.parent ?? null;
-    regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent }))!);
+    if (v.region_id !== null || regionIds.has(v.region)) continue;
+    // The whole chain up to the province, so a prefecture named by one row and as the parent of another is one.
+    const known = resolveRegion(v.region);
+    const chain = known ? regionAncestors(known) : [];
+    const province = chain.find((r) => r.level === 'province')?.name ?? null;
+    const parent = chain[1]?.name ?? null;
+    regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent, province }))!);
   }
-  const stored: StoredRow[] = valid.map((v) => ({ ...v, region_id: v.regionId ?? regionIds.get(v.region)! }));
+  // In place: a copy of 600k rows would double what the import holds.
+  for (const v of valid) v.region_id ??= regionIds.get(v.region)!;
+  const stored = valid as StoredRow[];
   const fresh = await withoutDuplicates(db, stored);
   result.duplicates = stored.length - fresh.length;
   if (fresh.length === 0) return result;
@@ -415,6 +425,8 @@ export async function importObservations(
         trx,
         chunk.map((v) => newObservation(v, id, options.by)),
       );
+      // Owed with the rows: a crash before the derive below leaves work the next start finishes.
+      for (const region of new Set(chunk.map((v) => v.region_id))) await oweDerivation(trx, region, null);
       if (last) {
         await appendAudit(trx, {
           actor: options.by,
@@ -458,18 +470,36 @@ function naturalKey(o: {
   return [o.region_id, o.indicator_id, o.year, o.value, o.source ?? ''].join('\u0001');
 }
 
-/** The rows whose natural key neither the store (from an earlier import) nor an earlier row of the file has. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows in natural-key order, so a run of them spans few regions, indicators and years. */
+function byNaturalKey(a: StoredRow, b: StoredRow): number {
+  return (
+    a.region_id - b.region_id ||
+    byText(a.indicator_id, b.indicator_id) ||
+    a.year - b.year ||
+    byText(a.value, b.value) ||
+    byText(a.source ?? '', b.source ?? '')
+  );
+}
+
+/**
+ * The rows whose natural key neither the store (from an earlier import) nor an earlier row of the file has, in
+ * file order. Checked in natural-key order: each chunk's query then asks for a narrow superset of its keys.
+ */
 async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]> {
-  const seen = new Set<string>();
-  const fresh: StoredRow[] = [];
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
-    const chunk = rows.slice(i, i + IMPORT_CHUNK);
+  let previous: string | null = null;
+  const repeated = new Set<StoredRow>();
+  const sorted = [...rows].sort(byNaturalKey);
+  for (let i = 0; i < sorted.length; i += IMPORT_CHUNK) {
+    const chunk = sorted.slice(i, i + IMPORT_CHUNK);
     const uniq = <T>(pick: (r: StoredRow) => T) => [...new Set(chunk.map(pick))];
     // A superset by column, narrowed in memory to exact keys: one indexed query per chunk.
     const existing = await db
       .selectFrom('observations')
-      .select(['region_id', 'indicator_id', 'year', 'value', 'quote'])
-      .where('source_kind', '=', 'import')
+      .select(['region_id', 'indicator_id', 'year', 'value', 'quote', 'source_kind'])
+      // source_kind is filtered below, not here: on it SQLite would choose the (region, kind) index and read
+      // the region's every row per chunk instead of the few series the chunk's keys name.
       .where(
         'region_id',
         'in',
@@ -491,16 +521,19 @@ async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]
         uniq((r) => r.value),
       )
       .execute();
-    for (const e of existing) seen.add(naturalKey({ ...e, source: e.quote }));
+    const stored = new Set(
+      existing.filter((e) => e.source_kind === 'import').map((e) => naturalKey({ ...e, source: e.quote })),
+    );
     for (const r of chunk) {
       const key = naturalKey(r);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fresh.push(r);
+      // Sorted: a repeat of the file follows its first copy, so only the previous key needs remembering.
+      if (key === previous || stored.has(key)) repeated.add(r);
+      previous = key;
     }
     await nextTurn();
   }
-  return fresh;
+  // File order again by filtering, not by a second sort of every row.
+  return repeated.size === 0 ? rows : rows.filter((r) => !repeated.has(r));
 }
 
 function newObservation(v: StoredRow, importId: number, by: string): NewObservation {
@@ -610,6 +643,8 @@ async function* exportRows(db: Db, filter: ObservationFilter): AsyncGenerator<Re
     const last = page.at(-1);
     if (!last || page.length < EXPORT_PAGE) return;
     after = { region_id: last.region_id, indicator_id: last.indicator_id, year: last.year, id: last.id };
+    // SQLite answers synchronously: without a turn of the event loop a fast reader would hold it for the whole export.
+    await nextTurn();
   }
 }
 

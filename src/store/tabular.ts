@@ -80,6 +80,20 @@ export interface SheetSpec {
   columns?: readonly string[];
 }
 
+/** Minimal view of a writable from archiver's readable-stream (v2: no `writableNeedDrain` getter). */
+interface ZipInput {
+  _writableState?: { needDrain?: boolean };
+  once(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * The stream a sheet's XML goes through into the zip (exceljs pipes its buffer into a PassThrough that archiver
+ * reads): exceljs ignores its backpressure, so the writer has to look at it.
+ */
+function zipInput(sheet: ExcelJS.Worksheet): ZipInput | undefined {
+  return (sheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes?.[0];
+}
+
 /**
  * Write a workbook to `out` with exceljs' streaming writer: each row is committed as it is added, and the
  * writer waits while `out` is full, so memory holds a few pages whatever the number of rows.
@@ -104,6 +118,10 @@ export async function writeXlsx(out: Writable, sheets: readonly SheetSpec[]): Pr
       if (!columns) header((columns = Object.keys(record)));
       // XLSX cells are typed: text is never a formula, so only CSV needs the apostrophe.
       sheet.addRow(columns.map((c) => cellText(record[c]))).commit();
+      // The zip compresses slower than rows come: wait for it as for the reader, or its input grows unbounded.
+      const input = zipInput(sheet);
+      if (input?._writableState?.needDrain)
+        await new Promise<void>((resolve) => input.once('drain', resolve));
       if (out.writableNeedDrain) await once(out, 'drain');
     }
     if (!columns) header([]);
@@ -185,6 +203,8 @@ export interface SheetLimits {
   cellLength: number;
   /** Bytes of an XLSX once unzipped, as its directory declares them. */
   unzipped: number;
+  /** Bytes of its shared-string table unzipped: the reader holds every shared string while it reads. */
+  sharedStrings: number;
 }
 
 export const SHEET_LIMITS: SheetLimits = {
@@ -193,6 +213,7 @@ export const SHEET_LIMITS: SheetLimits = {
   cells: 10_000_000,
   cellLength: 32_767,
   unzipped: 512 * 1024 * 1024,
+  sharedStrings: 128 * 1024 * 1024,
 };
 
 /** One row of a sheet: its 1-based number in the file (the XLSX row, the CSV line it starts on) and its cells. */
@@ -437,15 +458,25 @@ function unreadableXlsx(why: string): LantuError {
 /** Refuse a ZIP whose parts declare more bytes than the budget (a zip bomb) before inflating anything. */
 function checkUnzippedSize(bytes: Uint8Array, limits: SheetLimits): void {
   let total = 0;
+  let strings = 0;
   try {
     unzipSync(bytes, {
       filter: (file) => {
         total += file.originalSize;
+        if (/sharedStrings\.xml$/i.test(file.name)) strings += file.originalSize;
         return false;
       },
     });
   } catch (error) {
     throw unreadableXlsx(error instanceof Error ? error.message : String(error));
+  }
+  if (strings > limits.sharedStrings) {
+    const mb = Math.round(limits.sharedStrings / 1024 / 1024);
+    throw new LantuError({
+      code: 'sheet/too-large',
+      message: `XLSX 的共享字符串表解压后超过 ${mb} MB 的上限 / the XLSX's shared strings unzip to more than ${mb} MB (the limit)`,
+      expected: `shared strings of at most ${mb} MB unzipped: split the file or save it as CSV`,
+    });
   }
   if (total > limits.unzipped) {
     const mb = Math.round(limits.unzipped / 1024 / 1024);
