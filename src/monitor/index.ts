@@ -39,3 +39,28 @@ export {
   type Place,
 } from './lint.js';
 export { readCell, type MonitorCell } from './cell.js';
+export { roadAhead, type RoadAhead } from './road.js';
+export { verdictOf, VERDICT_RULE, type Verdict, type VerdictPart } from './verdict.js';
+export {
+  tableRole,
+  completionOf,
+  previousPlanReview,
+  type TableRole,
+  type CompletionItem,
+  type CompletionResult,
+  type CompletionRowInput,
+  type PreviousPlanReview,
+} from './completion.js';
+export {
+  evaluateIndicator,
+  evaluationSentence,
+  verdictCounts,
+  targetText,
+  KIND_TEXT,
+  type PlanEvaluation,
+  type IndicatorEvaluation,
+  type IndicatorInput,
+  type JudgedTarget,
+  type ComponentView,
+  type TargetView,
+} from './evaluation.js';

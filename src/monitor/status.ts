@@ -1,6 +1,7 @@
 // Computing one indicator's status against its target: expected path, progress ratio, label, warning, reasons.
 import type { Direction } from '../catalog/types.js';
 import { labelForRatio, labelText, warningFor } from './labels.js';
+import { roadAhead } from './road.js';
 import {
   averageGrowth,
   compoundReduction,
@@ -479,6 +480,8 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
       value: target.value,
       raw: target.raw,
       comparator: target.comparator ?? null,
+      ...(target.bound ? { bound: target.bound } : {}),
+      ...(target.strict !== undefined ? { strict: target.strict } : {}),
       ...(target.source ? { source: target.source } : {}),
     },
     latest: outcome.latest,
@@ -495,8 +498,11 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
     notes: outcome.notes,
   };
 
+  components.roadAhead = roadAhead(components, input.unit);
   let explanation = `${outcome.sentence}，${labelText(outcome.label, outcome.lag)}`;
   if (binding && outcome.label === '滞后') explanation += '（约束性指标，红色预警）';
+  // The road ahead is worth a sentence only while the target is still to be reached.
+  if (components.roadAhead && outcome.label !== '提前实现') explanation += `；${components.roadAhead.sentence}`;
   if (peers?.below && warning === 'yellow' && outcome.label !== '滞后') {
     explanation += `（低于同类地区平均 ${fmt(peers.average)}，黄色预警）`;
   }

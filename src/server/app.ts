@@ -53,6 +53,7 @@ import {
   type QueryProperties,
 } from './lists.js';
 import { registerWebRoutes } from './routes/index.js';
+import { registerEvaluationRoutes } from './routes/evaluation.js';
 import { regionOfQuery } from './routes/deps.js';
 import { registerWebApp } from './web.js';
 
@@ -863,6 +864,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // The web app: its own API routes, then the built pages at / (web/dist).
   registerWebRoutes(app, { db });
+  registerEvaluationRoutes(app, { db });
   await registerWebApp(app, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }

@@ -5,6 +5,7 @@ import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
 import {
   computeStatus,
   lintPlan,
+  tableRole,
   tableYears,
   targetsFromRow,
   type IndicatorStatus,
@@ -305,6 +306,8 @@ function planStatuses(
       rows: [],
     };
     const years = tableYears(tableOut, plan.period);
+    // A previous plan's completion table is that plan's 总结评估 (store/evaluation.ts), not this plan's targets.
+    if (tableRole(years, plan.period_start) === 'previous') continue;
     for (const row of rowsOfTable.get(table.id) ?? []) {
       const def = row.indicator_id ? indicatorById(row.indicator_id) : undefined;
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
