@@ -181,9 +181,7 @@ export function previousPlanReview(
   const targetYear = years.targetYear ?? years.actualYear ?? 0;
   const items = rows.map((r) => completionOf(r, targetYear));
   const n = (r: CompletionResult) => items.filter((i) => i.result === r).length;
-  const parts = (['完成', '未完成', '待核定'] as const)
-    .filter((r) => n(r) > 0)
-    .map((r) => `${n(r)} 项${r}`);
+  const parts = (['完成', '未完成', '待核定'] as const).filter((r) => n(r) > 0).map((r) => `${n(r)} 项${r}`);
   return {
     caption: table.caption,
     line: table.line,

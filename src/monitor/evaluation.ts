@@ -285,5 +285,3 @@ export function verdictCounts(indicators: readonly IndicatorEvaluation[]): Label
 export function evaluationSentence(indicators: readonly IndicatorEvaluation[]): string {
   return summarize(verdictCounts(indicators));
 }
-
-

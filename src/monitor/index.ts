@@ -38,7 +38,7 @@ export {
   type FindingCode,
   type Place,
 } from './lint.js';
-export { readCell, type MonitorCell } from './cell.js';
+export { readCell, reportedBound, type MonitorCell } from './cell.js';
 export { roadAhead, type RoadAhead } from './road.js';
 export { verdictOf, VERDICT_RULE, type Verdict, type VerdictPart } from './verdict.js';
 export {

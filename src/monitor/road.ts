@@ -53,8 +53,7 @@ function levelRoad(c: StatusComponents, unit: string): RoadAhead | null {
   if (n <= 0) return null;
   const requiredRate = averageGrowth(a, T, n);
   const pace = k > 0 ? averageGrowth(b, a, k) : null;
-  const projected =
-    pace !== null ? a * Math.pow(1 + pace / 100, n) : k > 0 ? a + ((a - b) / k) * n : null;
+  const projected = pace !== null ? a * Math.pow(1 + pace / 100, n) : k > 0 ? a + ((a - b) / k) * n : null;
   const requiredPerYear = requiredRate === null ? (T - a) / n : null;
   const reachable = projected === null ? null : meets(projected, T, c.direction);
   const need = meets(a, T, c.direction)

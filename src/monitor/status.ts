@@ -132,10 +132,11 @@ function levelStatus(
   const wrongSide = direction === 'higher' ? T <= b : T >= b;
   if (wrongSide) {
     notes.push(T === b ? '目标与基数相同，按保持该水平判断' : '目标在基数的不利一侧，按底线（上限）判断');
-    const met = direction === 'higher' ? a >= T : a <= T;
+    const met = boundMet(latest, direction === 'higher' ? 'floor' : 'ceiling', T, false);
+    if (met === null) notes.push(`${t}年报告值为区间，无法判断是否达标`);
     return {
       method: 'bound',
-      label: met ? '达标' : '未达标',
+      label: met === null ? '待人工评估' : met ? '达标' : '未达标',
       lag: null,
       latest,
       expected: T,
@@ -358,13 +359,30 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
   const after = input.base?.year;
   const values = series(input.levels, input.asOf).filter((o) => after === undefined || o.year > after);
   if (values.length === 0) return missing('bound', after === undefined ? '实际值' : `${after}年以后的实际值`);
-  const isMet = (v: number): boolean =>
-    side === 'ceiling' ? (strict ? v < V : v <= V) : strict ? v > V : v >= V;
-  const years = values.map((o) => ({ year: o.year, value: o.value, met: isMet(o.value) }));
+  const judged = values.map((o) => ({ o, met: boundMet(o, side, V, strict) }));
+  const years = judged
+    .filter((j) => j.met !== null)
+    .map(({ o, met }) => ({ year: o.year, value: o.value, met: met! }));
   const latest = values.at(-1)!;
-  const met = isMet(latest.value);
+  const met = judged.at(-1)!.met;
   const missed = years.filter((y) => !y.met).map((y) => y.year);
   const notes = missed.length > 0 && met ? [`${missed.join('、')}年未达标`] : [];
+  if (met === null) {
+    notes.push(`${latest.year}年报告值“${latest.raw ?? fmt(latest.value)}”为区间，无法判断是否达标`);
+    return {
+      method: 'bound',
+      label: '待人工评估',
+      lag: null,
+      latest,
+      expected: V,
+      measured: latest.value,
+      ratio: null,
+      elapsed: input.base ? elapsedShare(input.base.year, target.year, latest.year) : null,
+      years,
+      notes,
+      sentence: `${latest.year}年报告值${boundedText(latest, unit)}，目标${target.raw}`,
+    };
+  }
   return {
     method: 'bound',
     label: met ? '达标' : '未达标',
@@ -376,8 +394,43 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
     elapsed: input.base ? elapsedShare(input.base.year, target.year, latest.year) : null,
     years,
     notes,
-    sentence: `${latest.year}年实际值 ${fmt(latest.value)}${unit}，目标${target.raw}`,
+    sentence: `${latest.year}年实际值 ${boundedText(latest, unit)}，目标${target.raw}`,
   };
+}
+
+/** A reported value as written when it is a bound (超过65%), else the number and unit. */
+function boundedText(o: Observation, unit: string): string {
+  if (!o.bound) return `${fmt(o.value)}${unit}`;
+  const word = o.bound === 'floor' ? (o.strict ? '超过' : '不低于') : o.strict ? '低于' : '不超过';
+  return `${word}${fmt(o.value)}${unit}`;
+}
+
+/**
+ * Whether a value meets a floor or ceiling V. A reported bound (超过65%: the value lies in (65, ∞)) meets it when
+ * every value it allows does, misses it when none does, and is undecided (null) otherwise.
+ */
+export function boundMet(
+  o: Observation,
+  side: 'ceiling' | 'floor',
+  V: number,
+  strict: boolean,
+): boolean | null {
+  const inside = (v: number): boolean =>
+    side === 'ceiling' ? (strict ? v < V : v <= V) : strict ? v > V : v >= V;
+  if (!o.bound) return inside(o.value);
+  const a = o.value;
+  // The values the report allows run from a (open when strict) away in the bound's direction.
+  const towardTarget = (o.bound === 'floor') === (side === 'floor');
+  if (towardTarget) {
+    if (inside(a)) return true;
+    // 超过65 against >65: every allowed value lies beyond 65.
+    if (a === V && o.strict) return true;
+    return null;
+  }
+  // The allowed values run away from the target side: 超过5 against ≤4.5 never meets it.
+  if (!inside(a)) return false;
+  if (a === V && o.strict) return false;
+  return null;
 }
 
 function qualitativeStatus(input: StatusInput, thresholds: Thresholds): Outcome {
@@ -502,7 +555,8 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
   let explanation = `${outcome.sentence}，${labelText(outcome.label, outcome.lag)}`;
   if (binding && outcome.label === '滞后') explanation += '（约束性指标，红色预警）';
   // The road ahead is worth a sentence only while the target is still to be reached.
-  if (components.roadAhead && outcome.label !== '提前实现') explanation += `；${components.roadAhead.sentence}`;
+  if (components.roadAhead && outcome.label !== '提前实现')
+    explanation += `；${components.roadAhead.sentence}`;
   if (peers?.below && warning === 'yellow' && outcome.label !== '滞后') {
     explanation += `（低于同类地区平均 ${fmt(peers.average)}，黄色预警）`;
   }

@@ -48,7 +48,14 @@ function rank(part: VerdictPart): number {
 /** The verdict of one indicator from the labels of its targets (binding indicators escalate any lag to red). */
 export function verdictOf(parts: readonly VerdictPart[], binding: boolean): Verdict {
   if (parts.length === 0) {
-    return { label: '数据缺失', lag: null, text: '数据缺失', warning: null, rule: VERDICT_RULE, decidedBy: null };
+    return {
+      label: '数据缺失',
+      lag: null,
+      text: '数据缺失',
+      warning: null,
+      rule: VERDICT_RULE,
+      decidedBy: null,
+    };
   }
   const decisive = [...parts].sort((a, b) => rank(a) - rank(b))[0]!;
   return {

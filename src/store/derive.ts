@@ -5,6 +5,7 @@ import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
 import {
   computeStatus,
   lintPlan,
+  reportedBound,
   tableRole,
   tableYears,
   targetsFromRow,
@@ -219,7 +220,9 @@ function toMonitor(o: Observation, unit: string | null): MonitorObservation | nu
           file: o.source.import_file ?? undefined,
           line: o.source.import_row ?? undefined,
         };
-  return { year: o.year, value: converted, raw: o.value, source };
+  // 超过65%: the report gives a bound, judged as one (never as the value 65).
+  const bound = o.source.kind === 'document' ? reportedBound(o.source.quote, value) : null;
+  return { year: o.year, value: converted, raw: o.value, source, ...(bound ?? {}) };
 }
 
 /** One value per year (the first recorded wins: a later import does not silently replace a document's figure). */
