@@ -19,7 +19,7 @@
 import { roadAhead, type RoadAhead } from './road.js';
 import { summarize, LABEL_ORDER, type LabelCounts } from './rollup.js';
 import type { LagDegree, Observation, SourceRef, StatusComponents, StatusLabel, Warning } from './types.js';
-import { verdictOf, type Verdict } from './verdict.js';
+import { verdictOf, type Verdict, type VerdictPart } from './verdict.js';
 import type { PreviousPlanReview } from './completion.js';
 
 export type TargetKindName = 'level' | 'growth' | 'cumulative' | 'bound' | 'qualitative';
@@ -258,25 +258,56 @@ export function evaluateIndicator(input: IndicatorInput): IndicatorEvaluation {
   };
 }
 
+function emptyCounts(): LabelCounts {
+  const counts = Object.fromEntries(LABEL_ORDER.map((l) => [l, 0])) as Record<StatusLabel, number>;
+  return { total: 0, counts, bindingLagging: 0, bindingMissed: 0, lagDegrees: { 轻度: 0, 严重: 0, 逆向: 0 } };
+}
+
+function addVerdict(c: LabelCounts, verdict: Pick<Verdict, 'label' | 'lag'>, binding: boolean): void {
+  c.total++;
+  c.counts[verdict.label]++;
+  if (verdict.label === '滞后') {
+    if (binding) c.bindingLagging++;
+    if (verdict.lag) c.lagDegrees[verdict.lag]++;
+  }
+  if (verdict.label === '未达标' && binding) c.bindingMissed++;
+}
+
 /** Counts of verdicts, one per indicator, in the shape the summary sentence reads. */
 export function verdictCounts(indicators: readonly IndicatorEvaluation[]): LabelCounts {
-  const counts = Object.fromEntries(LABEL_ORDER.map((l) => [l, 0])) as Record<StatusLabel, number>;
-  const c: LabelCounts = {
-    total: 0,
-    counts,
-    bindingLagging: 0,
-    bindingMissed: 0,
-    lagDegrees: { 轻度: 0, 严重: 0, 逆向: 0 },
-  };
-  for (const i of indicators) {
-    const { label, lag } = i.verdict;
-    c.total++;
-    counts[label]++;
-    if (label === '滞后') {
-      if (i.attribute === '约束性') c.bindingLagging++;
-      if (lag) c.lagDegrees[lag]++;
-    }
-    if (label === '未达标' && i.attribute === '约束性') c.bindingMissed++;
+  const c = emptyCounts();
+  for (const i of indicators) addVerdict(c, i.verdict, i.attribute === '约束性');
+  return c;
+}
+
+/**
+ * Counts of verdicts over a plan's indicator rows from their stored statuses (each row's newest status per target
+ * kind, a person's override counting): one per indicator, a row without any status counts as 数据缺失.
+ */
+export function rowVerdictCounts(
+  rows: ReadonlyArray<{ id: number; attribute: string | null }>,
+  statuses: ReadonlyArray<{
+    row_id: number;
+    target_kind: string;
+    label: string;
+    lag: string | null;
+    override?: { label: string } | null;
+  }>,
+): LabelCounts {
+  const partsOf = new Map<number, VerdictPart[]>();
+  for (const s of statuses) {
+    const parts = partsOf.get(s.row_id) ?? [];
+    parts.push({
+      kind: s.target_kind,
+      label: (s.override?.label ?? s.label) as StatusLabel,
+      lag: s.override ? null : (s.lag as LagDegree | null),
+    });
+    partsOf.set(s.row_id, parts);
+  }
+  const c = emptyCounts();
+  for (const row of rows) {
+    const binding = row.attribute === '约束性';
+    addVerdict(c, verdictOf(partsOf.get(row.id) ?? [], binding), binding);
   }
   return c;
 }

@@ -55,6 +55,7 @@ export {
   evaluateIndicator,
   evaluationSentence,
   verdictCounts,
+  rowVerdictCounts,
   targetText,
   KIND_TEXT,
   type PlanEvaluation,

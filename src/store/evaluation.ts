@@ -46,7 +46,12 @@ export async function planTables(
     .orderBy('position')
     .execute();
   return tables.map((t) => {
-    const out: IndicatorTableOut = { caption: t.caption, line: t.line, columns: fromJson(t.columns), rows: [] };
+    const out: IndicatorTableOut = {
+      caption: t.caption,
+      line: t.line,
+      columns: fromJson(t.columns),
+      rows: [],
+    };
     const years = tableYears(out, plan.period);
     return { id: t.id, caption: t.caption, line: t.line, years, role: tableRole(years, plan.period_start) };
   });
@@ -169,4 +174,47 @@ export async function planEvaluation(
         )
       : null,
   };
+}
+
+/**
+ * The indicators of every plan (or of the given plans): the rows of its current tables, never of a previous
+ * plan's completion table. What "N 项主要指标" counts.
+ */
+export async function currentIndicatorRows(
+  db: Db,
+  planIds?: readonly number[],
+): Promise<Map<number, Array<{ id: number; attribute: string | null }>>> {
+  let tablesQuery = db
+    .selectFrom('indicator_tables as t')
+    .innerJoin('documents as d', 'd.id', 't.document_id')
+    .select(['t.id', 't.document_id', 't.caption', 't.line', 't.columns', 'd.period', 'd.period_start'])
+    .where('d.doc_type', '=', 'plan');
+  if (planIds) tablesQuery = tablesQuery.where('d.id', 'in', planIds.length ? [...planIds] : [-1]);
+  const tables = await tablesQuery.execute();
+  const current = tables
+    .filter((t) => {
+      const out: IndicatorTableOut = {
+        caption: t.caption,
+        line: t.line,
+        columns: fromJson(t.columns),
+        rows: [],
+      };
+      return tableRole(tableYears(out, t.period), t.period_start) === 'current';
+    })
+    .map((t) => t.id);
+  const out = new Map<number, Array<{ id: number; attribute: string | null }>>();
+  for (let i = 0; i < current.length; i += 500) {
+    const rows = await db
+      .selectFrom('indicator_rows')
+      .select(['id', 'document_id', 'attribute'])
+      .where('table_id', 'in', current.slice(i, i + 500))
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.document_id);
+      if (list) list.push({ id: r.id, attribute: r.attribute });
+      else out.set(r.document_id, [{ id: r.id, attribute: r.attribute }]);
+    }
+  }
+  return out;
 }

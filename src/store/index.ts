@@ -17,7 +17,7 @@ export {
 } from './ingest.js';
 export { deriveRegions, deriveOwed, type DeriveReport, type DeriveScope } from './derive.js';
 export { owedRegions } from './owed.js';
-export { planEvaluation, planTables, type PlanTable } from './evaluation.js';
+export { planEvaluation, planTables, currentIndicatorRows, type PlanTable } from './evaluation.js';
 export {
   linkName,
   linkExtraction,

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanEvaluation } from '../../monitor/index.js';
+import { ingestPaths, openStore, type Store } from '../../store/index.js';
+import { buildServer } from '../index.js';
+
+const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
+const DOCS = [
+  'luoyang-jianxi-plan-2021-2025.txt',
+  'luoyang-jianxi-work-report-2022.txt',
+  'luoyang-luolong-plan-2021-2025.txt',
+  'luoyang-yanshi-plan-2021-2025.txt',
+  'nanjing-plan-2026-2030.txt',
+];
+
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+const planOf = new Map<string, number>();
+
+async function get<T>(url: string): Promise<T> {
+  const response = await app.inject({ method: 'GET', url });
+  expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBe(200);
+  return response.json() as T;
+}
+
+interface Overview {
+  plans: Array<{ id: number; region: string; indicators: number; sentence: string }>;
+  warnings: Array<{ name: string; label: string; explanation: string }>;
+  regions: number;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lantu-evaluation-'));
+  store = await openStore({ sqlitePath: join(dir, 'lantu.db') });
+  await ingestPaths(
+    store,
+    DOCS.map((d) => join(CORPUS, d)),
+    { threads: 1 },
+  );
+  app = await buildServer({ db: store.db });
+  for (const p of (await get<Overview>('/api/overview')).plans) planOf.set(p.region, p.id);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('overview counts indicators of the current plan', () => {
+  it('偃师 27 项 (not its 十三五 table), 洛龙 23 项, one verdict per indicator, regions with plans', async () => {
+    const overview = await get<Overview>('/api/overview');
+    const by = new Map(overview.plans.map((p) => [p.region, p]));
+    expect(by.get('偃师区')?.indicators).toBe(27);
+    expect(by.get('偃师区')?.sentence).toMatch(/^27 项主要指标中，/);
+    expect(by.get('洛龙区')?.indicators).toBe(23);
+    expect(by.get('洛龙区')?.sentence).toMatch(/^23 项主要指标中，/);
+    expect(by.get('涧西区')?.sentence).toMatch(/^23 项主要指标中，/);
+    // Every plan sentence adds up to its indicators.
+    for (const plan of overview.plans) {
+      const counted = [...plan.sentence.matchAll(/，(\d+) 项/g)].reduce((n, m) => n + Number(m[1]), 0);
+      expect(counted, plan.sentence).toBe(plan.indicators);
+    }
+    // 涧西, 洛龙, 偃师, 南京: the provinces and cities named above them are not regions under monitoring.
+    expect(overview.regions).toBe(4);
+    expect(overview.warnings.filter((w) => w.explanation.includes('65'))).toEqual([]);
+  });
+});
+
+describe('GET /api/plans/:id/evaluation', () => {
+  it("judges the work report's 超过65% against >65 as 达标 (no false red)", async () => {
+    const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('涧西区')}/evaluation`);
+    expect(e.indicators).toHaveLength(23);
+    const share = e.indicators.find((i) => i.name === '高新技术产业增加值占规上工业增加值比重')!;
+    expect(share.status).toBe('达标');
+    expect(share.verdict.warning).toBe('green');
+    expect(share.targets.map((t) => t.text)).toEqual(['超过65%']);
+    expect(share.latest).toMatchObject({ year: 2021, value: 65 });
+    expect(share.components[0]!.explanation).toBe('2021年实际值 超过65%，目标>65，达标');
+    expect(share.evidence.document).toBe('luoyang-jianxi-plan-2021-2025.txt');
+    expect(e.previous).toBeNull();
+  });
+
+  it("gives 偃师 its 27 indicators and the 十三五 table as the previous plan's review", async () => {
+    const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('偃师区')}/evaluation`);
+    expect(e.indicators).toHaveLength(27);
+    expect(e.indicators.every((i) => i.base === null || i.base.year === 2020)).toBe(true);
+    expect(e.sentence).toMatch(/^27 项主要指标中，/);
+    const review = e.previous!;
+    expect(review.caption).toContain('十三五');
+    expect(review.targetYear).toBe(2020);
+    expect(review.items).toHaveLength(29);
+    const result = new Map(review.items.map((i) => [i.name, i.result]));
+    expect(result.get('城镇化率')).toBe('完成');
+    expect(result.get('服务业增加值比重')).toBe('未完成');
+    expect(result.get('万元生产总值能耗')).toBe('完成');
+    expect(result.get('地区生产总值')).toBe('待核定');
+    expect(review.sentence).toMatch(/^29 项指标中，\d+ 项完成，\d+ 项未完成，\d+ 项待核定$/);
+  });
+
+  it("gives a 十五五 plan the 十四五 completion table as its previous plan's review", async () => {
+    const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('南京市')}/evaluation`);
+    expect(e.previous?.caption).toContain('十四五');
+    expect(e.previous?.targetYear).toBe(2025);
+    const result = new Map(e.previous!.items.map((i) => [i.name, i.result]));
+    expect(result.get('制造业增加值占比')).toBe('未完成');
+    expect(result.get('每万人口拥有高价值发明专利数')).toBe('完成');
+    expect(result.get('耕地保有量')).toBe('完成');
+    expect(e.indicators.length).toBeGreaterThan(0);
+    expect(e.indicators.every((i) => i.targets.every((t) => t.year === 2030))).toBe(true);
+  });
+
+  it('answers a year and names a missing plan', async () => {
+    const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('涧西区')}/evaluation?year=2021`);
+    expect(e.year).toBe(2021);
+    expect(e.asOf).toBe(2021);
+    const missing = await app.inject({ method: 'GET', url: '/api/plans/999999/evaluation' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().message).toContain('plan 999999');
+  });
+});
