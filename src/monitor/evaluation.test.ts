@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { reportedBound } from './cell.js';
 import { completionOf, tableRole } from './completion.js';
-import { evaluateIndicator, evaluationSentence, targetText, type JudgedTarget } from './evaluation.js';
+import { evaluateIndicator, evaluationSentence, type JudgedTarget } from './evaluation.js';
+import { targetText } from './wording.js';
 import { boundMet, computeStatus } from './status.js';
 import type { Observation, StatusInput } from './types.js';
 import { verdictOf, VERDICT_RULE } from './verdict.js';
@@ -216,5 +217,36 @@ describe('table roles and the previous plan review', () => {
     expect(open.result).toBe('待核定');
     expect(open.reason).toBe('目标为定性或待下达，需人工核定');
     expect(row({ target_raw: '-', actual_raw: '-' }).reason).toBe('缺少完成值');
+  });
+});
+
+describe('implausible values go to review with the reason', () => {
+  const gdp = (latest: Observation, target = 820): StatusInput => ({
+    name: '地区生产总值',
+    unit: '亿元',
+    direction: 'higher',
+    base: obs(2020, 451.9),
+    target: { kind: 'level', value: target, year: 2025, raw: String(target) },
+    levels: [latest],
+  });
+
+  it('a tenfold jump against the base (万元 read as 亿元) is not judged', () => {
+    const status = computeStatus(gdp(obs(2022, 5012)));
+    expect(status.label).toBe('待人工评估');
+    expect(status.warning).toBeNull();
+    expect(status.components.review).toBe(
+      '2022年值 5012亿元为基数 451.9亿元的11.09倍，疑为单位或口径不一致，待人工核实',
+    );
+    expect(status.components.roadAhead).toBeNull();
+    expect(status.explanation).toContain('待人工核实');
+  });
+
+  it('a progress far outside the path (−1240%) is not judged; an ordinary lag is', () => {
+    // Target barely above the base: expected 2022 ≈ 452.06, so a small fall gives r ≈ −12.
+    const status = computeStatus(gdp(obs(2022, 450), 452.3));
+    expect(status.components.ratio!).toBeLessThan(-2);
+    expect(status.label).toBe('待人工评估');
+    expect(status.components.review).toMatch(/^完成进度 -\d+(\.\d)?%超出合理范围，疑为数据有误，待人工核实$/);
+    expect(computeStatus(gdp(obs(2022, 500))).components.review).toBeNull();
   });
 });

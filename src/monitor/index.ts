@@ -56,7 +56,6 @@ export {
   evaluationSentence,
   verdictCounts,
   rowVerdictCounts,
-  targetText,
   KIND_TEXT,
   type PlanEvaluation,
   type IndicatorEvaluation,
@@ -65,3 +64,4 @@ export {
   type ComponentView,
   type TargetView,
 } from './evaluation.js';
+export { targetText } from './wording.js';

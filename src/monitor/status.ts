@@ -488,6 +488,36 @@ function qualitativeStatus(input: StatusInput, thresholds: Thresholds): Outcome 
   };
 }
 
+/** A latest value this many times the base (or less than its inverse) is taken for a unit or scope error. */
+const JUMP_FACTOR = 10;
+/** Progress ratios outside this range (−124 times the path, say) are not a pace but a data problem. */
+const SANE_RATIO: readonly [number, number] = [-2, 3];
+
+/** Why an outcome is not believable enough to judge (待人工核实), or null. */
+export function implausibility(
+  outcome: Pick<Outcome, 'latest' | 'ratio' | 'method'>,
+  base: Observation | null,
+  unit: string,
+): string | null {
+  const latest = outcome.latest;
+  const levelMethod =
+    outcome.method === 'compound' || outcome.method === 'linear' || outcome.method === 'bound';
+  if (levelMethod && latest && base && base.value > 0 && latest.value > 0) {
+    const factor = latest.value / base.value;
+    if (factor >= JUMP_FACTOR || factor <= 1 / JUMP_FACTOR) {
+      return `${latest.year}年值 ${fmt(latest.value)}${unit}为基数 ${fmt(base.value)}${unit}的${fmt(factor)}倍，疑为单位或口径不一致，待人工核实`;
+    }
+  }
+  if (
+    levelMethod &&
+    outcome.ratio !== null &&
+    (outcome.ratio < SANE_RATIO[0] || outcome.ratio > SANE_RATIO[1])
+  ) {
+    return `完成进度 ${pct(outcome.ratio)}超出合理范围，疑为数据有误，待人工核实`;
+  }
+  return null;
+}
+
 /** The status of one indicator against its target, with every component needed to explain it. */
 export function computeStatus(input: StatusInput): IndicatorStatus {
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
@@ -514,6 +544,17 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
       outcome = qualitativeStatus(input, thresholds);
   }
 
+  // A value no plan would move by (a tenfold jump, a progress far outside the path) is checked by a person first.
+  const review = implausibility(outcome, input.base ?? null, unit);
+  if (review) {
+    outcome = {
+      ...outcome,
+      label: '待人工评估',
+      lag: null,
+      notes: [...outcome.notes, review],
+      sentence: `${outcome.sentence}；${review}`,
+    };
+  }
   let warning = warningFor(outcome.label, outcome.lag, binding);
   let peers: StatusComponents['peers'];
   if (input.peers && input.peers.length > 0 && outcome.measured !== null) {
@@ -549,9 +590,10 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
     ...(outcome.years ? { years: outcome.years } : {}),
     ...(peers ? { peers } : {}),
     notes: outcome.notes,
+    review,
   };
 
-  components.roadAhead = roadAhead(components, input.unit);
+  components.roadAhead = review ? null : roadAhead(components, input.unit);
   let explanation = `${outcome.sentence}，${labelText(outcome.label, outcome.lag)}`;
   if (binding && outcome.label === '滞后') explanation += '（约束性指标，红色预警）';
   // The road ahead is worth a sentence only while the target is still to be reached.

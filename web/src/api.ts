@@ -269,6 +269,8 @@ export interface SeriesTarget {
   value: number | null;
   raw: string;
   comparator: string | null;
+  bound?: 'ceiling' | 'floor';
+  strict?: boolean;
   unit: string | null;
   from: 'table' | 'text';
   aspirational: boolean;

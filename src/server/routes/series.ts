@@ -1,7 +1,7 @@
 // One indicator of one plan as a series: base, targets, the expected path, actual values with their evidence,
 // and statuses; the same summary feeds the indicator page and the comparison across regions.
 import type { Kysely } from 'kysely';
-import { indicatorById, type IndicatorDef } from '../../catalog/index.js';
+import { convertUnit, indicatorById, type IndicatorDef } from '../../catalog/index.js';
 import { averageGrowth, expectedValue, tableYears, targetsFromRow } from '../../monitor/index.js';
 import {
   listAchievements,
@@ -39,6 +39,9 @@ export interface SeriesTarget {
   value: number | null;
   raw: string;
   comparator: string | null;
+  /** A bound's side and whether the bound itself is excluded (`>65`), so it prints as 超过65%. */
+  bound?: 'ceiling' | 'floor';
+  strict?: boolean;
   unit: string | null;
   from: 'table' | 'text';
   aspirational: boolean;
@@ -64,8 +67,8 @@ export interface IndicatorSeries {
   expected: Array<{ year: number; value: number }>;
   /** Average annual growth the plan implies: from base to a level target, or a growth target itself (%). */
   implied_growth: number | null;
-  actual: Observation[];
-  latest: Observation | null;
+  actual: ShownObservation[];
+  latest: ShownObservation | null;
   statuses: Status[];
 }
 
@@ -90,6 +93,21 @@ function numberOf(text: string | null): number | null {
   if (text === null) return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : null;
+}
+
+/** A value recorded in another unit (5000万元 on a 亿元 indicator) converted, keeping what was recorded beside it. */
+export type ShownObservation = Observation & { recorded_value?: string; recorded_unit?: string | null };
+
+/** Observations in `unit` where they convert (a value that does not convert keeps its own unit). */
+function inUnit(observations: readonly Observation[], unit: string | null): ShownObservation[] {
+  return observations.map((o) => {
+    if (!unit || !o.unit || o.unit === unit) return o;
+    const converted = convertUnit(Number(o.value), o.unit, unit);
+    if (converted === null || !Number.isFinite(converted)) return o;
+    // Twelve significant digits drop the binary noise of the scale factor (0.5, not 0.49999999999999994).
+    const value = String(Number(converted.toPrecision(12)));
+    return { ...o, value, unit, recorded_value: o.value, recorded_unit: o.unit };
+  });
 }
 
 /** The newest value of each year (a person's entry recorded after a document's value replaces it on the chart). */
@@ -175,6 +193,7 @@ export async function indicatorSeries(
         value: t.value,
         raw: t.raw,
         comparator: t.comparator ?? null,
+        ...(t.bound ? { bound: t.bound, strict: t.strict ?? false } : {}),
         unit: row.unit,
         from: 'table',
         aspirational: false,
@@ -243,7 +262,9 @@ export async function indicatorSeries(
   } else if (target?.kind === 'growth' && target.value !== null) {
     implied = target.value;
   }
-  const actual = onePerYear(observations);
+  // The chart, 最新值 and comparison read every value in one unit: the target's (else the base's, the catalog's).
+  const shown = inUnit(observations, target?.unit ?? base?.unit ?? def.unit);
+  const actual = onePerYear(shown);
   return {
     indicator: {
       id: def.id,
@@ -260,7 +281,7 @@ export async function indicatorSeries(
     target,
     expected,
     implied_growth: implied === null ? null : Math.round(implied * 100) / 100,
-    actual: observations,
+    actual: shown,
     latest: actual[actual.length - 1] ?? null,
     statuses,
   };

@@ -37,6 +37,7 @@ import { StatusTag } from '../components/StatusTag';
 import { formatNumber, formatPercent, formatQuantity, formatTime } from '../format';
 import { LABELS, LABEL_EN, useLang } from '../i18n';
 import { useApi } from '../useApi';
+import { targetText } from '../../../src/monitor/wording';
 
 function latestPerTarget(statuses: Status[]): Status[] {
   const latest = new Map<string, Status>();
@@ -331,7 +332,10 @@ function evidenceRows(series: IndicatorSeries, t: (zh: string, en: string) => st
       value:
         tg.value === null
           ? tg.raw
-          : `${tg.comparator ?? ''}${formatQuantity(tg.value, tg.unit)}${tg.kind === 'growth' ? t('（年均增速）', ' (annual growth)') : ''}`,
+          : t(
+              targetText(tg, tg.kind, tg.unit),
+              `${formatQuantity(tg.value, tg.kind === 'growth' ? '%' : tg.unit)}${tg.kind === 'growth' ? ' (annual growth)' : ''}`,
+            ),
       source: <EvidenceLink evidence={tg.evidence} />,
       quote: tg.evidence.quote,
     }),
@@ -555,7 +559,7 @@ export default function IndicatorPage() {
                   {series.target
                     ? series.target.value === null
                       ? series.target.raw
-                      : `${formatQuantity(series.target.value, series.target.unit ?? unit)}（${series.target.year}）`
+                      : `${t(targetText(series.target, series.target.kind, series.target.unit ?? unit), formatQuantity(series.target.value, series.target.kind === 'growth' ? '%' : (series.target.unit ?? unit)))}（${series.target.year}）`
                     : '—'}
                 </div>
               </Col>

@@ -1,0 +1,48 @@
+// How a target is printed in Chinese (comparator in Chinese order, a growth rate in %); no imports, so the web
+// app uses the same wording as the server.
+
+function fmt(x: number): string {
+  return String(Number(x.toFixed(4)));
+}
+
+/** Words that stand before the number when printed (超过65%), the others after it (65%以上). */
+const LEADING_WORDS = new Set(['超过', '不低于', '不超过', '控制在', '下降', '突破', '达到', '低于', '高于']);
+
+/**
+ * The target as a planning office prints it, comparator in Chinese order: 65%以上, 超过65%, 4.5%以内,
+ * 年均增长9.8%左右, 累计2.9万人, 累计下降13.5%; a growth rate never carries the level's unit.
+ */
+export function targetText(
+  target: {
+    value: number | null;
+    raw: string;
+    comparator: string | null;
+    bound?: 'ceiling' | 'floor';
+    strict?: boolean;
+  },
+  kind: string,
+  unit: string | null,
+  reduction = false,
+): string {
+  if (target.value === null) return target.raw;
+  const v = fmt(target.value);
+  let word = target.comparator;
+  if (kind === 'bound' || target.bound) {
+    const side = target.bound ?? (word === '以内' || word === '下降' ? 'ceiling' : 'floor');
+    word = side === 'ceiling' ? (target.strict ? '低于' : '以内') : target.strict ? '超过' : '以上';
+  }
+  const u = kind === 'growth' || reduction ? '%' : (unit ?? '');
+  const withWord = (body: string): string =>
+    !word || word === '达到'
+      ? body
+      : word === '下降'
+        ? `下降${body}`
+        : LEADING_WORDS.has(word)
+          ? `${word}${body}`
+          : `${body}${word}`;
+  if (kind === 'growth') return `年均增长${withWord(`${v}%`)}`.replace('年均增长下降', '年均下降');
+  if (kind === 'cumulative') {
+    return reduction || word === '下降' ? `累计下降${v}%` : `累计${withWord(`${v}${u}`)}`;
+  }
+  return withWord(`${v}${u}`);
+}
