@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportedBound } from './cell.js';
 import { completionOf, tableRole } from './completion.js';
 import { evaluateIndicator, evaluationSentence, type JudgedTarget } from './evaluation.js';
+import { annualTargetCheck, textTargetSpec } from './text-target.js';
 import { targetText } from './wording.js';
 import { boundMet, computeStatus } from './status.js';
 import type { Observation, StatusInput } from './types.js';
@@ -248,5 +249,50 @@ describe('implausible values go to review with the reason', () => {
     expect(status.label).toBe('待人工评估');
     expect(status.components.review).toMatch(/^完成进度 -\d+(\.\d)?%超出合理范围，疑为数据有误，待人工核实$/);
     expect(computeStatus(gdp(obs(2022, 500))).components.review).toBeNull();
+  });
+});
+
+describe('text targets and annual targets', () => {
+  const t = (comparator: string | null, value: number) => ({ comparator, value, year: 2025, quote: 'q' });
+
+  it('reads a sentence target as a level, a bound, a growth rate or a reduction', () => {
+    expect(textTargetSpec(t('达到', 800), { kind: 'level' }, obs(2020, 451.9)).kind).toBe('level');
+    expect(textTargetSpec(t('控制在', 5.5), { kind: 'rate' }, null)).toMatchObject({
+      kind: 'bound',
+      bound: 'ceiling',
+      strict: false,
+    });
+    expect(textTargetSpec(t('超过', 65), { kind: 'share' }, obs(2020, 88.4))).toMatchObject({
+      kind: 'bound',
+      bound: 'floor',
+      strict: true,
+    });
+    // A floor above the base is a level to reach.
+    expect(textTargetSpec(t('以上', 300), { kind: 'level' }, obs(2020, 120)).kind).toBe('level');
+    expect(textTargetSpec(t('左右', 7), { kind: 'growth' }, null).kind).toBe('growth');
+    expect(textTargetSpec(t('下降', 13.5), { kind: 'reduction', cumulate: 'reduction' }, null)).toMatchObject(
+      {
+        kind: 'cumulative',
+        cumulate: 'reduction',
+      },
+    );
+  });
+
+  it("judges a year's target against that year's value", () => {
+    const y = (comparator: string | null, value: number) => ({
+      ...t(comparator, value),
+      year: 2022,
+      unit: '%',
+    });
+    expect(annualTargetCheck(y('以内', 5.5), obs(2022, 5.2), 'lower').result).toBe('完成');
+    expect(annualTargetCheck(y('以内', 5.5), obs(2022, 5.6), 'lower').result).toBe('未完成');
+    expect(annualTargetCheck(y('超过', 65), obs(2022, 65), 'higher').result).toBe('未完成');
+    expect(annualTargetCheck(y('以上', 65), obs(2022, 65), 'higher').result).toBe('完成');
+    // 7%左右 is met from 6.65%.
+    const about = annualTargetCheck(y('左右', 7), obs(2022, 6.7), 'higher');
+    expect(about.result).toBe('完成');
+    expect(about.rule).toBe('“左右”按不低于目标的95%计');
+    expect(annualTargetCheck(y('左右', 7), obs(2022, 6.6), 'higher').result).toBe('未完成');
+    expect(annualTargetCheck(y('以上', 5), null, 'higher').result).toBe('数据缺失');
   });
 });

@@ -3,20 +3,25 @@
 // Shape (GET /api/plans/:id/evaluation?year=N returns a PlanEvaluation; reports code against it):
 //   PlanEvaluation {
 //     plan: { id, title, region, periodStart, periodEnd }, year (asked, or null), asOf (latest year judged),
-//     rule (how one verdict is chosen), sentence ("23 项主要指标中，…"), indicators: IndicatorEvaluation[],
+//     rule (how one verdict is chosen), sentence ("23 项主要指标中，…", table indicators only),
+//     indicators: IndicatorEvaluation[] (table rows in table order, then 正文目标),
 //     previous: PreviousPlanReview | null   (the previous plan's 总结评估 from a completion table, see completion.ts)
 //   }
 //   IndicatorEvaluation {
-//     rowId, indicatorId, name, unit, category, attribute ('预期性' | '约束性' | null),
+//     rowId, targetId, indicatorId, name, unit, category, attribute ('预期性' | '约束性' | null),
 //     origin ('table' | 'text'), originText ('指标表' | '正文目标'),
 //     base { year, value, raw } | null, targets: TargetView[] (kind, kindText, year, value, raw, comparator, text),
 //     latest { year, value (in `unit`), raw, source } | null, expected, progress (ratio r, 1 = on the path),
 //     status (the verdict as printed), verdict Verdict (label, lag, text, warning, rule, decidedBy),
 //     components: ComponentView[] (one per target kind, each with its own label, explanation and road ahead),
 //     roadAhead RoadAhead | null (the deciding component's), review (why it needs a person) | null,
+//     annualTargets AnnualTargetCheck[] (年度目标完成情况: a work report's target for year N against N's value),
 //     evidence { document, line, quote }
 //   }
+//   rowId is the table row; a target written in the text (正文目标) has rowId null and its targetId, and its
+//   components carry statusId null (computed on reading, not stored).
 import { roadAhead, type RoadAhead } from './road.js';
+import type { AnnualTargetCheck } from './text-target.js';
 import { targetText } from './wording.js';
 import { summarize, LABEL_ORDER, type LabelCounts } from './rollup.js';
 import type { LagDegree, Observation, SourceRef, StatusComponents, StatusLabel, Warning } from './types.js';
@@ -65,7 +70,9 @@ export interface ComponentView {
 }
 
 export interface IndicatorEvaluation {
-  rowId: number;
+  /** The table row, or null for a target written in the text (then `targetId`). */
+  rowId: number | null;
+  targetId: number | null;
   indicatorId: string | null;
   name: string;
   unit: string | null;
@@ -83,6 +90,8 @@ export interface IndicatorEvaluation {
   components: ComponentView[];
   roadAhead: RoadAhead | null;
   review: string | null;
+  /** 年度目标完成情况: each year's target set by a work report, against that year's value. */
+  annualTargets: AnnualTargetCheck[];
   evidence: { document: string | null; line: number | null; quote: string | null };
 }
 
@@ -117,7 +126,8 @@ export interface JudgedTarget {
 }
 
 export interface IndicatorInput {
-  rowId: number;
+  rowId: number | null;
+  targetId?: number | null;
   indicatorId: string | null;
   name: string;
   unit: string | null;
@@ -126,6 +136,7 @@ export interface IndicatorInput {
   origin?: 'table' | 'text';
   evidence: { document: string | null; line: number | null; quote: string | null };
   judged: readonly JudgedTarget[];
+  annualTargets?: readonly AnnualTargetCheck[];
 }
 
 function componentView(j: JudgedTarget, unit: string | null): ComponentView {
@@ -172,6 +183,7 @@ export function evaluateIndicator(input: IndicatorInput): IndicatorEvaluation {
   const review = components.map((v) => v.review).find((r) => r) ?? null;
   return {
     rowId: input.rowId,
+    targetId: input.targetId ?? null,
     indicatorId: input.indicatorId,
     name: input.name,
     unit: input.unit,
@@ -212,6 +224,7 @@ export function evaluateIndicator(input: IndicatorInput): IndicatorEvaluation {
       components.find((v) => v.roadAhead)?.roadAhead ??
       null,
     review,
+    annualTargets: [...(input.annualTargets ?? [])],
     evidence: input.evidence,
   };
 }

@@ -65,3 +65,11 @@ export {
   type TargetView,
 } from './evaluation.js';
 export { targetText } from './wording.js';
+export {
+  textTargetSpec,
+  annualTargetCheck,
+  ABOUT_SHARE,
+  type TextTarget,
+  type AnnualTargetCheck,
+  type AnnualResult,
+} from './text-target.js';

@@ -237,7 +237,7 @@ function byYear(observations: readonly Observation[], unit: string | null): Moni
 }
 
 /** The yearly series of each (indicator, unit) of a region, computed once and shared by every plan. */
-class RegionSeries {
+export class RegionSeries {
   private readonly cache = new Map<string, MonitorObservation[]>();
   private readonly byIndicator: Map<string, Observation[]>;
   constructor(observations: readonly Observation[]) {
@@ -255,7 +255,7 @@ class RegionSeries {
 }
 
 /** Which series feed a status: levels of the indicator, and its yearly flows (rates, amounts, reductions). */
-function seriesFor(def: IndicatorDef | undefined, own: MonitorObservation[], levelOf: MonitorObservation[]) {
+export function seriesFor(def: IndicatorDef | undefined, own: MonitorObservation[], levelOf: MonitorObservation[]) {
   if (!def) return { levels: own, annual: own };
   if (def.kind === 'growth') return { levels: levelOf, annual: own };
   if (def.kind === 'cumulative' || def.kind === 'reduction') return { levels: own, annual: own };

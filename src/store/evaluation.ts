@@ -1,15 +1,20 @@
 // A plan's evaluation read from the store: its current indicators with verdicts and road ahead, and the previous
 // plan's 总结评估 from a completion table (the shape is documented in src/monitor/evaluation.ts).
 import type { Kysely } from 'kysely';
-import { indicatorById } from '../catalog/index.js';
+import { convertUnit, indicatorById } from '../catalog/index.js';
 import type { IndicatorTableOut } from '../extract/model.js';
 import {
+  annualTargetCheck,
+  computeStatus,
+  textTargetSpec,
   evaluateIndicator,
   evaluationSentence,
   previousPlanReview,
   tableRole,
   tableYears,
   VERDICT_RULE,
+  type AnnualTargetCheck,
+  type IndicatorEvaluation,
   type JudgedTarget,
   type LagDegree,
   type PlanEvaluation,
@@ -20,7 +25,15 @@ import {
   type Warning,
 } from '../monitor/index.js';
 import { fromJson } from './json.js';
-import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
+import { RegionSeries, seriesFor } from './derive.js';
+import {
+  listAchievements,
+  listIndicatorRows,
+  listTargets,
+  type IndicatorRow,
+  type Target,
+} from './repositories/facts.js';
+import { listObservations } from './repositories/observations.js';
 import { listStatuses, type Status } from './repositories/statuses.js';
 import type { Database } from './schema.js';
 
@@ -107,6 +120,163 @@ function previousOf(table: PlanTable, rows: readonly IndicatorRow[]): PreviousPl
   );
 }
 
+interface PlanRow {
+  id: number;
+  filename: string;
+  region_id: number | null;
+  period_start: number | null;
+  period_end: number | null;
+}
+
+/** What text targets and annual targets are judged with: the region's series, the plan's text, the work reports. */
+async function judgingContext(db: Db, plan: PlanRow) {
+  const [observations, planTargets, reportTargets, planValues] = await Promise.all([
+    plan.region_id === null ? Promise.resolve([]) : listObservations(db, { region_id: plan.region_id }),
+    listTargets(db, { document_id: plan.id }),
+    plan.region_id === null
+      ? Promise.resolve([])
+      : listTargets(db, { region_id: plan.region_id, doc_type: 'work_report' }),
+    listAchievements(db, { document_id: plan.id }),
+  ]);
+  const series = new RegionSeries(observations);
+  const reports = new Map(
+    (
+      await db
+        .selectFrom('documents')
+        .select(['id', 'filename', 'period'])
+        .where('id', 'in', [...new Set(reportTargets.map((t) => t.document_id)), -1])
+        .execute()
+    ).map((d) => [d.id, d]),
+  );
+  /** A work report's targets for its own year, within the plan's period (年度目标). */
+  const annualOf = (indicatorId: string, unit: string | null): AnnualTargetCheck[] => {
+    const def = indicatorById(indicatorId);
+    const levels = series.of(indicatorId, unit);
+    return reportTargets
+      .filter((t) => {
+        const reportYear = Number(reports.get(t.document_id)?.period ?? NaN);
+        return (
+          t.indicator_id === indicatorId &&
+          t.year === reportYear &&
+          (plan.period_start === null || t.year >= plan.period_start) &&
+          (plan.period_end === null || t.year <= plan.period_end)
+        );
+      })
+      .flatMap((t) => {
+        const value = convertUnit(Number(t.value), t.unit, unit);
+        if (value === null) return [];
+        const actual = levels.find((o) => o.year === t.year) ?? null;
+        return [
+          annualTargetCheck(
+            {
+              comparator: t.comparator,
+              value,
+              year: t.year!,
+              quote: t.quote,
+              unit,
+              source: { doc: reports.get(t.document_id)?.filename, line: t.line, quote: t.quote },
+            },
+            actual,
+            def?.direction === 'lower' ? 'lower' : 'higher',
+          ),
+        ];
+      });
+  };
+  return { series, planTargets, planValues, annualOf };
+}
+
+/**
+ * The plan's targets written in the text for catalog indicators its tables do not carry (正文目标), judged on
+ * reading like a table row: one per indicator, the target for the plan's last year first.
+ */
+function textIndicators(
+  plan: PlanRow,
+  context: Awaited<ReturnType<typeof judgingContext>>,
+  inTables: ReadonlySet<string>,
+  year: number | null,
+): IndicatorEvaluation[] {
+  const chosen = new Map<string, Target>();
+  for (const t of context.planTargets) {
+    if (!t.indicator_id || inTables.has(t.indicator_id) || t.year === null) continue;
+    const seen = chosen.get(t.indicator_id);
+    if (!seen || (seen.year !== plan.period_end && t.year === plan.period_end)) chosen.set(t.indicator_id, t);
+  }
+  return [...chosen.values()].map((t) => {
+    const id = t.indicator_id!;
+    const def = indicatorById(id);
+    const unit = t.unit ?? def?.unit ?? null;
+    const baseYear = plan.period_start === null ? t.year! - 5 : plan.period_start - 1;
+    // The base: the plan's own figure for its base year (2020年全区生产总值达到380.4亿元), else a reported one.
+    const stated = context.planValues.find(
+      (a) => a.indicator_id === id && a.year === baseYear && a.metric === 'level',
+    );
+    const statedValue = stated ? convertUnit(Number(stated.value), stated.unit, unit) : null;
+    const levelsOwn = context.series.of(id, unit);
+    const base =
+      statedValue !== null
+        ? {
+            year: baseYear,
+            value: statedValue,
+            raw: stated!.value,
+            source: { doc: plan.filename, line: stated!.line, quote: stated!.quote },
+          }
+        : (levelsOwn.find((o) => o.year === baseYear) ?? null);
+    const levelUnit = def?.growthOf ? (indicatorById(def.growthOf)?.unit ?? null) : null;
+    const { levels, annual } = seriesFor(
+      def,
+      levelsOwn,
+      def?.growthOf ? context.series.of(def.growthOf, levelUnit) : [],
+    );
+    const value = convertUnit(Number(t.value), t.unit, unit) ?? Number(t.value);
+    const source = { doc: plan.filename, line: t.line, quote: t.quote };
+    const target = textTargetSpec(
+      { comparator: t.comparator, value, year: t.year!, quote: t.quote, source },
+      def ?? null,
+      base,
+    );
+    const upTo = (o: { year: number }) => year === null || o.year <= year;
+    const status = computeStatus({
+      indicatorId: id,
+      name: def?.name ?? t.indicator,
+      unit,
+      category: def?.category ?? null,
+      binding: def?.nationalAttribute === '约束性',
+      direction: def?.direction ?? null,
+      target,
+      base,
+      levels: levels.filter(upTo),
+      annual: annual.filter(upTo),
+      ...(year !== null ? { asOf: year } : {}),
+    });
+    return evaluateIndicator({
+      rowId: null,
+      targetId: t.id,
+      indicatorId: id,
+      name: def?.name ?? t.indicator,
+      unit,
+      category: def?.category ?? null,
+      attribute: null,
+      origin: 'text',
+      evidence: { document: plan.filename, line: t.line, quote: t.quote },
+      judged: [
+        {
+          id: null,
+          kind: status.components.kind,
+          year: status.components.latest?.year ?? year ?? t.year!,
+          label: status.label,
+          lag: status.lag,
+          warning: status.warning,
+          method: status.components.method,
+          components: status.components,
+          explanation: status.explanation,
+          override: null,
+        },
+      ],
+      annualTargets: context.annualOf(id, unit),
+    });
+  });
+}
+
 /**
  * The evaluation of one plan as of `year` (default: the newest year judged): one entry per indicator of its
  * current tables, in table order, and the previous plan's review when the plan carries a completion table.
@@ -119,7 +289,7 @@ export async function planEvaluation(
 ): Promise<PlanEvaluation | undefined> {
   const plan = await db
     .selectFrom('documents')
-    .select(['id', 'title', 'filename', 'region', 'period', 'period_start', 'period_end'])
+    .select(['id', 'title', 'filename', 'region', 'region_id', 'period', 'period_start', 'period_end'])
     .where('id', '=', planId)
     .where('doc_type', '=', 'plan')
     .executeTakeFirst();
@@ -152,6 +322,15 @@ export async function planEvaluation(
         judged: judgedAt(statusesOf.get(r.id) ?? [], year),
       });
     });
+  const planRef = { ...plan, region_id: plan.region_id };
+  const context = await judgingContext(db, planRef);
+  for (const indicator of indicators) {
+    if (indicator.indicatorId)
+      indicator.annualTargets = context.annualOf(indicator.indicatorId, indicator.unit);
+  }
+  const tableSentence = evaluationSentence(indicators);
+  const inTables = new Set(indicators.map((i) => i.indicatorId).filter((id) => id !== null));
+  indicators.push(...textIndicators(planRef, context, inTables, year));
   const previousTable = tables.find((t) => t.role === 'previous');
   const asOfYears = indicators.flatMap((i) => (i.latest ? [i.latest.year] : []));
   return {
@@ -165,7 +344,7 @@ export async function planEvaluation(
     year,
     asOf: asOfYears.length > 0 ? Math.max(...asOfYears) : null,
     rule: VERDICT_RULE,
-    sentence: evaluationSentence(indicators),
+    sentence: tableSentence,
     indicators,
     previous: previousTable
       ? previousOf(

@@ -75,7 +75,7 @@ describe('overview counts indicators of the current plan', () => {
 describe('GET /api/plans/:id/evaluation', () => {
   it("judges the work report's 超过65% against >65 as 达标 (no false red)", async () => {
     const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('涧西区')}/evaluation`);
-    expect(e.indicators).toHaveLength(23);
+    expect(e.indicators.filter((i) => i.origin === 'table')).toHaveLength(23);
     const share = e.indicators.find((i) => i.name === '高新技术产业增加值占规上工业增加值比重')!;
     expect(share.status).toBe('达标');
     expect(share.verdict.warning).toBe('green');
@@ -88,7 +88,7 @@ describe('GET /api/plans/:id/evaluation', () => {
 
   it("gives 偃师 its 27 indicators and the 十三五 table as the previous plan's review", async () => {
     const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('偃师区')}/evaluation`);
-    expect(e.indicators).toHaveLength(27);
+    expect(e.indicators.filter((i) => i.origin === 'table')).toHaveLength(27);
     expect(e.indicators.every((i) => i.base === null || i.base.year === 2020)).toBe(true);
     expect(e.sentence).toMatch(/^27 项主要指标中，/);
     const review = e.previous!;
@@ -113,6 +113,37 @@ describe('GET /api/plans/:id/evaluation', () => {
     expect(result.get('耕地保有量')).toBe('完成');
     expect(e.indicators.length).toBeGreaterThan(0);
     expect(e.indicators.every((i) => i.targets.every((t) => t.year === 2030))).toBe(true);
+  });
+
+  it("judges every text target linked to the catalog (正文目标) and attaches the work report's 2022 targets", async () => {
+    const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('涧西区')}/evaluation`);
+    const text = e.indicators.filter((i) => i.origin === 'text');
+    expect(text.length).toBeGreaterThan(0);
+    for (const i of text) {
+      expect(i.originText).toBe('正文目标');
+      expect(i.rowId).toBeNull();
+      expect(i.components).toHaveLength(1);
+      expect(i.evidence.document).toBe('luoyang-jianxi-plan-2021-2025.txt');
+    }
+    // A text target is never a second entry for an indicator the table already has.
+    const tableIds = new Set(e.indicators.filter((i) => i.origin === 'table').map((i) => i.indicatorId));
+    expect(text.filter((i) => tableIds.has(i.indicatorId))).toEqual([]);
+    const enterprises = text.find((i) => i.indicatorId === 'high-tech-enterprises')!;
+    expect(enterprises.status).toBe('达标');
+    expect(enterprises.latest).toMatchObject({ year: 2021, value: 372 });
+    // 年度目标完成情况 beside the five-year progress: the 2022 work report's targets on the plan's indicators.
+    const rd = e.indicators.find((i) => i.indicatorId === 'rd-intensity')!;
+    expect(rd.origin).toBe('table');
+    expect(rd.annualTargets).toMatchObject([
+      { year: 2022, value: 5, unit: '%', comparator: '以上', result: '数据缺失', rule: '不低于目标为完成' },
+    ]);
+    expect(rd.annualTargets[0]!.source?.doc).toBe('luoyang-jianxi-work-report-2022.txt');
+    const unemployment = e.indicators.find((i) => i.indicatorId === 'surveyed-unemployment-rate')!;
+    expect(unemployment.annualTargets.map((a) => [a.year, a.value, a.rule])).toEqual([
+      [2022, 5.5, '不高于目标为完成'],
+    ]);
+    // The plan sentence counts the table's 23 indicators only.
+    expect(e.sentence).toMatch(/^23 项主要指标中，/);
   });
 
   it('answers a year and names a missing plan', async () => {
