@@ -495,7 +495,7 @@ const SANE_RATIO: readonly [number, number] = [-2, 3];
 
 /** Why an outcome is not believable enough to judge (待人工核实), or null. */
 export function implausibility(
-  outcome: Pick<Outcome, 'latest' | 'ratio' | 'method'>,
+  outcome: Pick<Outcome, 'latest' | 'ratio' | 'method' | 'label'>,
   base: Observation | null,
   unit: string,
 ): string | null {
@@ -508,8 +508,10 @@ export function implausibility(
       return `${latest.year}年值 ${fmt(latest.value)}${unit}为基数 ${fmt(base.value)}${unit}的${fmt(factor)}倍，疑为单位或口径不一致，待人工核实`;
     }
   }
+  // Once the target is reached the ratio no longer measures a pace (a short path makes it large).
   if (
     levelMethod &&
+    outcome.label !== '提前实现' &&
     outcome.ratio !== null &&
     (outcome.ratio < SANE_RATIO[0] || outcome.ratio > SANE_RATIO[1])
   ) {

@@ -54,6 +54,7 @@ import {
 } from './lists.js';
 import { registerWebRoutes } from './routes/index.js';
 import { registerEvaluationRoutes } from './routes/evaluation.js';
+import { registerAssignedTargetRoutes } from './routes/assigned.js';
 import { regionOfQuery } from './routes/deps.js';
 import { registerWebApp } from './web.js';
 
@@ -865,6 +866,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // The web app: its own API routes, then the built pages at / (web/dist).
   registerWebRoutes(app, { db });
   registerEvaluationRoutes(app, { db });
+  registerAssignedTargetRoutes(app, { db });
   await registerWebApp(app, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }

@@ -14,6 +14,7 @@ import {
 } from '../monitor/index.js';
 import { fromJson, now, toJson } from './json.js';
 import { appendAudit } from './repositories/audit.js';
+import { currentAssignedTargets, type AssignedTarget } from './repositories/assigned.js';
 import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
 import { insertObservations, listObservations, type Observation } from './repositories/observations.js';
 import type { Database, NewObservation } from './schema.js';
@@ -255,7 +256,11 @@ export class RegionSeries {
 }
 
 /** Which series feed a status: levels of the indicator, and its yearly flows (rates, amounts, reductions). */
-export function seriesFor(def: IndicatorDef | undefined, own: MonitorObservation[], levelOf: MonitorObservation[]) {
+export function seriesFor(
+  def: IndicatorDef | undefined,
+  own: MonitorObservation[],
+  levelOf: MonitorObservation[],
+) {
   if (!def) return { levels: own, annual: own };
   if (def.kind === 'growth') return { levels: levelOf, annual: own };
   if (def.kind === 'cumulative' || def.kind === 'reduction') return { levels: own, annual: own };
@@ -299,6 +304,7 @@ function planStatuses(
   tables: readonly StoredTable[],
   rowsOfTable: Map<number, IndicatorRow[]>,
   series: RegionSeries,
+  assigned: ReadonlyMap<number, AssignedTarget> = new Map(),
 ): PlannedStatus[] {
   const out: PlannedStatus[] = [];
   for (const table of tables) {
@@ -314,7 +320,17 @@ function planStatuses(
     for (const row of rowsOfTable.get(table.id) ?? []) {
       const def = row.indicator_id ? indicatorById(row.indicator_id) : undefined;
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
-      const { base, targets } = targetsFromRow(toRowOut(row), years, def ?? null, source);
+      // A delegated cell (按市下达目标) is judged by the value a person entered from the assigning document.
+      const given = assigned.get(row.id);
+      const rowOut = given ? { ...toRowOut(row), [given.cell]: given.raw } : toRowOut(row);
+      const { base, targets: read } = targetsFromRow(rowOut, years, def ?? null, source);
+      const targets = given
+        ? read.map((t) =>
+            t.raw === given.raw
+              ? { ...t, source: { by: given.entered_by, file: given.source_document, quote: given.raw } }
+              : t,
+          )
+        : read;
       const own = row.indicator_id ? series.of(row.indicator_id, row.unit) : [];
       const levelUnit = def?.growthOf ? (indicatorById(def.growthOf)?.unit ?? null) : null;
       const levelOf = def?.growthOf ? series.of(def.growthOf, levelUnit) : [];
@@ -541,6 +557,10 @@ async function deriveRegion(
     if (judged.length > 0) {
       const series = new RegionSeries(await listObservations(trx, { region_id: regionId }));
       const rowsOfTable = groupBy(rows, (r) => r.table_id);
+      const assigned = await currentAssignedTargets(
+        trx,
+        rows.map((r) => r.id),
+      );
       const tables = groupBy(
         await trx
           .selectFrom('indicator_tables as t')
@@ -557,7 +577,7 @@ async function deriveRegion(
         const values = statusRows(
           plan,
           regionId,
-          planStatuses(plan, tables.get(plan.id) ?? [], rowsOfTable, series),
+          planStatuses(plan, tables.get(plan.id) ?? [], rowsOfTable, series, assigned),
         );
         await replaceStatuses(trx, plan.id, values);
         statuses += values.length;

@@ -19,6 +19,14 @@ export { deriveRegions, deriveOwed, type DeriveReport, type DeriveScope } from '
 export { owedRegions } from './owed.js';
 export { planEvaluation, planTables, currentIndicatorRows, type PlanTable } from './evaluation.js';
 export {
+  addAssignedTarget,
+  listAssignedTargets,
+  currentAssignedTargets,
+  delegatedCell,
+  type AssignedTarget,
+  type AssignedTargetEntry,
+} from './repositories/assigned.js';
+export {
   linkName,
   linkExtraction,
   type Candidate,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvaluation } from '../../monitor/index.js';
-import { ingestPaths, openStore, type Store } from '../../store/index.js';
+import { ingestPaths, openStore, recordObservation, type Store } from '../../store/index.js';
 import { buildServer } from '../index.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
@@ -153,5 +153,78 @@ describe('GET /api/plans/:id/evaluation', () => {
     const missing = await app.inject({ method: 'GET', url: '/api/plans/999999/evaluation' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toContain('plan 999999');
+  });
+});
+
+describe('delegated targets (按市下达目标)', () => {
+  it('lists them, takes the assigned value with its document, and judges the row', async () => {
+    const planId = planOf.get('涧西区')!;
+    const delegated = await get<{
+      items: Array<{ row_id: number; name: string; delegated: string; assigned: unknown }>;
+    }>(`/api/plans/${planId}/delegated`);
+    expect(delegated.items.map((i) => i.name)).toContain('空气优良天数比率');
+    expect(delegated.items.every((i) => /下达/.test(i.delegated) && i.assigned === null)).toBe(true);
+    const air = delegated.items.find((i) => i.name === '空气优良天数比率')!;
+    const region = (
+      await store.db.selectFrom('regions').select('id').where('name', '=', '涧西区').executeTakeFirstOrThrow()
+    ).id;
+    await recordObservation(store.db, {
+      region_id: region,
+      indicator_id: 'air-quality-good-days',
+      year: 2022,
+      value: '85.2',
+      unit: '%',
+      by: '王敏',
+    });
+
+    const bad = await app.inject({
+      method: 'POST',
+      url: `/api/rows/${air.row_id}/assigned-target`,
+      payload: { raw: '按时完成', source_document: '洛政〔2021〕12号' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'assigned/invalid-value' });
+    expect(bad.json().expected).toContain('5.5以内');
+
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/rows/${air.row_id}/assigned-target`,
+      headers: { 'x-lantu-user': encodeURIComponent('王敏') },
+      payload: { raw: '80以上', source_document: '洛政〔2021〕12号' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json() as {
+      assigned: { entered_by: string; source_document: string };
+      statuses: Array<{
+        label: string;
+        target_kind: string;
+        components: { target: { raw: string; source: unknown } };
+      }>;
+    };
+    expect(body.assigned).toMatchObject({ entered_by: '王敏', source_document: '洛政〔2021〕12号' });
+    // 66.3 (2020) → 80 by 2025, 85.2 in 2022: reached early, from the value the city assigned.
+    expect(body.statuses.map((s) => [s.target_kind, s.label])).toEqual([['level', '提前实现']]);
+    expect(body.statuses[0]!.components.target).toMatchObject({
+      raw: '80以上',
+      source: { by: '王敏', file: '洛政〔2021〕12号' },
+    });
+    const after = await get<{ items: Array<{ row_id: number; assigned: { raw: string } | null }> }>(
+      `/api/plans/${planId}/delegated`,
+    );
+    expect(after.items.find((i) => i.row_id === air.row_id)?.assigned?.raw).toBe('80以上');
+    const e = await get<PlanEvaluation>(`/api/plans/${planId}/evaluation`);
+    expect(e.indicators.find((i) => i.rowId === air.row_id)?.status).toBe('提前实现');
+  });
+
+  it('refuses a row that is not delegated', async () => {
+    const e = await get<PlanEvaluation>(`/api/plans/${planOf.get('涧西区')}/evaluation`);
+    const share = e.indicators.find((i) => i.name === '高新技术产业增加值占规上工业增加值比重')!;
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/rows/${share.rowId}/assigned-target`,
+      payload: { raw: '70', source_document: 'x' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('assigned/not-delegated');
   });
 });
