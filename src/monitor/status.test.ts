@@ -328,7 +328,7 @@ describe('bound targets', () => {
       levels: [obs(2022, 2.5)],
     });
     expect(status.label).toBe('达标');
-    expect(status.explanation).toBe('2022年实际值 2.5，目标≥2.5，达标');
+    expect(status.explanation).toBe('2022年实际值 2.5，目标2.5以上，达标');
   });
 });
 

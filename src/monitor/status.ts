@@ -2,6 +2,7 @@
 import type { Direction } from '../catalog/types.js';
 import { labelForRatio, labelText, warningFor } from './labels.js';
 import { roadAhead } from './road.js';
+import { targetText } from './wording.js';
 import {
   averageGrowth,
   compoundReduction,
@@ -144,7 +145,7 @@ function levelStatus(
       ratio: null,
       elapsed: elapsedShare(t0, t1, t),
       notes,
-      sentence: `${t}年实际值 ${fmt(a)}${unit}，目标${target.raw}`,
+      sentence: `${t}年实际值 ${boundedText(latest, unit)}，目标${targetText({ ...target, bound: direction === 'higher' ? 'floor' : 'ceiling' }, 'bound', unit)}`,
     };
   }
 
@@ -367,25 +368,12 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
   const met = judged.at(-1)!.met;
   const missed = years.filter((y) => !y.met).map((y) => y.year);
   const notes = missed.length > 0 && met ? [`${missed.join('、')}年未达标`] : [];
-  if (met === null) {
+  // A reported bound (不低于65% against >65) that cannot decide is left to a person.
+  if (met === null)
     notes.push(`${latest.year}年报告值“${latest.raw ?? fmt(latest.value)}”为区间，无法判断是否达标`);
-    return {
-      method: 'bound',
-      label: '待人工评估',
-      lag: null,
-      latest,
-      expected: V,
-      measured: latest.value,
-      ratio: null,
-      elapsed: input.base ? elapsedShare(input.base.year, target.year, latest.year) : null,
-      years,
-      notes,
-      sentence: `${latest.year}年报告值${boundedText(latest, unit)}，目标${target.raw}`,
-    };
-  }
   return {
     method: 'bound',
-    label: met ? '达标' : '未达标',
+    label: met === null ? '待人工评估' : met ? '达标' : '未达标',
     lag: null,
     latest,
     expected: V,
@@ -394,7 +382,7 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
     elapsed: input.base ? elapsedShare(input.base.year, target.year, latest.year) : null,
     years,
     notes,
-    sentence: `${latest.year}年实际值 ${boundedText(latest, unit)}，目标${target.raw}`,
+    sentence: `${latest.year}年${met === null ? '报告值' : '实际值 '}${boundedText(latest, unit)}，目标${targetText({ ...target, bound: side, strict }, 'bound', unit)}`,
   };
 }
 

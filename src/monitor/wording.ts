@@ -16,7 +16,7 @@ export function targetText(
   target: {
     value: number | null;
     raw: string;
-    comparator: string | null;
+    comparator?: string | null;
     bound?: 'ceiling' | 'floor';
     strict?: boolean;
   },
@@ -26,7 +26,7 @@ export function targetText(
 ): string {
   if (target.value === null) return target.raw;
   const v = fmt(target.value);
-  let word = target.comparator;
+  let word = target.comparator ?? null;
   if (kind === 'bound' || target.bound) {
     const side = target.bound ?? (word === '以内' || word === '下降' ? 'ceiling' : 'floor');
     word = side === 'ceiling' ? (target.strict ? '低于' : '以内') : target.strict ? '超过' : '以上';

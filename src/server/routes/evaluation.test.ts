@@ -81,7 +81,7 @@ describe('GET /api/plans/:id/evaluation', () => {
     expect(share.verdict.warning).toBe('green');
     expect(share.targets.map((t) => t.text)).toEqual(['超过65%']);
     expect(share.latest).toMatchObject({ year: 2021, value: 65 });
-    expect(share.components[0]!.explanation).toBe('2021年实际值 超过65%，目标>65，达标');
+    expect(share.components[0]!.explanation).toBe('2021年实际值 超过65%，目标超过65%，达标');
     expect(share.evidence.document).toBe('luoyang-jianxi-plan-2021-2025.txt');
     expect(e.previous).toBeNull();
   });

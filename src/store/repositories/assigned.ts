@@ -1,23 +1,15 @@
 // Delegated targets (按市下达目标): the value a higher level assigned, entered with the document that assigned it.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import { readCell } from '../../monitor/index.js';
 import { fromJson, now } from '../json.js';
-import type { Database } from '../schema.js';
+import type { AssignedTargetTable, Database } from '../schema.js';
 import { appendAudit } from './audit.js';
 
 type Db = Kysely<Database>;
 
-export interface AssignedTarget {
-  id: number;
-  row_id: number;
-  cell: 'target_raw' | 'growth_raw';
-  raw: string;
-  source_document: string;
-  note: string | null;
-  entered_by: string;
-  entered_at: string;
-}
+/** One entry of an assigned value, as stored. */
+export type AssignedTarget = Selectable<AssignedTargetTable>;
 
 export interface AssignedTargetEntry {
   row_id: number;
