@@ -43,7 +43,9 @@ describe.each(ENGINES)('plan evaluation on %s', (engine) => {
     });
     expect(assigned).toMatchObject({ cell: 'target_raw', raw: '〔14〕', entered_by: '王敏' });
     await deriveRegions(store.db, regions, '王敏', { documents: [plan.id], lint: false });
-    const after = (await planEvaluation(store.db, plan.id))!.indicators.find((i) => i.rowId === energy.rowId)!;
+    const after = (await planEvaluation(store.db, plan.id))!.indicators.find(
+      (i) => i.rowId === energy.rowId,
+    )!;
     // Judged as a cumulative reduction now; no yearly data yet.
     expect(after.targets.map((t) => [t.kind, t.raw])).toEqual([['cumulative', '〔14〕']]);
     expect(after.status).toBe('数据缺失');
