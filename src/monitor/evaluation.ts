@@ -22,22 +22,13 @@
 //   components carry statusId null (computed on reading, not stored).
 import { roadAhead, type RoadAhead } from './road.js';
 import type { AnnualTargetCheck } from './text-target.js';
-import { targetText } from './wording.js';
+import { KIND_TEXT, targetText } from './wording.js';
 import { summarize, LABEL_ORDER, type LabelCounts } from './rollup.js';
 import type { LagDegree, Observation, SourceRef, StatusComponents, StatusLabel, Warning } from './types.js';
 import { verdictOf, type Verdict, type VerdictPart } from './verdict.js';
 import type { PreviousPlanReview } from './completion.js';
 
 export type TargetKindName = 'level' | 'growth' | 'cumulative' | 'bound' | 'qualitative';
-
-/** The target kinds in the words of an evaluation report. */
-export const KIND_TEXT: Record<TargetKindName, string> = {
-  level: '期末目标',
-  growth: '年均增速',
-  cumulative: '累计目标',
-  bound: '约束底线',
-  qualitative: '定性目标',
-};
 
 export interface TargetView {
   kind: string;
@@ -144,7 +135,7 @@ function componentView(j: JudgedTarget, unit: string | null): ComponentView {
   return {
     statusId: j.id,
     kind: j.kind,
-    kindText: KIND_TEXT[j.kind as TargetKindName] ?? j.kind,
+    kindText: KIND_TEXT[j.kind] ?? j.kind,
     year: j.year,
     label: j.label,
     lag: j.lag,
@@ -194,7 +185,7 @@ export function evaluateIndicator(input: IndicatorInput): IndicatorEvaluation {
     base: base ? { year: base.year, value: base.value, raw: base.raw ?? null } : null,
     targets: input.judged.map((j) => ({
       kind: j.kind,
-      kindText: KIND_TEXT[j.kind as TargetKindName] ?? j.kind,
+      kindText: KIND_TEXT[j.kind] ?? j.kind,
       year: j.components.target.year,
       value: j.components.target.value,
       raw: j.components.target.raw,

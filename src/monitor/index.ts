@@ -56,7 +56,6 @@ export {
   evaluationSentence,
   verdictCounts,
   rowVerdictCounts,
-  KIND_TEXT,
   type PlanEvaluation,
   type IndicatorEvaluation,
   type IndicatorInput,
@@ -64,7 +63,7 @@ export {
   type ComponentView,
   type TargetView,
 } from './evaluation.js';
-export { targetText } from './wording.js';
+export { targetText, KIND_TEXT, METHOD_TEXT } from './wording.js';
 export {
   textTargetSpec,
   annualTargetCheck,

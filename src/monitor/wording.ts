@@ -46,3 +46,25 @@ export function targetText(
   }
   return withWord(`${v}${u}`);
 }
+
+/** The target kinds in the words of an evaluation report. */
+export const KIND_TEXT: Readonly<Record<string, string>> = {
+  level: '期末目标',
+  growth: '年均增速',
+  cumulative: '累计目标',
+  bound: '约束底线',
+  qualitative: '定性目标',
+};
+
+/** How a status was computed, in the words of an evaluation report. */
+export const METHOD_TEXT: Readonly<Record<string, string>> = {
+  compound: '复合增长序时进度',
+  linear: '线性序时进度',
+  'growth-from-rates': '逐年增速几何平均',
+  'growth-from-levels': '由水平值计算年均增速',
+  'cumulative-sum': '逐年累计',
+  'cumulative-reduction': '逐年降幅累计',
+  bound: '逐年达标判断',
+  'linked-growth': '与关联指标增速比较',
+  manual: '人工评估',
+};

@@ -37,7 +37,7 @@ import { StatusTag } from '../components/StatusTag';
 import { formatNumber, formatPercent, formatQuantity, formatTime } from '../format';
 import { LABELS, LABEL_EN, useLang } from '../i18n';
 import { useApi } from '../useApi';
-import { targetText } from '../../../src/monitor/wording';
+import { KIND_TEXT, METHOD_TEXT, targetText } from '../../../src/monitor/wording';
 
 function latestPerTarget(statuses: Status[]): Status[] {
   const latest = new Map<string, Status>();
@@ -155,8 +155,19 @@ function Components({ status }: { status: Status }) {
   };
   const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '—');
   const items = [
-    { key: 'method', label: t('计算方法', 'Method'), children: String(c.method ?? status.method) },
-    { key: 'kind', label: t('目标类型', 'Target kind'), children: String(c.kind ?? status.target_kind) },
+    {
+      key: 'method',
+      label: t('计算方法', 'Method'),
+      children: t(METHOD_TEXT[String(c.method ?? status.method)] ?? '—', String(c.method ?? status.method)),
+    },
+    {
+      key: 'kind',
+      label: t('目标类型', 'Target kind'),
+      children: t(
+        KIND_TEXT[String(c.kind ?? status.target_kind)] ?? '—',
+        String(c.kind ?? status.target_kind),
+      ),
+    },
     {
       key: 'direction',
       label: t('方向', 'Direction'),
@@ -274,7 +285,7 @@ function StatusCard({ statuses, reload }: { statuses: Status[]; reload: () => vo
               <StatusTag label={s.label} lag={s.lag} warning={s.warning} override={s.override} />
               <span className="muted">
                 {s.year}
-                {t('年', '')} · {s.target_kind}
+                {t('年', '')} · {t(KIND_TEXT[s.target_kind] ?? '—', s.target_kind)}
               </span>
             </Space>
             <Typography.Paragraph className="status-explanation">{s.explanation}</Typography.Paragraph>
