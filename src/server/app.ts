@@ -55,6 +55,7 @@ import {
 import { registerWebRoutes } from './routes/index.js';
 import { registerEvaluationRoutes } from './routes/evaluation.js';
 import { registerAssignedTargetRoutes } from './routes/assigned.js';
+import { registerReviewGroupRoutes } from './routes/review-groups.js';
 import { regionOfQuery } from './routes/deps.js';
 import { registerWebApp } from './web.js';
 
@@ -867,6 +868,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerWebRoutes(app, { db });
   registerEvaluationRoutes(app, { db });
   registerAssignedTargetRoutes(app, { db });
+  registerReviewGroupRoutes(app, { db });
   await registerWebApp(app, options.webRoot ? { root: options.webRoot } : {});
   return app;
 }

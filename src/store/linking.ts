@@ -138,3 +138,16 @@ export function linksFit(links: DocumentLinks | undefined, x: GoldExtraction): l
     links.rows.every((rows, i) => rows.length === x.indicator_tables[i]!.rows.length)
   );
 }
+
+/** Below this best-candidate score a name is not an indicator candidate (15分钟, 突破关键技术): not worth a person's time. */
+export const REVIEW_FLOOR = 0.6;
+
+/**
+ * Whether an unlinked subject goes to the review queue: a table row always (a table lists indicators), a target
+ * or reported value only when its best candidate is close enough to be a real indicator. The others stay stored,
+ * unlinked, and can still be linked from the reader.
+ */
+export function worthReview(kind: 'row' | 'target' | 'achievement', link: LinkDecision): boolean {
+  if (link.indicator_id) return false;
+  return kind === 'row' || (link.candidates[0]?.score ?? 0) >= REVIEW_FLOOR;
+}

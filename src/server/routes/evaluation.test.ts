@@ -228,3 +228,35 @@ describe('delegated targets (按市下达目标)', () => {
     expect(response.json().code).toBe('assigned/not-delegated');
   });
 });
+
+describe('review queue', () => {
+  it('holds only real candidates, grouped with their regions, and resolves a group at once', async () => {
+    const before = await get<{
+      items: number;
+      groups: Array<{ name: string; count: number; ids: number[]; regions: string[]; kinds: string[] }>;
+    }>('/api/review/groups');
+    expect(before.items).toBeLessThan(150);
+    expect(before.groups.reduce((n, g) => n + g.count, 0)).toBe(before.items);
+    // Not an indicator: a duration, a count of meetings, a phrase without a catalog neighbour.
+    expect(before.groups.map((g) => g.name)).not.toContain('执业医师、注册护士、床位数分别增长38%、46%和');
+    expect(before.groups.every((g) => g.regions.length > 0)).toBe(true);
+    const group = before.groups[0]!;
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/review/bulk',
+      headers: { 'x-lantu-user': encodeURIComponent('王敏') },
+      payload: { ids: group.ids, indicator_id: null, note: '非监测指标' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().resolved).toBe(group.ids.length);
+    expect(
+      response
+        .json()
+        .items.every(
+          (i: { state: string; resolved_by: string }) => i.state === 'dismissed' && i.resolved_by === '王敏',
+        ),
+    ).toBe(true);
+    const after = await get<{ items: number }>('/api/review/groups');
+    expect(after.items).toBe(before.items - group.ids.length);
+  });
+});
