@@ -1,7 +1,7 @@
 // After ingest, per region: reported values become observations, plan indicators get statuses, plans get linted.
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../catalog/index.js';
-import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
+import type { IndicatorRowOut } from '../extract/model.js';
 import {
   computeStatus,
   lintPlan,
@@ -308,13 +308,7 @@ function planStatuses(
 ): PlannedStatus[] {
   const out: PlannedStatus[] = [];
   for (const table of tables) {
-    const tableOut: IndicatorTableOut = {
-      caption: table.caption,
-      line: table.line,
-      columns: fromJson(table.columns),
-      rows: [],
-    };
-    const years = tableYears(tableOut, plan.period);
+    const years = tableYears({ caption: table.caption, columns: fromJson(table.columns) }, plan.period);
     // A previous plan's completion table is that plan's 总结评估 (store/evaluation.ts), not this plan's targets.
     if (tableRole(years, plan.period_start) === 'previous') continue;
     for (const row of rowsOfTable.get(table.id) ?? []) {

@@ -2,7 +2,6 @@
 // plan's 总结评估 from a completion table (the shape is documented in src/monitor/evaluation.ts).
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById } from '../catalog/index.js';
-import type { IndicatorTableOut } from '../extract/model.js';
 import {
   annualTargetCheck,
   computeStatus,
@@ -59,13 +58,7 @@ export async function planTables(
     .orderBy('position')
     .execute();
   return tables.map((t) => {
-    const out: IndicatorTableOut = {
-      caption: t.caption,
-      line: t.line,
-      columns: fromJson(t.columns),
-      rows: [],
-    };
-    const years = tableYears(out, plan.period);
+    const years = tableYears({ caption: t.caption, columns: fromJson(t.columns) }, plan.period);
     return { id: t.id, caption: t.caption, line: t.line, years, role: tableRole(years, plan.period_start) };
   });
 }
@@ -366,19 +359,18 @@ export async function currentIndicatorRows(
   let tablesQuery = db
     .selectFrom('indicator_tables as t')
     .innerJoin('documents as d', 'd.id', 't.document_id')
-    .select(['t.id', 't.document_id', 't.caption', 't.line', 't.columns', 'd.period', 'd.period_start'])
+    .select(['t.id', 't.caption', 't.columns', 'd.period', 'd.period_start'])
     .where('d.doc_type', '=', 'plan');
   if (planIds) tablesQuery = tablesQuery.where('d.id', 'in', planIds.length ? [...planIds] : [-1]);
   const tables = await tablesQuery.execute();
   const current = tables
     .filter((t) => {
-      const out: IndicatorTableOut = {
-        caption: t.caption,
-        line: t.line,
-        columns: fromJson(t.columns),
-        rows: [],
-      };
-      return tableRole(tableYears(out, t.period), t.period_start) === 'current';
+      return (
+        tableRole(
+          tableYears({ caption: t.caption, columns: fromJson(t.columns) }, t.period),
+          t.period_start,
+        ) === 'current'
+      );
     })
     .map((t) => t.id);
   const out = new Map<number, Array<{ id: number; attribute: string | null }>>();
