@@ -18,6 +18,8 @@ export const NAME_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/比例/g, '比率'],
   [/拥有/g, ''],
   [/\(助理\)/g, ''],
+  // A footnote mark after the name (地区生产总值[2]).
+  [/\[\d{1,2}\]$/g, ''],
 ];
 
 /** Leading words that do not change which indicator is meant (tried one at a time, longest first). */
@@ -26,6 +28,8 @@ export const DROPPABLE_PREFIXES: readonly string[] = [
   '“十四五”时期',
   '累计实现',
   '累计',
+  '全年实现',
+  '实现',
   '全区',
   '全市',
   '全县',
@@ -93,6 +97,9 @@ export function normalizeIndicatorName(name: string): NormalizedName {
 /** The key followed by the keys left after dropping one leading prefix, for exact look-up. */
 export function keyVariants(key: string): string[] {
   const variants = [key];
+  // A place name in front (西安市地区生产总值): two or more characters before 省/市/区/县, then the indicator.
+  const place = /^[\u4e00-\u9fff]{2,6}?[省市区县](?=.{2})/.exec(key);
+  if (place) variants.push(key.slice(place[0].length));
   for (const prefix of DROPPABLE_PREFIXES) {
     const p = normalizeIndicatorName(prefix).key;
     if (p && key.startsWith(p) && key.length - p.length >= 2) variants.push(key.slice(p.length));

@@ -24,7 +24,7 @@ export type MonitorCell =
   | { type: 'text'; raw: string };
 
 /** Comparator words that exclude the bound itself (`>` rather than `≥`). */
-const STRICT_WORDS = new Set(['>', '<', '＞', '＜', '超过', '高于', '低于']);
+const STRICT_WORDS = new Set(['>', '<', '＞', '＜', '超过', '超', '高于', '大于', '多于', '低于', '小于']);
 
 /** Reads a raw table cell (`>10`, `[2.9]`, `70以上`, `按市下达目标`, `五年下降18%`, `—`) through the quantity grammar. */
 export function readCell(raw: string | null | undefined): MonitorCell {
@@ -79,4 +79,23 @@ export function moneyIn100M(raw: string | null | undefined): { value: number; de
   // Digits below 1 亿元 that the written figure carries: 5000万元 is exact to 0.0001 亿元.
   const scaleDigits = Math.max(0, 8 - Math.round(Math.log10(toNumber(amount.unit.factor))));
   return { value: yuan / 1e8, decimals: decimalsOf(amount.value) + scaleDigits };
+}
+
+/**
+ * Whether a reported figure is a bound rather than a value: 超过65% says the true value lies above 65 (strictly),
+ * 95%以上 at or above it, 不足3% below it. Read from the quote around the number; null for a plain value.
+ */
+export function reportedBound(
+  quote: string | null | undefined,
+  value: number,
+): { bound: 'floor' | 'ceiling'; strict: boolean } | null {
+  const q = findQuantities(quote ?? '').find((x) => x.kind === 'quantity' && toNumber(x.value) === value);
+  if (!q) return null;
+  const direction = q.comparator?.direction;
+  const strict = q.comparator?.words.some((w) => STRICT_WORDS.has(w.text)) ?? false;
+  if (direction === 'lower') return { bound: 'floor', strict };
+  if (direction === 'upper') return { bound: 'ceiling', strict };
+  // 120余万平方米, 20多家: more than the figure written.
+  if (q.lowerBound) return { bound: 'floor', strict: true };
+  return null;
 }

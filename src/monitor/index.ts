@@ -38,4 +38,37 @@ export {
   type FindingCode,
   type Place,
 } from './lint.js';
-export { readCell, type MonitorCell } from './cell.js';
+export { readCell, reportedBound, type MonitorCell } from './cell.js';
+export { roadAhead, type RoadAhead } from './road.js';
+export { verdictOf, VERDICT_RULE, type Verdict, type VerdictPart } from './verdict.js';
+export {
+  tableRole,
+  completionOf,
+  previousPlanReview,
+  type TableRole,
+  type CompletionItem,
+  type CompletionResult,
+  type CompletionRowInput,
+  type PreviousPlanReview,
+} from './completion.js';
+export {
+  evaluateIndicator,
+  evaluationSentence,
+  verdictCounts,
+  rowVerdictCounts,
+  type PlanEvaluation,
+  type IndicatorEvaluation,
+  type IndicatorInput,
+  type JudgedTarget,
+  type ComponentView,
+  type TargetView,
+} from './evaluation.js';
+export { targetText, KIND_TEXT, METHOD_TEXT } from './wording.js';
+export {
+  textTargetSpec,
+  annualTargetCheck,
+  ABOUT_SHARE,
+  type TextTarget,
+  type AnnualTargetCheck,
+  type AnnualResult,
+} from './text-target.js';

@@ -149,7 +149,9 @@ describe('level targets', () => {
       }),
     );
     expect(status.explanation).toBe(
-      '2022年实际值 138亿元，按序时进度应达 140亿元，完成进度 95%，基本符合预期',
+      '2022年实际值 138亿元，按序时进度应达 140亿元，完成进度 95%，基本符合预期；' +
+        // (1.38)^(1/2) − 1 = 17.47 %/yr so far → 138·1.1747³ = 223.72; (200/138)^(1/3) − 1 = 13.17 % still needed.
+        '按现有增速，2025年预计达到223.72亿元，需年均增长13.17%方可实现目标',
     );
     const c = status.components;
     expect(c.base).toMatchObject({ year: 2020, value: 100, source: { line: 51 } });
@@ -185,7 +187,8 @@ describe('growth targets', () => {
     expect(status.components.ratio).toBeCloseTo(6.99688 / 7, 4);
     expect(status.label).toBe('基本符合预期');
     expect(status.explanation).toMatch(
-      /^2021—2023年年均增长 7%，目标年均增长 7%，完成进度 100%，基本符合预期$/,
+      // 1.07⁵ / 1.224936 = 1.14500 over the two years left: 7.00 % a year.
+      /^2021—2023年年均增长 7%，目标年均增长 7%，完成进度 100%，基本符合预期；按现有增速，2021—2025年预计年均增长7%，今后2年需年均增长7%方可实现目标$/,
     );
   });
 
@@ -248,7 +251,9 @@ describe('cumulative targets', () => {
     expect(status.components.ratio).toBeCloseTo(0.948276, 5);
     expect(status.lag).toBe('轻度');
     expect(status.explanation).toBe(
-      '2021—2022年累计 1.1万人，按序时进度应累计 1.16万人，完成进度 94.8%，轻度滞后',
+      '2021—2022年累计 1.1万人，按序时进度应累计 1.16万人，完成进度 94.8%，轻度滞后；' +
+        // 0.55 a year so far → 1.1 + 3 × 0.55 = 2.75; (2.9 − 1.1) / 3 = 0.6 a year still needed.
+        '按现有进度，2025年预计累计2.75万人，今后3年需年均增加0.6万人方可实现目标',
     );
   });
 
@@ -323,7 +328,7 @@ describe('bound targets', () => {
       levels: [obs(2022, 2.5)],
     });
     expect(status.label).toBe('达标');
-    expect(status.explanation).toBe('2022年实际值 2.5，目标≥2.5，达标');
+    expect(status.explanation).toBe('2022年实际值 2.5，目标2.5以上，达标');
   });
 });
 

@@ -1,6 +1,8 @@
 // Computing one indicator's status against its target: expected path, progress ratio, label, warning, reasons.
 import type { Direction } from '../catalog/types.js';
 import { labelForRatio, labelText, warningFor } from './labels.js';
+import { roadAhead } from './road.js';
+import { targetText } from './wording.js';
 import {
   averageGrowth,
   compoundReduction,
@@ -131,10 +133,11 @@ function levelStatus(
   const wrongSide = direction === 'higher' ? T <= b : T >= b;
   if (wrongSide) {
     notes.push(T === b ? '目标与基数相同，按保持该水平判断' : '目标在基数的不利一侧，按底线（上限）判断');
-    const met = direction === 'higher' ? a >= T : a <= T;
+    const met = boundMet(latest, direction === 'higher' ? 'floor' : 'ceiling', T, false);
+    if (met === null) notes.push(`${t}年报告值为区间，无法判断是否达标`);
     return {
       method: 'bound',
-      label: met ? '达标' : '未达标',
+      label: met === null ? '待人工评估' : met ? '达标' : '未达标',
       lag: null,
       latest,
       expected: T,
@@ -142,7 +145,7 @@ function levelStatus(
       ratio: null,
       elapsed: elapsedShare(t0, t1, t),
       notes,
-      sentence: `${t}年实际值 ${fmt(a)}${unit}，目标${target.raw}`,
+      sentence: `${t}年实际值 ${boundedText(latest, unit)}，目标${targetText({ ...target, bound: direction === 'higher' ? 'floor' : 'ceiling' }, 'bound', unit)}`,
     };
   }
 
@@ -357,16 +360,20 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
   const after = input.base?.year;
   const values = series(input.levels, input.asOf).filter((o) => after === undefined || o.year > after);
   if (values.length === 0) return missing('bound', after === undefined ? '实际值' : `${after}年以后的实际值`);
-  const isMet = (v: number): boolean =>
-    side === 'ceiling' ? (strict ? v < V : v <= V) : strict ? v > V : v >= V;
-  const years = values.map((o) => ({ year: o.year, value: o.value, met: isMet(o.value) }));
+  const judged = values.map((o) => ({ o, met: boundMet(o, side, V, strict) }));
+  const years = judged
+    .filter((j) => j.met !== null)
+    .map(({ o, met }) => ({ year: o.year, value: o.value, met: met! }));
   const latest = values.at(-1)!;
-  const met = isMet(latest.value);
+  const met = judged.at(-1)!.met;
   const missed = years.filter((y) => !y.met).map((y) => y.year);
   const notes = missed.length > 0 && met ? [`${missed.join('、')}年未达标`] : [];
+  // A reported bound (不低于65% against >65) that cannot decide is left to a person.
+  if (met === null)
+    notes.push(`${latest.year}年报告值“${latest.raw ?? fmt(latest.value)}”为区间，无法判断是否达标`);
   return {
     method: 'bound',
-    label: met ? '达标' : '未达标',
+    label: met === null ? '待人工评估' : met ? '达标' : '未达标',
     lag: null,
     latest,
     expected: V,
@@ -375,8 +382,43 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
     elapsed: input.base ? elapsedShare(input.base.year, target.year, latest.year) : null,
     years,
     notes,
-    sentence: `${latest.year}年实际值 ${fmt(latest.value)}${unit}，目标${target.raw}`,
+    sentence: `${latest.year}年${met === null ? '报告值' : '实际值 '}${boundedText(latest, unit)}，目标${targetText({ ...target, bound: side, strict }, 'bound', unit)}`,
   };
+}
+
+/** A reported value as written when it is a bound (超过65%), else the number and unit. */
+function boundedText(o: Observation, unit: string): string {
+  if (!o.bound) return `${fmt(o.value)}${unit}`;
+  const word = o.bound === 'floor' ? (o.strict ? '超过' : '不低于') : o.strict ? '低于' : '不超过';
+  return `${word}${fmt(o.value)}${unit}`;
+}
+
+/**
+ * Whether a value meets a floor or ceiling V. A reported bound (超过65%: the value lies in (65, ∞)) meets it when
+ * every value it allows does, misses it when none does, and is undecided (null) otherwise.
+ */
+export function boundMet(
+  o: Observation,
+  side: 'ceiling' | 'floor',
+  V: number,
+  strict: boolean,
+): boolean | null {
+  const inside = (v: number): boolean =>
+    side === 'ceiling' ? (strict ? v < V : v <= V) : strict ? v > V : v >= V;
+  if (!o.bound) return inside(o.value);
+  const a = o.value;
+  // The values the report allows run from a (open when strict) away in the bound's direction.
+  const towardTarget = (o.bound === 'floor') === (side === 'floor');
+  if (towardTarget) {
+    if (inside(a)) return true;
+    // 超过65 against >65: every allowed value lies beyond 65.
+    if (a === V && o.strict) return true;
+    return null;
+  }
+  // The allowed values run away from the target side: 超过5 against ≤4.5 never meets it.
+  if (!inside(a)) return false;
+  if (a === V && o.strict) return false;
+  return null;
 }
 
 function qualitativeStatus(input: StatusInput, thresholds: Thresholds): Outcome {
@@ -434,6 +476,38 @@ function qualitativeStatus(input: StatusInput, thresholds: Thresholds): Outcome 
   };
 }
 
+/** A latest value this many times the base (or less than its inverse) is taken for a unit or scope error. */
+const JUMP_FACTOR = 10;
+/** Progress ratios outside this range (−124 times the path, say) are not a pace but a data problem. */
+const SANE_RATIO: readonly [number, number] = [-2, 3];
+
+/** Why an outcome is not believable enough to judge (待人工核实), or null. */
+export function implausibility(
+  outcome: Pick<Outcome, 'latest' | 'ratio' | 'method' | 'label'>,
+  base: Observation | null,
+  unit: string,
+): string | null {
+  const latest = outcome.latest;
+  const levelMethod =
+    outcome.method === 'compound' || outcome.method === 'linear' || outcome.method === 'bound';
+  if (levelMethod && latest && base && base.value > 0 && latest.value > 0) {
+    const factor = latest.value / base.value;
+    if (factor >= JUMP_FACTOR || factor <= 1 / JUMP_FACTOR) {
+      return `${latest.year}年值 ${fmt(latest.value)}${unit}为基数 ${fmt(base.value)}${unit}的${fmt(factor)}倍，疑为单位或口径不一致，待人工核实`;
+    }
+  }
+  // Once the target is reached the ratio no longer measures a pace (a short path makes it large).
+  if (
+    levelMethod &&
+    outcome.label !== '提前实现' &&
+    outcome.ratio !== null &&
+    (outcome.ratio < SANE_RATIO[0] || outcome.ratio > SANE_RATIO[1])
+  ) {
+    return `完成进度 ${pct(outcome.ratio)}超出合理范围，疑为数据有误，待人工核实`;
+  }
+  return null;
+}
+
 /** The status of one indicator against its target, with every component needed to explain it. */
 export function computeStatus(input: StatusInput): IndicatorStatus {
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...input.thresholds };
@@ -460,6 +534,17 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
       outcome = qualitativeStatus(input, thresholds);
   }
 
+  // A value no plan would move by (a tenfold jump, a progress far outside the path) is checked by a person first.
+  const review = implausibility(outcome, input.base ?? null, unit);
+  if (review) {
+    outcome = {
+      ...outcome,
+      label: '待人工评估',
+      lag: null,
+      notes: [...outcome.notes, review],
+      sentence: `${outcome.sentence}；${review}`,
+    };
+  }
   let warning = warningFor(outcome.label, outcome.lag, binding);
   let peers: StatusComponents['peers'];
   if (input.peers && input.peers.length > 0 && outcome.measured !== null) {
@@ -479,6 +564,8 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
       value: target.value,
       raw: target.raw,
       comparator: target.comparator ?? null,
+      ...(target.bound ? { bound: target.bound } : {}),
+      ...(target.strict !== undefined ? { strict: target.strict } : {}),
       ...(target.source ? { source: target.source } : {}),
     },
     latest: outcome.latest,
@@ -493,10 +580,15 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
     ...(outcome.years ? { years: outcome.years } : {}),
     ...(peers ? { peers } : {}),
     notes: outcome.notes,
+    review,
   };
 
+  components.roadAhead = review ? null : roadAhead(components, input.unit);
   let explanation = `${outcome.sentence}，${labelText(outcome.label, outcome.lag)}`;
   if (binding && outcome.label === '滞后') explanation += '（约束性指标，红色预警）';
+  // The road ahead is worth a sentence only while the target is still to be reached.
+  if (components.roadAhead && outcome.label !== '提前实现')
+    explanation += `；${components.roadAhead.sentence}`;
   if (peers?.below && warning === 'yellow' && outcome.label !== '滞后') {
     explanation += `（低于同类地区平均 ${fmt(peers.average)}，黄色预警）`;
   }

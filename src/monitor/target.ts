@@ -29,7 +29,11 @@ function yearIn(header: string): number | null {
 }
 
 /** The base, target and actual years of a table, from its headers, else its caption, else the plan period. */
-export function tableYears(table: IndicatorTableOut, period?: string | null): TableYears {
+export function tableYears(
+  // Only the caption and headers matter: a stored table or an extracted one (with its rows) will do.
+  table: Pick<IndicatorTableOut, 'caption' | 'columns'> & Partial<IndicatorTableOut>,
+  period?: string | null,
+): TableYears {
   let baseYear: number | null = null;
   let targetYear: number | null = null;
   let actualYear: number | null = null;

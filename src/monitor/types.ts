@@ -1,5 +1,6 @@
 // The monitor's typed inputs and outputs: observations, targets, thresholds, statuses and their components.
 import type { Category, CumulateMethod, Direction } from '../catalog/types.js';
+import type { RoadAhead } from './road.js';
 
 /** Where a number came from: a document place, or a person/import. */
 export interface SourceRef {
@@ -15,6 +16,9 @@ export interface SourceRef {
 export interface Observation {
   year: number;
   value: number;
+  /** A reported bound rather than a value (超过65%: the true value lies above 65, strictly). */
+  bound?: 'floor' | 'ceiling';
+  strict?: boolean;
   /** The value as written (`451.9`, `3.01亿`). */
   raw?: string;
   source?: SourceRef;
@@ -127,7 +131,16 @@ export interface StatusComponents {
   method: StatusMethod;
   direction: 'higher' | 'lower';
   base: (Observation & { source?: SourceRef }) | null;
-  target: { year: number; value: number | null; raw: string; comparator: string | null; source?: SourceRef };
+  target: {
+    year: number;
+    value: number | null;
+    raw: string;
+    comparator: string | null;
+    /** A bound's side and strictness (`>65` is strict), kept so the target prints and judges as written. */
+    bound?: 'ceiling' | 'floor';
+    strict?: boolean;
+    source?: SourceRef;
+  };
   latest: Observation | null;
   /** Expected value at the latest year on the path (level), or the expected rate/amount (growth/cumulative). */
   expected: number | null;
@@ -147,6 +160,10 @@ export interface StatusComponents {
   peers?: { average: number; count: number; below: boolean };
   /** Why a rule was or was not applied (e.g. compound path impossible with a zero base). */
   notes: string[];
+  /** What is still needed each remaining year and where the pace so far leads (road.ts). */
+  roadAhead?: RoadAhead | null;
+  /** Why the value was not judged and waits for a person (a tenfold jump against the base, say). */
+  review?: string | null;
 }
 
 export interface StatusOverride {

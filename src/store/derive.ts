@@ -1,10 +1,12 @@
 // After ingest, per region: reported values become observations, plan indicators get statuses, plans get linted.
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../catalog/index.js';
-import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
+import type { IndicatorRowOut } from '../extract/model.js';
 import {
   computeStatus,
   lintPlan,
+  reportedBound,
+  tableRole,
   tableYears,
   targetsFromRow,
   type IndicatorStatus,
@@ -12,6 +14,7 @@ import {
 } from '../monitor/index.js';
 import { fromJson, now, toJson } from './json.js';
 import { appendAudit } from './repositories/audit.js';
+import { currentAssignedTargets, type AssignedTarget } from './repositories/assigned.js';
 import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
 import { insertObservations, listObservations, type Observation } from './repositories/observations.js';
 import type { Database, NewObservation } from './schema.js';
@@ -218,7 +221,9 @@ function toMonitor(o: Observation, unit: string | null): MonitorObservation | nu
           file: o.source.import_file ?? undefined,
           line: o.source.import_row ?? undefined,
         };
-  return { year: o.year, value: converted, raw: o.value, source };
+  // 超过65%: the report gives a bound, judged as one (never as the value 65).
+  const bound = o.source.kind === 'document' ? reportedBound(o.source.quote, value) : null;
+  return { year: o.year, value: converted, raw: o.value, source, ...(bound ?? {}) };
 }
 
 /** One value per year (the first recorded wins: a later import does not silently replace a document's figure). */
@@ -233,7 +238,7 @@ function byYear(observations: readonly Observation[], unit: string | null): Moni
 }
 
 /** The yearly series of each (indicator, unit) of a region, computed once and shared by every plan. */
-class RegionSeries {
+export class RegionSeries {
   private readonly cache = new Map<string, MonitorObservation[]>();
   private readonly byIndicator: Map<string, Observation[]>;
   constructor(observations: readonly Observation[]) {
@@ -251,7 +256,11 @@ class RegionSeries {
 }
 
 /** Which series feed a status: levels of the indicator, and its yearly flows (rates, amounts, reductions). */
-function seriesFor(def: IndicatorDef | undefined, own: MonitorObservation[], levelOf: MonitorObservation[]) {
+export function seriesFor(
+  def: IndicatorDef | undefined,
+  own: MonitorObservation[],
+  levelOf: MonitorObservation[],
+) {
   if (!def) return { levels: own, annual: own };
   if (def.kind === 'growth') return { levels: levelOf, annual: own };
   if (def.kind === 'cumulative' || def.kind === 'reduction') return { levels: own, annual: own };
@@ -295,20 +304,27 @@ function planStatuses(
   tables: readonly StoredTable[],
   rowsOfTable: Map<number, IndicatorRow[]>,
   series: RegionSeries,
+  assigned: ReadonlyMap<number, AssignedTarget> = new Map(),
 ): PlannedStatus[] {
   const out: PlannedStatus[] = [];
   for (const table of tables) {
-    const tableOut: IndicatorTableOut = {
-      caption: table.caption,
-      line: table.line,
-      columns: fromJson(table.columns),
-      rows: [],
-    };
-    const years = tableYears(tableOut, plan.period);
+    const years = tableYears({ caption: table.caption, columns: fromJson(table.columns) }, plan.period);
+    // A previous plan's completion table is that plan's 总结评估 (store/evaluation.ts), not this plan's targets.
+    if (tableRole(years, plan.period_start) === 'previous') continue;
     for (const row of rowsOfTable.get(table.id) ?? []) {
       const def = row.indicator_id ? indicatorById(row.indicator_id) : undefined;
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
-      const { base, targets } = targetsFromRow(toRowOut(row), years, def ?? null, source);
+      // A delegated cell (按市下达目标) is judged by the value a person entered from the assigning document.
+      const given = assigned.get(row.id);
+      const rowOut = given ? { ...toRowOut(row), [given.cell]: given.raw } : toRowOut(row);
+      const { base, targets: read } = targetsFromRow(rowOut, years, def ?? null, source);
+      const targets = given
+        ? read.map((t) =>
+            t.raw === given.raw
+              ? { ...t, source: { by: given.entered_by, file: given.source_document, quote: given.raw } }
+              : t,
+          )
+        : read;
       const own = row.indicator_id ? series.of(row.indicator_id, row.unit) : [];
       const levelUnit = def?.growthOf ? (indicatorById(def.growthOf)?.unit ?? null) : null;
       const levelOf = def?.growthOf ? series.of(def.growthOf, levelUnit) : [];
@@ -535,6 +551,10 @@ async function deriveRegion(
     if (judged.length > 0) {
       const series = new RegionSeries(await listObservations(trx, { region_id: regionId }));
       const rowsOfTable = groupBy(rows, (r) => r.table_id);
+      const assigned = await currentAssignedTargets(
+        trx,
+        rows.map((r) => r.id),
+      );
       const tables = groupBy(
         await trx
           .selectFrom('indicator_tables as t')
@@ -551,7 +571,7 @@ async function deriveRegion(
         const values = statusRows(
           plan,
           regionId,
-          planStatuses(plan, tables.get(plan.id) ?? [], rowsOfTable, series),
+          planStatuses(plan, tables.get(plan.id) ?? [], rowsOfTable, series, assigned),
         );
         await replaceStatuses(trx, plan.id, values);
         statuses += values.length;

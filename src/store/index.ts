@@ -17,6 +17,15 @@ export {
 } from './ingest.js';
 export { deriveRegions, deriveOwed, type DeriveReport, type DeriveScope } from './derive.js';
 export { owedRegions } from './owed.js';
+export { planEvaluation, planTables, currentIndicatorRows, type PlanTable } from './evaluation.js';
+export {
+  addAssignedTarget,
+  listAssignedTargets,
+  currentAssignedTargets,
+  delegatedCell,
+  type AssignedTarget,
+  type AssignedTargetEntry,
+} from './repositories/assigned.js';
 export {
   linkName,
   linkExtraction,

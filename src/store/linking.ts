@@ -1,5 +1,5 @@
 // Linking what a document names (row, target, reported value) to a catalog indicator, or to review with candidates.
-import { linkIndicator, type LinkResult } from '../catalog/index.js';
+import { INDICATORS, linkIndicator, type LinkResult } from '../catalog/index.js';
 import type { GoldExtraction } from '../extract/model.js';
 
 export interface Candidate {
@@ -78,8 +78,54 @@ export function linkExtraction(x: GoldExtraction): DocumentLinks {
   return {
     rows: x.indicator_tables.map((table) => table.rows.map((row) => linkName(row.name, row.unit))),
     targets: x.targets.map((t) => linkName(t.indicator, t.unit)),
-    achievements: x.achievements.map((a) => linkName(a.indicator, a.unit, a.metric)),
+    achievements: linkAchievements(x.achievements),
   };
+}
+
+/** A rate named only by its comparison (比上年, 按可比价格计算比上年): the subject is the figure just before it. */
+const CHANGE_ONLY = /^(?:按[^，。；]{0,10}计算)?(?:比上年|同比|较上年|比上年同期)$/;
+
+/**
+ * Reported values in order. A growth rate whose name is only its comparison (实现地区生产总值468.2亿元，比上年增长6.9%)
+ * is the growth of the level reported just before it, so it links to that indicator's growth indicator.
+ */
+function linkAchievements(achievements: GoldExtraction['achievements']): LinkDecision[] {
+  const out: LinkDecision[] = [];
+  achievements.forEach((a, i) => {
+    const own = linkName(a.indicator, a.unit, a.metric);
+    const before = out[i - 1];
+    const prev = achievements[i - 1];
+    if (
+      own.indicator_id ||
+      a.metric !== 'growth' ||
+      !CHANGE_ONLY.test(a.indicator) ||
+      !before?.indicator_id
+    ) {
+      out.push(own);
+      return;
+    }
+    const growth =
+      prev?.metric === 'level' ? INDICATORS.find((d) => d.growthOf === before.indicator_id) : undefined;
+    out.push(
+      growth
+        ? {
+            indicator_id: growth.id,
+            confidence: before.confidence,
+            candidates: [
+              {
+                indicator_id: growth.id,
+                name: growth.name,
+                score: before.confidence,
+                via: 'exact',
+                matched: prev!.indicator,
+              },
+            ],
+            reason: null,
+          }
+        : own,
+    );
+  });
+  return out;
 }
 
 /** Whether precomputed links still fit the extraction (same number of subjects everywhere). */
@@ -91,4 +137,17 @@ export function linksFit(links: DocumentLinks | undefined, x: GoldExtraction): l
     links.rows.length === x.indicator_tables.length &&
     links.rows.every((rows, i) => rows.length === x.indicator_tables[i]!.rows.length)
   );
+}
+
+/** Below this best-candidate score a name is not an indicator candidate (15分钟, 突破关键技术): not worth a person's time. */
+export const REVIEW_FLOOR = 0.6;
+
+/**
+ * Whether an unlinked subject goes to the review queue: a table row always (a table lists indicators), a target
+ * or reported value only when its best candidate is close enough to be a real indicator. The others stay stored,
+ * unlinked, and can still be linked from the reader.
+ */
+export function worthReview(kind: 'row' | 'target' | 'achievement', link: LinkDecision): boolean {
+  if (link.indicator_id) return false;
+  return kind === 'row' || (link.candidates[0]?.score ?? 0) >= REVIEW_FLOOR;
 }

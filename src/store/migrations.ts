@@ -535,12 +535,32 @@ const auditLogGuard: Migration = {
   },
 };
 
+/**
+ * Delegated targets (按市下达目标): the value the higher level assigned, entered by a person with the document
+ * that assigned it; every entry is kept (the newest counts), so who changed a target and why stays visible.
+ */
+const assignedTargets: Migration = {
+  async up(db) {
+    await create(db, 'assigned_targets')
+      .addColumn('row_id', 'integer', (c) => c.notNull().references('indicator_rows.id').onDelete('cascade'))
+      .addColumn('cell', 'text', (c) => c.notNull())
+      .addColumn('raw', 'text', (c) => c.notNull())
+      .addColumn('source_document', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('entered_by', 'text', (c) => c.notNull())
+      .addColumn('entered_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('assigned_targets_row').on('assigned_targets').column('row_id').execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_list_indexes': listIndexes,
   '0003_crash_safe_derive': crashSafeDerive,
   '0005_ledger': ledger,
+  '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
 };
 

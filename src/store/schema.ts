@@ -240,6 +240,21 @@ export interface StatusTable {
   latest: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
+/** A delegated target's assigned value (按市下达目标 → 5.5以内), as entered with the document that assigned it. */
+export interface AssignedTargetTable {
+  id: Generated<number>;
+  row_id: number;
+  /** The delegated cell it fills: target_raw or growth_raw. */
+  cell: 'target_raw' | 'growth_raw';
+  /** The value as written, read like a table cell (`5.5以内`, `〔13.5〕`, `80`): exact text, never a float. */
+  raw: string;
+  /** The assigning document (文件名或文号). */
+  source_document: string;
+  note: string | null;
+  entered_by: string;
+  entered_at: Timestamp;
+}
+
 export interface OverrideTable {
   id: Generated<number>;
   row_id: number;
@@ -371,6 +386,7 @@ export interface Database {
   imports: ImportTable;
   statuses: StatusTable;
   overrides: OverrideTable;
+  assigned_targets: AssignedTargetTable;
   findings: FindingTable;
   audit_log: AuditLogTable;
   units: UnitTable;

@@ -21,6 +21,7 @@ export {
   SourceKind,
   ObservationSource,
   Observation,
+  ShownObservation,
   ObservationEntry,
   StatusOverride,
   Status,

@@ -172,12 +172,23 @@ export const SeriesTarget = Type.Object({
   value: Nullable(Type.Number()),
   raw: Type.String(),
   comparator: Nullable(Type.String()),
+  /** A bound target (65%以上 is a floor, 5.5%以内 a ceiling) and whether reaching the bound itself fails it (超过). */
+  bound: Type.Optional(Type.Enum(['ceiling', 'floor'])),
+  strict: Type.Optional(Type.Boolean()),
   unit: Nullable(Type.String()),
   from: Type.Enum(['table', 'text']),
   aspirational: Type.Boolean(),
   evidence: Evidence,
 });
 export type SeriesTarget = Static<typeof SeriesTarget>;
+
+/** A value recorded in another unit (5000万元 on a 亿元 indicator) shown in the indicator's, what was recorded beside it. */
+export const ShownObservation = Type.Object({
+  ...Observation.properties,
+  recorded_value: Type.Optional(Type.String()),
+  recorded_unit: Type.Optional(Nullable(Type.String())),
+});
+export type ShownObservation = Static<typeof ShownObservation>;
 
 /** GET /api/series: one indicator of one plan. */
 export const IndicatorSeries = Type.Object({
@@ -207,8 +218,8 @@ export const IndicatorSeries = Type.Object({
   expected: Type.Array(Type.Object({ year: Type.Integer(), value: Type.Number() })),
   /** Average annual growth the plan implies: from base to a level target, or a growth target itself (%). */
   implied_growth: Nullable(Type.Number()),
-  actual: Type.Array(Observation),
-  latest: Nullable(Observation),
+  actual: Type.Array(ShownObservation),
+  latest: Nullable(ShownObservation),
   statuses: Type.Array(Status),
 });
 export type IndicatorSeries = Static<typeof IndicatorSeries>;

@@ -1,7 +1,9 @@
 // Every API route, one file per concern; `registerRoutes` is the one place they are wired (see docs/API.md).
+import { registerAssignedTargetRoutes } from './assigned.js';
 import { registerCorrectionRoutes } from './corrections.js';
 import type { Api, RouteDeps } from './deps.js';
 import { registerDocumentRoutes } from './documents.js';
+import { registerEvaluationRoutes } from './evaluation.js';
 import { registerFactRoutes } from './facts.js';
 import { registerIndicatorRoutes } from './indicators.js';
 import { registerLedgerRoutes } from './ledger.js';
@@ -10,6 +12,7 @@ import { registerOverviewRoutes } from './overview.js';
 import { registerReaderRoutes } from './reader.js';
 import { registerReferenceRoutes } from './reference.js';
 import { registerReportRoutes } from './reports.js';
+import { registerReviewGroupRoutes } from './review-groups.js';
 import { registerReviewRoutes } from './review.js';
 import { registerSearchRoutes } from './search.js';
 import { registerStatusRoutes } from './statuses.js';
@@ -37,4 +40,7 @@ export function registerRoutes(app: Api, deps: RouteDeps): void {
   registerSearchRoutes(app, deps);
   registerLedgerRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
+  registerAssignedTargetRoutes(app, deps);
+  registerReviewGroupRoutes(app, deps);
 }

@@ -1,6 +1,12 @@
 // GET /api/overview: every plan with its status counts as the sentence evaluations write, warnings first.
-import { LABEL_ORDER, summarize, type LabelCounts, type StatusLabel } from '../../monitor/index.js';
-import { listStatuses, pageTasks, type Status, type Task } from '../../store/index.js';
+import {
+  LABEL_ORDER,
+  rowVerdictCounts,
+  summarize,
+  type LabelCounts,
+  type StatusLabel,
+} from '../../monitor/index.js';
+import { currentIndicatorRows, listStatuses, pageTasks, type Status, type Task } from '../../store/index.js';
 import { Overview, type PlanOverview } from '../contract/index.js';
 import type { Api, RouteDeps } from './deps.js';
 import { latestPerTarget, midtermYear, plansOfRegions } from './series.js';
@@ -63,23 +69,21 @@ export function registerOverviewRoutes(app: Api, deps: RouteDeps): void {
           .selectFrom('documents')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirst(),
+        // 涉及地区: the regions that have a plan, not every place named (a province above a district).
         db
-          .selectFrom('regions')
-          .select((eb) => eb.fn.countAll().as('n'))
+          .selectFrom('documents')
+          .select((eb) => eb.fn.count('region_id').distinct().as('n'))
+          .where('doc_type', '=', 'plan')
           .executeTakeFirst(),
         pageTasks(db, { overdue: true }, { limit: OVERDUE_SHOWN, offset: 0 }),
       ]);
       const latest = latestPerTarget(statuses);
       const latestYear = new Map(years.map((y) => [y.region_id, y.year === null ? null : Number(y.year)]));
-      const rowCounts = await db
-        .selectFrom('indicator_rows')
-        .select(['document_id', (eb) => eb.fn.countAll().as('n')])
-        .groupBy('document_id')
-        .execute();
-      const rowsOf = new Map(rowCounts.map((r) => [r.document_id, Number(r.n)]));
+      // Indicators are the rows of a plan's current tables; the sentence gives one verdict per indicator.
+      const rowsOf = await currentIndicatorRows(db);
       const overview: PlanOverview[] = plans.map((plan) => {
         const mine = latest.filter((s) => s.document_id === plan.id);
-        const counts = labelCounts(mine);
+        const counts = rowVerdictCounts(rowsOf.get(plan.id) ?? [], mine);
         return {
           id: plan.id,
           title: plan.title,
@@ -88,7 +92,7 @@ export function registerOverviewRoutes(app: Api, deps: RouteDeps): void {
           period_start: plan.period_start,
           period_end: plan.period_end,
           midterm_year: midtermYear(plan.period_start, plan.period_end),
-          indicators: rowsOf.get(plan.id) ?? 0,
+          indicators: rowsOf.get(plan.id)?.length ?? 0,
           counts: Object.fromEntries(Object.entries(counts.counts).filter(([, n]) => n > 0)),
           sentence: summarize(counts),
           red: mine.filter((s) => s.warning === 'red').length,

@@ -1,7 +1,7 @@
 // One indicator of one plan as a series: base, targets, the expected path, actual values with their evidence,
 // and statuses; the same summary feeds the indicator page and the comparison across regions.
 import type { Kysely } from 'kysely';
-import { indicatorById, type IndicatorDef } from '../../catalog/index.js';
+import { convertUnit, indicatorById, type IndicatorDef } from '../../catalog/index.js';
 import { averageGrowth, expectedValue, tableYears, targetsFromRow } from '../../monitor/index.js';
 import {
   listAchievements,
@@ -13,7 +13,13 @@ import {
   type IndicatorRow,
   type Observation,
 } from '../../store/index.js';
-import type { Evidence, IndicatorSeries, PlanRef, SeriesTarget } from '../contract/index.js';
+import type {
+  Evidence,
+  IndicatorSeries,
+  PlanRef,
+  SeriesTarget,
+  ShownObservation,
+} from '../contract/index.js';
 
 type Db = Kysely<Database>;
 
@@ -40,6 +46,18 @@ function numberOf(text: string | null): number | null {
   if (text === null) return null;
   const n = Number(text);
   return Number.isFinite(n) ? n : null;
+}
+
+/** Observations in `unit` where they convert (a value that does not convert keeps its own unit). */
+function inUnit(observations: readonly Observation[], unit: string | null): ShownObservation[] {
+  return observations.map((o) => {
+    if (!unit || !o.unit || o.unit === unit) return o;
+    const converted = convertUnit(Number(o.value), o.unit, unit);
+    if (converted === null || !Number.isFinite(converted)) return o;
+    // Twelve significant digits drop the binary noise of the scale factor (0.5, not 0.49999999999999994).
+    const value = String(Number(converted.toPrecision(12)));
+    return { ...o, value, unit, recorded_value: o.value, recorded_unit: o.unit };
+  });
 }
 
 /** The newest value of each year (a person's entry recorded after a document's value replaces it on the chart). */
@@ -125,6 +143,7 @@ export async function indicatorSeries(
         value: t.value,
         raw: t.raw,
         comparator: t.comparator ?? null,
+        ...(t.bound ? { bound: t.bound, strict: t.strict ?? false } : {}),
         unit: row.unit,
         from: 'table',
         aspirational: false,
@@ -193,7 +212,9 @@ export async function indicatorSeries(
   } else if (target?.kind === 'growth' && target.value !== null) {
     implied = target.value;
   }
-  const actual = onePerYear(observations);
+  // The chart, 最新值 and comparison read every value in one unit: the target's (else the base's, the catalog's).
+  const shown = inUnit(observations, target?.unit ?? base?.unit ?? def.unit);
+  const actual = onePerYear(shown);
   return {
     indicator: {
       id: def.id,
@@ -210,7 +231,7 @@ export async function indicatorSeries(
     target,
     expected,
     implied_growth: implied === null ? null : Math.round(implied * 100) / 100,
-    actual: observations,
+    actual: shown,
     latest: actual[actual.length - 1] ?? null,
     statuses,
   };

@@ -4,7 +4,7 @@ import type { GoldExtraction } from '../../extract/model.js';
 import { makeSourceText, rowQuote, spanOf, type DocumentRecord } from '../analysis.js';
 import { readCell, type MonitorCell } from '../../monitor/index.js';
 import { fromJson, now, toJson } from '../json.js';
-import { linkExtraction, linksFit, type LinkDecision } from '../linking.js';
+import { linkExtraction, linksFit, worthReview, type LinkDecision } from '../linking.js';
 import type { Database, SubjectKind } from '../schema.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import { appendAudit } from './audit.js';
@@ -67,7 +67,7 @@ interface Subject {
   link: LinkDecision;
 }
 
-/** Links for the confident subjects, review items (with candidates) for the others: two batched inserts. */
+/** Links for the confident subjects, review items (with candidates) for real candidates: two batched inserts. */
 async function recordLinks(trx: Db, documentId: number, subjects: Subject[]): Promise<void> {
   const at = now();
   const links: Insertable<Database['links']>[] = [];
@@ -84,7 +84,7 @@ async function recordLinks(trx: Db, documentId: number, subjects: Subject[]): Pr
         created_at: at,
         created_by: 'lantu',
       });
-    } else {
+    } else if (worthReview(kind, link)) {
       review.push({
         subject_kind: kind,
         subject_id: id,

@@ -11,6 +11,7 @@ import { StatusTag } from '../components/StatusTag';
 import { formatPercent, formatQuantity } from '../format';
 import { useLang } from '../i18n';
 import { useApi } from '../useApi';
+import { targetText } from '../../../src/monitor/wording';
 
 // The one indicator every plan has: a sensible first view before the reader picks others.
 const DEFAULT_INDICATOR = 'gdp';
@@ -174,7 +175,7 @@ export default function Compare() {
                   render: (v: number | null, r) =>
                     v === null
                       ? (r.target_text ?? '—')
-                      : `${formatQuantity(v, r.unit)}${r.target_kind === 'growth' ? t('（年均）', ' p.a.') : ''}（${r.target_year}）`,
+                      : `${t(targetText({ value: v, raw: '' }, r.target_kind ?? 'level', r.unit), `${formatQuantity(v, r.target_kind === 'growth' ? '%' : r.unit)}${r.target_kind === 'growth' ? ' p.a.' : ''}`)}（${r.target_year}）`,
                 },
                 {
                   title: t('隐含年均增速', 'Implied annual growth'),

@@ -37,6 +37,7 @@ import { StatusTag } from '../components/StatusTag';
 import { formatNumber, formatPercent, formatQuantity, formatTime } from '../format';
 import { LABELS, LABEL_EN, useLang } from '../i18n';
 import { useApi } from '../useApi';
+import { KIND_TEXT, METHOD_TEXT, targetText } from '../../../src/monitor/wording';
 
 function latestPerTarget(statuses: Status[]): Status[] {
   const latest = new Map<string, Status>();
@@ -154,8 +155,19 @@ function Components({ status }: { status: Status }) {
   };
   const num = (v: unknown) => (typeof v === 'number' ? formatNumber(v, 4) : '—');
   const items = [
-    { key: 'method', label: t('计算方法', 'Method'), children: String(c.method ?? status.method) },
-    { key: 'kind', label: t('目标类型', 'Target kind'), children: String(c.kind ?? status.target_kind) },
+    {
+      key: 'method',
+      label: t('计算方法', 'Method'),
+      children: t(METHOD_TEXT[String(c.method ?? status.method)] ?? '—', String(c.method ?? status.method)),
+    },
+    {
+      key: 'kind',
+      label: t('目标类型', 'Target kind'),
+      children: t(
+        KIND_TEXT[String(c.kind ?? status.target_kind)] ?? '—',
+        String(c.kind ?? status.target_kind),
+      ),
+    },
     {
       key: 'direction',
       label: t('方向', 'Direction'),
@@ -273,7 +285,7 @@ function StatusCard({ statuses, reload }: { statuses: Status[]; reload: () => vo
               <StatusTag label={s.label} lag={s.lag} warning={s.warning} override={s.override} />
               <span className="muted">
                 {s.year}
-                {t('年', '')} · {s.target_kind}
+                {t('年', '')} · {t(KIND_TEXT[s.target_kind] ?? '—', s.target_kind)}
               </span>
             </Space>
             <Typography.Paragraph className="status-explanation">{s.explanation}</Typography.Paragraph>
@@ -331,7 +343,10 @@ function evidenceRows(series: IndicatorSeries, t: (zh: string, en: string) => st
       value:
         tg.value === null
           ? tg.raw
-          : `${tg.comparator ?? ''}${formatQuantity(tg.value, tg.unit)}${tg.kind === 'growth' ? t('（年均增速）', ' (annual growth)') : ''}`,
+          : t(
+              targetText(tg, tg.kind, tg.unit),
+              `${formatQuantity(tg.value, tg.kind === 'growth' ? '%' : tg.unit)}${tg.kind === 'growth' ? ' (annual growth)' : ''}`,
+            ),
       source: <EvidenceLink evidence={tg.evidence} />,
       quote: tg.evidence.quote,
     }),
@@ -555,7 +570,7 @@ export default function IndicatorPage() {
                   {series.target
                     ? series.target.value === null
                       ? series.target.raw
-                      : `${formatQuantity(series.target.value, series.target.unit ?? unit)}（${series.target.year}）`
+                      : `${t(targetText(series.target, series.target.kind, series.target.unit ?? unit), formatQuantity(series.target.value, series.target.kind === 'growth' ? '%' : (series.target.unit ?? unit)))}（${series.target.year}）`
                     : '—'}
                 </div>
               </Col>

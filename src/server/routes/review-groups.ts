@@ -1,0 +1,104 @@
+// The review queue as a person works it: open items grouped by name and unit with their regions, resolved in bulk.
+import type { FastifyInstance } from 'fastify';
+import { deriveRegions, listReviewItems, resolveReviewItem } from '../../store/index.js';
+import { actorOf, type RouteDeps } from './deps.js';
+
+export interface ReviewGroup {
+  name: string;
+  unit: string | null;
+  count: number;
+  ids: number[];
+  kinds: string[];
+  regions: string[];
+  candidates: Array<{ indicator_id: string; name: string; score: number }>;
+}
+
+/** Most items first, then by name: the groups that clear most of the queue come first. */
+function groupItems(
+  items: Awaited<ReturnType<typeof listReviewItems>>,
+  regionOf: Map<number, string | null>,
+): ReviewGroup[] {
+  const groups = new Map<string, ReviewGroup>();
+  for (const item of items) {
+    const key = `${item.name}\u0000${item.unit ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { name: item.name, unit: item.unit, count: 0, ids: [], kinds: [], regions: [], candidates: [] };
+      g.candidates = item.candidates.map((c) => ({
+        indicator_id: c.indicator_id,
+        name: c.name,
+        score: c.score,
+      }));
+      groups.set(key, g);
+    }
+    g.count++;
+    g.ids.push(item.id);
+    if (!g.kinds.includes(item.subject_kind)) g.kinds.push(item.subject_kind);
+    const region = regionOf.get(item.document_id);
+    if (region && !g.regions.includes(region)) g.regions.push(region);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh'));
+}
+
+export function registerReviewGroupRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { db } = deps;
+  app.get(
+    '/api/review/groups',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'open review items grouped by name and unit, with the regions they come from',
+      },
+    },
+    async () => {
+      const [items, documents] = await Promise.all([
+        listReviewItems(db, { state: 'open' }),
+        db.selectFrom('documents').select(['id', 'region']).execute(),
+      ]);
+      const groups = groupItems(items, new Map(documents.map((d) => [d.id, d.region])));
+      return { items: items.length, groups };
+    },
+  );
+
+  app.post(
+    '/api/review/bulk',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'link many review items to one catalog indicator, or dismiss them all (indicator_id null)',
+        body: {
+          type: 'object',
+          required: ['ids', 'indicator_id'],
+          additionalProperties: false,
+          properties: {
+            ids: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'integer', minimum: 1 } },
+            indicator_id: { type: ['string', 'null'], minLength: 1 },
+            note: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+    async (request) => {
+      const body = request.body as { ids: number[]; indicator_id: string | null; note?: string | null };
+      const by = actorOf(request);
+      const resolved = [];
+      for (const id of body.ids) {
+        resolved.push(
+          await resolveReviewItem(db, id, { indicator_id: body.indicator_id, by, note: body.note ?? null }),
+        );
+      }
+      // New links can make report values observations and plan rows judgeable: derive each region once.
+      if (body.indicator_id) {
+        const docs = [...new Set(resolved.map((r) => r.document_id))];
+        const regions = await db
+          .selectFrom('documents')
+          .select('region_id')
+          .where('id', 'in', docs)
+          .execute();
+        const ids = [...new Set(regions.map((r) => r.region_id).filter((r): r is number => r !== null))];
+        if (ids.length > 0) await deriveRegions(db, ids, by, { lint: false });
+      }
+      return { resolved: resolved.length, items: resolved };
+    },
+  );
+}
