@@ -1,6 +1,6 @@
 // Linking what a document names (row, target, reported value) to a catalog indicator, or to review with candidates.
 import { linkIndicator, type LinkResult } from '../catalog/index.js';
-import type { GoldExtraction } from '../extract/model.js';
+import type { Extraction } from '../extract/model.js';
 
 export interface Candidate {
   indicator_id: string;
@@ -74,21 +74,21 @@ export interface DocumentLinks {
 }
 
 /** Link every subject of an extraction (pure; runs in the reading workers so the writer only writes). */
-export function linkExtraction(x: GoldExtraction): DocumentLinks {
+export function linkExtraction(x: Extraction): DocumentLinks {
   return {
-    rows: x.indicator_tables.map((table) => table.rows.map((row) => linkName(row.name, row.unit))),
+    rows: x.tables.map((table) => table.rows.map((row) => linkName(row.name, row.unit))),
     targets: x.targets.map((t) => linkName(t.indicator, t.unit)),
     achievements: x.achievements.map((a) => linkName(a.indicator, a.unit, a.metric)),
   };
 }
 
 /** Whether precomputed links still fit the extraction (same number of subjects everywhere). */
-export function linksFit(links: DocumentLinks | undefined, x: GoldExtraction): links is DocumentLinks {
+export function linksFit(links: DocumentLinks | undefined, x: Extraction): links is DocumentLinks {
   return (
     links !== undefined &&
     links.targets.length === x.targets.length &&
     links.achievements.length === x.achievements.length &&
-    links.rows.length === x.indicator_tables.length &&
-    links.rows.every((rows, i) => rows.length === x.indicator_tables[i]!.rows.length)
+    links.rows.length === x.tables.length &&
+    links.rows.every((rows, i) => rows.length === x.tables[i]!.rows.length)
   );
 }

@@ -1,6 +1,7 @@
 // Reported values (achievements): past quantities with their year or period and metric (level, growth, share, count).
 import type { Layout } from '../../layout/types.js';
-import type { AchievementOut, DocType } from '../model.js';
+import { negateWritten } from '../../quantity/index.js';
+import type { Achievement, AchievementMetric, DocType } from '../model.js';
 import type { Span } from '../sentences.js';
 import { describeStatements, type Statement } from '../targets/index.js';
 import { metricOf } from './metric.js';
@@ -37,7 +38,7 @@ const FLOW_VERBS =
 const STOCK_BEFORE = /(?:达到|达|拥有|有|总数|总量|增至|增加到|提高到|提升至|突破|超过|保持)\s*$/;
 
 /** True when a value of a period review is a flow over the period rather than a level at its end. */
-function isFlow(before: string, metric: AchievementOut['metric']): boolean {
+function isFlow(before: string, metric: AchievementMetric): boolean {
   if (metric === 'growth') return true;
   if (metric === 'share' || STOCK_BEFORE.test(before)) return false;
   return metric === 'count' || FLOW_VERBS.test(before);
@@ -81,7 +82,7 @@ interface YearAndPeriod {
 function whenReported(
   layout: Layout,
   statement: Statement,
-  metric: AchievementOut['metric'],
+  metric: AchievementMetric,
   scope: ReviewScope,
   context: ReviewContext,
 ): YearAndPeriod {
@@ -110,10 +111,10 @@ export function extractAchievements(
   layout: Layout,
   statements: readonly Statement[],
   context: ReviewContext,
-): AchievementOut[] {
+): Achievement[] {
   const scopeOf = reviewScope(layout, context.docType, context.periodOpener);
   return describeStatements(layout, statements, 'achievement').map(
-    ({ statement, indicator, line, quote }) => {
+    ({ statement, indicator, evidence }) => {
       const { mention, clause } = statement;
       const before = layout.text.slice(clause.start, mention.start);
       const metric = metricOf(mention.unit, before);
@@ -121,13 +122,12 @@ export function extractAchievements(
       const decline = /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth';
       return {
         indicator,
-        value: decline ? -Math.abs(mention.value) : mention.value,
+        value: decline && !mention.value.startsWith('-') ? negateWritten(mention.value) : mention.value,
         unit: mention.unit,
         year: when.year,
         period: when.period,
         metric,
-        quote,
-        line,
+        evidence,
       };
     },
   );

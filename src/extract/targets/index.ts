@@ -3,7 +3,7 @@ import type { Layout } from '../../layout/types.js';
 import type { Heading } from '../../structure/outline/index.js';
 import { fiveYearPlanStart, planName, planOrdinalOfYear } from '../../quantity/index.js';
 import { extractAchievements, type ReviewContext } from '../achievements/index.js';
-import type { AchievementOut, DocumentMetadata, TargetOut } from '../model.js';
+import type { Achievement, DocumentMetadata, Target } from '../model.js';
 import type { Span } from '../sentences.js';
 import { findMentions } from './mentions.js';
 import { readStatements, reviewYear } from './statements.js';
@@ -34,8 +34,8 @@ export function extractTargets(
   layout: Layout,
   statements: readonly Statement[],
   context: YearContext,
-): TargetOut[] {
-  return describeStatements(layout, statements, 'target').map(({ statement, indicator, line, quote }) => {
+): Target[] {
+  return describeStatements(layout, statements, 'target').map(({ statement, indicator, evidence }) => {
     const relation = relationOf(layout, statement);
     return {
       indicator,
@@ -45,8 +45,7 @@ export function extractTargets(
       unit: statement.mention.unit,
       year: targetYear(layout, statement, context),
       aspirational: relation.aspirational,
-      quote,
-      line,
+      evidence,
     };
   });
 }
@@ -60,8 +59,8 @@ export function yearContext(metadata: DocumentMetadata): YearContext {
 }
 
 export interface StatementLists {
-  targets: TargetOut[];
-  achievements: AchievementOut[];
+  targets: Target[];
+  achievements: Achievement[];
 }
 
 /** Targets and reported values of one document. */

@@ -4,7 +4,7 @@ import type { Layout, LogicalLine } from '../../layout/types.js';
 import type { Heading } from '../../structure/outline/index.js';
 import type { DocumentMetadata } from '../model.js';
 import { splitSentences, type Sentence, type Span } from '../sentences.js';
-import { planOrdinalOfYear } from '../../quantity/index.js';
+import { planOrdinalOfYear, type DecimalText } from '../../quantity/index.js';
 import {
   AGE_QUALIFIER_AFTER,
   ASPIRATIONAL,
@@ -27,8 +27,9 @@ export interface Mention {
   /** Offsets [start, end) into `Layout.text` of the number with its unit. */
   start: number;
   end: number;
-  value: number;
-  valueMax: number | null;
+  /** Exact decimal text as printed (`0.10` keeps its scale). */
+  value: DecimalText;
+  valueMax: DecimalText | null;
   /** Unit as written, whitespace removed; null for a bare number. */
   unit: string | null;
 }

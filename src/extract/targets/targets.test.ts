@@ -151,7 +151,7 @@ describe('readStatements', () => {
 describe('findMentions', () => {
   it('leaves out years and slogans but keeps counts in Chinese numerals', () => {
     const text = '到2025年建成两个产业园，“三个高地”';
-    expect(findMentions(text).map((m) => [m.value, m.unit])).toEqual([[2, '个']]);
+    expect(findMentions(text).map((m) => [m.value, m.unit])).toEqual([['2', '个']]);
   });
 });
 
