@@ -124,13 +124,13 @@ const OBSERVED = [
 
 /**
  * Bring the document-sourced observations of a region in line with the reported values of its reports: one per
- * reported value, kept (id, recorded_by, recorded_at) when unchanged, updated in place when its plan row moved.
+ * reported value, recorded by and at its document's ingest (so never re-stamped), updated in place only when its
+ * plan row moved.
  */
 async function deriveObservations(
   db: Db,
   regionId: number,
   byIndicator: ReturnType<typeof planRowsByIndicator>,
-  actor: string,
 ): Promise<number> {
   // Linked values of one year (not a period figure) reported by the region's reports, in document order.
   const reported = await db
@@ -150,6 +150,8 @@ async function deriveObservations(
       'x.start',
       'x.end',
       'l.indicator_id',
+      'd.ingested_at',
+      'd.ingested_by',
     ])
     .where('d.region_id', '=', regionId)
     .where('d.doc_type', 'in', REPORTING_TYPES)
@@ -158,7 +160,7 @@ async function deriveObservations(
     .orderBy('x.document_id')
     .orderBy('x.position')
     .execute();
-  const recordedAt = now();
+  // A document's value was recorded when and by whom the document was ingested: re-deriving never re-stamps it.
   const wanted: Array<NewObservation & { achievement_id: number }> = reported.map((a) => ({
     region_id: regionId,
     indicator_id: a.indicator_id,
@@ -176,8 +178,8 @@ async function deriveObservations(
     import_id: null,
     import_row: null,
     note: null,
-    recorded_by: actor,
-    recorded_at: recordedAt,
+    recorded_by: a.ingested_by,
+    recorded_at: a.ingested_at,
   }));
   const stored = await db
     .selectFrom('observations')
@@ -221,15 +223,20 @@ function toMonitor(o: Observation, unit: string | null): MonitorObservation | nu
   return { year: o.year, value: converted, raw: o.value, source };
 }
 
-/** One value per year (the first recorded wins: a later import does not silently replace a document's figure). */
+/**
+ * One value per year. Conflicting values stay stored side by side (the API flags them); a person's newest entry
+ * is the choice, else the first recorded wins (a later import does not silently replace a document's figure).
+ */
 function byYear(observations: readonly Observation[], unit: string | null): MonitorObservation[] {
-  const seen = new Map<number, MonitorObservation>();
+  const chosen = new Map<number, { o: Observation; m: MonitorObservation }>();
   for (const o of observations) {
-    if (seen.has(o.year)) continue;
+    const held = chosen.get(o.year)?.o;
+    const personChoice = o.source.kind === 'person' && (held?.source.kind !== 'person' || o.id > held.id);
+    if (held && !personChoice) continue;
     const m = toMonitor(o, unit);
-    if (m) seen.set(o.year, m);
+    if (m) chosen.set(o.year, { o, m });
   }
-  return [...seen.values()].sort((a, b) => a.year - b.year);
+  return [...chosen.values()].map(({ m }) => m).sort((a, b) => a.year - b.year);
 }
 
 /** The yearly series of each (indicator, unit) of a region, computed once and shared by every plan. */
@@ -523,12 +530,7 @@ async function deriveRegion(
     const plans = await plansOf(trx, regionId);
     const rows = await listIndicatorRows(trx, { region_id: regionId, doc_type: 'plan' });
     const rowsOfPlan = groupBy(rows, (r) => r.document_id);
-    const observations = await deriveObservations(
-      trx,
-      regionId,
-      planRowsByIndicator(plans, rowsOfPlan),
-      actor,
-    );
+    const observations = await deriveObservations(trx, regionId, planRowsByIndicator(plans, rowsOfPlan));
 
     const judged = await plansInScope(trx, regionId, plans, judge);
     let statuses = 0;
