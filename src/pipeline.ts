@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics.js';
 import { cleanLayout } from './layout/index.js';
 import type { Layout } from './layout/types.js';
 import type { RawDocument } from './readers/types.js';
-import { detectOutline, type Heading } from './structure/outline/index.js';
+import { detectOutline, outlineDiagnostics, type Heading } from './structure/outline/index.js';
 import { findIndicatorTables, toExchangeTables, type IndicatorTable } from './structure/tables/index.js';
 import { extractMetadata } from './extract/metadata.js';
 import { extractProjects, projectListingSpans } from './extract/projects/index.js';
@@ -27,8 +27,12 @@ function realTableLines(raw: RawDocument): Set<number> {
 }
 
 /** Every stage's messages in one list, in source order (a message without a line keeps its place first). */
-function gatherDiagnostics(raw: RawDocument, tables: readonly IndicatorTable[]): Diagnostic[] {
-  const all = [...raw.diagnostics, ...tables.flatMap((t) => t.diagnostics)];
+function gatherDiagnostics(
+  raw: RawDocument,
+  outline: readonly Heading[],
+  tables: readonly IndicatorTable[],
+): Diagnostic[] {
+  const all = [...raw.diagnostics, ...outlineDiagnostics(outline), ...tables.flatMap((t) => t.diagnostics)];
   return all
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || a.i - b.i)
@@ -52,7 +56,7 @@ export function analyzeDocument(raw: RawDocument): DocumentAnalysis {
     targets: statements.targets,
     achievements: statements.achievements,
     projects: extractProjects(layout, metadata.doc_type),
-    diagnostics: gatherDiagnostics(raw, tables),
+    diagnostics: gatherDiagnostics(raw, outline, tables),
   };
 }
 
@@ -104,6 +108,11 @@ export function toGoldFormat(x: Extraction): GoldExtraction {
       quote: evidence.quote,
       line: evidence.line,
     })),
-    projects: x.projects.map((p) => ({ name: p.name, investment: p.investment, box: p.box, line: p.evidence.line })),
+    projects: x.projects.map((p) => ({
+      name: p.name,
+      investment: p.investment,
+      box: p.box,
+      line: p.evidence.line,
+    })),
   };
 }

@@ -8,6 +8,7 @@ import { MATTER_HEADING, matchHeading, NOTE_HEADING, TABLE_CATEGORY, type Headin
 import { entryKey, tableOfContents, tocTitles } from './toc.js';
 
 export { matchHeading, headingNumber, HEADING_PATTERNS, type HeadingKind } from './patterns.js';
+export { outlineDiagnostics } from './diagnostics.js';
 export { tableOfContents } from './toc.js';
 
 /** `note` is a bulletin's 注释/资料来源 part: unnumbered, at the top level. */
