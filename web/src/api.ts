@@ -234,8 +234,17 @@ export interface Heading {
   line: number;
 }
 
+/** A message a reading stage left on the document (server: src/diagnostics.ts `Diagnostic`). */
+export interface DocumentDiagnostic {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+  line?: number;
+  expected?: string;
+}
+
 export interface ReaderDocument {
-  document: DocumentSummary;
+  document: DocumentSummary & { diagnostics: DocumentDiagnostic[] };
   text: string;
   outline: Heading[];
   figures: Figure[];
