@@ -1,9 +1,9 @@
 // Reported values (achievements): past quantities with their year or period and metric (level, growth, share, count).
 import type { Layout } from '../../layout/types.js';
-import { negateWritten } from '../../quantity/index.js';
-import type { Achievement, AchievementMetric, DocType } from '../model.js';
+import { fiveYearPlanStart, negateWritten, planName, planOrdinalOfYear } from '../../quantity/index.js';
+import type { Achievement, AchievementMetric, DocType, DocumentMetadata } from '../model.js';
 import type { Span } from '../sentences.js';
-import { describeStatements, type Statement } from '../targets/index.js';
+import { describeStatements, reviewYear, type Statement } from '../statements/index.js';
 import { metricOf } from './metric.js';
 import { reviewScope, type ReviewScope } from './scope.js';
 
@@ -113,22 +113,40 @@ export function extractAchievements(
   context: ReviewContext,
 ): Achievement[] {
   const scopeOf = reviewScope(layout, context.docType, context.periodOpener);
-  return describeStatements(layout, statements, 'achievement').map(
-    ({ statement, indicator, evidence }) => {
-      const { mention, clause } = statement;
-      const before = layout.text.slice(clause.start, mention.start);
-      const metric = metricOf(mention.unit, before);
-      const when = whenReported(layout, statement, metric, scopeOf(statement), context);
-      const decline = /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth';
-      return {
-        indicator,
-        value: decline && !mention.value.startsWith('-') ? negateWritten(mention.value) : mention.value,
-        unit: mention.unit,
-        year: when.year,
-        period: when.period,
-        metric,
-        evidence,
-      };
-    },
-  );
+  return describeStatements(layout, statements, 'achievement').map(({ statement, indicator, evidence }) => {
+    const { mention, clause } = statement;
+    const before = layout.text.slice(clause.start, mention.start);
+    const metric = metricOf(mention.unit, before);
+    const when = whenReported(layout, statement, metric, scopeOf(statement), context);
+    const decline = /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth';
+    return {
+      indicator,
+      value: decline && !mention.value.startsWith('-') ? negateWritten(mention.value) : mention.value,
+      unit: mention.unit,
+      year: when.year,
+      period: when.period,
+      metric,
+      evidence,
+    };
+  });
+}
+
+/** What a document looks back on: the years and the name of the period it reviews, and the year it reports. */
+export function reviewContext(metadata: DocumentMetadata): ReviewContext {
+  const start = /^(\d{4})/.exec(metadata.period ?? '');
+  const first = start ? Number(start[1]) : null;
+  const review = reviewYear(metadata);
+  const docType = metadata.doc_type;
+  if (docType === 'bulletin')
+    return { docType, reportedYear: first, reviewYear: first, reviewPeriod: null, periodOpener: null };
+  // The plan before this one is the past: a 十五五 document reads “十四五”时期 as its review.
+  const reviewed = review === null ? null : planOrdinalOfYear(review);
+  const reviewedName = reviewed === null ? null : planName(reviewed);
+  const periodOpener = reviewedName === null ? null : new RegExp(`${reviewedName}[”"’]?(?:期间|时期|以来)`);
+  if (docType === 'plan')
+    return { docType, reportedYear: null, reviewYear: review, reviewPeriod: reviewedName, periodOpener };
+  // A report in the year after a plan ends reviews that plan; otherwise the five years of the government's term.
+  const planEnds = reviewed !== null && fiveYearPlanStart(reviewed)! + 4 === review;
+  const reviewPeriod = review === null ? null : planEnds ? reviewedName : `${review - 4}-${review}`;
+  return { docType, reportedYear: review, reviewYear: review, reviewPeriod, periodOpener };
 }

@@ -6,8 +6,7 @@ import type { GoldExtraction } from '../model.js';
 import { microAverage, scoreDocument } from '../../eval/score.js';
 import { cleanLayout } from '../../layout/index.js';
 import { makeSourceText } from '../../text/source-text.js';
-import { findMentions } from './mentions.js';
-import { readStatements } from './statements.js';
+import { findMentions, readStatements } from '../statements/index.js';
 
 /** A small plan: title, a review chapter and a goals chapter, as the corpus plans are laid out. */
 function plan(review: string[], goals: string[]): GoldExtraction {
