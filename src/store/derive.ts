@@ -1,18 +1,18 @@
 // After ingest, per region: reported values become observations, plan indicators get statuses, plans get linted.
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../catalog/index.js';
-import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
+import type { IndicatorTableOut } from '../extract/model.js';
 import {
   computeStatus,
   lintPlan,
   tableYears,
-  targetsFromRow,
+  targetsFromCells,
   type IndicatorStatus,
   type Observation as MonitorObservation,
 } from '../monitor/index.js';
 import { fromJson, now, toJson } from './json.js';
 import { appendAudit } from './repositories/audit.js';
-import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
+import { listIndicatorRows, rowCellsRead, type IndicatorRow } from './repositories/facts.js';
 import { insertObservations, listObservations, type Observation } from './repositories/observations.js';
 import type { Database, NewObservation } from './schema.js';
 import { lintRegion, type Linter } from './lint.js';
@@ -265,23 +265,6 @@ function seriesFor(def: IndicatorDef | undefined, own: MonitorObservation[], lev
   return { levels: own, annual: [] as MonitorObservation[] };
 }
 
-function toRowOut(row: IndicatorRow): IndicatorRowOut {
-  return {
-    category: row.category,
-    seq: row.seq,
-    name: row.name,
-    unit: row.unit,
-    base_raw: row.raw.base_raw ?? null,
-    target_raw: row.raw.target_raw ?? null,
-    growth_raw: row.raw.growth_raw ?? null,
-    attribute: row.attribute,
-    parent: row.parent,
-    line: row.line,
-    ...(row.raw.actual_raw !== undefined ? { actual_raw: row.raw.actual_raw } : {}),
-    ...(row.raw.actual_growth_raw !== undefined ? { actual_growth_raw: row.raw.actual_growth_raw } : {}),
-  };
-}
-
 export interface PlannedStatus {
   row: IndicatorRow;
   year: number;
@@ -315,7 +298,7 @@ function planStatuses(
     for (const row of rowsOfTable.get(table.id) ?? []) {
       const def = row.indicator_id ? indicatorById(row.indicator_id) : undefined;
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
-      const { base, targets } = targetsFromRow(toRowOut(row), years, def ?? null, source);
+      const { base, targets } = targetsFromCells(rowCellsRead(row), years, def ?? null, source);
       const own = row.indicator_id ? series.of(row.indicator_id, row.unit) : [];
       const levelUnit = def?.growthOf ? (indicatorById(def.growthOf)?.unit ?? null) : null;
       const levelOf = def?.growthOf ? series.of(def.growthOf, levelUnit) : [];

@@ -71,6 +71,7 @@ export {
 export { loadExtraction, loadExtractions, type StoredExtraction } from './repositories/extraction.js';
 export {
   listIndicatorRows,
+  rowCellsRead,
   listTargets,
   listAchievements,
   listProjects,
