@@ -16,7 +16,7 @@ import { oweDerivation } from '../owed.js';
 
 type Db = Kysely<Database>;
 
-/** Rows per INSERT: at most 14 columns × 500 rows, well under SQLite's and pg's bound-parameter limits. */
+/** Rows per INSERT: at most 15 columns × 500 rows, well under SQLite's and pg's bound-parameter limits. */
 const CHUNK = 500;
 
 type WithId = 'headings' | 'indicator_tables' | 'indicator_rows' | 'targets' | 'achievements' | 'projects';
@@ -226,6 +226,8 @@ export async function insertDocument(
         parent: row.parent,
         line: row.line,
         quote: row.evidence.quote,
+        start: row.evidence.start,
+        end: row.evidence.end,
         raw: toJson(raw),
         typed: toJson(typed),
       };

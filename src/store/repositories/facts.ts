@@ -31,6 +31,9 @@ export interface IndicatorRow {
   parent: string | null;
   line: number;
   quote: string;
+  /** Source offsets of the name cell; null for rows stored before migration 0006. */
+  start: number | null;
+  end: number | null;
   raw: Record<string, string | null>;
   typed: Record<string, MonitorCell>;
   indicator_id: string | null;
@@ -80,6 +83,8 @@ export async function listIndicatorRows(
       'r.parent',
       'r.line',
       'r.quote',
+      'r.start',
+      'r.end',
       'r.raw',
       'r.typed',
       'l.indicator_id',
