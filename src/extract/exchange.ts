@@ -42,7 +42,8 @@ function exchangeRow(source: SourceText, row: IndicatorRowOut): IndicatorRow {
     if (typeof raw !== 'string') continue;
     cells[role] = { raw, typed: parseCell(raw, { column: role as CellColumn }), evidence };
   }
-  if (row.attribute !== null) cells.attribute = { raw: row.attribute, typed: parseCell(row.attribute), evidence };
+  if (row.attribute !== null)
+    cells.attribute = { raw: row.attribute, typed: parseCell(row.attribute), evidence };
   return {
     category: row.category,
     seq: row.seq,

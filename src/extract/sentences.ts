@@ -91,7 +91,6 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
   return state.sentences;
 }
 
-
 /**
  * Evidence for a fact whose anchor (the number) is `anchor`: the line holding the anchor, and the source text of
  * `[start, end)` clipped to that line, so the quote is an exact substring of the original line.
@@ -106,7 +105,11 @@ export function quoteAround(layout: Layout, start: number, end: number, anchor: 
   const clipped = trimmedSpan(source.text, from, Math.max(from, to));
   return clipped.end > clipped.start
     ? { ...clipped, line, quote: source.text.slice(clipped.start, clipped.end) }
-    : { ...trimmedSpan(source.text, range.start, range.end), line, quote: source.text.slice(range.start, range.end).trim() };
+    : {
+        ...trimmedSpan(source.text, range.start, range.end),
+        line,
+        quote: source.text.slice(range.start, range.end).trim(),
+      };
 }
 
 /** [start, end) without the whitespace at either end, so the quote and its offsets agree. */

@@ -217,7 +217,11 @@ export function describeStatements(
     const indicator = indicatorPhrase(layout, clause, mention, inherited);
     previous = { clause: clause.start, indicator };
     const span = quoteSpan(layout, clause, mention);
-    described.push({ statement, indicator, evidence: quoteAround(layout, span.start, span.end, mention.start) });
+    described.push({
+      statement,
+      indicator,
+      evidence: quoteAround(layout, span.start, span.end, mention.start),
+    });
   }
   return described;
 }

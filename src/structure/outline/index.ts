@@ -4,7 +4,13 @@ import type { Layout, LogicalLine } from '../../layout/types.js';
 import { TERMINAL_PUNCTUATION } from '../../vocabulary/index.js';
 import { displayWidth } from '../../text/width.js';
 import { withoutFootnoteRefs } from './footnotes.js';
-import { MATTER_HEADING, matchHeading, NOTE_HEADING, TABLE_CATEGORY, type HeadingKind } from '../../vocabulary/index.js';
+import {
+  MATTER_HEADING,
+  matchHeading,
+  NOTE_HEADING,
+  TABLE_CATEGORY,
+  type HeadingKind,
+} from '../../vocabulary/index.js';
 import { entryKey, tableOfContents, tocTitles } from './toc.js';
 
 export { matchHeading, headingNumber, HEADING_PATTERNS, type HeadingKind } from '../../vocabulary/index.js';
