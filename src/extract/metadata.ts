@@ -8,7 +8,7 @@ import {
   type Prefecture,
 } from '../catalog/gazetteer.js';
 import { logicalText } from '../layout/index.js';
-import { TERMINAL_PUNCTUATION } from '../layout/patterns.js';
+import { TERMINAL_PUNCTUATION } from '../vocabulary/index.js';
 import type { Layout } from '../layout/types.js';
 import { fiveYearPlanPeriod } from '../quantity/index.js';
 import { cleanTitle } from '../structure/outline/index.js';

@@ -1,4 +1,12 @@
-// The extraction of one document: the exchange ("gold") format of EXTRACTION.md plus evidence for every fact.
+// The extraction of one document: the native model (typed facts, each with its Evidence and exact decimal text)
+// and the exchange ("gold") format of EXTRACTION.md that `toGoldFormat` reduces it to for scoring.
+import type { Diagnostic } from '../diagnostics.js';
+import type { DecimalText } from '../quantity/index.js';
+import type { Heading } from '../structure/outline/index.js';
+import type { IndicatorTable } from '../structure/tables/index.js';
+import type { Evidence } from '../text/span.js';
+
+export type { Evidence };
 
 export type DocType = 'plan' | 'work_report' | 'bulletin';
 
@@ -103,4 +111,54 @@ export interface GoldExtraction extends DocumentMetadata {
   targets: TargetOut[];
   achievements: AchievementOut[];
   projects: ProjectOut[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The native model: what the engine found, each fact with its place in the original text.
+
+/** A target of the running text: its value as exact decimal text (`0.10` keeps its scale). */
+export interface Target {
+  indicator: string;
+  comparator: string | null;
+  value: DecimalText;
+  value_max: DecimalText | null;
+  unit: string | null;
+  year: number | null;
+  aspirational: boolean;
+  /** The value's line and the quote from the indicator to the value, with their source offsets. */
+  evidence: Evidence;
+}
+
+/** A reported value (achievement): exact decimal text; a decline is negative. */
+export interface Achievement {
+  indicator: string;
+  value: DecimalText;
+  unit: string | null;
+  year: number | null;
+  period: string | null;
+  metric: AchievementMetric;
+  evidence: Evidence;
+}
+
+/** A named item of a 专栏 box (or of a report's prose); the evidence is its name. */
+export interface Project {
+  name: string;
+  investment: string | null;
+  box: string | null;
+  evidence: Evidence;
+}
+
+/** Everything read from one document: metadata, structure, facts, and the messages of every stage. */
+export interface Extraction {
+  /** The file name the document was read as. */
+  doc: string;
+  metadata: DocumentMetadata;
+  /** Headings with their source offsets; `matter` headings (前言, 名词解释) are kept but not listed as outline. */
+  outline: Heading[];
+  tables: IndicatorTable[];
+  targets: Target[];
+  achievements: Achievement[];
+  projects: Project[];
+  /** Messages of the reader, layout, outline, tables and extraction stages, each with its line where it has one. */
+  diagnostics: Diagnostic[];
 }

@@ -1,6 +1,7 @@
 // Sentences and clauses of the clean text, and the evidence (line, quote) of a clean-text span in the original file.
 import type { Layout } from '../layout/types.js';
 import { lineAt, lineRange } from '../text/source-text.js';
+import type { Evidence } from '../text/span.js';
 
 export interface Span {
   /** Offsets [start, end) into `Layout.text`. */
@@ -90,25 +91,32 @@ export function splitSentences(text: string, start = 0, end = text.length): Sent
   return state.sentences;
 }
 
-export interface Quote {
-  /** 1-based line of the original file. */
-  line: number;
-  quote: string;
-}
-
 /**
  * Evidence for a fact whose anchor (the number) is `anchor`: the line holding the anchor, and the source text of
  * `[start, end)` clipped to that line, so the quote is an exact substring of the original line.
  */
-export function quoteAround(layout: Layout, start: number, end: number, anchor: number): Quote {
+export function quoteAround(layout: Layout, start: number, end: number, anchor: number): Evidence {
   const source = layout.source;
   const anchorSource = layout.toSource[anchor]!;
   const line = lineAt(source, anchorSource);
   const range = lineRange(source, line);
   const from = Math.max(range.start, layout.toSource[start]!);
   const to = Math.min(range.end, end > start ? layout.toSource[end - 1]! + 1 : from);
-  const quote = source.text.slice(from, Math.max(from, to)).trim();
-  return { line, quote: quote || source.text.slice(range.start, range.end).trim() };
+  const clipped = trimmedSpan(source.text, from, Math.max(from, to));
+  return clipped.end > clipped.start
+    ? { ...clipped, line, quote: source.text.slice(clipped.start, clipped.end) }
+    : {
+        ...trimmedSpan(source.text, range.start, range.end),
+        line,
+        quote: source.text.slice(range.start, range.end).trim(),
+      };
+}
+
+/** [start, end) without the whitespace at either end, so the quote and its offsets agree. */
+function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** 1-based source line of a clean-text offset. */

@@ -1,6 +1,6 @@
 // First layout pass: split the source into lines, drop page artifacts and mark page breaks.
 import { lineText, type SourceText } from '../text/source-text.js';
-import { FILE_NAME_LINE, PAGE_NUMBER_PATTERNS, URL_LINE } from './patterns.js';
+import { FILE_NAME_LINE, PAGE_NUMBER_PATTERNS, URL_LINE } from '../vocabulary/index.js';
 import type { Artifact, ArtifactKind, PhysicalLine } from './types.js';
 
 /** Spaces trimmed from both ends of a line (TABs are kept: they mark table cells). */

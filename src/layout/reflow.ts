@@ -1,7 +1,7 @@
 // Second layout pass: join lines a PDF or a web page wrapped, never across a heading, a table row or a caption.
-import { MATTER_HEADING, matchHeading, TABLE_CATEGORY } from '../structure/outline/patterns.js';
+import { MATTER_HEADING, matchHeading, TABLE_CATEGORY } from '../vocabulary/index.js';
 import { displayWidth, isLatinWord } from '../text/width.js';
-import { CAPTION, SENTENCE_PUNCTUATION, TERMINAL_PUNCTUATION } from './patterns.js';
+import { CAPTION, SENTENCE_PUNCTUATION, TERMINAL_PUNCTUATION } from '../vocabulary/index.js';
 import type { LogicalLineKind, PhysicalLine } from './types.js';
 
 /** How a document was wrapped: `width` is the typical full-line width, or null when lines are whole paragraphs. */

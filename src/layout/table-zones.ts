@@ -1,5 +1,5 @@
 // Finds the line ranges of indicator tables in flattened text, so reflow and the outline leave them whole.
-import { CAPTION } from './patterns.js';
+import { CAPTION } from '../vocabulary/index.js';
 import type { PhysicalLine } from './types.js';
 
 const ATTRIBUTE = /(?:预期性|约束性)/;

@@ -22,7 +22,15 @@ export {
   type LabelCounts,
   type RollUpOptions,
 } from './rollup.js';
-export { targetsFromRow, tableYears, fiveYearPlanYears, type TableYears, type RowTargets } from './target.js';
+export {
+  targetsFromRow,
+  targetsFromCells,
+  tableYears,
+  fiveYearPlanYears,
+  type TableYears,
+  type RowTargets,
+  type RowCellsRead,
+} from './target.js';
 export {
   lintPlan,
   checkImpliedGrowth,

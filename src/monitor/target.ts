@@ -82,7 +82,29 @@ export function targetsFromRow(
   indicator?: IndicatorDef | null,
   source?: SourceRef,
 ): RowTargets {
-  const baseCell = readCell(row.base_raw);
+  const cells = {
+    base: readCell(row.base_raw),
+    target: readCell(row.target_raw),
+    growth: readCell(row.growth_raw),
+  };
+  return targetsFromCells(cells, years, indicator, source);
+}
+
+/** A row's cells as already read (the store keeps them typed, so derive does not parse them again). */
+export interface RowCellsRead {
+  base: MonitorCell;
+  target: MonitorCell;
+  growth: MonitorCell;
+}
+
+/** The targets of one row from its typed cells: what `targetsFromRow` does after reading the raw cells. */
+export function targetsFromCells(
+  cells: RowCellsRead,
+  years: TableYears,
+  indicator?: IndicatorDef | null,
+  source?: SourceRef,
+): RowTargets {
+  const baseCell = cells.base;
   const base: Observation | null =
     baseCell.type === 'number' && !baseCell.cumulative && years.baseYear !== null
       ? { year: years.baseYear, value: baseCell.value, raw: baseCell.raw, ...(source ? { source } : {}) }
@@ -93,7 +115,7 @@ export function targetsFromRow(
   const cumulateOf = (cell: MonitorCell) =>
     cell.type === 'number' && cell.reduction ? 'reduction' : (indicator?.cumulate ?? 'sum');
 
-  const targetCell = readCell(row.target_raw);
+  const targetCell = cells.target;
   if (targetCell.type === 'number') {
     const common = {
       year,
@@ -138,7 +160,7 @@ export function targetsFromRow(
     });
   }
 
-  const growthCell = readCell(row.growth_raw);
+  const growthCell = cells.growth;
   if (growthCell.type === 'number') {
     const common = {
       year,

@@ -157,6 +157,26 @@ export function compareDecimal(a: Decimal, b: Decimal): -1 | 0 | 1 {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * Exact decimal text as written: `0.10` stays `0.10` (the scale a statistician printed is kept), full-width digits
+ * and separators folded. Null unless `written` is plain digits with an optional sign and point.
+ */
+export type DecimalText = string;
+
+export function writtenDecimal(written: string): DecimalText | null {
+  const folded = foldNumberText(written).replace(/^\+/, '');
+  if (!/^-?\d+(?:\.\d+)?$/.test(folded)) return null;
+  const unsigned = folded.replace(/^-/, '').replace(/^0+(?=\d)/, '');
+  const negative = folded.startsWith('-') && /[1-9]/.test(unsigned);
+  return negative ? `-${unsigned}` : unsigned;
+}
+
+/** −a for exact decimal text, keeping its written scale (`0.10` → `-0.10`); zero stays zero. */
+export function negateWritten(a: DecimalText): DecimalText {
+  if (a.startsWith('-')) return a.slice(1);
+  return /[1-9]/.test(a) ? `-${a}` : a;
+}
+
 /** The nearest float, for scoring and computation only; never store it. */
 export function toNumber(a: Decimal): number {
   return Number(a);

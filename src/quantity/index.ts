@@ -1,7 +1,7 @@
 // The quantity grammar: turns a table cell or a phrase of running text into typed, exact values with units,
 // comparators, years and plan periods; every extractor reads numbers through this face.
 
-export type { Decimal } from './decimal.js';
+export type { Decimal, DecimalText } from './decimal.js';
 export type { Unit, Dimension, BaseDimension, UnitMatch } from './units.js';
 export type {
   Comparator,
@@ -52,3 +52,5 @@ export { toNumber } from './decimal.js';
 export { decimal } from './decimal.js';
 /** Exact decimal arithmetic and comparison. */
 export { addDecimal, subtractDecimal, multiplyDecimal, divideDecimal, compareDecimal } from './decimal.js';
+/** Exact decimal text with its written scale (`0.10`), and its negation. */
+export { writtenDecimal, negateWritten } from './decimal.js';

@@ -6,7 +6,7 @@ import { isWideChar, joinFragments } from './cjk.js';
 import { parseHtml } from './html-events.js';
 import { MAX_TABLE_COLUMNS, TableGrid, flattenCellText, renderTableRows, titleRowCount } from './grid.js';
 import { ElementKind, ElementStats, visibleChars } from './html-article.js';
-import { TERMINAL_PUNCTUATION } from '../layout/patterns.js';
+import { TERMINAL_PUNCTUATION } from '../vocabulary/index.js';
 import type { RawCell, RawDocument, RawTable } from './types.js';
 
 /** Elements whose content is never shown as document text. */

@@ -1,11 +1,11 @@
 // The pure half of ingest: bytes → the record the store keeps (extraction with evidence offsets); runs in workers.
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics.js';
-import type { GoldExtraction } from '../extract/model.js';
-import { analyzeDocument, toGoldFormat } from '../pipeline.js';
+import type { Extraction } from '../extract/model.js';
+import { analyzeDocument, extractionOf } from '../pipeline.js';
 import { readDocument, type ReadLimits } from '../readers/index.js';
 import { linkExtraction, type DocumentLinks } from './linking.js';
-import { lineRange, lineText, makeSourceText, type SourceText } from '../text/source-text.js';
+import { makeSourceText } from '../text/source-text.js';
 
 /** Everything ingest stores about one document except its bytes (which the caller already holds). */
 export interface DocumentRecord {
@@ -14,8 +14,10 @@ export interface DocumentRecord {
   format: string;
   encoding: string | null;
   text: string;
+  /** The messages of every stage (reader, tables, …), each with its line where it has one. */
   diagnostics: Diagnostic[];
-  extraction: GoldExtraction;
+  /** The engine's native extraction: its own offsets and exact decimal text, stored as they are. */
+  extraction: Extraction;
   /** Catalog links of the extraction's subjects, computed with it off the writer's thread (else at insert). */
   links?: DocumentLinks;
 }
@@ -31,39 +33,17 @@ export async function analyzeBytes(
   limits?: ReadLimits,
 ): Promise<DocumentRecord> {
   const raw = await readDocument(bytes, filename, limits);
-  const extraction = toGoldFormat(analyzeDocument(raw));
+  const extraction = extractionOf(analyzeDocument(raw));
   return {
     filename,
     sha256: sha256Of(bytes),
     format: raw.format,
     encoding: raw.encoding,
     text: raw.text,
-    diagnostics: raw.diagnostics,
+    diagnostics: extraction.diagnostics,
     extraction,
     links: linkExtraction(extraction),
   };
-}
-
-export interface Span {
-  line: number;
-  quote: string;
-  start: number | null;
-  end: number | null;
-}
-
-/** Offsets of a quote on its 1-based line, so evidence points at characters and not only at a line. */
-export function spanOf(source: SourceText, line: number, quote: string): Span {
-  const text = lineText(source, line);
-  const at = quote ? text.indexOf(quote) : -1;
-  if (at < 0) return { line, quote, start: null, end: null };
-  const start = lineRange(source, line).start + at;
-  return { line, quote, start, end: start + quote.length };
-}
-
-/** The quote for a table row: its name as written on its line, else the trimmed line. */
-export function rowQuote(source: SourceText, line: number, name: string): string {
-  const text = lineText(source, line);
-  return text.includes(name) ? name : text.trim();
 }
 
 export { makeSourceText };

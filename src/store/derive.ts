@@ -1,27 +1,34 @@
 // After ingest, per region: reported values become observations, plan indicators get statuses, plans get linted.
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../catalog/index.js';
-import type { IndicatorRowOut } from '../extract/model.js';
 import {
   computeStatus,
   lintPlan,
+  readCell,
   reportedBound,
   tableRole,
   tableYears,
-  targetsFromRow,
+  targetsFromCells,
   type IndicatorStatus,
   type Observation as MonitorObservation,
 } from '../monitor/index.js';
 import { fromJson, now, toJson } from './json.js';
 import { appendAudit } from './repositories/audit.js';
 import { currentAssignedTargets, type AssignedTarget } from './repositories/assigned.js';
-import { listIndicatorRows, type IndicatorRow } from './repositories/facts.js';
+import { listIndicatorRows, rowCellsRead, type IndicatorRow } from './repositories/facts.js';
 import { insertObservations, listObservations, type Observation } from './repositories/observations.js';
 import type { Database, NewObservation } from './schema.js';
 import { lintRegion, type Linter } from './lint.js';
 import { clearOwed, lockRegion, owedOf, owedRegions, type Owed } from './owed.js';
 import { deleteIds, groupBy, matchByKey } from './replace.js';
 import { crashPoint } from './crash-points.js';
+import type { RowCellsRead } from '../monitor/index.js';
+
+/** The typed cell an assigned value stands in for. */
+const ASSIGNED_CELL: Record<AssignedTarget['cell'], keyof RowCellsRead> = {
+  target_raw: 'target',
+  growth_raw: 'growth',
+};
 import { analysisPool, type AnalysisPool } from './workers.js';
 
 type Db = Kysely<Database>;
@@ -127,13 +134,13 @@ const OBSERVED = [
 
 /**
  * Bring the document-sourced observations of a region in line with the reported values of its reports: one per
- * reported value, kept (id, recorded_by, recorded_at) when unchanged, updated in place when its plan row moved.
+ * reported value, recorded by and at its document's ingest (so never re-stamped), updated in place only when its
+ * plan row moved.
  */
 async function deriveObservations(
   db: Db,
   regionId: number,
   byIndicator: ReturnType<typeof planRowsByIndicator>,
-  actor: string,
 ): Promise<number> {
   // Linked values of one year (not a period figure) reported by the region's reports, in document order.
   const reported = await db
@@ -153,6 +160,8 @@ async function deriveObservations(
       'x.start',
       'x.end',
       'l.indicator_id',
+      'd.ingested_at',
+      'd.ingested_by',
     ])
     .where('d.region_id', '=', regionId)
     .where('d.doc_type', 'in', REPORTING_TYPES)
@@ -161,7 +170,7 @@ async function deriveObservations(
     .orderBy('x.document_id')
     .orderBy('x.position')
     .execute();
-  const recordedAt = now();
+  // A document's value was recorded when and by whom the document was ingested: re-deriving never re-stamps it.
   const wanted: Array<NewObservation & { achievement_id: number }> = reported.map((a) => ({
     region_id: regionId,
     indicator_id: a.indicator_id,
@@ -179,8 +188,8 @@ async function deriveObservations(
     import_id: null,
     import_row: null,
     note: null,
-    recorded_by: actor,
-    recorded_at: recordedAt,
+    recorded_by: a.ingested_by,
+    recorded_at: a.ingested_at,
   }));
   const stored = await db
     .selectFrom('observations')
@@ -226,15 +235,20 @@ function toMonitor(o: Observation, unit: string | null): MonitorObservation | nu
   return { year: o.year, value: converted, raw: o.value, source, ...(bound ?? {}) };
 }
 
-/** One value per year (the first recorded wins: a later import does not silently replace a document's figure). */
+/**
+ * One value per year. Conflicting values stay stored side by side (the API flags them); a person's newest entry
+ * is the choice, else the first recorded wins (a later import does not silently replace a document's figure).
+ */
 function byYear(observations: readonly Observation[], unit: string | null): MonitorObservation[] {
-  const seen = new Map<number, MonitorObservation>();
+  const chosen = new Map<number, { o: Observation; m: MonitorObservation }>();
   for (const o of observations) {
-    if (seen.has(o.year)) continue;
+    const held = chosen.get(o.year)?.o;
+    const personChoice = o.source.kind === 'person' && (held?.source.kind !== 'person' || o.id > held.id);
+    if (held && !personChoice) continue;
     const m = toMonitor(o, unit);
-    if (m) seen.set(o.year, m);
+    if (m) chosen.set(o.year, { o, m });
   }
-  return [...seen.values()].sort((a, b) => a.year - b.year);
+  return [...chosen.values()].map(({ m }) => m).sort((a, b) => a.year - b.year);
 }
 
 /** The yearly series of each (indicator, unit) of a region, computed once and shared by every plan. */
@@ -265,23 +279,6 @@ export function seriesFor(
   if (def.kind === 'growth') return { levels: levelOf, annual: own };
   if (def.kind === 'cumulative' || def.kind === 'reduction') return { levels: own, annual: own };
   return { levels: own, annual: [] as MonitorObservation[] };
-}
-
-function toRowOut(row: IndicatorRow): IndicatorRowOut {
-  return {
-    category: row.category,
-    seq: row.seq,
-    name: row.name,
-    unit: row.unit,
-    base_raw: row.raw.base_raw ?? null,
-    target_raw: row.raw.target_raw ?? null,
-    growth_raw: row.raw.growth_raw ?? null,
-    attribute: row.attribute,
-    parent: row.parent,
-    line: row.line,
-    ...(row.raw.actual_raw !== undefined ? { actual_raw: row.raw.actual_raw } : {}),
-    ...(row.raw.actual_growth_raw !== undefined ? { actual_growth_raw: row.raw.actual_growth_raw } : {}),
-  };
 }
 
 export interface PlannedStatus {
@@ -316,8 +313,13 @@ function planStatuses(
       const source = { doc: plan.filename, line: row.line, quote: row.quote };
       // A delegated cell (按市下达目标) is judged by the value a person entered from the assigning document.
       const given = assigned.get(row.id);
-      const rowOut = given ? { ...toRowOut(row), [given.cell]: given.raw } : toRowOut(row);
-      const { base, targets: read } = targetsFromRow(rowOut, years, def ?? null, source);
+      const cells = rowCellsRead(row);
+      const { base, targets: read } = targetsFromCells(
+        given ? { ...cells, [ASSIGNED_CELL[given.cell] ?? 'target']: readCell(given.raw) } : cells,
+        years,
+        def ?? null,
+        source,
+      );
       const targets = given
         ? read.map((t) =>
             t.raw === given.raw
@@ -539,12 +541,7 @@ async function deriveRegion(
     const plans = await plansOf(trx, regionId);
     const rows = await listIndicatorRows(trx, { region_id: regionId, doc_type: 'plan' });
     const rowsOfPlan = groupBy(rows, (r) => r.document_id);
-    const observations = await deriveObservations(
-      trx,
-      regionId,
-      planRowsByIndicator(plans, rowsOfPlan),
-      actor,
-    );
+    const observations = await deriveObservations(trx, regionId, planRowsByIndicator(plans, rowsOfPlan));
 
     const judged = await plansInScope(trx, regionId, plans, judge);
     let statuses = 0;

@@ -80,6 +80,7 @@ export {
 export { loadExtraction, loadExtractions, type StoredExtraction } from './repositories/extraction.js';
 export {
   listIndicatorRows,
+  rowCellsRead,
   listTargets,
   listAchievements,
   listProjects,

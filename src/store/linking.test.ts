@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { AchievementOut, GoldExtraction } from '../extract/model.js';
+import type { Achievement, Extraction } from '../extract/model.js';
 import { linkExtraction, linkName } from './linking.js';
 
-const reported = (indicator: string, value: number, unit: string, metric: AchievementOut['metric']) =>
-  ({ indicator, value, unit, year: 2025, period: null, metric, quote: '', line: 1 }) as AchievementOut;
+const reported = (indicator: string, value: number, unit: string, metric: Achievement['metric']) =>
+  ({
+    indicator,
+    value: String(value),
+    unit,
+    year: 2025,
+    period: null,
+    metric,
+    quote: '',
+    line: 1,
+  }) as unknown as Achievement;
 
 describe('bulletin headline values', () => {
   it('links 实现地区生产总值468.2亿元 to GDP and its 比上年增长6.9% to GDP growth', () => {
     const x = {
-      indicator_tables: [],
+      tables: [],
       targets: [],
       achievements: [
         reported('实现地区生产总值', 468.2, '亿元', 'level'),
@@ -18,7 +27,7 @@ describe('bulletin headline values', () => {
         reported('包括企业通勤车在内的其他营运性车辆', 12, '类', 'level'),
         reported('比上年', 3, '%', 'growth'),
       ],
-    } as unknown as GoldExtraction;
+    } as unknown as Extraction;
     const links = linkExtraction(x).achievements.map((a) => a.indicator_id);
     expect(links[0]).toBe('gdp');
     expect(links[1]).toBe('gdp-growth');

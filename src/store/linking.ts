@@ -1,6 +1,6 @@
 // Linking what a document names (row, target, reported value) to a catalog indicator, or to review with candidates.
 import { INDICATORS, linkIndicator, type LinkResult } from '../catalog/index.js';
-import type { GoldExtraction } from '../extract/model.js';
+import type { Extraction } from '../extract/model.js';
 
 export interface Candidate {
   indicator_id: string;
@@ -74,9 +74,9 @@ export interface DocumentLinks {
 }
 
 /** Link every subject of an extraction (pure; runs in the reading workers so the writer only writes). */
-export function linkExtraction(x: GoldExtraction): DocumentLinks {
+export function linkExtraction(x: Extraction): DocumentLinks {
   return {
-    rows: x.indicator_tables.map((table) => table.rows.map((row) => linkName(row.name, row.unit))),
+    rows: x.tables.map((table) => table.rows.map((row) => linkName(row.name, row.unit))),
     targets: x.targets.map((t) => linkName(t.indicator, t.unit)),
     achievements: linkAchievements(x.achievements),
   };
@@ -89,7 +89,7 @@ const CHANGE_ONLY = /^(?:按[^，。；]{0,10}计算)?(?:比上年|同比|较上
  * Reported values in order. A growth rate whose name is only its comparison (实现地区生产总值468.2亿元，比上年增长6.9%)
  * is the growth of the level reported just before it, so it links to that indicator's growth indicator.
  */
-function linkAchievements(achievements: GoldExtraction['achievements']): LinkDecision[] {
+function linkAchievements(achievements: Extraction['achievements']): LinkDecision[] {
   const out: LinkDecision[] = [];
   achievements.forEach((a, i) => {
     const own = linkName(a.indicator, a.unit, a.metric);
@@ -129,13 +129,13 @@ function linkAchievements(achievements: GoldExtraction['achievements']): LinkDec
 }
 
 /** Whether precomputed links still fit the extraction (same number of subjects everywhere). */
-export function linksFit(links: DocumentLinks | undefined, x: GoldExtraction): links is DocumentLinks {
+export function linksFit(links: DocumentLinks | undefined, x: Extraction): links is DocumentLinks {
   return (
     links !== undefined &&
     links.targets.length === x.targets.length &&
     links.achievements.length === x.achievements.length &&
-    links.rows.length === x.indicator_tables.length &&
-    links.rows.every((rows, i) => rows.length === x.indicator_tables[i]!.rows.length)
+    links.rows.length === x.tables.length &&
+    links.rows.every((rows, i) => rows.length === x.tables[i]!.rows.length)
   );
 }
 

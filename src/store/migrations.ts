@@ -554,12 +554,21 @@ const assignedTargets: Migration = {
   },
 };
 
+/** A table row keeps the engine's source offsets of its name cell, as targets and reported values do. */
+const rowEvidence: Migration = {
+  async up(db) {
+    await db.schema.alterTable('indicator_rows').addColumn('start', 'integer').execute();
+    await db.schema.alterTable('indicator_rows').addColumn('end', 'integer').execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_list_indexes': listIndexes,
   '0003_crash_safe_derive': crashSafeDerive,
   '0005_ledger': ledger,
+  '0006_row_evidence': rowEvidence,
   '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
 };

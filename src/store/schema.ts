@@ -85,6 +85,9 @@ export interface IndicatorRowTable {
   parent: string | null;
   line: number;
   quote: string;
+  /** Source offsets of the name cell (the engine's own); null for rows stored before migration 0006. */
+  start: number | null;
+  end: number | null;
   /** The cells as written: base_raw, target_raw, growth_raw, actual_raw, actual_growth_raw. */
   raw: JsonColumn;
   /** The same cells parsed (the monitor's `readCell`: number with bound, cumulative, delegated or text). */

@@ -1,5 +1,6 @@
 // Corpus documents as store records with their gold extraction (the reviewed exchange format), for store tests.
 import { readFileSync } from 'node:fs';
+import { fromGoldFormat } from '../../src/extract/exchange.js';
 import type { GoldExtraction } from '../../src/extract/model.js';
 import { sha256Of, storeRecord, type DocumentRecord, type Store } from '../../src/store/index.js';
 import { decodeText } from '../../src/text/decode.js';
@@ -12,14 +13,20 @@ export const GOLD_DOCS = [
   'luoyang-yanshi-plan-2021-2025',
 ] as const;
 
-export function goldRecord(name: string, salt = ''): { record: DocumentRecord; bytes: Uint8Array } {
+/** A corpus document with its reviewed extraction (`gold`, exchange format) read into the native model (`record`). */
+export function goldRecord(
+  name: string,
+  salt = '',
+): { record: DocumentRecord; bytes: Uint8Array; gold: GoldExtraction } {
   let bytes = new Uint8Array(readFileSync(`${CORPUS}/${name}.txt`));
   // A salt appended after the text gives other bytes (another sha256) with the same lines.
   if (salt) bytes = new Uint8Array([...bytes, ...new TextEncoder().encode(`\n${salt}\n`)]);
   const { text, encoding } = decodeText(bytes, `${name}.txt`);
-  const extraction = JSON.parse(readFileSync(`fixtures/gold/${name}.json`, 'utf8')) as GoldExtraction;
+  const gold = JSON.parse(readFileSync(`fixtures/gold/${name}.json`, 'utf8')) as GoldExtraction;
+  const extraction = fromGoldFormat(gold, text);
   return {
     bytes,
+    gold,
     record: {
       filename: `${name}.txt`,
       sha256: sha256Of(bytes),

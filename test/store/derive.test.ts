@@ -35,7 +35,7 @@ describe('linking', () => {
     expect(linkName('地区生产总值', '亿元')).not.toBe(linkName('地区生产总值', '%'));
     const x = goldRecord(PLAN).record.extraction;
     const links = linkExtraction(x);
-    expect(links.rows.map((r) => r.length)).toEqual(x.indicator_tables.map((t) => t.rows.length));
+    expect(links.rows.map((r) => r.length)).toEqual(x.tables.map((t) => t.rows.length));
     expect(links.targets).toHaveLength(x.targets.length);
     x.targets.forEach((t, i) => expect(links.targets[i]).toEqual(linkName(t.indicator, t.unit)));
   });
@@ -110,7 +110,7 @@ describe.each(ENGINES)('derive on %s', (engine) => {
   it('finds the same in a plan whether its region holds a report once or many copies of it', async () => {
     // A report whose 2020 value of a plan indicator disagrees with the plan's base (a hand-made case).
     const plan = goldRecord(PLAN);
-    const row = plan.record.extraction.indicator_tables
+    const row = plan.gold.indicator_tables
       .flatMap((t) => t.rows)
       .find(
         (r) =>
@@ -120,7 +120,7 @@ describe.each(ENGINES)('derive on %s', (engine) => {
       )!;
     const reportOf = (salt: string) => {
       const { record, bytes } = goldRecord(REPORT, salt);
-      const value = Number(row.base_raw) * 2 + 1;
+      const value = String(Number(row.base_raw) * 2 + 1);
       record.extraction.achievements.push({
         indicator: row.name,
         value,
@@ -128,8 +128,7 @@ describe.each(ENGINES)('derive on %s', (engine) => {
         year: 2020,
         period: null,
         metric: row.unit === '%' ? 'share' : 'level',
-        quote: `${row.name}${value}`,
-        line: 1,
+        evidence: { line: 1, quote: `${row.name}${value}`, start: 0, end: 0 },
       });
       return { record, bytes };
     };

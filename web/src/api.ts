@@ -103,6 +103,7 @@ export type {
   ComparisonRow,
   Correction,
   DocumentDetail,
+  DocumentDiagnostic,
   DocumentSummary,
   Evidence,
   Figure,

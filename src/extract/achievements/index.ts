@@ -1,8 +1,9 @@
 // Reported values (achievements): past quantities with their year or period and metric (level, growth, share, count).
 import type { Layout } from '../../layout/types.js';
-import type { AchievementOut, DocType } from '../model.js';
+import { fiveYearPlanStart, negateWritten, planName, planOrdinalOfYear } from '../../quantity/index.js';
+import type { Achievement, AchievementMetric, DocType, DocumentMetadata } from '../model.js';
 import type { Span } from '../sentences.js';
-import { describeStatements, type Statement } from '../targets/index.js';
+import { describeStatements, reviewYear, type Statement } from '../statements/index.js';
 import { metricOf } from './metric.js';
 import { reviewScope, type ReviewScope } from './scope.js';
 
@@ -37,7 +38,7 @@ const FLOW_VERBS =
 const STOCK_BEFORE = /(?:达到|达|拥有|有|总数|总量|增至|增加到|提高到|提升至|突破|超过|保持)\s*$/;
 
 /** True when a value of a period review is a flow over the period rather than a level at its end. */
-function isFlow(before: string, metric: AchievementOut['metric']): boolean {
+function isFlow(before: string, metric: AchievementMetric): boolean {
   if (metric === 'growth') return true;
   if (metric === 'share' || STOCK_BEFORE.test(before)) return false;
   return metric === 'count' || FLOW_VERBS.test(before);
@@ -81,7 +82,7 @@ interface YearAndPeriod {
 function whenReported(
   layout: Layout,
   statement: Statement,
-  metric: AchievementOut['metric'],
+  metric: AchievementMetric,
   scope: ReviewScope,
   context: ReviewContext,
 ): YearAndPeriod {
@@ -110,25 +111,42 @@ export function extractAchievements(
   layout: Layout,
   statements: readonly Statement[],
   context: ReviewContext,
-): AchievementOut[] {
+): Achievement[] {
   const scopeOf = reviewScope(layout, context.docType, context.periodOpener);
-  return describeStatements(layout, statements, 'achievement').map(
-    ({ statement, indicator, line, quote }) => {
-      const { mention, clause } = statement;
-      const before = layout.text.slice(clause.start, mention.start);
-      const metric = metricOf(mention.unit, before);
-      const when = whenReported(layout, statement, metric, scopeOf(statement), context);
-      const decline = /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth';
-      return {
-        indicator,
-        value: decline ? -Math.abs(mention.value) : mention.value,
-        unit: mention.unit,
-        year: when.year,
-        period: when.period,
-        metric,
-        quote,
-        line,
-      };
-    },
-  );
+  return describeStatements(layout, statements, 'achievement').map(({ statement, indicator, evidence }) => {
+    const { mention, clause } = statement;
+    const before = layout.text.slice(clause.start, mention.start);
+    const metric = metricOf(mention.unit, before);
+    const when = whenReported(layout, statement, metric, scopeOf(statement), context);
+    const decline = /下降|降低|减少/.test(before.slice(-6)) && metric === 'growth';
+    return {
+      indicator,
+      value: decline && !mention.value.startsWith('-') ? negateWritten(mention.value) : mention.value,
+      unit: mention.unit,
+      year: when.year,
+      period: when.period,
+      metric,
+      evidence,
+    };
+  });
+}
+
+/** What a document looks back on: the years and the name of the period it reviews, and the year it reports. */
+export function reviewContext(metadata: DocumentMetadata): ReviewContext {
+  const start = /^(\d{4})/.exec(metadata.period ?? '');
+  const first = start ? Number(start[1]) : null;
+  const review = reviewYear(metadata);
+  const docType = metadata.doc_type;
+  if (docType === 'bulletin')
+    return { docType, reportedYear: first, reviewYear: first, reviewPeriod: null, periodOpener: null };
+  // The plan before this one is the past: a 十五五 document reads “十四五”时期 as its review.
+  const reviewed = review === null ? null : planOrdinalOfYear(review);
+  const reviewedName = reviewed === null ? null : planName(reviewed);
+  const periodOpener = reviewedName === null ? null : new RegExp(`${reviewedName}[”"’]?(?:期间|时期|以来)`);
+  if (docType === 'plan')
+    return { docType, reportedYear: null, reviewYear: review, reviewPeriod: reviewedName, periodOpener };
+  // A report in the year after a plan ends reviews that plan; otherwise the five years of the government's term.
+  const planEnds = reviewed !== null && fiveYearPlanStart(reviewed)! + 4 === review;
+  const reviewPeriod = review === null ? null : planEnds ? reviewedName : `${review - 4}-${review}`;
+  return { docType, reportedYear: review, reviewYear: review, reviewPeriod, periodOpener };
 }

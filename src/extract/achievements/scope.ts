@@ -1,7 +1,7 @@
 // The span of time a review paragraph reports on, from its opening words: the whole reviewed period or one year.
 import type { Layout, LogicalLine } from '../../layout/types.js';
 import type { DocType } from '../model.js';
-import type { Statement } from '../targets/index.js';
+import type { Statement } from '../statements/index.js';
 
 /** period: the paragraph reviews the whole period (五年来, “十三五”期间); year: one year (一年来, 2021年，). */
 export type ReviewScope = 'period' | 'year' | null;

@@ -1,8 +1,8 @@
 // Projects: the named items listed in 专栏 boxes of projects and 工程, with the box caption and any investment.
 import { logicalText } from '../../layout/index.js';
 import type { Layout } from '../../layout/types.js';
-import type { DocType, ProjectOut } from '../model.js';
-import { sourceLine, splitSentences } from '../sentences.js';
+import type { DocType, Project } from '../model.js';
+import { quoteAround, splitSentences } from '../sentences.js';
 import { findBoxes, type Box } from './boxes.js';
 import { boxLineItems } from './items.js';
 import { clauseMentions } from './mentions.js';
@@ -22,8 +22,8 @@ function boxesOf(layout: Layout): readonly Box[] {
 }
 
 /** Projects of a document: box items, and in a work report, which has no boxes of projects, the names in its prose. */
-export function extractProjects(layout: Layout, docType: DocType | null = null): ProjectOut[] {
-  const projects: ProjectOut[] = [];
+export function extractProjects(layout: Layout, docType: DocType | null = null): Project[] {
+  const projects: Project[] = [];
   for (const box of boxesOf(layout)) {
     for (const line of box.body) {
       const text = logicalText(layout, line);
@@ -32,7 +32,7 @@ export function extractProjects(layout: Layout, docType: DocType | null = null):
           name: joinedName(item.name),
           investment: item.investment,
           box: box.caption,
-          line: sourceLine(layout, line.start + item.offset),
+          evidence: nameEvidence(layout, line.start + item.offset, item.name),
         });
       }
     }
@@ -42,8 +42,8 @@ export function extractProjects(layout: Layout, docType: DocType | null = null):
 }
 
 /** Projects named in paragraphs, each once: a report names a project again when it reports on it again. */
-function proseProjects(layout: Layout): ProjectOut[] {
-  const projects: ProjectOut[] = [];
+function proseProjects(layout: Layout): Project[] {
+  const projects: Project[] = [];
   const seen = new Set<string>();
   for (const line of layout.lines) {
     if (line.kind !== 'paragraph') continue;
@@ -58,13 +58,18 @@ function proseProjects(layout: Layout): ProjectOut[] {
             name,
             investment: item.investment,
             box: null,
-            line: sourceLine(layout, clause.start + item.offset),
+            evidence: nameEvidence(layout, clause.start + item.offset, item.name),
           });
         }
       }
     }
   }
   return projects;
+}
+
+/** The project's name on the line it starts on, with its source offsets. */
+function nameEvidence(layout: Layout, at: number, name: string) {
+  return quoteAround(layout, at, at + name.length, at);
 }
 
 /** A name without the spaces of wrapped lines, but one space kept between Latin letters (`Smart City`). */

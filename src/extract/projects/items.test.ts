@@ -119,7 +119,7 @@ describe('findBoxes', () => {
     const layout = cleanLayout(makeSourceText(text));
     const boxes = findBoxes(layout);
     expect(boxes).toHaveLength(1);
-    expect(extractProjects(layout).map((p) => [p.name, p.line])).toEqual([
+    expect(extractProjects(layout).map((p) => [p.name, p.evidence.line])).toEqual([
       ['甲项目', 3],
       ['乙项目', 6],
     ]);
@@ -142,12 +142,15 @@ describe('extractProjects on the corpus', () => {
     );
     const projects = extractProjects(layout);
     expect(projects).toHaveLength(216);
-    expect(projects[0]).toEqual({
+    expect(projects[0]).toMatchObject({
       name: '洛阳新材料及智能装备科创小镇一期项目',
       investment: '60亿元',
       box: '专栏2 “十四五” 涧西科技创新重大工程',
-      line: 440,
+      evidence: { line: 440, quote: '洛阳新材料及智能装备科创小镇一期项目' },
     });
+    // The evidence offsets point at the name in the original text.
+    const { start, end } = projects[0]!.evidence;
+    expect(layout.source.text.slice(start, end)).toBe('洛阳新材料及智能装备科创小镇一期项目');
     expect(new Set(projects.map((p) => p.box)).size).toBe(7);
   });
 });

@@ -78,7 +78,7 @@ describe('extractProjects in running text', () => {
 
   it('reads them in a work report, once each, with their lines', () => {
     const layout = cleanLayout(makeSourceText(text));
-    expect(extractProjects(layout, 'work_report').map((p) => [p.name, p.line, p.box])).toEqual([
+    expect(extractProjects(layout, 'work_report').map((p) => [p.name, p.evidence.line, p.box])).toEqual([
       ['地铁1号线', 5, null],
       ['郑青路', 5, null],
       ['地铁1号线二期工程', 9, null],

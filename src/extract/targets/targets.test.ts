@@ -6,8 +6,7 @@ import type { GoldExtraction } from '../model.js';
 import { microAverage, scoreDocument } from '../../eval/score.js';
 import { cleanLayout } from '../../layout/index.js';
 import { makeSourceText } from '../../text/source-text.js';
-import { findMentions } from './mentions.js';
-import { readStatements } from './statements.js';
+import { findMentions, readStatements } from '../statements/index.js';
 
 /** A small plan: title, a review chapter and a goals chapter, as the corpus plans are laid out. */
 function plan(review: string[], goals: string[]): GoldExtraction {
@@ -243,7 +242,7 @@ describe('readStatements', () => {
 describe('findMentions', () => {
   it('leaves out years and slogans but keeps counts in Chinese numerals', () => {
     const text = '到2025年建成两个产业园，“三个高地”';
-    expect(findMentions(text).map((m) => [m.value, m.unit])).toEqual([[2, '个']]);
+    expect(findMentions(text).map((m) => [m.value, m.unit])).toEqual([['2', '个']]);
   });
 });
 

@@ -26,10 +26,20 @@ export const DocumentSummary = Type.Object({
 });
 export type DocumentSummary = Static<typeof DocumentSummary>;
 
+/** A message a reading stage (reader, layout, outline, tables) left on the document (src/diagnostics.ts). */
+export const DocumentDiagnostic = Type.Object({
+  severity: Type.Enum(['error', 'warning', 'info']),
+  code: Type.String(),
+  message: Type.String(),
+  line: Type.Optional(Type.Integer()),
+  expected: Type.Optional(Type.String()),
+});
+export type DocumentDiagnostic = Static<typeof DocumentDiagnostic>;
+
 /** One document with the problems found while reading it (each names its line and what was expected). */
 export const DocumentDetail = Type.Object({
   ...DocumentSummary.properties,
-  diagnostics: Type.Array(Type.Unknown()),
+  diagnostics: Type.Array(DocumentDiagnostic),
 });
 export type DocumentDetail = Static<typeof DocumentDetail>;
 

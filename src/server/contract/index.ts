@@ -6,6 +6,7 @@ export {
   DocType,
   DocumentSummary,
   DocumentDetail,
+  DocumentDiagnostic,
   Heading,
   IndicatorRow,
   PlanDetail,

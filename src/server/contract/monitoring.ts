@@ -35,6 +35,9 @@ export const Observation = Type.Object({
   note: Nullable(Type.String()),
   recorded_by: Type.String(),
   recorded_at: Type.String(),
+  /** Another value for the same region, indicator, year and unit exists: both are kept and a person chooses. */
+  conflict: Type.Optional(Type.Boolean()),
+  conflicts_with: Type.Optional(Type.Array(Type.Integer())),
 });
 export type Observation = Static<typeof Observation>;
 

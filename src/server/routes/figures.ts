@@ -157,7 +157,10 @@ export async function documentFigures(db: Db, documentId: number, text: string):
       kind: 'row',
       id: r.id,
       line: r.line,
-      ...placeOnLine(text, starts, r.line, r.quote),
+      // The engine's offsets; a row stored before migration 0006 has none and is placed by its quote.
+      ...(r.start !== null && r.end !== null
+        ? { start: r.start, end: r.end }
+        : placeOnLine(text, starts, r.line, r.quote)),
       quote: r.quote,
       indicator: r.name,
       indicator_id: r.indicator_id,

@@ -2,10 +2,11 @@
 // and statuses; the same summary feeds the indicator page and the comparison across regions.
 import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../../catalog/index.js';
-import { averageGrowth, expectedValue, tableYears, targetsFromRow } from '../../monitor/index.js';
+import { averageGrowth, expectedValue, tableYears, targetsFromCells } from '../../monitor/index.js';
 import {
   listAchievements,
   listIndicatorRows,
+  rowCellsRead,
   listObservations,
   listStatuses,
   listTargets,
@@ -85,22 +86,7 @@ async function rowTargets(db: Db, row: IndicatorRow, plan: PlanRef, def: Indicat
     { caption: table?.caption ?? null, line: table?.line ?? row.line, columns, rows: [] },
     period,
   );
-  return targetsFromRow(
-    {
-      category: row.category,
-      seq: row.seq,
-      name: row.name,
-      unit: row.unit,
-      base_raw: row.raw.base_raw ?? null,
-      target_raw: row.raw.target_raw ?? null,
-      growth_raw: row.raw.growth_raw ?? null,
-      attribute: row.attribute,
-      parent: row.parent,
-      line: row.line,
-    },
-    years,
-    def ?? null,
-  );
+  return targetsFromCells(rowCellsRead(row), years, def ?? null);
 }
 
 /** The series of one catalog indicator in one plan (and the region's observations of it). */

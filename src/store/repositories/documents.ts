@@ -1,7 +1,11 @@
 // Documents and everything extracted from them: written in one transaction per document, read as plain objects.
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { GoldExtraction } from '../../extract/model.js';
-import { makeSourceText, rowQuote, spanOf, type DocumentRecord } from '../analysis.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { Extraction } from '../../extract/model.js';
+import { listedOutline } from '../../pipeline.js';
+import type { IndicatorRow as TableRow, IndicatorTable as TableFact } from '../../structure/tables/index.js';
+import type { Evidence } from '../../text/span.js';
+import type { DocumentRecord } from '../analysis.js';
 import { readCell, type MonitorCell } from '../../monitor/index.js';
 import { fromJson, now, toJson } from '../json.js';
 import { linkExtraction, linksFit, worthReview, type LinkDecision } from '../linking.js';
@@ -13,7 +17,7 @@ import { oweDerivation } from '../owed.js';
 
 type Db = Kysely<Database>;
 
-/** Rows per INSERT: at most 14 columns × 500 rows, well under SQLite's and pg's bound-parameter limits. */
+/** Rows per INSERT: at most 15 columns × 500 rows, well under SQLite's and pg's bound-parameter limits. */
 const CHUNK = 500;
 
 type WithId = 'headings' | 'indicator_tables' | 'indicator_rows' | 'targets' | 'achievements' | 'projects';
@@ -58,6 +62,28 @@ export function periodYears(period: string | null): { start: number | null; end:
 }
 
 export const ROW_CELLS = ['base_raw', 'target_raw', 'growth_raw', 'actual_raw', 'actual_growth_raw'] as const;
+
+/** The cells of a row as written, by exchange name; a completion table's actual cells only when it has them. */
+function rowCells(table: TableFact, row: TableRow): Record<string, string | null> {
+  const hasActual =
+    table.columns.some((c) => c.role === 'actual' || c.role === 'actual_growth') ||
+    table.rows.some((r) => r.cells.actual !== undefined || r.cells.actual_growth !== undefined);
+  const raw: Record<string, string | null> = {
+    base_raw: row.cells.base?.raw ?? null,
+    target_raw: row.cells.target?.raw ?? null,
+    growth_raw: row.cells.growth?.raw ?? null,
+  };
+  if (hasActual) {
+    raw.actual_raw = row.cells.actual?.raw ?? null;
+    raw.actual_growth_raw = row.cells.actual_growth?.raw ?? null;
+  }
+  return raw;
+}
+
+/** The evidence columns of a fact: the engine's own line, quote and source offsets. */
+function evidenceColumns(e: Evidence) {
+  return { line: e.line, quote: e.quote, start: e.start, end: e.end };
+}
 
 interface Subject {
   kind: SubjectKind;
@@ -124,11 +150,11 @@ export async function insertDocument(
   bytes: Uint8Array,
   actor: string,
 ): Promise<StoredDocument | null> {
-  const x: GoldExtraction = record.extraction;
+  const x: Extraction = record.extraction;
+  const meta = x.metadata;
   const links = linksFit(record.links, x) ? record.links : linkExtraction(x);
-  const source = makeSourceText(record.text);
-  const regionId = await ensureRegion(trx, x);
-  const years = periodYears(x.period);
+  const regionId = await ensureRegion(trx, meta);
+  const years = periodYears(meta.period);
   const inserted = await trx
     .insertInto('documents')
     .values({
@@ -139,16 +165,16 @@ export async function insertDocument(
       byte_size: bytes.byteLength,
       content: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
       text: record.text,
-      title: x.title,
-      doc_type: x.doc_type,
+      title: meta.title,
+      doc_type: meta.doc_type,
       region_id: regionId,
-      region: x.region,
-      parent_region: x.parent_region,
-      province: x.province,
-      period: x.period,
+      region: meta.region,
+      parent_region: meta.parent_region,
+      province: meta.province,
+      period: meta.period,
       period_start: years.start,
       period_end: years.end,
-      vision_year: x.vision_year,
+      vision_year: meta.vision_year,
       diagnostics: toJson(record.diagnostics),
       ingested_at: now(),
       ingested_by: actor,
@@ -162,7 +188,7 @@ export async function insertDocument(
   await insertChunked(
     trx,
     'headings',
-    x.outline.map((h, position) => ({
+    listedOutline(x.outline).map((h, position) => ({
       document_id: documentId,
       position,
       level: h.level,
@@ -175,24 +201,20 @@ export async function insertDocument(
   const tableIds = await insertChunked(
     trx,
     'indicator_tables',
-    x.indicator_tables.map((table, position) => ({
+    x.tables.map((table, position) => ({
       document_id: documentId,
       position,
       caption: table.caption,
       line: table.line,
-      columns: toJson(table.columns),
+      columns: toJson(table.columns.map((c) => c.header)),
     })),
   );
   // Every row of every table in one go, in table order (so row ids follow the document's order).
-  const rows = x.indicator_tables.flatMap((table, t) =>
+  const rows = x.tables.flatMap((table, t) =>
     table.rows.map((row, rowPosition) => {
-      const raw: Record<string, string | null> = {};
+      const raw = rowCells(table, row);
       const typed: Record<string, MonitorCell> = {};
-      for (const cell of ROW_CELLS) {
-        if (row[cell] === undefined) continue;
-        raw[cell] = row[cell] ?? null;
-        typed[cell] = readCell(row[cell]);
-      }
+      for (const [cell, text] of Object.entries(raw)) typed[cell] = readCell(text);
       return {
         table_id: tableIds[t]!,
         document_id: documentId,
@@ -201,10 +223,12 @@ export async function insertDocument(
         seq: row.seq,
         name: row.name,
         unit: row.unit,
-        attribute: row.attribute,
+        attribute: row.cells.attribute?.raw ?? null,
         parent: row.parent,
         line: row.line,
-        quote: rowQuote(source, row.line, row.name),
+        quote: row.evidence.quote,
+        start: row.evidence.start,
+        end: row.evidence.end,
         raw: toJson(raw),
         typed: toJson(typed),
       };
@@ -213,7 +237,7 @@ export async function insertDocument(
   const rowIds = await insertChunked(trx, 'indicator_rows', rows);
   const subjects: Subject[] = [];
   let r = 0;
-  x.indicator_tables.forEach((table, t) =>
+  x.tables.forEach((table, t) =>
     table.rows.forEach((row, i) =>
       subjects.push({
         kind: 'row',
@@ -233,12 +257,12 @@ export async function insertDocument(
       position,
       indicator: t.indicator,
       comparator: t.comparator,
-      value: String(t.value),
-      value_max: t.value_max === null ? null : String(t.value_max),
+      value: t.value,
+      value_max: t.value_max,
       unit: t.unit,
       year: t.year,
       aspirational: t.aspirational ? 1 : 0,
-      ...spanOf(source, t.line, t.quote),
+      ...evidenceColumns(t.evidence),
     })),
   );
   x.targets.forEach((t, i) =>
@@ -258,12 +282,12 @@ export async function insertDocument(
       document_id: documentId,
       position,
       indicator: a.indicator,
-      value: String(a.value),
+      value: a.value,
       unit: a.unit,
       year: a.year,
       period: a.period,
       metric: a.metric,
-      ...spanOf(source, a.line, a.quote),
+      ...evidenceColumns(a.evidence),
     })),
   );
   x.achievements.forEach((a, i) =>
@@ -285,7 +309,7 @@ export async function insertDocument(
       name: p.name,
       investment: p.investment,
       box: p.box,
-      line: p.line,
+      line: p.evidence.line,
     })),
   );
 
@@ -299,7 +323,7 @@ export async function insertDocument(
     entity_id: documentId,
     detail: { filename: record.filename, sha256: record.sha256, bytes: bytes.byteLength },
   });
-  return { id: documentId, regionId, docType: x.doc_type };
+  return { id: documentId, regionId, docType: meta.doc_type };
 }
 
 export async function documentIdBySha(db: Db, sha256: string): Promise<number | undefined> {
@@ -388,13 +412,13 @@ export async function pageDocuments(
 export async function getDocument(
   db: Db,
   id: number,
-): Promise<(DocumentSummary & { diagnostics: unknown[] }) | undefined> {
+): Promise<(DocumentSummary & { diagnostics: Diagnostic[] }) | undefined> {
   const row = await db
     .selectFrom('documents')
     .select([...SUMMARY_COLUMNS, 'diagnostics'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { ...row, diagnostics: fromJson<unknown[]>(row.diagnostics) };
+  return row && { ...row, diagnostics: fromJson<Diagnostic[]>(row.diagnostics) };
 }
 
 export async function getDocumentContent(

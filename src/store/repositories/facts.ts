@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { fromJson } from '../json.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
-import type { MonitorCell } from '../../monitor/index.js';
+import type { MonitorCell, RowCellsRead } from '../../monitor/index.js';
 
 type Db = Kysely<Database>;
 
@@ -31,6 +31,9 @@ export interface IndicatorRow {
   parent: string | null;
   line: number;
   quote: string;
+  /** Source offsets of the name cell; null for rows stored before migration 0006. */
+  start: number | null;
+  end: number | null;
   raw: Record<string, string | null>;
   typed: Record<string, MonitorCell>;
   indicator_id: string | null;
@@ -39,6 +42,12 @@ export interface IndicatorRow {
   region_id: number | null;
   region: string | null;
   period: string | null;
+}
+
+/** A stored row's typed cells as the monitor reads them (typed once at ingest; an absent cell is empty). */
+export function rowCellsRead(row: Pick<IndicatorRow, 'typed'>): RowCellsRead {
+  const cell = (name: string): MonitorCell => row.typed[name] ?? { type: 'empty', raw: '' };
+  return { base: cell('base_raw'), target: cell('target_raw'), growth: cell('growth_raw') };
 }
 
 function rowsQuery(db: Db, filter: FactFilter) {
@@ -74,6 +83,8 @@ export async function listIndicatorRows(
       'r.parent',
       'r.line',
       'r.quote',
+      'r.start',
+      'r.end',
       'r.raw',
       'r.typed',
       'l.indicator_id',

@@ -1,5 +1,6 @@
 // Observations: tidy long-format values (region, indicator, year, value) each with its source and who recorded it.
 import type { Kysely } from 'kysely';
+import { compareDecimal } from '../../quantity/index.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database, NewObservation, ObservationSourceKind } from '../schema.js';
 
@@ -37,6 +38,14 @@ export interface Observation {
   note: string | null;
   recorded_by: string;
   recorded_at: string;
+}
+
+/** An observation as the API lists it: flagged when another value for its region, indicator and year disagrees. */
+export interface ListedObservation extends Observation {
+  /** True when another observation of the same region, indicator, year and unit has a different value. */
+  conflict: boolean;
+  /** The ids of those observations, kept side by side (none is dropped; a person's entry decides). */
+  conflicts_with: number[];
 }
 
 export interface ObservationFilter {
@@ -117,14 +126,51 @@ export async function listObservations(
   }));
 }
 
+const keyOf = (o: { region_id: number; indicator_id: string; year: number }) =>
+  `${o.region_id}\u0000${o.indicator_id}\u0000${o.year}`;
+
+/** Exact equality of two stored values (`0.10` equals `0.1`); text that is no decimal is compared as text. */
+function sameValue(a: string, b: string): boolean {
+  try {
+    return compareDecimal(a, b) === 0;
+  } catch {
+    return a === b;
+  }
+}
+
+/** The page's observations with their conflicts: every stored value of the same keys, compared exactly. */
+export async function withConflicts(db: Db, page: readonly Observation[]): Promise<ListedObservation[]> {
+  if (page.length === 0) return [];
+  const others = await db
+    .selectFrom('observations')
+    .select(['id', 'region_id', 'indicator_id', 'year', 'value', 'unit'])
+    .where('region_id', 'in', [...new Set(page.map((o) => o.region_id))])
+    .where('indicator_id', 'in', [...new Set(page.map((o) => o.indicator_id))])
+    .where('year', 'in', [...new Set(page.map((o) => o.year))])
+    .execute();
+  const byKey = new Map<string, typeof others>();
+  for (const o of others) {
+    const list = byKey.get(keyOf(o));
+    if (list) list.push(o);
+    else byKey.set(keyOf(o), [o]);
+  }
+  return page.map((o) => {
+    // Values in different units are not compared here (the monitor converts them when it judges).
+    const conflicts_with = (byKey.get(keyOf(o)) ?? [])
+      .filter((x) => x.id !== o.id && x.unit === o.unit && !sameValue(x.value, o.value))
+      .map((x) => x.id);
+    return { ...o, conflict: conflicts_with.length > 0, conflicts_with };
+  });
+}
+
 export async function pageObservations(
   db: Db,
   filter: ObservationFilter = {},
   window?: Window,
-): Promise<Paged<Observation>> {
+): Promise<Paged<ListedObservation>> {
   // Every observation has its region and catalog indicator (foreign keys), so the joins drop no row.
   return pageOf(
-    (w) => listObservations(db, filter, w),
+    async (w) => withConflicts(db, await listObservations(db, filter, w)),
     () => countRows(observationsQuery(db, filter)),
     window,
   );

@@ -1,13 +1,20 @@
 // The outline of a document: its 篇/章/节/一、/（一） headings with levels relative to the forms it uses.
 import { toSourceSpan, logicalText } from '../../layout/index.js';
 import type { Layout, LogicalLine } from '../../layout/types.js';
-import { TERMINAL_PUNCTUATION } from '../../layout/patterns.js';
+import { TERMINAL_PUNCTUATION } from '../../vocabulary/index.js';
 import { displayWidth } from '../../text/width.js';
 import { withoutFootnoteRefs } from './footnotes.js';
-import { MATTER_HEADING, matchHeading, NOTE_HEADING, TABLE_CATEGORY, type HeadingKind } from './patterns.js';
+import {
+  MATTER_HEADING,
+  matchHeading,
+  NOTE_HEADING,
+  TABLE_CATEGORY,
+  type HeadingKind,
+} from '../../vocabulary/index.js';
 import { entryKey, tableOfContents, tocTitles } from './toc.js';
 
-export { matchHeading, headingNumber, HEADING_PATTERNS, type HeadingKind } from './patterns.js';
+export { matchHeading, headingNumber, HEADING_PATTERNS, type HeadingKind } from '../../vocabulary/index.js';
+export { outlineDiagnostics } from './diagnostics.js';
 export { tableOfContents } from './toc.js';
 
 /** `note` is a bulletin's 注释/资料来源 part: unnumbered, at the top level. */

@@ -1,6 +1,12 @@
 // The table of contents (目录): its entries repeat the body's headings (often with page numbers) and are never headings.
-import { SENTENCE_PUNCTUATION } from '../../layout/patterns.js';
-import { MATTER_HEADING, matchHeading, NOTE_HEADING, TOC_HEADING, TOC_PAGE_REF } from './patterns.js';
+import { SENTENCE_PUNCTUATION } from '../../vocabulary/index.js';
+import {
+  MATTER_HEADING,
+  matchHeading,
+  NOTE_HEADING,
+  TOC_HEADING,
+  TOC_PAGE_REF,
+} from '../../vocabulary/index.js';
 
 /** A run of headings without a 目录 heading counts as a table of contents from this many entries on. */
 const MIN_UNTITLED_ENTRIES = 3;

@@ -70,8 +70,11 @@ export interface IndicatorRow {
   text: string | null;
 }
 
-/** How the table reached us. `spaced`: one row per line, cells separated by runs of spaces (column positions). */
-export type TableShape = 'tab-cells' | 'pipe' | 'tab-rows' | 'spaced' | 'flattened' | 'real';
+/**
+ * How the table reached us. `spaced`: one row per line, cells separated by runs of spaces (column positions);
+ * `exchange`: read back from a reviewed exchange-format file (fixtures/gold), not from the document.
+ */
+export type TableShape = 'tab-cells' | 'pipe' | 'tab-rows' | 'spaced' | 'flattened' | 'real' | 'exchange';
 
 /** An indicator table (主要指标: values in roles) or a statistical table of a bulletin (表1: printed cells only). */
 export type TableKind = 'indicator' | 'statistical';

@@ -1,7 +1,7 @@
 // The words and shapes of indicator tables (captions, header labels, attributes, categories, cell forms) as data.
 
 /** Captions of boxes and tables (`专栏1`, `专栏 3-1`, `表1`): the layout stage's pattern, one definition for both. */
-export { CAPTION } from '../../layout/patterns.js';
+export { CAPTION } from '../../vocabulary/index.js';
 
 /** Words that make a caption an indicator table's caption rather than a project box. */
 export const INDICATOR_CAPTION = /指标|发展目标|主要目标|目标完成情况/;

@@ -20,12 +20,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   ApiError,
   postJson,
   type CatalogIndicator,
+  type DocumentDiagnostic,
   type Figure,
   type FigureFields,
   type Heading,
@@ -42,6 +43,37 @@ const KIND: Record<Figure['kind'], [string, string]> = {
   achievement: ['已实现数值', 'Reported value'],
   row: ['指标表行', 'Indicator table row'],
 };
+
+/** Which reading stage a message comes from, by its code's prefix (`outline/numbering-gap` → 目录层级). */
+const STAGE: Record<string, [string, string]> = {
+  outline: ['目录层级', 'Outline'],
+  table: ['指标表', 'Table'],
+  layout: ['版面', 'Layout'],
+  extract: ['抽取', 'Extraction'],
+};
+const READER_STAGE: [string, string] = ['文件读取', 'Reading'];
+
+function LineDiagnostics({ diagnostics }: { diagnostics: DocumentDiagnostic[] }) {
+  const { t } = useLang();
+  return (
+    <div className="line-diagnostics" role="note">
+      {diagnostics.map((d, i) => {
+        const [zh, en] = STAGE[d.code.split('/')[0]!] ?? READER_STAGE;
+        return (
+          <div key={i} className={`line-diagnostic ${d.severity}`} data-code={d.code}>
+            <Tag color={d.severity === 'error' ? 'error' : 'warning'}>{t(`${zh}提示`, `${en} note`)}</Tag>
+            <span>{d.message}</span>
+            {d.expected && (
+              <span className="muted">
+                （{t('应为', 'expected')}：{d.expected}）
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
 
 interface Segment {
   text: string;
@@ -331,6 +363,15 @@ export default function Reader() {
 
   const lines = useMemo(() => (data ? segmentLines(data.text, figures) : []), [data, figures]);
   const headingLines = useMemo(() => new Set((data?.outline ?? []).map((h) => h.line)), [data]);
+  // Messages of the reading stages, shown under the line they are about.
+  const diagnosticsByLine = useMemo(() => {
+    const byLine = new Map<number, DocumentDiagnostic[]>();
+    for (const d of data?.document.diagnostics ?? []) {
+      if (d.line === undefined) continue;
+      byLine.set(d.line, [...(byLine.get(d.line) ?? []), d]);
+    }
+    return byLine;
+  }, [data]);
   const byKey = useMemo(() => new Map(figures.map((f) => [`${f.kind}:${f.id}`, f])), [figures]);
 
   const jump = (line: number) => {
@@ -376,6 +417,8 @@ export default function Reader() {
           `已标出 ${placed} 处数字（目标、已实现数值、指标表）`,
           `${placed} figures highlighted (targets, reported values, table rows)`,
         )}
+        {doc.diagnostics.length > 0 &&
+          ` · ${t(`读取提示 ${doc.diagnostics.length} 条（见所在行下方）`, `${doc.diagnostics.length} reading notes (under their lines)`)}`}
         {doc.doc_type === 'plan' && (
           <>
             {' · '}
@@ -411,30 +454,31 @@ export default function Reader() {
         <Col xs={24} lg={18}>
           <div className="doc-text" ref={textBox} onClick={onTextClick}>
             {lines.map((segments, i) => (
-              <div
-                key={i}
-                id={`L${i + 1}`}
-                className={headingLines.has(i + 1) ? 'doc-line heading' : 'doc-line'}
-              >
-                {segments.map((s, j) =>
-                  s.figure ? (
-                    <mark
-                      key={j}
-                      role="button"
-                      tabIndex={0}
-                      data-figure={`${s.figure.kind}:${s.figure.id}`}
-                      className={`figure figure-${s.figure.kind}${s.figure.correction ? ' corrected' : ''}${s.figure.indicator_id ? '' : ' unlinked'}`}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') setSelected(s.figure!);
-                      }}
-                    >
-                      {s.text}
-                    </mark>
-                  ) : (
-                    <span key={j}>{s.text}</span>
-                  ),
+              <Fragment key={i}>
+                <div id={`L${i + 1}`} className={headingLines.has(i + 1) ? 'doc-line heading' : 'doc-line'}>
+                  {segments.map((s, j) =>
+                    s.figure ? (
+                      <mark
+                        key={j}
+                        role="button"
+                        tabIndex={0}
+                        data-figure={`${s.figure.kind}:${s.figure.id}`}
+                        className={`figure figure-${s.figure.kind}${s.figure.correction ? ' corrected' : ''}${s.figure.indicator_id ? '' : ' unlinked'}`}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') setSelected(s.figure!);
+                        }}
+                      >
+                        {s.text}
+                      </mark>
+                    ) : (
+                      <span key={j}>{s.text}</span>
+                    ),
+                  )}
+                </div>
+                {diagnosticsByLine.has(i + 1) && (
+                  <LineDiagnostics diagnostics={diagnosticsByLine.get(i + 1)!} />
                 )}
-              </div>
+              </Fragment>
             ))}
           </div>
         </Col>

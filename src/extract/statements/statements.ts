@@ -4,7 +4,7 @@ import type { Layout, LogicalLine } from '../../layout/types.js';
 import type { Heading } from '../../structure/outline/index.js';
 import type { DocumentMetadata } from '../model.js';
 import { splitSentences, type Sentence, type Span } from '../sentences.js';
-import { planOrdinalOfYear } from '../../quantity/index.js';
+import { planOrdinalOfYear, type DecimalText } from '../../quantity/index.js';
 import {
   ACTION_VERB,
   AGE_QUALIFIER_AFTER,
@@ -28,8 +28,9 @@ export interface Mention {
   /** Offsets [start, end) into `Layout.text` of the number with its unit. */
   start: number;
   end: number;
-  value: number;
-  valueMax: number | null;
+  /** Exact decimal text as printed (`0.10` keeps its scale). */
+  value: DecimalText;
+  valueMax: DecimalText | null;
   /** Unit as written, whitespace removed; null for a bare number. */
   unit: string | null;
   /** A size class (千亿级产业集群) as written: a goal of reaching the class, never a reported value. */
@@ -157,7 +158,7 @@ function isTarget(text: string, mention: Mention, clause: Span, definition: bool
   if (mention.unit === '岁' && AGE_QUALIFIER_AFTER.test(after)) return false;
   if (mention.unit === null || !COUNT_UNIT.test(mention.unit)) return true;
   if (DOCUMENT_COUNT.test(before)) return false;
-  if (!BOUND_AFTER.test(after) && countsItsList(before, mention.value)) return false;
+  if (!BOUND_AFTER.test(after) && countsItsList(before, Number(mention.value))) return false;
   // A count that names what follows it (…4个副中心) after a list or a framing verb counts named things.
   if (BOUND_AFTER.test(after) || !NOUN_AFTER.test(after)) return true;
   return !FRAMING_BEFORE.test(before);

@@ -1,7 +1,13 @@
 // Quantities of the clean text for the statement extractors, read with the quantity grammar (src/quantity).
-import { toNumber } from '../../quantity/decimal.js';
-import { findQuantities } from '../../quantity/scan.js';
-import type { QuantityMatch } from '../../quantity/types.js';
+import {
+  compareDecimal,
+  findQuantities,
+  multiplyDecimal,
+  writtenDecimal,
+  type Decimal,
+  type DecimalText,
+  type QuantityMatch,
+} from '../../quantity/index.js';
 import type { Mention } from './statements.js';
 
 /** Marks before a number that make it an ordinal, a rate base or part of a name (第三, 每千名, “三个…”). */
@@ -98,11 +104,25 @@ function scaleClassMention(text: string, q: QuantityMatch, endOfPrevious: number
   return {
     start: q.start,
     end: q.end,
-    value: toNumber(q.value),
+    value: q.value,
     valueMax: null,
     unit,
     scaleClass: withoutWhitespace(text.slice(q.start, q.end)),
   };
+}
+
+/** Digits as printed at the start of a numeral (`0.10`, `１３９０２.６７`, `-9.2`). */
+const PRINTED_DIGITS = /^[-−－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?/;
+
+/**
+ * The value as exact text: the printed digits when they are the value itself (so `0.10` keeps its scale), else
+ * the grammar's exact decimal (Chinese numerals, 十亿3000万); a 千 before 万/亿 multiplies it exactly.
+ */
+function exactValue(text: string, start: number, value: Decimal, thousands: number): DecimalText {
+  if (thousands !== 1) return multiplyDecimal(value, String(thousands));
+  const printed = PRINTED_DIGITS.exec(text.slice(start, start + 32));
+  const written = printed ? writtenDecimal(printed[0]) : null;
+  return written !== null && compareDecimal(written, value) === 0 ? written : value;
 }
 
 /** Every measured quantity of `text` that can be a statement's value (years, codes, size classes and set phrases left out). */
@@ -148,8 +168,8 @@ export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]
     mentions.push({
       start: q.start,
       end: q.end,
-      value: toNumber(q.value) * thousands,
-      valueMax: q.valueMax !== undefined ? toNumber(q.valueMax) * thousands : null,
+      value: exactValue(text, q.start, q.value, thousands),
+      valueMax: q.valueMax !== undefined ? multiplyDecimal(q.valueMax, String(thousands)) : null,
       unit: thousands === 1 ? written : written!.slice(1),
     });
   }

@@ -1,6 +1,7 @@
 // What a statement says beside its value: the indicator phrase, the comparator, the target year, aspiration.
 import type { Layout } from '../../layout/types.js';
 import { fiveYearPlanPeriod } from '../../quantity/index.js';
+import type { Evidence } from '../../text/span.js';
 import { quoteAround, type Span } from '../sentences.js';
 import {
   ACTION_VERB,
@@ -215,8 +216,7 @@ export function quoteSpan(layout: Layout, clause: Span, mention: Mention): Span 
 export interface DescribedStatement {
   statement: Statement;
   indicator: string;
-  line: number;
-  quote: string;
+  evidence: Evidence;
 }
 
 /**
@@ -237,7 +237,11 @@ export function describeStatements(
     const indicator = indicatorPhrase(layout, clause, mention, inherited);
     previous = { clause: clause.start, indicator };
     const span = quoteSpan(layout, clause, mention);
-    described.push({ statement, indicator, ...quoteAround(layout, span.start, span.end, mention.start) });
+    described.push({
+      statement,
+      indicator,
+      evidence: quoteAround(layout, span.start, span.end, mention.start),
+    });
   }
   return described;
 }

@@ -1,5 +1,5 @@
 // Heading forms of Chinese plans and reports, from the largest unit to the smallest (rules as data).
-import { isWhitespaceCode } from '../../text/width.js';
+import { isWhitespaceCode } from '../text/width.js';
 
 export type HeadingKind =
   | 'pian' // 第一篇
