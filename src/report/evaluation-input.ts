@@ -11,7 +11,14 @@ import {
 import type { ProjectLedgerEntry } from '../ledger/index.js';
 import { labelCounts } from '../server/routes/overview.js';
 import { indicatorSeries, midtermYear } from '../server/routes/series.js';
-import { listStatuses, listTargets, pageProjectLedger, type Database, type Status } from '../store/index.js';
+import {
+  planEvaluation,
+  listStatuses,
+  listTargets,
+  pageProjectLedger,
+  type Database,
+  type Status,
+} from '../store/index.js';
 import { LantuError } from '../diagnostics.js';
 
 type Db = Kysely<Database>;
@@ -296,7 +303,16 @@ export async function evaluationInput(
       road_ahead: null,
     };
   });
-  const counts = labelCounts(chosen);
+  // Issue 12's evaluation: one verdict per indicator, 正文目标, the road ahead, the previous plan's review.
+  const evaluation = await planEvaluation(db, planId, year);
+  const judged = !evaluation
+    ? null
+    : scope === 'current'
+      ? fromPlanEvaluation(evaluation, year, documents)
+      : evaluation.previous
+        ? fromPreviousReview(evaluation.previous, plan.filename)
+        : null;
+  const counts = judged?.counts ?? labelCounts(chosen);
   const trends: IndicatorTrend[] = [];
   if (scope === 'current') {
     // Level targets with an expected path, those with actual values first, in the plan's table order.
@@ -336,7 +352,9 @@ export async function evaluationInput(
       });
   }
   const periodEnd =
-    scope === 'previous' ? (chosen.map(targetYear).find((y) => y !== null) ?? null) : plan.period_end;
+    scope === 'previous'
+      ? (evaluation?.previous?.targetYear ?? chosen.map(targetYear).find((y) => y !== null) ?? null)
+      : plan.period_end;
   const periodStart =
     scope === 'previous' && periodEnd !== null && start !== null && plan.period_end !== null
       ? periodEnd - (plan.period_end - start)
@@ -355,9 +373,9 @@ export async function evaluationInput(
     year,
     scope,
     period: { start: periodStart, end: periodEnd },
-    indicators,
+    indicators: judged?.indicators ?? indicators,
     counts,
-    sentence: summarize(counts),
+    sentence: judged?.sentence ?? summarize(counts),
     projects: projects.items,
     trends,
     basis: '数据库中已计算的指标状态（与 /api/statuses 一致）',
