@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { GoldExtraction } from '../extract/model.js';
 import { analyzeDocument, toGoldFormat } from '../pipeline.js';
 import { readDocument } from '../readers/index.js';
+import { searchUnits, type SearchUnit } from '../search/index.js';
 import { linkExtraction, type DocumentLinks } from './linking.js';
 import { lineRange, lineText, makeSourceText, type SourceText } from '../text/source-text.js';
 
@@ -18,6 +19,8 @@ export interface DocumentRecord {
   extraction: GoldExtraction;
   /** Catalog links of the extraction's subjects, computed with it off the writer's thread (else at insert). */
   links?: DocumentLinks;
+  /** The reflowed lines search indexes, computed with the extraction off the writer's thread (else at insert). */
+  search?: SearchUnit[];
 }
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -27,7 +30,8 @@ export function sha256Of(bytes: Uint8Array): string {
 /** Read, extract and link one document (pure: no files, no database). */
 export async function analyzeBytes(bytes: Uint8Array, filename: string): Promise<DocumentRecord> {
   const raw = await readDocument(bytes, filename);
-  const extraction = toGoldFormat(analyzeDocument(raw));
+  const analysis = analyzeDocument(raw);
+  const extraction = toGoldFormat(analysis);
   return {
     filename,
     sha256: sha256Of(bytes),
@@ -37,6 +41,7 @@ export async function analyzeBytes(bytes: Uint8Array, filename: string): Promise
     diagnostics: raw.diagnostics,
     extraction,
     links: linkExtraction(extraction),
+    search: searchUnits(analysis.layout),
   };
 }
 
