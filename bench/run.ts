@@ -4,6 +4,7 @@ import { benchIngest, formatIngest } from './ingest.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
+import { benchSearch, formatSearch } from './search.js';
 import { benchStructure } from './structure.js';
 
 const SECTIONS: Record<string, () => Promise<string[]>> = {
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   extract: async () => (await benchExtract()).map(formatThroughput),
   recognizers: async () => formatComparison(compareRecognizers()),
   ingest: async () => (await benchIngest()).flatMap(formatIngest),
+  search: async () => (await benchSearch()).flatMap(formatSearch),
 };
 
 async function main(): Promise<void> {

@@ -360,11 +360,36 @@ export interface SearchHit {
   title: string | null;
   doc_type: string | null;
   region: string | null;
+  year: number | null;
   line: number;
   start: number;
   end: number;
   snippet: string;
   highlights: Array<[number, number]>;
+  score: number;
+}
+
+export interface SearchFacetValue<V> {
+  value: V;
+  count: number;
+  documents: number;
+}
+
+export interface SearchAnswer {
+  query: string;
+  terms: string[];
+  /** Catalog names searched too, for each word that has them (研发 → 研究与实验发展经费投入强度, …). */
+  expansions: Record<string, string[]>;
+  total: number;
+  documents: number;
+  limit: number;
+  offset: number;
+  items: SearchHit[];
+  facets: {
+    region: Array<SearchFacetValue<string | null>>;
+    doc_type: Array<SearchFacetValue<string>>;
+    year: Array<SearchFacetValue<number | null>>;
+  };
 }
 
 export interface RowError {
