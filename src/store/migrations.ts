@@ -496,9 +496,10 @@ const crashSafeDerive: Migration = {
 };
 
 /**
- * Search in the database: each document's reflowed lines in `search_units`, indexed by FTS5 with the trigram
- * tokenizer on SQLite (kept by triggers, so a deleted document takes its entries along) and by a GIN index on a
- * bigram tsvector on PostgreSQL (no extension needed). Documents stored before are indexed here.
+ * Search in the database: each document's reflowed lines in `search_units`, indexed on SQLite by FTS5 with the
+ * trigram tokenizer and a contentless FTS5 table of the lines' two-character words (emptied by a trigger, so a deleted
+ * document takes its entries along), and on PostgreSQL by a GIN index on a bigram tsvector (no extension needed).
+ * Documents stored before are indexed here.
  */
 const search: Migration = {
   async up(db) {
@@ -525,8 +526,12 @@ const search: Migration = {
         tokenize='trigram')`.execute(db);
       await sql`CREATE TRIGGER search_units_insert AFTER INSERT ON search_units BEGIN
         INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END`.execute(db);
+      // Two-character words (研发, 养老), which trigrams cannot find: one token per pair, no copy of the text.
+      await sql`CREATE VIRTUAL TABLE search_pairs USING fts5(pairs, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 0')`.execute(db);
       await sql`CREATE TRIGGER search_units_delete AFTER DELETE ON search_units BEGIN
-        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body); END`.execute(db);
+        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        DELETE FROM search_pairs WHERE rowid = old.id; END`.execute(db);
     }
     await indexStoredDocuments(db);
   },

@@ -212,7 +212,15 @@ describe.each(ENGINES)('search on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
     // Nothing of it is left in the full-text index either (an FTS5 integrity check compares index and rows).
-    if (engine === 'sqlite')
+    if (engine === 'sqlite') {
       await sql`INSERT INTO search_fts(search_fts) VALUES ('integrity-check')`.execute(store.db);
+      // The pair index holds exactly the units that still exist: its rows for 地区 are the units holding 地区.
+      const indexed = await sql<{ n: number }>`SELECT count(*) AS n FROM search_pairs
+        WHERE search_pairs MATCH '"地区"'`.execute(store.db);
+      const scanned = await sql<{ n: number }>`SELECT count(*) AS n FROM search_units
+        WHERE body LIKE '%地区%'`.execute(store.db);
+      expect(indexed.rows[0]!.n).toBe(scanned.rows[0]!.n);
+      expect(indexed.rows[0]!.n).toBeGreaterThan(0);
+    }
   });
 });

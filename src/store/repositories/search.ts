@@ -21,6 +21,8 @@ const CHUNK = 400;
 const POSITIONS_PER_WORD = 255;
 /** Shortest word each engine's index finds: trigrams on SQLite, bigrams on PostgreSQL; shorter ones are scanned. */
 const INDEXED_FROM = { sqlite: 3, postgres: 2 } as const;
+/** A two-character word the SQLite pair index holds: two letters or digits (punctuation is not indexed). */
+const PAIR = /^[\p{L}\p{N}]{2}$/u;
 // BM25's constants for the scan-ranked case; a typical unit is about a paragraph of this many characters.
 const K1 = 1.2;
 const B = 0.75;
@@ -59,7 +61,18 @@ function likePattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Store a document's units inside the caller's transaction (the index follows by trigger or column). */
+/** The two-character words of a folded unit for SQLite's pair index: `研发 发经 经费 …` (letters and digits only). */
+export function pairWords(body: string): string {
+  const words: string[] = [];
+  const chars = [...body];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i]! + chars[i + 1]!;
+    if (PAIR.test(pair)) words.push(pair);
+  }
+  return words.join(' ');
+}
+
+/** Store a document's units inside the caller's transaction (the indexes follow by trigger, column or pair rows). */
 export async function insertSearchUnits(
   db: Db,
   documentId: number,
@@ -77,7 +90,16 @@ export async function insertSearchUnits(
       anchors: toJson(unit.anchors),
       ...(postgres ? { grams: sql<string>`${bigramVector(unit.body)}::tsvector` } : {}),
     }));
-    await db.insertInto('search_units').values(rows).execute();
+    if (postgres) {
+      await db.insertInto('search_units').values(rows).execute();
+      continue;
+    }
+    const ids = (await db.insertInto('search_units').values(rows).returning('id').execute())
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    // Ids follow VALUES order inside the transaction; the pair index is keyed by them.
+    const values = ids.map((id, k) => sql`(${id}, ${pairWords(rows[k]!.body)})`);
+    await sql`INSERT INTO search_pairs (rowid, pairs) VALUES ${sql.join(values)}`.execute(db);
   }
 }
 
@@ -150,31 +172,40 @@ interface Plan {
 }
 
 /**
- * The SQL of a query. When every word is long enough for the engine's index, the index alone answers and ranks
- * (FTS5 bm25 / ts_rank); a shorter word (研发 on SQLite, a single character) is matched by LIKE over the folded
- * text and the hits ranked by BM25's saturation and length normalisation of the words' counts.
+ * The SQL of a query. When one index answers every word, it alone finds and ranks (FTS5 bm25 / ts_rank). On SQLite a
+ * word of three characters or more goes to the trigram index and a two-character word to the pair index, so a query
+ * mixing them (研发 with its catalog names) combines both and ranks by BM25's saturation and length normalisation of
+ * the words' counts; a word no index holds (one character, or two with punctuation) is matched by LIKE over the folded
+ * text.
  */
 function plan(db: Db, terms: readonly QueryTerm[]): Plan {
   const engine = isPostgres(db) ? 'postgres' : 'sqlite';
   const shortest = INDEXED_FROM[engine];
-  const indexedOnly = terms.every((t) => t.alternatives.every((a) => [...a].length >= shortest));
+  const all = terms.flatMap((t) => t.alternatives);
   const long = (t: QueryTerm) => t.alternatives.filter((a) => [...a].length >= shortest);
-  const short = (t: QueryTerm) => t.alternatives.filter((a) => [...a].length < shortest);
+  const pairs = (t: QueryTerm) =>
+    engine === 'sqlite' ? t.alternatives.filter((a) => [...a].length < shortest && PAIR.test(a)) : [];
+  const scanned = (t: QueryTerm) =>
+    t.alternatives.filter((a) => [...a].length < shortest && !(engine === 'sqlite' && PAIR.test(a)));
+  const like = (a: string) => sql`u.body LIKE ${likePattern(a)} ESCAPE '\\'`;
   const from = sql`search_units u JOIN documents d ON d.id = u.document_id`;
   if (engine === 'sqlite') {
-    const ftsOf = (t: QueryTerm) => long(t).map(ftsPhrase).join(' OR ');
-    if (indexedOnly) {
-      const match = terms.map((t) => `(${ftsOf(t)})`).join(' AND ');
-      return {
-        from: sql`search_fts JOIN search_units u ON u.id = search_fts.rowid JOIN documents d ON d.id = u.document_id`,
-        where: sql`search_fts MATCH ${match}`,
-        score: sql`-bm25(search_fts)`,
-      };
-    }
+    const trigrams = (t: QueryTerm) => long(t).map(ftsPhrase).join(' OR ');
+    const pairQuery = (t: QueryTerm) => pairs(t).map(ftsPhrase).join(' OR ');
+    const byIndex = (index: 'search_fts' | 'search_pairs', query: (t: QueryTerm) => string) => ({
+      from: sql`${sql.table(index)} JOIN search_units u ON u.id = ${sql.ref(`${index}.rowid`)} JOIN documents d ON d.id = u.document_id`,
+      where: sql`${sql.table(index)} MATCH ${terms.map((t) => `(${query(t)})`).join(' AND ')}`,
+      score: sql`-bm25(${sql.table(index)})`,
+    });
+    if (all.every((a) => [...a].length >= shortest)) return byIndex('search_fts', trigrams);
+    if (terms.every((t) => pairs(t).length === t.alternatives.length))
+      return byIndex('search_pairs', pairQuery);
     const predicates = terms.map((t) => {
-      const parts = short(t).map((a) => sql`u.body LIKE ${likePattern(a)} ESCAPE '\\'`);
+      const parts = scanned(t).map(like);
       if (long(t).length > 0)
-        parts.push(sql`u.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${ftsOf(t)})`);
+        parts.push(sql`u.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${trigrams(t)})`);
+      if (pairs(t).length > 0)
+        parts.push(sql`u.id IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH ${pairQuery(t)})`);
       return sql`(${sql.join(parts, sql` OR `)})`;
     });
     return { from, where: sql.join(predicates, sql` AND `), score: scanScore(terms) };
@@ -183,7 +214,7 @@ function plan(db: Db, terms: readonly QueryTerm[]): Plan {
     long(t)
       .map((a) => `(${bigramPhrase(a)})`)
       .join(' | ');
-  if (indexedOnly) {
+  if (all.every((a) => [...a].length >= shortest)) {
     const query = terms.map((t) => `(${tsOf(t)})`).join(' & ');
     return {
       from,
@@ -192,7 +223,7 @@ function plan(db: Db, terms: readonly QueryTerm[]): Plan {
     };
   }
   const predicates = terms.map((t) => {
-    const parts = short(t).map((a) => sql`u.body LIKE ${likePattern(a)} ESCAPE '\\'`);
+    const parts = scanned(t).map(like);
     if (long(t).length > 0) parts.push(sql`u.grams @@ ${tsOf(t)}::tsquery`);
     return sql`(${sql.join(parts, sql` OR `)})`;
   });

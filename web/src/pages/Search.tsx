@@ -1,5 +1,5 @@
 // 全文检索: every stored document searched by Chinese words, hits in context with facets, opening the reader there.
-import { Alert, Card, Col, Empty, Input, List, Pagination, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Input, Pagination, Row, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { SearchAnswer, SearchFacetValue, SearchHit } from '../api';
 import { Downloads } from '../components/Downloads';
@@ -167,11 +167,9 @@ export default function Search() {
                 <Empty description={t('没有找到。可换个说法或减少检索词。', 'Nothing found.')} />
               ) : (
                 <>
-                  <List
-                    className="search-results"
-                    dataSource={data.items}
-                    renderItem={(hit) => (
-                      <List.Item className="search-hit">
+                  <ol className="search-results">
+                    {data.items.map((hit) => (
+                      <li className="search-hit" key={`${hit.document_id}:${hit.start}`}>
                         <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                           <Space wrap size={6}>
                             <Link to={`/documents/${hit.document_id}?line=${hit.line}`} className="hit-title">
@@ -186,9 +184,9 @@ export default function Search() {
                             <Snippet hit={hit} />
                           </Link>
                         </Space>
-                      </List.Item>
-                    )}
-                  />
+                      </li>
+                    ))}
+                  </ol>
                   <Pagination
                     size="small"
                     current={page}
