@@ -1,10 +1,19 @@
 // Search in the database on both engines: wrapped words, catalog names, facets, ranking, removal, short and hostile queries.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
-import { analyzeBytes, searchDocuments, storeRecord, type Store } from '../../src/store/index.js';
+import {
+  analyzeBytes,
+  migrateToLatest,
+  MIGRATIONS,
+  searchDocuments,
+  storeRecord,
+  type Database,
+  type Store,
+} from '../../src/store/index.js';
 import { ENGINES, freshStore } from './engines.js';
 
 const CORPUS = [
@@ -222,5 +231,48 @@ describe.each(ENGINES)('search on %s', (engine) => {
       expect(indexed.rows[0]!.n).toBe(scanned.rows[0]!.n);
       expect(indexed.rows[0]!.n).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('migration 0009 on a store that already holds documents', () => {
+  it('indexes the documents stored before search lived in the database', async () => {
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(':memory:') }),
+    });
+    const provider = { getMigrations: async () => MIGRATIONS };
+    await new Migrator({ db, provider }).migrateTo('0005_ledger');
+    const text = '第一章 总体要求\n完善养老服务体系，\n发展普惠托育。';
+    await db
+      .insertInto('documents')
+      .values({
+        sha256: 'x',
+        filename: 'old.txt',
+        format: 'txt',
+        byte_size: text.length,
+        content: Buffer.from(text),
+        text,
+        doc_type: 'plan',
+        diagnostics: '[]',
+        ingested_at: '2026-01-01T00:00:00Z',
+        ingested_by: 'test',
+        encoding: null,
+        title: '旧规划',
+        region_id: null,
+        region: '某县',
+        parent_region: null,
+        province: null,
+        period: '2021-2025',
+        period_start: 2021,
+        period_end: 2025,
+        vision_year: null,
+      })
+      .execute();
+    await migrateToLatest(db);
+    const answer = await searchDocuments(db, '托育');
+    expect(answer.hits.map((h) => [h.title, h.line, text.slice(h.start, h.end)])).toEqual([
+      ['旧规划', 3, '托育'],
+    ]);
+    expect(answer.facets.region).toEqual([{ value: '某县', count: 1, documents: 1 }]);
+    await db.destroy();
   });
 });
