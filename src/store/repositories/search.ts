@@ -104,16 +104,11 @@ export async function insertSearchUnits(
 }
 
 /** Index documents stored before search lived in the database (the migration that created it runs this). */
-export async function indexStoredDocuments(db: Kysely<any>): Promise<void> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any -- runs inside a migration
-  const ids: Array<{ id: number }> = await db.selectFrom('documents').select('id').orderBy('id').execute();
+export async function indexStoredDocuments(db: Db): Promise<void> {
+  const ids = await db.selectFrom('documents').select('id').orderBy('id').execute();
   for (const { id } of ids) {
-    const row: { text: string } | undefined = await db
-      .selectFrom('documents')
-      .select('text')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (row) await insertSearchUnits(db as Db, id, searchUnitsOfText(row.text));
+    const row = await db.selectFrom('documents').select('text').where('id', '=', id).executeTakeFirst();
+    if (row) await insertSearchUnits(db, id, searchUnitsOfText(row.text));
   }
 }
 
