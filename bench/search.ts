@@ -37,10 +37,8 @@ export async function benchSearch(
     const { store, env, dispose } = await scratchStore(engine);
     try {
       console.error(`${engine}: ingesting ${documents} documents…`);
-      const report = await ingest(store, corpusSources(documents), {
-        threads: availableParallelism(),
-        derive: false,
-      });
+      // Derived here, so the server does not start by deriving what the ingest left owed.
+      const report = await ingest(store, corpusSources(documents), { threads: availableParallelism() });
       if (report.failed.length > 0) throw new Error(`bench ingest failed: ${report.failed[0]!.error}`);
       const units = await store.db
         .selectFrom('search_units')
