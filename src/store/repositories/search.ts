@@ -185,10 +185,12 @@ function plan(db: Db, terms: readonly QueryTerm[]): Plan {
   const like = (a: string) => sql`u.body LIKE ${likePattern(a)} ESCAPE '\\'`;
   const from = sql`search_units u JOIN documents d ON d.id = u.document_id`;
   if (engine === 'sqlite') {
+    // Covering indexes: a document's row holds its bytes and text (overflow pages), a unit's row its text.
+    const documents = sql`JOIN documents d INDEXED BY documents_search ON d.id = u.document_id`;
     const trigrams = (t: QueryTerm) => long(t).map(ftsPhrase).join(' OR ');
     const pairQuery = (t: QueryTerm) => pairs(t).map(ftsPhrase).join(' OR ');
     const byIndex = (index: 'search_fts' | 'search_pairs', query: (t: QueryTerm) => string) => ({
-      from: sql`${sql.table(index)} JOIN search_units u ON u.id = ${sql.ref(`${index}.rowid`)} JOIN documents d ON d.id = u.document_id`,
+      from: sql`${sql.table(index)} JOIN search_units u INDEXED BY search_units_id ON u.id = ${sql.ref(`${index}.rowid`)} ${documents}`,
       where: sql`${sql.table(index)} MATCH ${terms.map((t) => `(${query(t)})`).join(' AND ')}`,
       score: sql`-bm25(${sql.table(index)})`,
     });
@@ -203,7 +205,11 @@ function plan(db: Db, terms: readonly QueryTerm[]): Plan {
         parts.push(sql`u.id IN (SELECT rowid FROM search_pairs WHERE search_pairs MATCH ${pairQuery(t)})`);
       return sql`(${sql.join(parts, sql` OR `)})`;
     });
-    return { from, where: sql.join(predicates, sql` AND `), score: scanScore(terms) };
+    return {
+      from: sql`search_units u ${documents}`,
+      where: sql.join(predicates, sql` AND `),
+      score: scanScore(terms),
+    };
   }
   const tsOf = (t: QueryTerm) =>
     long(t)
@@ -246,6 +252,18 @@ function filters(filter: SearchFilter): RawBuilder<unknown> {
   if (filter.docType !== undefined) parts.push(sql`d.doc_type = ${filter.docType}`);
   if (filter.year !== undefined) parts.push(sql`d.period_start = ${filter.year}`);
   return parts.length > 0 ? sql` AND ${sql.join(parts, sql` AND `)}` : sql``;
+}
+
+interface UnitRow {
+  id: number;
+  document_id: number;
+  title: string | null;
+  doc_type: string;
+  region: string | null;
+  year: number | null;
+  text: string;
+  body: string;
+  anchors: unknown;
 }
 
 interface DocumentCount {
@@ -328,20 +346,22 @@ export async function searchDocuments(
   };
   if (answer.total === 0) return answer;
   const page = window ? sql`LIMIT ${window.limit} OFFSET ${window.offset}` : sql``;
-  const rows = await sql<{
-    document_id: number;
-    title: string | null;
-    doc_type: string;
-    region: string | null;
-    year: number | null;
-    text: string;
-    body: string;
-    anchors: unknown;
-    score: unknown;
-  }>`SELECT u.document_id, d.title, d.doc_type, d.region, d.period_start AS year, u.text, u.body, u.anchors,
-       ${score} AS score
-     FROM ${from} WHERE ${where}${filters(filter)}
-     ORDER BY score DESC, u.document_id, u.position ${page}`.execute(db);
+  // Ranked ids first (no text carried through the sort), then the page's rows.
+  const ranked = await sql<{ id: number; score: unknown }>`SELECT u.id AS id, ${score} AS score
+     FROM ${from} WHERE ${where}${filters(filter)} ORDER BY score DESC, u.id ${page}`.execute(db);
+  const scores = new Map(ranked.rows.map((r) => [r.id, Number(r.score)]));
+  const found = new Map<number, UnitRow>();
+  const ids = [...scores.keys()];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await sql<UnitRow>`SELECT u.id, u.document_id, d.title, d.doc_type, d.region,
+         d.period_start AS year, u.text, u.body, u.anchors
+       FROM search_units u JOIN documents d ON d.id = u.document_id
+       WHERE u.id IN (${sql.join(ids.slice(i, i + CHUNK))})`.execute(db);
+    for (const row of rows.rows) found.set(row.id, row);
+  }
+  const rows = {
+    rows: ids.flatMap((id) => (found.has(id) ? [{ ...found.get(id)!, score: scores.get(id)! }] : [])),
+  };
   const words = terms.flatMap((t) => t.alternatives);
   answer.hits = rows.rows.map((row) => {
     const shown = unitSnippet(
