@@ -112,9 +112,9 @@ export async function latency(
   env: NodeJS.ProcessEnv,
   duration: number,
   connections: number,
+  path = process.env.LANTU_BENCH_PATH ?? '/api/statuses?limit=100',
 ): Promise<EngineFigures['latency']> {
   const server = await startServer(env);
-  const path = process.env.LANTU_BENCH_PATH ?? '/api/statuses?limit=100';
   try {
     // One request first: the server's first answer compiles its routes and warms the database cache.
     await fetch(`${server.address}${path}`);

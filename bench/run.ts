@@ -6,6 +6,7 @@ import { benchReading } from './reading.js';
 import { benchReport, formatReportTiming } from './report.js';
 import { benchSheets, formatSheetPhase } from './sheets.js';
 import { compareRecognizers, formatComparison } from './recognizers.js';
+import { benchSearch, formatSearch } from './search.js';
 import { benchStructure } from './structure.js';
 import { benchUpload, formatHealth } from './upload.js';
 
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   upload: async () => (await benchUpload()).map(formatHealth),
   report: async () => (await benchReport()).map(formatReportTiming),
   sheets: async () => (await benchSheets()).map(formatSheetPhase),
+  search: async () => (await benchSearch()).flatMap(formatSearch),
 };
 
 async function main(): Promise<void> {

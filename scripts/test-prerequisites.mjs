@@ -17,7 +17,32 @@ const REQUIREMENTS = [
     package: 'fonts-noto-cjk',
     present: () => hasCjkFont(),
   },
+  {
+    what: 'tesseract (OCR of scanned PDFs, src/readers/ocr.test.ts)',
+    package: 'tesseract-ocr',
+    present: () => spawnSync('tesseract', ['--version']).status === 0,
+  },
+  {
+    what: 'the simplified Chinese model of tesseract (chi_sim)',
+    package: 'tesseract-ocr-chi-sim',
+    present: () => hasTesseractLanguage('chi_sim'),
+  },
+  {
+    what: 'pdftoppm (renders scanned PDF pages for OCR)',
+    package: 'poppler-utils',
+    present: () => !spawnSync('pdftoppm', ['-v']).error,
+  },
+  {
+    what: 'LibreOffice (reports opened as a Word reader shows them, test/e2e/report-libreoffice.test.ts)',
+    package: 'libreoffice-writer-nogui',
+    present: () => existsSync('/usr/bin/soffice'),
+  },
 ];
+
+function hasTesseractLanguage(language) {
+  const listed = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  return listed.status === 0 && new RegExp(`^${language}$`, 'm').test(`${listed.stdout}\n${listed.stderr}`);
+}
 
 function hasCjkFont() {
   const listed = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });

@@ -6,6 +6,7 @@ import { LantuError, type Diagnostic } from '../diagnostics.js';
 import { firstChar, lastChar, needsSpace } from './cjk.js';
 import { limitError, READ_LIMIT_ENV, readLimits, type ReadLimits } from './limits.js';
 import { checkPdfStreams } from './pdf-streams.js';
+import { readScannedPdf } from './ocr.js';
 import type { RawDocument } from './types.js';
 
 /** Gap between items (in font heights) read as a table column gap and written as TAB. */
@@ -109,14 +110,8 @@ export async function readPdf(
       pages.push(groupLines(items));
       page.cleanup();
     }
-    if (emptyPages.length === doc.numPages) {
-      throw new LantuError({
-        code: 'pdf/no-text-layer',
-        file: path,
-        message: `scanned PDF, no text layer: ${path} (${doc.numPages} ${doc.numPages === 1 ? 'page' : 'pages'}); run OCR first`,
-        expected: 'a PDF with a text layer',
-      });
-    }
+    // Every page an image: a scan, read by OCR when it is installed.
+    if (emptyPages.length === doc.numPages) return await readScannedPdf(bytes, path, doc.numPages);
     const diagnostics: Diagnostic[] = [];
     if (emptyPages.length > 0) {
       diagnostics.push({

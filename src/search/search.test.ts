@@ -1,79 +1,103 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex, mergeRanges, planningDictionary, queryTerms, tokenize } from './index.js';
+import {
+  mergeRanges,
+  normalizeForSearch,
+  parseQuery,
+  planningDictionary,
+  queryTerms,
+  searchUnitsOfText,
+  unitSnippet,
+  MAX_TERMS,
+  MAX_UNIT,
+} from './index.js';
 
 const corpus = (name: string) =>
   readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8');
 
-describe('segmentation', () => {
+describe('query words', () => {
   it('keeps planning terms whole and drops punctuation and stopwords', () => {
-    const tokens = tokenize('“十四五”时期，研发经费投入强度达到3%的养老服务体系');
-    expect(tokens).toContain('十四五');
-    expect(tokens).toContain('研发经费投入强度');
-    expect(tokens).toContain('养老服务');
-    expect(tokens).not.toContain('，');
-    expect(tokens).not.toContain('的');
+    expect(queryTerms('“十四五”时期 养老服务，的')).toEqual(['十四五', '时期', '养老服务']);
   });
-  it('folds full-width letters so ＧＤＰ finds GDP', () => {
-    expect(tokenize('单位ＧＤＰ能耗')).toContain('gdp');
-    expect(queryTerms('GDP')).toEqual(['gdp']);
+  it('folds full-width letters so ＧＤＰ finds GDP, keeping every offset', () => {
+    expect(queryTerms('ＧＤＰ')).toEqual(['gdp']);
+    const text = '单位ＧＤＰ能耗下降（％）㎡';
+    const folded = normalizeForSearch(text);
+    expect(folded).toHaveLength(text.length);
+    expect(folded).toBe('单位gdp能耗下降(%)㎡');
   });
   it('the dictionary holds catalog indicator names', () => {
     expect(planningDictionary()).toContain('常住人口城镇化率');
   });
-});
-
-describe('SearchIndex', () => {
-  const index = new SearchIndex();
-  index.add({
-    id: 1,
-    title: '甲规划',
-    text: '第一章 总体要求\n完善养老服务体系，发展普惠托育。\n加快城市更新。',
+  it('widens a word by the catalog: 研发 finds 研究与实验发展经费投入强度, GDP finds 地区生产总值', () => {
+    const [rd] = parseQuery('研发');
+    expect(rd!.alternatives[0]).toBe('研发');
+    expect(rd!.alternatives).toContain('研究与实验发展经费投入强度');
+    expect(parseQuery('GDP')[0]!.alternatives).toContain('地区生产总值');
   });
-  index.add({ id: 2, title: '乙报告', text: '养老机构床位达到500张。\n老旧小区改造完成12个。' });
-
-  it('finds every line holding the word, with the hit in context', () => {
-    const result = index.search('养老');
-    expect(result.total).toBe(2);
-    const hit = result.hits.find((h) => h.document_id === 1)!;
-    expect(hit.line).toBe(2);
-    expect(hit.snippet).toBe('完善养老服务体系，发展普惠托育。');
-    expect(hit.highlights).toEqual([[2, 4]]);
-    expect(hit.start).toBe('第一章 总体要求\n'.length + 2);
+  it('does not widen a word shared by indicators of several fields, nor an ordinary word', () => {
+    expect(parseQuery('城镇')[0]!.alternatives).toEqual(['城镇']);
+    expect(parseQuery('养老')[0]!.alternatives).toEqual(['养老']);
+    expect(parseQuery('一个')[0]!.alternatives).toEqual(['一个']);
   });
-  it('requires every word of a multi-word query', () => {
-    expect(index.search('养老 托育').hits.map((h) => h.document_id)).toEqual([1]);
-    expect(index.search('养老 床位').hits.map((h) => h.document_id)).toEqual([2]);
-    expect(index.search('养老 高铁').total).toBe(0);
-  });
-  it('finds single characters inside longer words', () => {
-    expect(index.search('老').total).toBe(3);
-  });
-  it('filters by document and pages', () => {
-    expect(index.search('养老', { documentIds: [2] }).hits.map((h) => h.line)).toEqual([1]);
-    expect(index.search('养老', { limit: 1 }).hits).toHaveLength(1);
-  });
-  it('returns nothing for an empty query', () => {
-    expect(index.search('  ，').total).toBe(0);
+  it('reads FTS syntax as plain words and caps a pasted page', () => {
+    expect(parseQuery('"')).toEqual([]);
+    expect(parseQuery('NEAR( OR *').map((t) => t.term)).toEqual(['near', 'or']);
+    const long = Array.from({ length: 30 }, (_, i) => `词${i}`).join(' ');
+    expect(parseQuery(long)).toHaveLength(MAX_TERMS);
   });
 });
 
-describe('search on the corpus', () => {
-  const index = new SearchIndex();
-  const files = ['luoyang-jianxi-plan-2021-2025.txt', 'luoyang-luolong-plan-2021-2025.txt'];
-  files.forEach((f, i) => index.add({ id: i + 1, title: f, text: corpus(f) }));
-
-  it('养老 is found in both plans and every hit really contains it', () => {
-    const result = index.search('养老', { limit: 1000 });
-    expect(new Set(result.hits.map((h) => h.document_id))).toEqual(new Set([1, 2]));
-    for (const hit of result.hits) {
-      const text = corpus(files[hit.document_id - 1]!);
-      expect(text.slice(hit.start, hit.end)).toBe('养老');
+describe('search units', () => {
+  const text = '第一章 总体要求\n\n完善养老服务体系，发展普惠托育。\n加快城市更新。';
+  it('one unit per line with letters, each pointing at its source line and offset', () => {
+    const units = searchUnitsOfText(text);
+    expect(units.map((u) => u.line)).toEqual([1, 3, 4]);
+    for (const u of units) expect(text.slice(u.start, u.start + u.text.length)).toBe(u.text);
+  });
+  it('a word wrapped across two lines of a hard-wrapped plan is one word of one unit', () => {
+    const source = corpus('beijing-plan-2026-2030.txt');
+    const units = searchUnitsOfText(source);
+    const spans = units
+      .filter((u) => u.body.includes('高质量发展'))
+      .map((u) => unitSnippet(u, ['高质量发展']))
+      .map((shown) => ({ shown, printed: source.slice(shown.start, shown.end) }));
+    // The hit's source span is the word as printed, across the line break, starting on the line it names.
+    const wrapped = spans.filter(({ printed }) => printed.includes('\n'));
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const { shown, printed } of wrapped) {
+      expect(printed.replace(/\r?\n/g, '')).toBe('高质量发展');
+      expect(source.split('\n')[shown.line - 1]!.endsWith(printed.split('\n')[0]!)).toBe(true);
     }
   });
-  it('ranks a line with the whole phrase above lines with its words apart', () => {
-    const [first] = index.search('研发经费投入强度').hits;
-    expect(first!.snippet).toContain('研发经费投入强度');
+  it('cuts a very long line into units of at most MAX_UNIT characters, all of it kept', () => {
+    const line = '推进高质量发展。'.repeat(600);
+    const units = searchUnitsOfText(line);
+    expect(units.length).toBeGreaterThan(1);
+    expect(units.every((u) => u.text.length <= MAX_UNIT)).toBe(true);
+    expect(units.map((u) => u.text).join('')).toBe(line);
+  });
+});
+
+describe('snippets', () => {
+  it('marks every word found and points at the first one', () => {
+    const [unit] = searchUnitsOfText('养老机构床位达到500张，养老服务');
+    const shown = unitSnippet(unit!, ['养老', '床位']);
+    expect(shown.highlights).toEqual([
+      [0, 2],
+      [4, 6],
+      [13, 15],
+    ]);
+    expect([shown.start, shown.end, shown.line]).toEqual([0, 2, 1]);
+  });
+  it('shortens a long unit around its first match', () => {
+    const text = `${'甲'.repeat(300)}研发${'乙'.repeat(300)}`;
+    const [unit] = searchUnitsOfText(text);
+    const shown = unitSnippet(unit!, ['研发']);
+    expect(shown.snippet.startsWith('…')).toBe(true);
+    const [s, e] = shown.highlights[0]!;
+    expect(shown.snippet.slice(s, e)).toBe('研发');
+    expect(shown.start).toBe(300);
   });
   it('merges overlapping highlight ranges', () => {
     expect(

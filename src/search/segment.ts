@@ -17,18 +17,13 @@ const IDEOGRAPH = /\p{Script=Han}/u;
 /** Runs of ideographs, or of Latin letters and digits (GDP, 5g, pm2.5). */
 const RUNS = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}.+#])+/gu;
 
-/**
- * Words of one run of ideographs by forward maximum matching: dictionary words whole, and what lies between them as
- * one piece (`keepGaps`) or as two-character chunks (for counting tokens).
- */
-function matchRun(run: string, keepGaps: boolean): string[] {
+/** Words of one run of ideographs by forward maximum matching: dictionary words whole, what lies between as one piece. */
+function matchRun(run: string): string[] {
   const { words, longest } = dictionary();
   const out: string[] = [];
   let gap = '';
   const flushGap = () => {
-    if (!gap) return;
-    if (keepGaps) out.push(gap);
-    else for (let i = 0; i < gap.length; i += 2) out.push(gap.slice(i, i + 2));
+    if (gap) out.push(gap);
     gap = '';
   };
   for (let i = 0; i < run.length;) {
@@ -53,16 +48,16 @@ function matchRun(run: string, keepGaps: boolean): string[] {
   return out;
 }
 
-function segment(text: string, keepGaps: boolean): string[] {
+function segment(text: string): string[] {
   const out: string[] = [];
   for (const [run] of text.matchAll(RUNS)) {
-    if (IDEOGRAPH.test(run[0]!)) out.push(...matchRun(run, keepGaps));
+    if (IDEOGRAPH.test(run[0]!)) out.push(...matchRun(run));
     else out.push(run);
   }
   return out;
 }
 
-/** Function words that would match nearly every line; searching for them alone still works by substring. */
+/** Function words that would match nearly every line; a query of nothing else searches them as typed. */
 const STOPWORDS = new Set([
   '的',
   '了',
@@ -89,14 +84,19 @@ const STOPWORDS = new Set([
 /** Letters, digits or ideographs: a token worth indexing (punctuation and spaces are not). */
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-/** The form both the index and the query use: full-width folded (NFKC) and lower case. */
+/**
+ * The form both the index and the query use: full-width and compatibility forms folded (ＧＤＰ → gdp) and lower
+ * case, one character at a time so the folded text keeps every offset; a character whose folded form has another
+ * length (㎡ → m2) stays as it is.
+ */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
-
-/** Search tokens of a text (dictionary words, other ideographs in pairs, Latin runs), without stopwords. */
-export function tokenize(text: string): string[] {
-  return segment(normalizeForSearch(text), false).filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
+  let out = '';
+  for (const ch of text) {
+    const folded = ch.normalize('NFKC').toLowerCase();
+    const lower = ch.toLowerCase();
+    out += folded.length === ch.length ? folded : lower.length === ch.length ? lower : ch;
+  }
+  return out;
 }
 
 /** The words of a query as a person meant them: dictionary words, the rest as typed, spaces as separators. */
@@ -104,7 +104,7 @@ export function queryTerms(query: string): string[] {
   const terms: string[] = [];
   for (const part of normalizeForSearch(query).split(/\s+/)) {
     if (!part) continue;
-    const words = segment(part, true).filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
+    const words = segment(part).filter((t) => WORDLIKE.test(t) && !STOPWORDS.has(t));
     terms.push(...(words.length > 0 ? words : WORDLIKE.test(part) ? [part] : []));
   }
   return [...new Set(terms)];

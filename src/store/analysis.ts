@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Extraction } from '../extract/model.js';
 import { analyzeDocument, extractionOf } from '../pipeline.js';
 import { readDocument, type ReadLimits } from '../readers/index.js';
+import { searchUnits, type SearchUnit } from '../search/index.js';
 import { linkExtraction, type DocumentLinks } from './linking.js';
 import { makeSourceText } from '../text/source-text.js';
 
@@ -20,6 +21,8 @@ export interface DocumentRecord {
   extraction: Extraction;
   /** Catalog links of the extraction's subjects, computed with it off the writer's thread (else at insert). */
   links?: DocumentLinks;
+  /** The reflowed lines search indexes, computed with the extraction off the writer's thread (else at insert). */
+  search?: SearchUnit[];
 }
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -33,7 +36,8 @@ export async function analyzeBytes(
   limits?: ReadLimits,
 ): Promise<DocumentRecord> {
   const raw = await readDocument(bytes, filename, limits);
-  const extraction = extractionOf(analyzeDocument(raw));
+  const analysis = analyzeDocument(raw);
+  const extraction = extractionOf(analysis);
   return {
     filename,
     sha256: sha256Of(bytes),
@@ -43,6 +47,7 @@ export async function analyzeBytes(
     diagnostics: extraction.diagnostics,
     extraction,
     links: linkExtraction(extraction),
+    search: searchUnits(analysis.layout),
   };
 }
 

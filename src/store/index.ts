@@ -77,6 +77,15 @@ export {
   type DocumentFilter,
   type Heading,
 } from './repositories/documents.js';
+export {
+  searchDocuments,
+  insertSearchUnits,
+  type SearchAnswer,
+  type SearchFacets,
+  type SearchFilter,
+  type SearchHit,
+  type FacetValue,
+} from './repositories/search.js';
 export { loadExtraction, loadExtractions, type StoredExtraction } from './repositories/extraction.js';
 export {
   listIndicatorRows,

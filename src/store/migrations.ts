@@ -9,6 +9,7 @@ import {
   type Migration,
   type MigrationProvider,
 } from 'kysely';
+import { indexStoredDocuments } from './repositories/search.js';
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations run before types exist
 
@@ -562,6 +563,53 @@ const rowEvidence: Migration = {
   },
 };
 
+/**
+ * Search in the database: each document's reflowed lines in `search_units`, indexed on SQLite by FTS5 with the
+ * trigram tokenizer and a contentless FTS5 table of the lines' two-character words (emptied by a trigger, so a deleted
+ * document takes its entries along), and on PostgreSQL by a GIN index on a bigram tsvector (no extension needed).
+ * Documents stored before are indexed here.
+ */
+const search: Migration = {
+  async up(db) {
+    const t = types(db);
+    await create(db, 'search_units')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('line', 'integer', (c) => c.notNull())
+      .addColumn('start', 'integer', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('anchors', t.json, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('search_units_document')
+      .on('search_units')
+      .columns(['document_id', 'position'])
+      .execute();
+    if (isPostgres(db)) {
+      await sql`ALTER TABLE search_units ADD COLUMN grams tsvector NOT NULL`.execute(db);
+      await sql`CREATE INDEX search_units_grams ON search_units USING gin (grams)`.execute(db);
+    } else {
+      await sql`CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_units', content_rowid='id',
+        tokenize='trigram')`.execute(db);
+      await sql`CREATE TRIGGER search_units_insert AFTER INSERT ON search_units BEGIN
+        INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body); END`.execute(db);
+      // Two-character words (研发, 养老), which trigrams cannot find: one token per pair, no copy of the text.
+      await sql`CREATE VIRTUAL TABLE search_pairs USING fts5(pairs, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 0')`.execute(db);
+      // Covering indexes for counting hits by document: neither table's row (text, bytes) is read.
+      await sql`CREATE INDEX search_units_id ON search_units (id, document_id)`.execute(db);
+      await sql`CREATE INDEX documents_search ON documents (id, region, doc_type, period_start, title)`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER search_units_delete AFTER DELETE ON search_units BEGIN
+        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        DELETE FROM search_pairs WHERE rowid = old.id; END`.execute(db);
+    }
+    await indexStoredDocuments(db);
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -571,6 +619,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_row_evidence': rowEvidence,
   '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
+  '0009_search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

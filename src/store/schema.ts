@@ -137,6 +137,25 @@ export interface ProjectTable {
   line: number;
 }
 
+/** One reflowed line of a document (a paragraph, heading or table line), as search finds and shows it. */
+export interface SearchUnitTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  /** 1-based source line of its first character. */
+  line: number;
+  /** Source offset of its first character. */
+  start: number;
+  /** As written (snippets). */
+  text: string;
+  /** Folded for matching, offset for offset with `text` (FTS5 trigram on SQLite indexes this). */
+  body: string;
+  /** JSON [unit offset, source offset, source line] where the unit jumps in the source (joined lines). */
+  anchors: JsonColumn;
+  /** PostgreSQL only: the body's character bigrams with positions (a tsvector, GIN-indexed). */
+  grams?: ColumnType<string, string | undefined, never>;
+}
+
 export interface CatalogIndicatorTable {
   /** The catalog's stable slug. */
   id: string;
@@ -397,6 +416,7 @@ export interface Database {
   task_reports: TaskReportTable;
   project_ledger: ProjectLedgerTable;
   pending_derivations: PendingDerivationTable;
+  search_units: SearchUnitTable;
 }
 
 export type Region = Selectable<RegionTable>;

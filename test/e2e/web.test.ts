@@ -260,6 +260,24 @@ describe('the web app in Chromium', () => {
     await shot(page, '09-search-hit-in-reader');
   });
 
+  it('searches a synonym (研发 finds 研究与实验发展经费投入强度) and narrows the hits by a facet', async () => {
+    const all = await api<{ items: Array<{ snippet: string }>; expansions: Record<string, string[]> }>(
+      `/api/search?q=${encodeURIComponent('研发')}&limit=1000`,
+    );
+    const at = all.items.findIndex((h) => h.snippet.includes('研究与实验发展经费投入强度'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    await page.goto(`${server.url}/search?q=${encodeURIComponent('研发')}&page=${Math.floor(at / 20) + 1}`);
+    await page.locator('.search-expansions').getByText('研究与实验发展经费投入强度').waitFor();
+    await page.locator('.search-hit mark', { hasText: '研究与实验发展经费投入强度' }).first().waitFor();
+    await shot(page, '08b-search-synonym');
+    await page.locator('.facet-doc_type .facet-value', { hasText: '规划纲要' }).click();
+    await page.waitForURL(/doc_type=plan/);
+    await page.locator('.facet-doc_type .ant-tag-checkable-checked', { hasText: '规划纲要' }).waitFor();
+    const types = await page.locator('.search-hit .ant-tag').allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['规划纲要']));
+  });
+
   it('shows the public page of a plan without any editing controls', async () => {
     const visitor = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const publicPage = await openPage(visitor, errors);

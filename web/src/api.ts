@@ -120,6 +120,8 @@ export type {
   Region,
   ReviewItem,
   RowError,
+  SearchAnswer,
+  SearchFacetValue,
   SearchHit,
   SeriesTarget,
   Status,

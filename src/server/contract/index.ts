@@ -37,7 +37,7 @@ export {
   ComparisonRow,
 } from './monitoring.js';
 export { Candidate, ReviewState, ReviewItem, Resolution } from './review.js';
-export { SearchHit, SearchAnswer } from './search.js';
+export { SearchHit, SearchAnswer, type SearchFacetValue } from './search.js';
 export { RowError, CheckResult, ImportResult } from './imports.js';
 export {
   LedgerClock,

@@ -14,6 +14,8 @@ import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.
 import { appendAudit } from './audit.js';
 import { ensureRegion } from './regions.js';
 import { oweDerivation } from '../owed.js';
+import { searchUnitsOfText } from '../../search/index.js';
+import { insertSearchUnits } from './search.js';
 
 type Db = Kysely<Database>;
 
@@ -314,6 +316,7 @@ export async function insertDocument(
   );
 
   await recordLinks(trx, documentId, subjects);
+  await insertSearchUnits(trx, documentId, record.search ?? searchUnitsOfText(record.text));
   // Written with the document, so a crash before its statuses are stored leaves the debt, not a silent gap.
   if (regionId !== null) await oweDerivation(trx, regionId, documentId);
   await appendAudit(trx, {
