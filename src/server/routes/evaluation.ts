@@ -1,6 +1,7 @@
 // GET /api/plans/:id/evaluation: every indicator of a plan with its verdict, components and road ahead, and the
 // previous plan's 总结评估 (the shape is documented at the top of src/monitor/evaluation.ts).
 import { LantuError } from '../../diagnostics.js';
+import type { PlanEvaluation as MonitorEvaluation } from '../../monitor/index.js';
 import { planEvaluation } from '../../store/index.js';
 import { EvaluationQuery, IdParams, PlanEvaluation } from '../contract/index.js';
 import type { Api, RouteDeps } from './deps.js';
@@ -26,3 +27,14 @@ export function registerEvaluationRoutes(app: Api, { db }: RouteDeps): void {
     },
   );
 }
+
+/** The field names of a type, all the way down (leaf types aside): what the serializer keeps or drops. */
+type Fields<T> = T extends readonly (infer E)[]
+  ? Fields<E>[]
+  : T extends object
+    ? { [K in keyof T]-?: Fields<NonNullable<T[K]>> }
+    : unknown;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// The serializer drops a field the schema does not declare: one the monitor adds must be declared to compile.
+const declaresEveryField: Same<Fields<PlanEvaluation>, Fields<MonitorEvaluation>> = true;
+void declaresEveryField;
