@@ -147,6 +147,35 @@ describe('every write route stores the decoded name of who acts', () => {
     expect(answer.resolved_by).toBe(NAME);
   });
 
+  it('POST /api/review/bulk', async () => {
+    const items = await store.db
+      .selectFrom('review_items')
+      .select('id')
+      .where('state', '=', 'open')
+      .limit(2)
+      .execute();
+    expect(items).toHaveLength(2);
+    const answer = await audited(() =>
+      write<{ items: Array<{ resolved_by: string }> }>('POST', '/api/review/bulk', {
+        ids: items.map((i) => i.id),
+        indicator_id: null,
+      }),
+    );
+    expect(answer.items.map((i) => i.resolved_by)).toEqual([NAME, NAME]);
+  });
+
+  it('POST /api/rows/:id/assigned-target', async () => {
+    const { items } = (await app.inject({ method: 'GET', url: `/api/plans/${planId}/delegated` })).json();
+    expect(items.length).toBeGreaterThan(0);
+    const answer = await audited(() =>
+      write<{ assigned: { entered_by: string } }>('POST', `/api/rows/${items[0].row_id}/assigned-target`, {
+        raw: '5',
+        source_document: '洛市发〔2021〕1号',
+      }),
+    );
+    expect(answer.assigned.entered_by).toBe(NAME);
+  });
+
   it('POST /api/corrections', async () => {
     const target = await store.db
       .selectFrom('targets')

@@ -7,7 +7,10 @@ import {
   getDocument,
   getOutline,
   getStatus,
+  listAssignedTargets,
   listIndicatorRows,
+  listReviewItems,
+  listStatuses,
   pageAudit,
   pageCatalog,
   pageDocuments,
@@ -16,6 +19,7 @@ import {
   pageRegions,
   pageReviewItems,
   pageStatuses,
+  planEvaluation,
   type Store,
 } from '../../src/store/index.js';
 import { JIANXI, storeGold } from '../store/corpus.js';
@@ -73,6 +77,67 @@ describe.each(ENGINES)('the contract keeps every field the store gives, on %s', 
     expect(plan.indicators).toEqual(rows);
   });
 
+  it('/api/plans/:id/evaluation keeps every field of the evaluation, with a year and without', async () => {
+    const whole = await answer('/api/plans/1/evaluation');
+    expect(whole.indicators.length).toBeGreaterThan(0);
+    expect(whole.indicators.some((i: { components: unknown[] }) => i.components.length > 0)).toBe(true);
+    expect(whole).toEqual(asJson(await planEvaluation(store.db, 1, null)));
+    expect(await answer('/api/plans/1/evaluation?year=2022')).toEqual(
+      asJson(await planEvaluation(store.db, 1, 2022)),
+    );
+  });
+
+  it('/api/plans/:id/delegated and POST /api/rows/:id/assigned-target keep every field of the entries', async () => {
+    const before = await answer('/api/plans/1/delegated');
+    expect(before.items.length).toBeGreaterThan(0);
+    const rowId: number = before.items[0].row_id;
+    const posted = await app.inject({
+      method: 'POST',
+      url: `/api/rows/${rowId}/assigned-target`,
+      payload: { raw: '5', source_document: '洛市发〔2021〕1号', note: '市下达' },
+    });
+    expect(posted.statusCode, posted.body).toBe(200);
+    const entries = asJson(await listAssignedTargets(store.db, [rowId]));
+    expect(entries).toHaveLength(1);
+    expect(posted.json()).toEqual({
+      assigned: entries[0],
+      statuses: asJson(await listStatuses(store.db, { row_id: rowId, latest: true })),
+    });
+    const rows = new Map(
+      (await listIndicatorRows(store.db, { document_id: 1 })).map((r) => [r.id, r] as const),
+    );
+    const got = await answer('/api/plans/1/delegated');
+    expect(got.items).toHaveLength(before.items.length);
+    for (const item of got.items) {
+      const row = rows.get(item.row_id)!;
+      const { name, unit, attribute, indicator_id, line, quote } = row;
+      expect(item).toMatchObject({ name, unit, attribute, indicator_id, line, quote });
+      expect(item.delegated).toBe(row.raw[item.cell]);
+      expect(item.history).toEqual(item.row_id === rowId ? entries : []);
+      expect(item.assigned).toEqual(item.row_id === rowId ? entries[0] : null);
+    }
+  });
+
+  it('/api/review/groups keeps every open item, each group with all its fields', async () => {
+    const open = await listReviewItems(store.db, { state: 'open' });
+    expect(open.length).toBeGreaterThan(0);
+    const got = await answer('/api/review/groups');
+    expect(got.items).toBe(open.length);
+    const byId = new Map(open.map((i) => [i.id, i] as const));
+    const ids = got.groups.flatMap((g: { ids: number[] }) => g.ids);
+    expect([...ids].sort((a, b) => a - b)).toEqual(open.map((i) => i.id).sort((a, b) => a - b));
+    for (const group of got.groups) {
+      const first = byId.get(group.ids[0])!;
+      expect(Object.keys(group).sort()).toEqual(
+        ['candidates', 'count', 'ids', 'kinds', 'name', 'regions', 'unit'].sort(),
+      );
+      expect(group).toMatchObject({ name: first.name, unit: first.unit, count: group.ids.length });
+      expect(group.candidates).toEqual(
+        first.candidates.map(({ indicator_id, name, score }) => ({ indicator_id, name, score })),
+      );
+    }
+  });
+
   it('describes the same schemas in OpenAPI', async () => {
     const doc = await answer('/api/openapi.json');
     const one = doc.paths['/api/statuses/{id}'].get.responses['200'].content['application/json'].schema;
@@ -81,5 +146,8 @@ describe.each(ENGINES)('the contract keeps every field the store gives, on %s', 
     expect(list.properties.items.items.properties.source.properties).toHaveProperty('import_file');
     const body = doc.paths['/api/tasks'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['title', 'due_date']));
+    const evaluation =
+      doc.paths['/api/plans/{id}/evaluation'].get.responses['200'].content['application/json'].schema;
+    expect(evaluation.properties.indicators.items.properties).toHaveProperty('annualTargets');
   });
 });

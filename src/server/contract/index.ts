@@ -36,7 +36,33 @@ export {
   IndicatorSeries,
   ComparisonRow,
 } from './monitoring.js';
-export { Candidate, ReviewState, ReviewItem, Resolution } from './review.js';
+export {
+  Candidate,
+  ReviewState,
+  ReviewItem,
+  Resolution,
+  ReviewGroup,
+  ReviewGroups,
+  BulkResolution,
+  BulkResolved,
+} from './review.js';
+export {
+  RoadAhead,
+  Verdict,
+  IndicatorEvaluation,
+  PreviousPlanReview,
+  PlanEvaluation,
+  EvaluationQuery,
+  AssignedTarget,
+  DelegatedTarget,
+  DelegatedTargets,
+  AssignedTargetEntry,
+  AssignedTargetAnswer,
+  ReportQuery,
+  ReportFileParams,
+  ReportFileQuery,
+  type ReportFormat,
+} from './evaluation.js';
 export { SearchHit, SearchAnswer, type SearchFacetValue } from './search.js';
 export { RowError, CheckResult, ImportResult } from './imports.js';
 export {

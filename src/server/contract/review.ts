@@ -40,3 +40,36 @@ export const Resolution = Type.Object(
   { additionalProperties: false },
 );
 export type Resolution = Static<typeof Resolution>;
+
+/** Open review items of one name and unit, with the regions they come from (GET /api/review/groups). */
+export const ReviewGroup = Type.Object({
+  name: Type.String(),
+  unit: Nullable(Type.String()),
+  count: Type.Integer(),
+  ids: Type.Array(Type.Integer()),
+  kinds: Type.Array(Type.String()),
+  regions: Type.Array(Type.String()),
+  candidates: Type.Array(Type.Object({ indicator_id: Type.String(), name: Type.String(), score: Type.Number() })),
+});
+export type ReviewGroup = Static<typeof ReviewGroup>;
+
+export const ReviewGroups = Type.Object({
+  /** Open items in all. */
+  items: Type.Integer(),
+  groups: Type.Array(ReviewGroup),
+});
+export type ReviewGroups = Static<typeof ReviewGroups>;
+
+/** POST /api/review/bulk: link many items to one catalog indicator, or dismiss them all (indicator_id null). */
+export const BulkResolution = Type.Object(
+  {
+    ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 1000 }),
+    indicator_id: Nullable(Type.String({ minLength: 1 })),
+    note: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: false },
+);
+export type BulkResolution = Static<typeof BulkResolution>;
+
+export const BulkResolved = Type.Object({ resolved: Type.Integer(), items: Type.Array(ReviewItem) });
+export type BulkResolved = Static<typeof BulkResolved>;

@@ -1,6 +1,5 @@
 // Delegated targets (按市下达目标): list a plan's rows that wait for an assigned value, and enter one with the
 // document that assigned it; the row is judged again at once.
-import type { FastifyInstance } from 'fastify';
 import { LantuError } from '../../diagnostics.js';
 import {
   addAssignedTarget,
@@ -11,28 +10,27 @@ import {
   listIndicatorRows,
   listStatuses,
 } from '../../store/index.js';
-import { actorOf, type RouteDeps } from './deps.js';
+import {
+  AssignedTargetAnswer,
+  AssignedTargetEntry,
+  DelegatedTargets,
+  IdParams,
+} from '../contract/index.js';
+import { actorOf, type Api, type RouteDeps } from './deps.js';
 
-const idParam = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1 } },
-} as const;
-
-export function registerAssignedTargetRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { db } = deps;
-
+export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/plans/:id/delegated',
     {
       schema: {
         tags: ['monitoring'],
         summary: "a plan's delegated targets (按市下达目标) with the values entered for them, newest last",
-        params: idParam,
+        params: IdParams,
+        response: { 200: DelegatedTargets },
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
+      const { id } = request.params;
       const current = new Set((await currentIndicatorRows(db, [id])).get(id)?.map((r) => r.id) ?? []);
       const rows = (await listIndicatorRows(db, { document_id: id })).filter(
         (r) => current.has(r.id) && delegatedCell(r.raw) !== null,
@@ -68,22 +66,14 @@ export function registerAssignedTargetRoutes(app: FastifyInstance, deps: RouteDe
       schema: {
         tags: ['monitoring'],
         summary: 'enter the value a higher level assigned to a delegated target, with the assigning document',
-        params: idParam,
-        body: {
-          type: 'object',
-          required: ['raw', 'source_document'],
-          additionalProperties: false,
-          properties: {
-            raw: { type: 'string', minLength: 1, maxLength: 100 },
-            source_document: { type: 'string', minLength: 1, maxLength: 500 },
-            note: { type: 'string', maxLength: 2000 },
-          },
-        },
+        params: IdParams,
+        body: AssignedTargetEntry,
+        response: { 200: AssignedTargetAnswer },
       },
     },
     async (request) => {
-      const { id } = request.params as { id: number };
-      const body = request.body as { raw: string; source_document: string; note?: string };
+      const { id } = request.params;
+      const body = request.body;
       const assigned = await addAssignedTarget(db, { row_id: id, ...body, by: actorOf(request) });
       const plan = await db
         .selectFrom('indicator_rows as r')

@@ -1,17 +1,7 @@
 // The review queue as a person works it: open items grouped by name and unit with their regions, resolved in bulk.
-import type { FastifyInstance } from 'fastify';
 import { deriveRegions, listReviewItems, resolveReviewItem } from '../../store/index.js';
-import { actorOf, type RouteDeps } from './deps.js';
-
-export interface ReviewGroup {
-  name: string;
-  unit: string | null;
-  count: number;
-  ids: number[];
-  kinds: string[];
-  regions: string[];
-  candidates: Array<{ indicator_id: string; name: string; score: number }>;
-}
+import { BulkResolution, BulkResolved, ReviewGroup, ReviewGroups } from '../contract/index.js';
+import { actorOf, type Api, type RouteDeps } from './deps.js';
 
 /** Most items first, then by name: the groups that clear most of the queue come first. */
 function groupItems(
@@ -40,14 +30,14 @@ function groupItems(
   return [...groups.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh'));
 }
 
-export function registerReviewGroupRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  const { db } = deps;
+export function registerReviewGroupRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/review/groups',
     {
       schema: {
         tags: ['review'],
         summary: 'open review items grouped by name and unit, with the regions they come from',
+        response: { 200: ReviewGroups },
       },
     },
     async () => {
@@ -66,20 +56,12 @@ export function registerReviewGroupRoutes(app: FastifyInstance, deps: RouteDeps)
       schema: {
         tags: ['review'],
         summary: 'link many review items to one catalog indicator, or dismiss them all (indicator_id null)',
-        body: {
-          type: 'object',
-          required: ['ids', 'indicator_id'],
-          additionalProperties: false,
-          properties: {
-            ids: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'integer', minimum: 1 } },
-            indicator_id: { type: ['string', 'null'], minLength: 1 },
-            note: { type: ['string', 'null'] },
-          },
-        },
+        body: BulkResolution,
+        response: { 200: BulkResolved },
       },
     },
     async (request) => {
-      const body = request.body as { ids: number[]; indicator_id: string | null; note?: string | null };
+      const { body } = request;
       const by = actorOf(request);
       const resolved = [];
       for (const id of body.ids) {

@@ -15,11 +15,11 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { apiUrl, type Overview } from '../api';
+import { apiUrl, type Overview, type ReportQuery } from '../api';
 import { useLang } from '../i18n';
 import { useApi } from '../useApi';
 
-type Kind = 'annual' | 'midterm' | 'final';
+type Kind = NonNullable<ReportQuery['kind']>;
 
 export default function Reports() {
   const { t } = useLang();
