@@ -9,6 +9,17 @@ import {
   type StatusLabel,
 } from '../monitor/index.js';
 import type { ProjectLedgerEntry } from '../ledger/index.js';
+import type {
+  AnnualTargetCheck,
+  CompletionItem,
+  ComponentView,
+  IndicatorEvaluation,
+  PlanEvaluation,
+  PreviousPlanReview,
+  RoadAhead,
+  TargetView,
+  Verdict,
+} from '../monitor/index.js';
 import { labelCounts } from '../server/routes/overview.js';
 import { indicatorSeries, midtermYear } from '../server/routes/series.js';
 import {
@@ -395,55 +406,40 @@ function verdictCounts(indicators: readonly EvaluatedIndicator[]): LabelCounts {
   );
 }
 
-/**
- * The parts of issue 12's PlanEvaluation (GET /api/plans/:id/evaluation, src/monitor/evaluation.ts on branch
- * issue-evaluation) a report reads, declared here until that module is merged; then `evaluationInput` calls
- * `planEvaluation(db, planId, year)` and passes its result to `fromPlanEvaluation`.
- */
-export interface PlanEvaluationShape {
-  sentence: string;
+/** The parts of the monitor's PlanEvaluation (GET /api/plans/:id/evaluation) a report reads. */
+export type PlanEvaluationShape = Pick<PlanEvaluation, 'sentence'> & {
   /** The previous plan's 总结评估, when the plan carries a completion table. */
   previous?: PreviousReviewShape | null;
-  indicators: Array<{
-    rowId: number | null;
-    targetId: number | null;
-    name: string;
-    unit: string | null;
-    category: string | null;
-    attribute: string | null;
-    origin: 'table' | 'text';
-    base: { year: number; value: number; raw: string | null } | null;
-    targets: Array<{ kind: string; year: number; text: string }>;
-    latest: { year: number; value: number; raw: string | null; source: StoredSource | null } | null;
-    expected: number | null;
-    progress: number | null;
-    verdict: {
-      label: StatusLabel;
-      lag: LagDegree | null;
-      text: string;
-      warning: string | null;
-      decidedBy: string | null;
-    };
-    components: Array<{
-      statusId: number | null;
-      kind: string;
-      year: number;
-      label: StatusLabel;
-      explanation: string;
-      override: { label: string; reason: string; by: string } | null;
-    }>;
-    roadAhead: { sentence: string } | null;
-    annualTargets: Array<{
-      year: number;
-      quote: string;
-      comparator: string | null;
-      value: number;
-      unit: string | null;
-      source: StoredSource | null;
-    }>;
-    evidence: { document: string | null; line: number | null; quote: string | null };
-  }>;
-}
+  indicators: Array<
+    Pick<
+      IndicatorEvaluation,
+      | 'rowId'
+      | 'targetId'
+      | 'name'
+      | 'unit'
+      | 'category'
+      | 'attribute'
+      | 'origin'
+      | 'base'
+      | 'latest'
+      | 'expected'
+      | 'progress'
+      | 'evidence'
+    > & {
+      targets: Array<Pick<TargetView, 'kind' | 'year' | 'text'>>;
+      verdict: Pick<Verdict, 'label' | 'lag' | 'text' | 'warning' | 'decidedBy'>;
+      components: Array<
+        Pick<ComponentView, 'statusId' | 'kind' | 'year' | 'label' | 'explanation'> & {
+          override: Pick<NonNullable<ComponentView['override']>, 'label' | 'reason' | 'by'> | null;
+        }
+      >;
+      roadAhead: Pick<RoadAhead, 'sentence'> | null;
+      annualTargets: Array<
+        Pick<AnnualTargetCheck, 'year' | 'quote' | 'comparator' | 'value' | 'unit' | 'source'>
+      >;
+    }
+  >;
+};
 
 /** One indicator of issue 12's evaluation as a report row: its verdict, the deciding target's figures and road ahead. */
 export function fromPlanEvaluation(
@@ -512,26 +508,28 @@ export function fromPlanEvaluation(
   return { indicators, counts, sentence: evaluation.sentence };
 }
 
-/** Issue 12's 总结评估 of the previous plan from a completion table (PreviousPlanReview), the parts a report reads. */
-export interface PreviousReviewShape {
-  caption: string | null;
-  baseYear: number | null;
-  targetYear: number | null;
-  sentence: string;
-  items: Array<{
-    rowId: number;
-    name: string;
-    unit: string | null;
-    attribute: string | null;
-    base: string | null;
-    target: string | null;
-    growthTarget: string | null;
-    actual: string | null;
-    result: '完成' | '未完成' | '待核定';
-    reason: string | null;
-    evidence: { line: number; quote: string };
-  }>;
-}
+/** The parts of the monitor's 总结评估 of the previous plan (PreviousPlanReview) a report reads. */
+export type PreviousReviewShape = Pick<
+  PreviousPlanReview,
+  'caption' | 'baseYear' | 'targetYear' | 'sentence'
+> & {
+  items: Array<
+    Pick<
+      CompletionItem,
+      | 'rowId'
+      | 'name'
+      | 'unit'
+      | 'attribute'
+      | 'base'
+      | 'target'
+      | 'growthTarget'
+      | 'actual'
+      | 'result'
+      | 'reason'
+      | 'evidence'
+    >
+  >;
+};
 
 /** 完成 / 未完成 / 待核定 in the monitor's words, so counts and charts read them; the table prints the review's own. */
 const RESULT_LABEL: Record<PreviousReviewShape['items'][number]['result'], StatusLabel> = {
