@@ -71,7 +71,7 @@ export {
   type ComponentView,
   type TargetView,
 } from './evaluation.js';
-export { targetText, KIND_TEXT, METHOD_TEXT } from './wording.js';
+export { figureText, percentText, targetText, KIND_TEXT, METHOD_TEXT } from './wording.js';
 export {
   textTargetSpec,
   annualTargetCheck,

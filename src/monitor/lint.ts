@@ -14,6 +14,7 @@ import type {
 import { cellNumber, decimalsOf, moneyIn100M, readCell } from './cell.js';
 import { averageGrowth } from './path.js';
 import { tableYears, type TableYears } from './target.js';
+import { figureText } from './wording.js';
 
 /** What the linter reads: the exchange format of one document (a gold file fits as is). */
 export interface LintInput {
@@ -73,10 +74,6 @@ export interface Finding {
 }
 
 const DEFAULT_GROWTH_MARGIN = 1.0;
-
-function fmt(x: number, digits = 2): string {
-  return String(Number(x.toFixed(digits)));
-}
 
 /** Lines of the text, 1-based access. */
 class Lines {
@@ -168,8 +165,8 @@ export function checkImpliedGrowth(doc: LintInput, opts: LintOptions = {}): Find
         severity,
         indicator: r.indicator?.id ?? null,
         message:
-          `“${row.name}”${years.baseYear}年基数 ${fmt(b)} 到${year}年${what} ${fmt(T)} 隐含年均增长 ${fmt(implied, 1)}%，` +
-          `与表中年均增长 ${g.raw}% 相差 ${fmt(Math.abs(implied - g.value), 1)} 个百分点`,
+          `“${row.name}”${years.baseYear}年基数 ${figureText(b)} 到${year}年${what} ${figureText(T)} 隐含年均增长 ${figureText(implied, 1)}%，` +
+          `与表中年均增长 ${g.raw}% 相差 ${figureText(Math.abs(implied - g.value), 1)} 个百分点`,
         places: [cellPlace(doc.doc, lines, r, levelRaw!), cellPlace(doc.doc, lines, r, growthRaw!)],
       });
     }
@@ -294,7 +291,7 @@ export function checkTargetConflicts(doc: LintInput): Finding[] {
           code: 'plan/target-conflict',
           severity: 'warning',
           indicator: a.id,
-          message: `${a.label}${a.year}年目标为 ${fmt(a.value)}${a.unit ?? ''}，${b.label}为 ${fmt(b.value)}${b.unit ?? ''}，两处不一致`,
+          message: `${a.label}${a.year}年目标为 ${figureText(a.value)}${a.unit ?? ''}，${b.label}为 ${figureText(b.value)}${b.unit ?? ''}，两处不一致`,
           places: [a.place, b.place],
         });
       }
@@ -414,8 +411,8 @@ export function checkBoxTotals(doc: LintInput): Finding[] {
           code: 'plan/box-total-mismatch',
           severity: diff <= rounding ? 'info' : 'warning',
           indicator: null,
-          message: `“${first.box}”称总投资${fmt(total.amount, 4)}亿元，所列${items.length}个项目投资合计${fmt(sum, 4)}亿元，相差${fmt(Math.abs(sum - total.amount), 4)}亿元`,
-          places: [totalPlace, itemsPlace(`所列项目投资合计${fmt(sum, 4)}亿元`)],
+          message: `“${first.box}”称总投资${figureText(total.amount, 4)}亿元，所列${items.length}个项目投资合计${figureText(sum, 4)}亿元，相差${figureText(Math.abs(sum - total.amount), 4)}亿元`,
+          places: [totalPlace, itemsPlace(`所列项目投资合计${figureText(sum, 4)}亿元`)],
         });
       }
     }
@@ -523,7 +520,7 @@ export function checkBaseValues(doc: LintInput): Finding[] {
         code: 'plan/base-disagrees',
         severity: 'warning',
         indicator: indicator.id,
-        message: `“${row.name}”${years.baseYear}年基数为 ${row.base_raw}${row.unit ?? ''}，但${ref.place.doc === doc.doc ? '本文' : `《${ref.place.doc}》`}第${ref.place.line}行记为 ${fmt(ref.value, 4)}${ref.unit ?? ''}`,
+        message: `“${row.name}”${years.baseYear}年基数为 ${row.base_raw}${row.unit ?? ''}，但${ref.place.doc === doc.doc ? '本文' : `《${ref.place.doc}》`}第${ref.place.line}行记为 ${figureText(ref.value, 4)}${ref.unit ?? ''}`,
         places: [cellPlace(doc.doc, lines, r, row.base_raw!), ref.place],
       });
     }

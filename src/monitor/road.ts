@@ -1,6 +1,7 @@
 // The road ahead of one target: what is still needed each remaining year, and where the pace so far leads.
 import { averageGrowth } from './path.js';
 import type { StatusComponents } from './types.js';
+import { figureText } from './wording.js';
 
 /** Plans last five years; a target without a base year is taken to start five years before it. */
 const DEFAULT_PERIOD_YEARS = 5;
@@ -27,13 +28,9 @@ export interface RoadAhead {
   sentence: string;
 }
 
-function fmt(x: number): string {
-  return String(Number(x.toFixed(2)));
-}
-
 /** 年均增长2.5% / 年均下降1.2%: a rate as a planning office writes it. */
 function rateText(rate: number): string {
-  return rate < 0 ? `年均下降${fmt(-rate)}%` : `年均增长${fmt(rate)}%`;
+  return rate < 0 ? `年均下降${figureText(-rate)}%` : `年均增长${figureText(rate)}%`;
 }
 
 function meets(value: number, target: number, direction: 'higher' | 'lower'): boolean {
@@ -60,11 +57,11 @@ function levelRoad(c: StatusComponents, unit: string): RoadAhead | null {
     ? '目标已实现，保持现有水平即可'
     : requiredRate !== null
       ? `需${rateText(requiredRate)}方可实现目标`
-      : `需年均${requiredPerYear! < 0 ? '减少' : '增加'}${fmt(Math.abs(requiredPerYear!))}${unit}方可实现目标`;
+      : `需年均${requiredPerYear! < 0 ? '减少' : '增加'}${figureText(Math.abs(requiredPerYear!))}${unit}方可实现目标`;
   const head =
     projected === null
       ? ''
-      : `按${pace !== null ? '现有增速' : '现有年均增量'}，${t1}年预计达到${fmt(projected)}${unit}，`;
+      : `按${pace !== null ? '现有增速' : '现有年均增量'}，${t1}年预计达到${figureText(projected)}${unit}，`;
   return {
     remainingYears: n,
     requiredRate,
@@ -129,12 +126,12 @@ function cumulativeRoad(c: StatusComponents, unit: string): RoadAhead | null {
       projectedYear: t1,
       reachable: projected >= C,
       sentence:
-        `按现有降幅，${t1}年预计累计下降${fmt(projected)}%，` +
+        `按现有降幅，${t1}年预计累计下降${figureText(projected)}%，` +
         (requiredRate === null
           ? '累计目标已无法实现'
           : requiredRate <= 0
             ? '已完成累计目标'
-            : `需年均下降${fmt(requiredRate)}%方可实现目标`),
+            : `需年均下降${figureText(requiredRate)}%方可实现目标`),
     };
   }
   const pace = achieved / k;
@@ -149,10 +146,10 @@ function cumulativeRoad(c: StatusComponents, unit: string): RoadAhead | null {
     projectedYear: t1,
     reachable: C >= 0 ? projected >= C : projected <= C,
     sentence:
-      `按现有进度，${t1}年预计累计${fmt(projected)}${unit}，` +
+      `按现有进度，${t1}年预计累计${figureText(projected)}${unit}，` +
       (requiredPerYear * Math.sign(C) <= 0
         ? '已完成累计目标'
-        : `今后${n}年需年均增加${fmt(requiredPerYear)}${unit}方可实现目标`),
+        : `今后${n}年需年均增加${figureText(requiredPerYear)}${unit}方可实现目标`),
   };
 }
 

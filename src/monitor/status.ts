@@ -2,7 +2,7 @@
 import type { Direction } from '../catalog/types.js';
 import { labelForRatio, labelText, warningFor } from './labels.js';
 import { roadAhead } from './road.js';
-import { targetText } from './wording.js';
+import { figureText, percentText, targetText } from './wording.js';
 import {
   averageGrowth,
   compoundReduction,
@@ -57,14 +57,6 @@ interface Outcome {
   notes: string[];
   /** The explanation without the label (the label is appended). */
   sentence: string;
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toFixed(2)));
-}
-
-function pct(r: number): string {
-  return `${String(Number((r * 100).toFixed(1)))}%`;
 }
 
 function span(from: number, to: number): string {
@@ -168,7 +160,7 @@ function levelStatus(
       ratio,
       elapsed,
       notes,
-      sentence: `${t}年实际值 ${fmt(a)}${unit}，已达到${t1}年目标 ${fmt(T)}${unit}`,
+      sentence: `${t}年实际值 ${figureText(a)}${unit}，已达到${t1}年目标 ${figureText(T)}${unit}`,
     };
   }
   const { label, lag } = ratioOutcome(ratio, thresholds);
@@ -182,7 +174,7 @@ function levelStatus(
     ratio,
     elapsed,
     notes,
-    sentence: `${t}年实际值 ${fmt(a)}${unit}，按序时进度应达 ${fmt(E)}${unit}，完成进度 ${pct(ratio)}`,
+    sentence: `${t}年实际值 ${figureText(a)}${unit}，按序时进度应达 ${figureText(E)}${unit}，完成进度 ${percentText(ratio)}`,
   };
 }
 
@@ -236,7 +228,7 @@ function growthStatus(input: StatusInput, thresholds: Thresholds): Outcome {
   const { growth, factor, latest, method, years } = realised;
   const t = latest.year;
   const elapsed = elapsedShare(t0, t1, t);
-  const sentenceHead = `${span(t0 + 1, t)}年均增长 ${fmt(growth)}%，目标年均增长 ${fmt(g)}%`;
+  const sentenceHead = `${span(t0 + 1, t)}年均增长 ${figureText(growth)}%，目标年均增长 ${figureText(g)}%`;
   const targetFactor = Math.pow(1 + g / 100, t1 - t0);
   if (g > 0 && t < t1 && factor >= targetFactor) {
     return {
@@ -280,7 +272,7 @@ function growthStatus(input: StatusInput, thresholds: Thresholds): Outcome {
     ratio,
     elapsed,
     notes,
-    sentence: `${sentenceHead}，完成进度 ${pct(ratio)}`,
+    sentence: `${sentenceHead}，完成进度 ${percentText(ratio)}`,
   };
 }
 
@@ -321,7 +313,7 @@ function cumulativeStatus(input: StatusInput, thresholds: Thresholds, unit: stri
   const expected = C * elapsed;
   const ratio = tidy(achieved / expected);
   const u = cumulate === 'reduction' ? '%' : unit;
-  const head = `${span(t0 + 1, t)}累计 ${fmt(achieved)}${u}`;
+  const head = `${span(t0 + 1, t)}累计 ${figureText(achieved)}${u}`;
   if ((C > 0 ? achieved >= C : achieved <= C) && t < t1) {
     return {
       method,
@@ -333,7 +325,7 @@ function cumulativeStatus(input: StatusInput, thresholds: Thresholds, unit: stri
       ratio,
       elapsed,
       notes,
-      sentence: `${head}，已达到${t1}年累计目标 ${fmt(C)}${u}`,
+      sentence: `${head}，已达到${t1}年累计目标 ${figureText(C)}${u}`,
     };
   }
   const { label, lag } = ratioOutcome(ratio, thresholds);
@@ -347,7 +339,7 @@ function cumulativeStatus(input: StatusInput, thresholds: Thresholds, unit: stri
     ratio,
     elapsed,
     notes,
-    sentence: `${head}，按序时进度应累计 ${fmt(expected)}${u}，完成进度 ${pct(ratio)}`,
+    sentence: `${head}，按序时进度应累计 ${figureText(expected)}${u}，完成进度 ${percentText(ratio)}`,
   };
 }
 
@@ -370,7 +362,7 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
   const notes = missed.length > 0 && met ? [`${missed.join('、')}年未达标`] : [];
   // A reported bound (不低于65% against >65) that cannot decide is left to a person.
   if (met === null)
-    notes.push(`${latest.year}年报告值“${latest.raw ?? fmt(latest.value)}”为区间，无法判断是否达标`);
+    notes.push(`${latest.year}年报告值“${latest.raw ?? figureText(latest.value)}”为区间，无法判断是否达标`);
   return {
     method: 'bound',
     label: met === null ? '待人工评估' : met ? '达标' : '未达标',
@@ -388,9 +380,9 @@ function boundStatus(input: StatusInput, direction: 'higher' | 'lower', unit: st
 
 /** A reported value as written when it is a bound (超过65%), else the number and unit. */
 function boundedText(o: Observation, unit: string): string {
-  if (!o.bound) return `${fmt(o.value)}${unit}`;
+  if (!o.bound) return `${figureText(o.value)}${unit}`;
   const word = o.bound === 'floor' ? (o.strict ? '超过' : '不低于') : o.strict ? '低于' : '不超过';
-  return `${word}${fmt(o.value)}${unit}`;
+  return `${word}${figureText(o.value)}${unit}`;
 }
 
 /**
@@ -432,7 +424,7 @@ function qualitativeStatus(input: StatusInput, thresholds: Thresholds): Outcome 
     const last = Math.min(own.latest.year, ref.latest.year);
     const ownSame = realisedGrowth(input.annual, input.levels, input.base, t0, last)!;
     const refSame = realisedGrowth(linked.rates, linked.levels, null, t0, last)!;
-    const head = `${span(t0 + 1, last)}年均增长 ${fmt(ownSame.growth)}%，${linked.name}年均增长 ${fmt(refSame.growth)}%`;
+    const head = `${span(t0 + 1, last)}年均增长 ${figureText(ownSame.growth)}%，${linked.name}年均增长 ${figureText(refSame.growth)}%`;
     if (!(refSame.growth > 0)) {
       return {
         method: 'linked-growth',
@@ -459,7 +451,7 @@ function qualitativeStatus(input: StatusInput, thresholds: Thresholds): Outcome 
       ratio,
       elapsed: elapsedShare(t0, target.year, last),
       notes: [],
-      sentence: `${head}，两者之比 ${fmt(ratio)}`,
+      sentence: `${head}，两者之比 ${figureText(ratio)}`,
     };
   }
   return {
@@ -493,7 +485,7 @@ export function implausibility(
   if (levelMethod && latest && base && base.value > 0 && latest.value > 0) {
     const factor = latest.value / base.value;
     if (factor >= JUMP_FACTOR || factor <= 1 / JUMP_FACTOR) {
-      return `${latest.year}年值 ${fmt(latest.value)}${unit}为基数 ${fmt(base.value)}${unit}的${fmt(factor)}倍，疑为单位或口径不一致，待人工核实`;
+      return `${latest.year}年值 ${figureText(latest.value)}${unit}为基数 ${figureText(base.value)}${unit}的${figureText(factor)}倍，疑为单位或口径不一致，待人工核实`;
     }
   }
   // Once the target is reached the ratio no longer measures a pace (a short path makes it large).
@@ -503,7 +495,7 @@ export function implausibility(
     outcome.ratio !== null &&
     (outcome.ratio < SANE_RATIO[0] || outcome.ratio > SANE_RATIO[1])
   ) {
-    return `完成进度 ${pct(outcome.ratio)}超出合理范围，疑为数据有误，待人工核实`;
+    return `完成进度 ${percentText(outcome.ratio)}超出合理范围，疑为数据有误，待人工核实`;
   }
   return null;
 }
@@ -590,7 +582,7 @@ export function computeStatus(input: StatusInput): IndicatorStatus {
   if (components.roadAhead && outcome.label !== '提前实现')
     explanation += `；${components.roadAhead.sentence}`;
   if (peers?.below && warning === 'yellow' && outcome.label !== '滞后') {
-    explanation += `（低于同类地区平均 ${fmt(peers.average)}，黄色预警）`;
+    explanation += `（低于同类地区平均 ${figureText(peers.average)}，黄色预警）`;
   }
 
   return {

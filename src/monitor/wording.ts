@@ -1,9 +1,17 @@
 // How a target is printed in Chinese (comparator in Chinese order, a growth rate in %); no imports, so the web
 // app uses the same wording as the server.
 
-function fmt(x: number): string {
-  return String(Number(x.toFixed(4)));
+/** A figure as a report prints it: at most `digits` decimals, no trailing zeros (12.50 → 12.5). */
+export function figureText(x: number, digits = 2): string {
+  return String(Number(x.toFixed(digits)));
 }
+
+/** A ratio as a percentage with one decimal (1.0523 → 105.2%). */
+export function percentText(ratio: number): string {
+  return `${String(Number((ratio * 100).toFixed(1)))}%`;
+}
+
+const fmt = (x: number): string => figureText(x, 4);
 
 /** Words that stand before the number when printed (超过65%), the others after it (65%以上). */
 const LEADING_WORDS = new Set(['超过', '不低于', '不超过', '控制在', '下降', '突破', '达到', '低于', '高于']);

@@ -2,7 +2,9 @@
 // evaluation of issue 12 (one verdict per indicator, the road ahead) lands, only this file changes.
 import type { Kysely } from 'kysely';
 import {
+  figureText,
   labelText,
+  percentText,
   summarize,
   type LabelCounts,
   type LagDegree,
@@ -143,14 +145,16 @@ interface StoredFigure {
 }
 
 /** Numbers in components are JS numbers already rounded by the monitor; print them without float noise. */
+/** A stored figure as printed, or null when there is none. */
 function numberText(x: number | null | undefined): string | null {
-  return x === null || x === undefined || !Number.isFinite(x) ? null : String(Number(x.toFixed(2)));
+  return x === null || x === undefined || !Number.isFinite(x) ? null : figureText(x);
 }
 
-function percentText(ratio: string | null): string | null {
+/** A stored ratio (decimal text) as a percentage, or null when there is none. */
+function ratioText(ratio: string | null): string | null {
   if (ratio === null) return null;
   const r = Number(ratio);
-  return Number.isFinite(r) ? `${String(Number((r * 100).toFixed(1)))}%` : null;
+  return Number.isFinite(r) ? percentText(r) : null;
 }
 
 function sourceOf(
@@ -309,7 +313,7 @@ export async function evaluationInput(
         : null,
       actual: figureOf(c.latest as StoredFigure | null, documents),
       expected: numberText(c.expected as number | null),
-      progress: percentText(s.ratio),
+      progress: ratioText(s.ratio),
       explanation: s.explanation,
       road_ahead: null,
     };
@@ -491,7 +495,7 @@ export function fromPlanEvaluation(
           }
         : null,
       expected: numberText(e.expected),
-      progress: percentText(e.progress === null ? null : String(e.progress)),
+      progress: ratioText(e.progress === null ? null : String(e.progress)),
       explanation: deciding?.explanation ?? '',
       road_ahead: e.roadAhead?.sentence ?? null,
     };

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelText, type LagDegree, type StatusLabel } from '../monitor/index.js';
 import { buildServer } from '../server/index.js';
 import { ingestPaths, openStore, type Store } from '../store/index.js';
 import {
@@ -39,27 +38,8 @@ let store: Store;
 let app: FastifyInstance;
 let plans: Array<{ id: number; filename: string; region: string | null; period_start: number | null }>;
 
-interface ApiStatus {
-  id: number;
-  row_id: number;
-  name: string;
-  year: number;
-  target_kind: string;
-  label: string;
-  lag: string | null;
-  components: { target?: { year?: number } };
-  override: { label: string } | null;
-}
-
 async function get(url: string) {
   return app.inject({ method: 'GET', url });
-}
-
-/** The API's latest statuses of a plan (what /api/statuses shows by default). */
-async function apiStatuses(planId: number): Promise<ApiStatus[]> {
-  const response = await get(`/api/statuses?document_id=${planId}&limit=1000`);
-  expect(response.statusCode).toBe(200);
-  return (response.json() as { items: ApiStatus[] }).items;
 }
 
 function tables(model: ReportModel) {
