@@ -1,9 +1,8 @@
-// The one place a report reads its judgements: today the stored statuses as served by /api/statuses; when the
-// evaluation of issue 12 (one verdict per indicator, the road ahead) lands, only this file changes.
+// The one place a report reads its judgements: the plan's evaluation (src/store/evaluation.ts, the same as
+// GET /api/plans/:id/evaluation: one verdict per indicator, 正文目标, the road ahead, the previous plan's review).
 import type { Kysely } from 'kysely';
 import {
   figureText,
-  labelText,
   percentText,
   summarize,
   type LabelCounts,
@@ -24,14 +23,7 @@ import type {
 } from '../monitor/index.js';
 import { labelCounts } from '../server/routes/overview.js';
 import { indicatorSeries, midtermYear } from '../server/routes/series.js';
-import {
-  planEvaluation,
-  listStatuses,
-  listTargets,
-  pageProjectLedger,
-  type Database,
-  type Status,
-} from '../store/index.js';
+import { planEvaluation, pageProjectLedger, type Database, type Status } from '../store/index.js';
 import { LantuError } from '../diagnostics.js';
 
 type Db = Kysely<Database>;
@@ -137,15 +129,7 @@ interface StoredSource {
   file?: string;
 }
 
-interface StoredFigure {
-  year?: number;
-  value?: number | null;
-  raw?: string;
-  source?: StoredSource;
-}
-
-/** Numbers in components are JS numbers already rounded by the monitor; print them without float noise. */
-/** A stored figure as printed, or null when there is none. */
+/** A figure as printed without float noise, or null when there is none. */
 function numberText(x: number | null | undefined): string | null {
   return x === null || x === undefined || !Number.isFinite(x) ? null : figureText(x);
 }
@@ -173,17 +157,6 @@ function sourceOf(
   return null;
 }
 
-function figureOf(
-  figure: StoredFigure | null | undefined,
-  documents: Map<string, string>,
-  fallbackYear: number | null = null,
-): SourcedFigure | null {
-  if (!figure) return null;
-  const text = figure.raw ?? numberText(figure.value);
-  if (text === null || text === undefined) return null;
-  return { year: figure.year ?? fallbackYear, text, source: sourceOf(figure.source, documents) };
-}
-
 /** Comparator words written after the number (5%以上), the rest before it (超过65%); 达到 goes without saying. */
 const TRAILING_COMPARATORS: ReadonlySet<string> = new Set(['以上', '以下', '以内', '左右']);
 
@@ -195,28 +168,6 @@ function annualTargetText(
   const value = t.unit && t.unit !== rowUnit ? `${t.value}${t.unit}` : t.value;
   if (!t.comparator || t.comparator === '达到') return value;
   return TRAILING_COMPARATORS.has(t.comparator) ? `${value}${t.comparator}` : `${t.comparator}${value}`;
-}
-
-/** The target year a status judges against (its table's or sentence's period end). */
-function targetYear(status: Status): number | null {
-  const target = status.components.target as { year?: number } | undefined;
-  return typeof target?.year === 'number' ? target.year : null;
-}
-
-/**
- * For each (row, target kind) the newest status not after `year`; a target with only later statuses keeps its
- * first (it has no data by `year`, which that status says).
- */
-function asOf(statuses: readonly Status[], year: number): Status[] {
-  const chosen = new Map<string, Status>();
-  for (const s of statuses) {
-    const key = `${s.row_id}:${s.target_kind}`;
-    const seen = chosen.get(key);
-    const fits = s.year <= year;
-    if (!seen) chosen.set(key, s);
-    else if (fits && (seen.year > year || s.year > seen.year)) chosen.set(key, s);
-  }
-  return statuses.filter((s) => chosen.get(`${s.row_id}:${s.target_kind}`) === s);
 }
 
 /**
@@ -246,15 +197,12 @@ export async function evaluationInput(
       message: `document ${planId} (${plan.filename}) is a ${plan.doc_type}, not a plan`,
       expected: 'the id of a plan (GET /api/plans)',
     });
-  const [stored, docs, projects, annual] = await Promise.all([
-    listStatuses(db, { document_id: planId }),
+  const [docs, projects, evaluation] = await Promise.all([
     db.selectFrom('documents').select(['id', 'filename']).execute(),
     plan.region_id === null
       ? Promise.resolve({ items: [] as ProjectLedgerEntry[] })
       : pageProjectLedger(db, { region_id: plan.region_id }, { limit: 500, offset: 0 }),
-    plan.region_id === null
-      ? Promise.resolve([])
-      : listTargets(db, { region_id: plan.region_id, doc_type: 'work_report' }),
+    planEvaluation(db, planId, year),
   ]);
   // Sources name a document by file name or by id; the report prints the file name.
   const documents = new Map<string, string>();
@@ -263,77 +211,21 @@ export async function evaluationInput(
     documents.set(d.filename, d.filename);
   }
   const start = plan.period_start;
-  const previous = (s: Status) => {
-    const t = targetYear(s);
-    return start !== null && t !== null && t < start;
-  };
-  const mine = stored.filter((s) => (scope === 'previous' ? previous(s) : !previous(s)));
-  const chosen = asOf(mine, year);
-  const annualOf = new Map<string, (typeof annual)[number]>();
-  for (const t of annual)
-    if (t.indicator_id && t.year === year && !annualOf.has(t.indicator_id)) annualOf.set(t.indicator_id, t);
-  const indicators = chosen.map((s): EvaluatedIndicator => {
-    const c = s.components as Record<string, unknown>;
-    const label = (s.override?.label ?? s.label) as StatusLabel;
-    const lag = (s.override ? null : s.lag) as LagDegree | null;
-    const wr = s.indicator_id ? annualOf.get(s.indicator_id) : undefined;
-    return {
-      status_id: s.id,
-      row_id: s.row_id,
-      status_year: s.year,
-      category: s.category ?? '其他',
-      name: s.name,
-      unit: s.unit,
-      attribute: s.attribute,
-      binding: s.attribute === '约束性',
-      target_kind: s.target_kind,
-      label,
-      lag,
-      label_text: labelText(label, lag),
-      overridden: s.override
-        ? {
-            computed: labelText(s.label as StatusLabel, s.lag as LagDegree | null),
-            reason: s.override.reason,
-            by: s.override.overridden_by,
-          }
-        : null,
-      warning: s.warning,
-      base: figureOf(c.base as StoredFigure | null, documents),
-      target: figureOf(c.target as StoredFigure | null, documents),
-      annual_target: wr
-        ? {
-            year,
-            text: annualTargetText(wr, s.unit),
-            source: {
-              document: documents.get(String(wr.document_id)) ?? String(wr.document_id),
-              line: wr.line,
-              quote: wr.quote,
-            },
-          }
-        : null,
-      actual: figureOf(c.latest as StoredFigure | null, documents),
-      expected: numberText(c.expected as number | null),
-      progress: ratioText(s.ratio),
-      explanation: s.explanation,
-      road_ahead: null,
-    };
-  });
-  // Issue 12's evaluation: one verdict per indicator, 正文目标, the road ahead, the previous plan's review.
-  const evaluation = await planEvaluation(db, planId, year);
-  const judged = !evaluation
-    ? null
-    : scope === 'current'
-      ? fromPlanEvaluation(evaluation, year, documents)
-      : evaluation.previous
-        ? fromPreviousReview(evaluation.previous, plan.filename)
-        : null;
-  const counts = judged?.counts ?? labelCounts(chosen);
+  const previous = evaluation?.previous ?? null;
+  const judged =
+    scope === 'current'
+      ? fromPlanEvaluation(evaluation!, year, documents)
+      : previous
+        ? fromPreviousReview(previous, plan.filename)
+        : { indicators: [], counts: labelCounts([]), sentence: summarize(labelCounts([])) };
   const trends: IndicatorTrend[] = [];
   if (scope === 'current') {
     // Level targets with an expected path, those with actual values first, in the plan's table order.
     const linked = [
       ...new Set(
-        chosen.filter((s) => s.target_kind === 'level' && s.indicator_id).map((s) => s.indicator_id!),
+        evaluation!.indicators
+          .filter((e) => e.origin === 'table' && e.indicatorId && e.targets.some((t) => t.kind === 'level'))
+          .map((e) => e.indicatorId!),
       ),
     ];
     const series = await Promise.all(linked.map((id) => indicatorSeries(db, { ...plan }, id)));
@@ -366,10 +258,7 @@ export async function evaluationInput(
           })),
       });
   }
-  const periodEnd =
-    scope === 'previous'
-      ? (evaluation?.previous?.targetYear ?? chosen.map(targetYear).find((y) => y !== null) ?? null)
-      : plan.period_end;
+  const periodEnd = scope === 'previous' ? (previous?.targetYear ?? null) : plan.period_end;
   const periodStart =
     scope === 'previous' && periodEnd !== null && start !== null && plan.period_end !== null
       ? periodEnd - (plan.period_end - start)
@@ -388,12 +277,12 @@ export async function evaluationInput(
     year,
     scope,
     period: { start: periodStart, end: periodEnd },
-    indicators: judged?.indicators ?? indicators,
-    counts,
-    sentence: judged?.sentence ?? summarize(counts),
+    indicators: judged.indicators,
+    counts: judged.counts,
+    sentence: judged.sentence,
     projects: projects.items,
     trends,
-    basis: '数据库中已计算的指标状态（与 /api/statuses 一致）',
+    basis: '规划评估结果（与 /api/plans/:id/evaluation 一致）',
   };
 }
 
