@@ -1,6 +1,6 @@
 // The real Lantu server for browser tests: a temporary SQLite file with the corpus ingested, the web app built.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +12,20 @@ import { ingestPaths, openStore, type Store } from '../../src/store/index.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS = join(ROOT, 'fixtures/corpus');
 
-/** Build web/dist when it is missing (`npm run build` normally has). */
+/** The newest modification time of the files under `dir` (0 when it does not exist). */
+function newestIn(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
+/** Build web/dist when it is missing or older than the web sources and the API contract they import. */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(WEB_ROOT, 'index.html'))) return;
+  const built = join(WEB_ROOT, 'index.html');
+  const sources = Math.max(newestIn(join(ROOT, 'web/src')), newestIn(join(ROOT, 'src/server/contract')));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   execFileSync(
     process.execPath,
     [
