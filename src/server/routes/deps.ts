@@ -13,6 +13,7 @@ import { LantuError } from '../../diagnostics.js';
 import type { ReadLimits } from '../../readers/index.js';
 import { findRegion, type Database } from '../../store/index.js';
 import type { AnalysisPool } from '../../store/workers.js';
+import type {} from '../access.js';
 import { INT_MAX } from '../inputs.js';
 
 /** The app as route files see it: schemas are TypeBox, so params, body, query and replies are typed by them. */

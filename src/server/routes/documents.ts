@@ -72,6 +72,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.post(
     '/api/documents',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['documents'],
         summary: `upload one or more documents (multipart, field "file"; at most ${Math.round(uploads.file / 1024 / 1024)} MB each) = ingest`,
