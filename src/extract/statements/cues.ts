@@ -11,6 +11,8 @@ export const TRAILING_COMPARATORS: readonly { pattern: RegExp; comparator: strin
 /** Relation words before the value, nearest first; the first that ends right before the value wins. */
 export const LEADING_COMPARATORS: readonly { pattern: RegExp; comparator: string }[] = [
   { pattern: /(?:不低于|不少于|至少|不小于)\s*$/, comparator: '不低于' },
+  // A lower bound of a share of something (不少于编制总额85%): a short noun stands between the word and the value.
+  { pattern: /(?:不低于|不少于|至少|不小于)[\u4e00-\u9fff]{1,6}\s*$/, comparator: '不低于' },
   // 不超过 is an upper bound, so it is tested before 超过.
   { pattern: /(?:不超过|不高于|不大于|不多于)\s*$/, comparator: '以内' },
   { pattern: /(?:超过|超)\s*$/, comparator: '超过' },
@@ -25,6 +27,9 @@ export const LEADING_COMPARATORS: readonly { pattern: RegExp; comparator: string
   { pattern: /(?:下降|降低|减少|压减|减量)\s*$/, comparator: '下降' },
   { pattern: /(?:达到|达|实现|增加到|增至|提高到|提升到|提升至|提高至|超出)\s*$/, comparator: '达到' },
 ];
+
+/** A lower bound that governs a 、-list of counts (至少1所卫生服务中心、1所养老机构、1所幼儿园): every item is bounded. */
+export const LIST_LOWER_BOUND = /(?:不低于|不少于|至少|不小于)\s*(?:\d[\d.]*[^\d、，,；;。：:]{1,16}、\s*)+$/;
 
 /**
  * Action verbs that make a count the result of an action (新增10万个学位, 建成3个基地): the comparator is

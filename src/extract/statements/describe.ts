@@ -12,6 +12,7 @@ import {
   EVERY_YEAR,
   GOAL_SECTION,
   LEADING_COMPARATORS,
+  LIST_LOWER_BOUND,
   PLAN_PERIOD,
   TRAILING_COMPARATORS,
 } from './cues.js';
@@ -58,10 +59,13 @@ export function relationOf(layout: Layout, statement: Statement): Relation {
     if (pattern.test(after)) return { comparator, aspirational };
   if (/^\s*余/.test(after) || /余\s*$/.test(layout.text.slice(mention.start, mention.end)))
     return { comparator: '以上', aspirational };
+  // 实现倍增, 比2020年翻一番: the multiplying is the relation (CONVENTIONS-2026: 其他(翻一番)).
+  if (mention.multiplier !== undefined) return { comparator: `其他(${mention.multiplier})`, aspirational };
   // 保持每年千亿级: the relation word stands before the every-year word.
   const near = before.replace(/每年\s*$/, '').slice(-8);
   for (const { pattern, comparator } of LEADING_COMPARATORS)
     if (pattern.test(near)) return { comparator, aspirational };
+  if (LIST_LOWER_BOUND.test(before.slice(-80))) return { comparator: '不低于', aspirational };
   // Reaching a size class is its own relation (打造千亿级产业集群 → 其他(千亿级)).
   if (mention.scaleClass !== undefined) return { comparator: `其他(${mention.scaleClass})`, aspirational };
   if (aspirational && /(?:力争|争取)\s*$/.test(near)) return { comparator: '力争', aspirational };
@@ -127,8 +131,8 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
     last,
   );
   if (inSentence !== null) return inSentence;
-  const planPeriod = PLAN_PERIOD.exec(layout.text.slice(sentence.start, mention.start));
-  if (planPeriod) return periodYear(planPeriod[0], context);
+  const planPeriod = statedPeriod(layout.text.slice(sentence.start, mention.start));
+  if (planPeriod) return periodYear(planPeriod, context);
   if (EVERY_YEAR.test(sentenceText)) return null;
   // A year said earlier in the same paragraph still governs (到2025年，… 。…达到…).
   for (let i = sentenceIndex - 1; i >= 0; i--) {
@@ -150,6 +154,15 @@ export function targetYear(layout: Layout, statement: Statement, context: YearCo
   // (到2030年 opening a chapter does not date every later sentence: EXTRACTION.md, CONVENTIONS-2026).
   return context.docType === 'work_report' ? context.periodStart : null;
 }
+
+/** A plan-period word that dates the sentence; `在“十四五”基础上翻一番` names the base, not the deadline. */
+function statedPeriod(text: string): string | null {
+  const m = PLAN_PERIOD.exec(text);
+  if (!m) return null;
+  return PERIOD_AS_BASE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)) ? null : m[0];
+}
+
+const PERIOD_AS_BASE = /^[”"’]?\s*(?:的\s*)?(?:基础上|基础之上|的基础|水平上)/;
 
 /** The year of the last token within [first, last], or null. */
 function lastPlausible(tokens: readonly YearToken[], first: number, last: number): number | null {

@@ -171,6 +171,7 @@ export function mentionsAmong(text: string, quantities: readonly QuantityMatch[]
       value: exactValue(text, q.start, q.value, thousands),
       valueMax: q.valueMax !== undefined ? multiplyDecimal(q.valueMax, String(thousands)) : null,
       unit: thousands === 1 ? written : written!.slice(1),
+      ...(q.multiplier ? { multiplier: q.multiplier } : {}),
     });
   }
   return mentions;

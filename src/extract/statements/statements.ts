@@ -35,6 +35,8 @@ export interface Mention {
   unit: string | null;
   /** A size class (千亿级产业集群) as written: a goal of reaching the class, never a reported value. */
   scaleClass?: string;
+  /** 翻一番 / 倍增 as written: the goal is the multiplying itself, whatever verb stands before it. */
+  multiplier?: string;
 }
 
 export type StatementTense = 'target' | 'achievement';

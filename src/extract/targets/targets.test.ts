@@ -97,6 +97,26 @@ describe('targets', () => {
     ]);
   });
 
+  it('bounds every count of a list after 至少, a share after 不少于 and a noun, and reads 翻一番 as its own relation', () => {
+    const doc = plan(
+      [],
+      [
+        '每个乡镇办好至少1所社区卫生服务中心、1所养老服务机构、1所中心幼儿园，疾控专业技术人员不少于编制总额85%，新建小学6所、中学4所。',
+        '展望2035年，城乡居民人均可支配收入在“十四五”基础上翻一番，科技创新平台实现倍增。',
+      ],
+    );
+    expect(doc.targets.map((t) => [t.value, t.unit, t.comparator, t.year])).toEqual([
+      [1, '所', '不低于', 2025],
+      [1, '所', '不低于', 2025],
+      [1, '所', '不低于', 2025],
+      [85, '%', '不低于', 2025],
+      [6, '所', '其他(新建)', 2025],
+      [4, '所', '其他(新建)', 2025],
+      [2, '倍', '其他(翻一番)', 2035],
+      [2, '倍', '其他(倍增)', 2035],
+    ]);
+  });
+
   it('reads a ratio, a coefficient or an index that a relation word sets without a unit', () => {
     const doc = plan(
       [],
