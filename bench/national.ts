@@ -129,6 +129,7 @@ export interface ApiFigure {
   requestsPerSecond: number;
   requests: number;
   errors: number;
+  timeouts: number;
 }
 
 export interface NationalFigures {
@@ -277,7 +278,9 @@ export async function benchNational(options: NationalOptions = {}): Promise<Nati
           p99: r.latency.p99,
           requestsPerSecond: r.requests.average,
           requests: r.requests.total,
-          errors: r.errors + r.non2xx + r.timeouts,
+          // autocannon counts a timeout (10 s) among its errors as well.
+          errors: r.errors + r.non2xx,
+          timeouts: r.timeouts,
         });
       }
     } finally {
@@ -315,7 +318,7 @@ export function formatNational(f: NationalFigures): string[] {
     ...f.api.map(
       (a) =>
         `GET ${a.path} × ${f.connections} connections: p50 ${a.p50} ms, p99 ${a.p99} ms, ` +
-        `${a.requestsPerSecond.toFixed(0)} req/s (${a.requests} requests, ${a.errors} errors)`,
+        `${a.requestsPerSecond.toFixed(0)} req/s (${a.requests} requests, ${a.errors} errors of which ${a.timeouts} timeouts)`,
     ),
     `peak server memory ${f.peakServerMB.toFixed(0)} MB; load average at the end ${f.load}`,
   ];

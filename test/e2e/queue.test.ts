@@ -56,7 +56,7 @@ describe('the 导入队列 page in Chromium', () => {
     const failed = page
       .locator('.ant-statistic', { hasText: '失败' })
       .locator('.ant-statistic-content-value');
-    await expect(failed.textContent()).resolves.toBe('1');
+    await expect.poll(() => failed.textContent(), { timeout: 120_000 }).toBe('1');
     const failure = page.locator('tr', { hasText: 'fixtures/bad/truncated.docx' });
     await expect(failure.textContent()).resolves.toMatch(/truncated or damaged/);
     await expect(page.getByText('运行中').count()).resolves.toBe(1);
