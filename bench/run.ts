@@ -1,6 +1,7 @@
 // `npm run bench [section]`: every benchmark of the project, printed as one report (throughput, latency, memory).
 import { benchExtract } from './extract.js';
 import { benchIngest, formatIngest } from './ingest.js';
+import { benchNational, formatNational, nationalOptions } from './national.js';
 import { formatThroughput, peakMemoryMB } from './harness.js';
 import { benchReading } from './reading.js';
 import { benchReport, formatReportTiming } from './report.js';
@@ -20,14 +21,19 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   report: async () => (await benchReport()).map(formatReportTiming),
   sheets: async () => (await benchSheets()).map(formatSheetPhase),
   search: async () => (await benchSearch()).flatMap(formatSearch),
+  // Only when asked for (`npm run bench -- national [--plans N --reports M]`): hours at the issue's scale.
+  national: async () => formatNational(await benchNational(nationalOptions(process.argv.slice(3)))),
 };
+
+/** Sections a bare `npm run bench` leaves out. */
+const ON_REQUEST = new Set(['national']);
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (only && !SECTIONS[only])
     throw new Error(`unknown section "${only}" (expected one of ${Object.keys(SECTIONS).join(', ')})`);
   for (const [name, run] of Object.entries(SECTIONS)) {
-    if (only && only !== name) continue;
+    if (only ? only !== name : ON_REQUEST.has(name)) continue;
     console.log(`\n== ${name} ==`);
     for (const line of await run()) console.log(line);
   }

@@ -16,7 +16,7 @@ import { refreshStatistics } from './maintenance.js';
 import { analysisPool, type AnalysisPool } from './workers.js';
 
 /** From this many new documents on, an ingest is a bulk load and refreshes the planner's statistics. */
-const BULK_DOCUMENTS = 50;
+export const BULK_DOCUMENTS = 50;
 
 export { collectFiles, DOCUMENT_EXTENSIONS } from '../readers/files.js';
 
@@ -69,11 +69,20 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A failed file as the user reads it: the error once prefixed by the file as they named it, and its code. */
+export function failureOf(file: string, error: unknown): { error: string; code?: string } {
+  // Readers name the file themselves; say it once, as the user wrote it.
+  let text = message(error);
+  for (const name of [file, basename(file)])
+    if (text.startsWith(`${name}: `)) text = text.slice(name.length + 2);
+  return { error: `${file}: ${text}`, ...(error instanceof LantuError ? { code: error.code } : {}) };
+}
+
 /**
  * Store one document and what it owes in one transaction, unless the same bytes are stored already: then their
  * id. On SQLite the transaction is the file's one writer from its first statement (no upgrade that could fail).
  */
-async function storeDocument(
+export async function storeDocument(
   db: Store['db'],
   record: DocumentRecord,
   bytes: Uint8Array,
@@ -93,7 +102,7 @@ async function storeDocument(
   return stored;
 }
 
-async function regionOf(db: Store['db'], documentId: number): Promise<number | null> {
+export async function regionOf(db: Store['db'], documentId: number): Promise<number | null> {
   const row = await db
     .selectFrom('documents')
     .select('region_id')
@@ -170,14 +179,9 @@ export async function ingest(
       report.stored.push({ file, documentId });
       emit({ file, outcome: 'stored', documentId });
     } catch (error) {
-      // Readers name the file themselves; say it once, as the user wrote it.
-      let text = message(error);
-      for (const name of [file, basename(file)])
-        if (text.startsWith(`${name}: `)) text = text.slice(name.length + 2);
-      const why = `${file}: ${text}`;
-      const code = error instanceof LantuError ? { code: error.code } : {};
-      report.failed.push({ file, error: why, ...code });
-      emit({ file, outcome: 'failed', error: why, ...code });
+      const failure = failureOf(file, error);
+      report.failed.push({ file, ...failure });
+      emit({ file, outcome: 'failed', ...failure });
     }
   };
 

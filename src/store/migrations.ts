@@ -610,6 +610,51 @@ const search: Migration = {
   },
 };
 
+/**
+ * The ingest queue's own ledger (PostgreSQL's pg-boss holds the jobs): each enqueued file's bytes, so a worker on
+ * another machine can read them, keyed by content hash (a file enqueued twice is one row), with what became of it;
+ * and the worker processes, seen by their heartbeat. Created on both engines so one schema serves both.
+ */
+const jobQueue: Migration = {
+  async up(db) {
+    const t = types(db);
+    await create(db, 'queued_files')
+      .addColumn('sha256', 'text', (c) => c.notNull().unique())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('byte_size', 'integer', (c) => c.notNull())
+      // Emptied once the document is stored: the documents table keeps the bytes from then on.
+      .addColumn('content', t.blob)
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('error', 'text')
+      .addColumn('code', 'text')
+      .addColumn('document_id', 'integer', (c) => c.references('documents.id').onDelete('set null'))
+      .addColumn('worker_id', 'text')
+      .addColumn('enqueued_by', 'text', (c) => c.notNull())
+      .addColumn('enqueued_at', 'text', (c) => c.notNull())
+      .addColumn('started_at', 'text')
+      .addColumn('finished_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('queued_files_state')
+      .on('queued_files')
+      .columns(['state', 'finished_at'])
+      .execute();
+    await db.schema
+      .createTable('queue_workers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('host', 'text', (c) => c.notNull())
+      .addColumn('pid', 'integer', (c) => c.notNull())
+      .addColumn('concurrency', 'integer', (c) => c.notNull())
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('seen_at', 'text', (c) => c.notNull())
+      .addColumn('stopped_at', 'text')
+      .addColumn('jobs_done', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('jobs_failed', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -620,6 +665,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
   '0009_search': search,
+  '0014_job_queue': jobQueue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

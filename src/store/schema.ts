@@ -392,6 +392,44 @@ export interface PendingDerivationTable {
   queued_at: Timestamp;
 }
 
+/** A file enqueued for ingest on PostgreSQL (pg-boss holds its job): its bytes until stored, and its outcome. */
+export interface QueuedFileTable {
+  id: Generated<number>;
+  sha256: string;
+  /** As the user named it when enqueuing (path or upload name). */
+  filename: string;
+  byte_size: number;
+  /** The file's bytes; null once its document is stored (the document keeps them). */
+  content: Buffer | null;
+  state: QueuedFileState;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** The last error, naming the file and what was expected; kept when the state is failed. */
+  error: string | null;
+  code: string | null;
+  document_id: number | null;
+  worker_id: string | null;
+  enqueued_by: string;
+  enqueued_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+/** queued → active → done | failed; a job that will be tried again goes back to queued with its last error. */
+export type QueuedFileState = 'queued' | 'active' | 'done' | 'failed';
+
+/** A `lantu worker` process, as its heartbeat last reported it. */
+export interface QueueWorkerTable {
+  id: string;
+  host: string;
+  pid: number;
+  concurrency: number;
+  started_at: Timestamp;
+  seen_at: Timestamp;
+  stopped_at: Timestamp | null;
+  jobs_done: ColumnType<number, number | undefined, number>;
+  jobs_failed: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   regions: RegionTable;
   documents: DocumentTable;
@@ -417,6 +455,8 @@ export interface Database {
   project_ledger: ProjectLedgerTable;
   pending_derivations: PendingDerivationTable;
   search_units: SearchUnitTable;
+  queued_files: QueuedFileTable;
+  queue_workers: QueueWorkerTable;
 }
 
 export type Region = Selectable<RegionTable>;

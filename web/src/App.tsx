@@ -16,6 +16,7 @@ const Search = lazy(() => import('./pages/Search'));
 const Public = lazy(() => import('./pages/Public'));
 const Ledger = lazy(() => import('./pages/Ledger'));
 const Reports = lazy(() => import('./pages/Reports'));
+const QueuePage = lazy(() => import('./pages/Queue'));
 
 function UserBox() {
   const { t } = useLang();
@@ -65,6 +66,7 @@ export function App() {
     { key: '/ledger', label: <Link to="/ledger">{t('实施台账', 'Ledger')}</Link> },
     { key: '/reports', label: <Link to="/reports">{t('评估报告', 'Reports')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
+    { key: '/queue', label: <Link to="/queue">{t('导入队列', 'Import queue')}</Link> },
   ];
   return (
     <Layout className="app">
@@ -113,6 +115,7 @@ export function App() {
             <Route path="/ledger" element={<Ledger />} />
             <Route path="/search" element={<Search />} />
             <Route path="/reports" element={<Reports />} />
+            <Route path="/queue" element={<QueuePage />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route
               path="*"

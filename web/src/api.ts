@@ -118,6 +118,7 @@ export type {
   Page,
   PlanEvaluation,
   PlanOverview,
+  QueueState,
   ReaderDocument,
   Region,
   ReportQuery,

@@ -65,6 +65,7 @@ export {
 } from './evaluation.js';
 export { SearchHit, SearchAnswer, type SearchFacetValue } from './search.js';
 export { RowError, CheckResult, ImportResult } from './imports.js';
+export { QueueState, QueueFailure, QueueWorker } from './queue.js';
 export {
   LedgerClock,
   NewUnit,

@@ -9,6 +9,7 @@ import { registerIndicatorRoutes } from './indicators.js';
 import { registerLedgerRoutes } from './ledger.js';
 import { registerObservationRoutes } from './observations.js';
 import { registerOverviewRoutes } from './overview.js';
+import { registerQueueRoutes } from './queue.js';
 import { registerReaderRoutes } from './reader.js';
 import { registerReferenceRoutes } from './reference.js';
 import { registerReportRoutes } from './reports.js';
@@ -43,4 +44,5 @@ export function registerRoutes(app: Api, deps: RouteDeps): void {
   registerEvaluationRoutes(app, deps);
   registerAssignedTargetRoutes(app, deps);
   registerReviewGroupRoutes(app, deps);
+  registerQueueRoutes(app, deps);
 }
