@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indicatorById } from '../catalog/indicators.js';
-import { linkIndicator } from '../catalog/link.js';
+import { indicatorById, linkIndicator } from '../catalog/index.js';
 import { fromGoldFormat } from '../extract/index.js';
-import type { GoldExtraction, IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
+import type { GoldExtraction, IndicatorRowOut, IndicatorTableOut } from '../extract/index.js';
 import type { ValueRole } from '../structure/tables/index.js';
 import { readCell } from './cell.js';
 import { lintPlan, type LintCellName, type LintInput, type LintTable, type PlacedCell } from './lint.js';

@@ -1,8 +1,11 @@
 // The plan linter: consistency checks inside a plan (and against values reported elsewhere), each citing both places.
-import { indicatorById, INDICATORS } from '../catalog/indicators.js';
-import { linkIndicator } from '../catalog/link.js';
-import type { IndicatorDef } from '../catalog/types.js';
-import { convertUnit } from '../catalog/units.js';
+import {
+  convertUnit,
+  indicatorById,
+  INDICATORS,
+  linkIndicator,
+  type IndicatorDef,
+} from '../catalog/index.js';
 import type { Severity } from '../diagnostics.js';
 import { compareDecimal, decimal, toNumber, type Decimal } from '../quantity/index.js';
 import type { Evidence } from '../text/span.js';

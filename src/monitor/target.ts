@@ -1,6 +1,6 @@
 // Turning an indicator-table row into the targets the monitor judges (level, growth, cumulative, bound, qualitative).
-import type { IndicatorDef } from '../catalog/types.js';
-import type { IndicatorRowOut } from '../extract/model.js';
+import type { IndicatorDef } from '../catalog/index.js';
+import type { IndicatorRowOut } from '../extract/index.js';
 import { readCell, type MonitorCell } from './cell.js';
 import type { Observation, SourceRef, TargetSpec } from './types.js';
 
