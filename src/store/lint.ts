@@ -205,11 +205,11 @@ export async function lintRegion(
   let stored = 0;
   for (let i = 0; i < plans.length; i += PLAN_BATCH) {
     const batch = plans.slice(i, i + PLAN_BATCH).map((p) => p.id);
-    const extractions = await lintDocuments(db, batch, { text: true });
+    const loaded = await lintDocuments(db, batch, { text: true });
     // A plan is checked against what was reported (work reports, bulletins), not against other plans.
     const linted = await Promise.all(
       batch.map(async (planId) => {
-        const x = extractions.get(planId);
+        const x = loaded.get(planId);
         return x ? { planId, x, findings: await lint({ ...x, elsewhere }) } : null;
       }),
     );
@@ -237,9 +237,9 @@ export async function lintRegion(
       await replaceFindings(db, planId, values);
       stored += values.length;
     }
-    // A plan whose extraction is gone has no findings any more.
+    // A plan no longer stored has no findings any more.
     for (const planId of batch)
-      if (!extractions.has(planId))
+      if (!loaded.has(planId))
         await db.deleteFrom('findings').where('document_id', '=', planId).execute();
   }
   return stored;
