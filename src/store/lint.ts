@@ -239,8 +239,7 @@ export async function lintRegion(
     }
     // A plan no longer stored has no findings any more.
     for (const planId of batch)
-      if (!loaded.has(planId))
-        await db.deleteFrom('findings').where('document_id', '=', planId).execute();
+      if (!loaded.has(planId)) await db.deleteFrom('findings').where('document_id', '=', planId).execute();
   }
   return stored;
 }
