@@ -1,7 +1,7 @@
 // `lantu eval`: scores every fixture that has a gold file and renders the per-document and micro-average tables.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GoldExtraction } from '../extract/model.js';
+import type { GoldExtraction } from '../extract/index.js';
 import { microAverage, SECTIONS, type DocumentScore, type SectionScore } from './score.js';
 
 export { scoreDocument, microAverage, pairBest, prf, SECTIONS } from './score.js';

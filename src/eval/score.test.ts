@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GoldExtraction } from '../extract/model.js';
+import type { GoldExtraction } from '../extract/index.js';
 import { normalizeText, withoutUnitSuffix } from './normalize.js';
 import { microAverage, pairBest, scoreDocument } from './score.js';
 import { similarity } from './similarity.js';

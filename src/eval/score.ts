@@ -1,5 +1,5 @@
 // Scores an extraction against a gold annotation with exactly the rules of EXTRACTION.md.
-import type { GoldExtraction, IndicatorRowOut } from '../extract/model.js';
+import type { GoldExtraction, IndicatorRowOut } from '../extract/index.js';
 import { normalizeText, withoutUnitSuffix } from './normalize.js';
 import { similarity } from './similarity.js';
 

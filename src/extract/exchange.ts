@@ -34,13 +34,43 @@ export function locateQuote(source: SourceText, line: number, quote: string): Ev
   return { start: range.start + lead, end: range.start + lead + whole.length, line, quote: whole };
 }
 
-function exchangeRow(source: SourceText, row: IndicatorRowOut): IndicatorRow {
+/** A cell written with any spacing (`4.5以内` as `4.5 以内`), not as part of a longer number (`3` in `3.23`). */
+function cellPattern(raw: string): RegExp {
+  const chars = [...raw.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const digit = /[\d.]/;
+  const before = digit.test(raw.trimStart()[0] ?? '') ? '(?<![\\d.])' : '';
+  const after = digit.test(raw.trimEnd().at(-1) ?? '') ? '(?![\\d.])' : '';
+  return new RegExp(`${before}${chars.join('\\s*')}${after}`);
+}
+
+/**
+ * Evidence of a cell: the exchange format records only its row's line, and a flattened table spreads a row over
+ * the lines up to the next row, so the cell is looked up there once, when the file is read back. Else the row's.
+ */
+function locateCell(source: SourceText, raw: string, from: number, upTo: number, row: Evidence): Evidence {
+  if (raw.trim() === '') return row;
+  const pattern = cellPattern(raw);
+  for (let line = from; line <= Math.min(upTo, source.lineStarts.length); line++) {
+    const range = lineRange(source, line);
+    const m = pattern.exec(source.text.slice(range.start, range.end));
+    if (m)
+      return { start: range.start + m.index, end: range.start + m.index + m[0].length, line, quote: m[0] };
+  }
+  return row;
+}
+
+function exchangeRow(source: SourceText, row: IndicatorRowOut, nextLine: number | undefined): IndicatorRow {
   const evidence = locateQuote(source, row.line, row.name);
+  const lastLine = nextLine !== undefined && nextLine > row.line ? nextLine - 1 : row.line + 8;
   const cells: RowCells = {};
   for (const [field, role] of ROLE_OF) {
     const raw = row[field];
     if (typeof raw !== 'string') continue;
-    cells[role] = { raw, typed: parseCell(raw, { column: role as CellColumn }), evidence };
+    cells[role] = {
+      raw,
+      typed: parseCell(raw, { column: role as CellColumn }),
+      evidence: locateCell(source, raw, row.line, lastLine, evidence),
+    };
   }
   if (row.attribute !== null)
     cells.attribute = { raw: row.attribute, typed: parseCell(row.attribute), evidence };
@@ -84,7 +114,7 @@ export function fromGoldFormat(gold: GoldExtraction, text: string): Extraction {
     shape: 'exchange',
     period: table.period ?? null,
     columns: exchangeColumns(table),
-    rows: table.rows.map((row) => exchangeRow(source, row)),
+    rows: table.rows.map((row, i) => exchangeRow(source, row, table.rows[i + 1]?.line)),
     endLine: Math.max(table.line, ...table.rows.map((r) => r.line)),
     footnotes: (table.footnotes ?? []).map((f) => ({ text: f, line: table.line })),
     diagnostics: [],

@@ -1,5 +1,5 @@
 // Extraction, the last reading stage: metadata, targets, reported values and projects of a laid-out document.
-import type { Layout } from '../layout/types.js';
+import type { Layout } from '../layout/index.js';
 import type { Heading } from '../structure/outline/index.js';
 import { extractAchievements, reviewContext } from './achievements/index.js';
 import type { Achievement, DocumentMetadata, Target } from './model.js';
@@ -10,6 +10,23 @@ import { extractTargets, yearContext } from './targets/index.js';
 export { extractMetadata } from './metadata.js';
 export { extractProjects, projectListingSpans } from './projects/index.js';
 export { fromGoldFormat } from './exchange.js';
+export type {
+  DocType,
+  DocumentMetadata,
+  OutlineEntry,
+  IndicatorRowOut,
+  ColumnMap,
+  IndicatorTableOut,
+  TargetOut,
+  AchievementMetric,
+  AchievementOut,
+  ProjectOut,
+  GoldExtraction,
+  Target,
+  Achievement,
+  Project,
+  Extraction,
+} from './model.js';
 
 export interface StatementLists {
   targets: Target[];

@@ -9,7 +9,7 @@ import {
 } from '../catalog/gazetteer.js';
 import { logicalText } from '../layout/index.js';
 import { TERMINAL_PUNCTUATION } from '../vocabulary/index.js';
-import type { Layout } from '../layout/types.js';
+import type { Layout } from '../layout/index.js';
 import { fiveYearPlanPeriod } from '../quantity/index.js';
 import { cleanTitle } from '../structure/outline/index.js';
 import type { DocType, DocumentMetadata } from './model.js';

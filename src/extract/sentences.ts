@@ -1,5 +1,5 @@
 // Sentences and clauses of the clean text, and the evidence (line, quote) of a clean-text span in the original file.
-import type { Layout } from '../layout/types.js';
+import type { Layout } from '../layout/index.js';
 import { lineAt, lineRange } from '../text/source-text.js';
 import type { Evidence } from '../text/span.js';
 

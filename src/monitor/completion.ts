@@ -1,6 +1,6 @@
 // The role of an indicator table (this plan's targets or the previous plan's completion), and the previous
 // plan's 总结评估: its target against what was achieved, 完成 / 未完成 per indicator.
-import type { Direction } from '../catalog/types.js';
+import type { Direction } from '../catalog/index.js';
 import { findQuantities, toNumber } from '../quantity/index.js';
 import { readCell, type MonitorCell } from './cell.js';
 import { resolveDirection } from './status.js';

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indicatorById } from '../catalog/indicators.js';
-import { linkIndicator } from '../catalog/link.js';
-import type { GoldExtraction, IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
+import { indicatorById, linkIndicator } from '../catalog/index.js';
+import { fromGoldFormat } from '../extract/index.js';
+import type { GoldExtraction, IndicatorRowOut, IndicatorTableOut } from '../extract/index.js';
+import type { ValueRole } from '../structure/tables/index.js';
 import { readCell } from './cell.js';
-import { lintPlan, type LintInput } from './lint.js';
+import { lintPlan, type LintCellName, type LintInput, type LintTable, type PlacedCell } from './lint.js';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
 const gold = (name: string) => JSON.parse(fixture(`gold/${name}.json`)) as GoldExtraction;
@@ -14,10 +15,65 @@ const number = (raw: string | null) => {
   return c.type === 'number' && !c.cumulative ? c.value : null;
 };
 
+const ROLES: Record<LintCellName, ValueRole> = {
+  base_raw: 'base',
+  target_raw: 'target',
+  growth_raw: 'growth',
+  actual_raw: 'actual',
+  actual_growth_raw: 'actual_growth',
+};
+
+/** An exchange-format table as the store keeps it: each cell read once; `placed` gives a cell its evidence. */
+function lintTable(
+  table: IndicatorTableOut,
+  placed: (row: number, cell: LintCellName) => PlacedCell['evidence'] = () => undefined,
+): LintTable {
+  return {
+    caption: table.caption,
+    columns: table.columns,
+    rows: table.rows.map((row, i) => {
+      const typed: Partial<Record<LintCellName, PlacedCell>> = {};
+      for (const cell of Object.keys(ROLES) as LintCellName[]) {
+        if (row[cell] === undefined) continue;
+        const evidence = placed(i, cell);
+        typed[cell] = evidence ? { ...readCell(row[cell]), evidence } : readCell(row[cell]);
+      }
+      return { name: row.name, unit: row.unit, line: row.line, typed };
+    }),
+  };
+}
+
+/**
+ * A reviewed (gold) file as the linter reads it from the store: exact decimal text; with the document's text,
+ * each table cell carries the evidence ingest stores with it and the box totals can be checked.
+ */
+function fromGold(x: GoldExtraction, text?: string): LintInput {
+  const native = text === undefined ? null : fromGoldFormat(x, text);
+  return {
+    doc: x.doc,
+    period: x.period,
+    tables: x.indicator_tables.map((t, ti) =>
+      lintTable(t, (ri, cell) => {
+        const row = native?.tables[ti]?.rows[ri];
+        const evidence = row?.cells[ROLES[cell]]?.evidence;
+        return evidence && evidence.start !== row!.evidence.start ? evidence : undefined;
+      }),
+    ),
+    targets: x.targets.map((t) => ({
+      ...t,
+      value: String(t.value),
+      value_max: t.value_max === null ? null : String(t.value_max),
+    })),
+    achievements: x.achievements.map((a) => ({ ...a, value: String(a.value) })),
+    projects: x.projects,
+    ...(text === undefined ? {} : { text }),
+  };
+}
+
 describe('lintPlan on 涧西 (gold + text)', () => {
   const name = 'luoyang-jianxi-plan-2021-2025';
   const plan = gold(name);
-  const findings = lintPlan({ ...plan, text: corpus(name) });
+  const findings = lintPlan(fromGold(plan, corpus(name)));
 
   it('flags every higher-is-better row whose target is below its base, citing both cells', () => {
     const rows = plan.indicator_tables.flatMap((t) => t.rows);
@@ -83,7 +139,7 @@ describe('lintPlan on 涧西 (gold + text)', () => {
 
 describe('lintPlan on 洛龙 (gold only)', () => {
   const plan = gold('luoyang-luolong-plan-2021-2025');
-  const findings = lintPlan(plan);
+  const findings = lintPlan(fromGold(plan));
 
   it('flags exactly the rows whose implied growth differs from the stated one by more than 1 point', () => {
     const expected = plan.indicator_tables
@@ -121,7 +177,7 @@ describe('lintPlan on 洛龙 (gold only)', () => {
 describe('lintPlan on 偃师 (two tables)', () => {
   it('compares the 十四五 base with the 十三五 completion column', () => {
     const plan = gold('luoyang-yanshi-plan-2021-2025');
-    const findings = lintPlan(plan).filter((f) => f.code === 'plan/base-disagrees');
+    const findings = lintPlan(fromGold(plan)).filter((f) => f.code === 'plan/base-disagrees');
     const rd = findings.find((f) => f.indicator === 'rd-intensity');
     expect(rd).toBeDefined();
     const rows = plan.indicator_tables
@@ -150,18 +206,23 @@ function row(cells: Partial<IndicatorRowOut>): IndicatorRowOut {
     ...cells,
   };
 }
-function table(rows: IndicatorRowOut[]): IndicatorTableOut {
-  return { caption: '主要指标', line: 5, columns: ['指标', '2020年基数', '2025年目标', '年均增长'], rows };
+function table(rows: IndicatorRowOut[]): LintTable {
+  return lintTable({
+    caption: '主要指标',
+    line: 5,
+    columns: ['指标', '2020年基数', '2025年目标', '年均增长'],
+    rows,
+  });
 }
 function plan(extra: Partial<LintInput>): LintInput {
-  return { doc: 'plan.txt', period: '2021-2025', indicator_tables: [], ...extra };
+  return { doc: 'plan.txt', period: '2021-2025', tables: [], ...extra };
 }
 
 describe('lint checks on hand-made plans', () => {
   it('respects the growth margin', () => {
     // 100 → 161.05 is exactly 10 %/yr; stated 9 differs by 1.0 point.
     const input = plan({
-      indicator_tables: [table([row({ base_raw: '100', target_raw: '161.051', growth_raw: '9' })])],
+      tables: [table([row({ base_raw: '100', target_raw: '161.051', growth_raw: '9' })])],
     });
     expect(lintPlan(input).filter((f) => f.code === 'plan/implied-growth-mismatch')).toHaveLength(0);
     expect(
@@ -171,7 +232,7 @@ describe('lint checks on hand-made plans', () => {
 
   it('flags a lower-is-better target above its base', () => {
     const input = plan({
-      indicator_tables: [
+      tables: [
         table([
           row({ name: '单位地区生产总值能耗', unit: '吨标准煤/万元', base_raw: '0.5', target_raw: '0.6' }),
         ]),
@@ -185,12 +246,11 @@ describe('lint checks on hand-made plans', () => {
 
   it('finds a table target contradicted by the text, and two text places that disagree', () => {
     const input = plan({
-      indicator_tables: [table([row({ base_raw: '451.9', target_raw: '820', growth_raw: '9.8' })])],
+      tables: [table([row({ base_raw: '451.9', target_raw: '820', growth_raw: '9.8' })])],
       targets: [
         {
           indicator: '地区生产总值',
-          comparator: '达到',
-          value: 800,
+          value: '800',
           value_max: null,
           unit: '亿元',
           year: 2025,
@@ -200,8 +260,7 @@ describe('lint checks on hand-made plans', () => {
         },
         {
           indicator: '地区生产总值',
-          comparator: '突破',
-          value: 1000,
+          value: '1000',
           value_max: null,
           unit: '亿元',
           year: 2025,
@@ -211,8 +270,7 @@ describe('lint checks on hand-made plans', () => {
         },
         {
           indicator: '地区生产总值年均增速',
-          comparator: '左右',
-          value: 9.8,
+          value: '9.8',
           value_max: null,
           unit: '%',
           year: 2025,
@@ -222,8 +280,7 @@ describe('lint checks on hand-made plans', () => {
         },
         {
           indicator: '常住人口城镇化率',
-          comparator: '达到',
-          value: 90,
+          value: '90',
           value_max: null,
           unit: '%',
           year: 2025,
@@ -233,8 +290,7 @@ describe('lint checks on hand-made plans', () => {
         },
         {
           indicator: '城镇化率',
-          comparator: '达到',
-          value: 92,
+          value: '92',
           value_max: null,
           unit: '%',
           year: 2025,
@@ -276,10 +332,11 @@ describe('lint checks on hand-made plans', () => {
   it('checks base values against another document, allowing for rounding', () => {
     const wr = {
       doc: 'report.txt',
+      tables: [],
       achievements: [
         {
           indicator: '地区生产总值',
-          value: 451.93,
+          value: '451.93',
           unit: '亿元',
           year: 2020,
           period: null,
@@ -289,7 +346,7 @@ describe('lint checks on hand-made plans', () => {
         },
         {
           indicator: '城镇化率',
-          value: 80.5,
+          value: '80.5',
           unit: '%',
           year: 2020,
           period: null,
@@ -300,7 +357,7 @@ describe('lint checks on hand-made plans', () => {
       ],
     };
     const input = plan({
-      indicator_tables: [
+      tables: [
         table([
           row({ base_raw: '451.9', target_raw: '820' }),
           row({ name: '城镇化率', unit: '%', base_raw: '88.06', target_raw: '90', line: 11 }),
@@ -311,5 +368,29 @@ describe('lint checks on hand-made plans', () => {
     const base = lintPlan(input).filter((f) => f.code === 'plan/base-disagrees');
     expect(base).toHaveLength(1);
     expect(base[0]!.places[1]).toEqual({ doc: 'report.txt', line: 4, quote: '城镇化率80.5%' });
+  });
+});
+
+describe('lint places from stored cells', () => {
+  it("cites a cell at its own evidence, and a cell stored without it at its row's line", () => {
+    const placed = plan({
+      tables: [
+        lintTable(
+          {
+            caption: '主要指标',
+            line: 5,
+            columns: ['指标', '2020年基数', '2025年目标'],
+            rows: [row({ name: '研究与试验发展经费投入强度', unit: '%', base_raw: '3.23', target_raw: '3' })],
+          },
+          (_, cell) => (cell === 'target_raw' ? { start: 120, end: 121, line: 12, quote: '3' } : undefined),
+        ),
+      ],
+    });
+    const [f] = lintPlan(placed);
+    expect(f?.code).toBe('plan/target-below-base');
+    expect(f?.places).toEqual([
+      { doc: 'plan.txt', line: 10, quote: '3.23' },
+      { doc: 'plan.txt', line: 12, quote: '3' },
+    ]);
   });
 });

@@ -1,38 +1,90 @@
 // The plan linter: consistency checks inside a plan (and against values reported elsewhere), each citing both places.
-import { indicatorById, INDICATORS } from '../catalog/indicators.js';
-import { linkIndicator } from '../catalog/link.js';
-import type { IndicatorDef } from '../catalog/types.js';
-import { convertUnit } from '../catalog/units.js';
+import {
+  convertUnit,
+  indicatorById,
+  INDICATORS,
+  linkIndicator,
+  type IndicatorDef,
+} from '../catalog/index.js';
 import type { Severity } from '../diagnostics.js';
-import type {
-  AchievementOut,
-  IndicatorRowOut,
-  IndicatorTableOut,
-  ProjectOut,
-  TargetOut,
-} from '../extract/model.js';
-import { cellNumber, decimalsOf, moneyIn100M, readCell } from './cell.js';
+import { compareDecimal, decimal, toNumber, type Decimal } from '../quantity/index.js';
+import type { Evidence } from '../text/span.js';
+import { decimalsOf, moneyIn100M, type MonitorCell } from './cell.js';
 import { averageGrowth } from './path.js';
 import { tableYears, type TableYears } from './target.js';
 import { figureText } from './wording.js';
 
-/** What the linter reads: the exchange format of one document (a gold file fits as is). */
-export interface LintInput {
+/** The value cells of an indicator row, by the names the store keeps them under. */
+export type LintCellName = 'base_raw' | 'target_raw' | 'growth_raw' | 'actual_raw' | 'actual_growth_raw';
+
+/** A table cell as the store keeps it: read once at ingest (`readCell`), with where it is written when known. */
+export type PlacedCell = MonitorCell & { evidence?: Evidence };
+
+/** A stored indicator row (`indicator_rows`, its JSON cells read): its typed cells and its line. */
+export interface LintRow {
+  name: string;
+  unit: string | null;
+  /** 1-based line of the name cell. */
+  line: number;
+  typed: Partial<Record<LintCellName, PlacedCell>>;
+}
+
+/** A stored indicator table with its rows in order; the caption and headers give the years. */
+export interface LintTable {
+  caption: string | null;
+  columns: readonly string[];
+  rows: readonly LintRow[];
+}
+
+/** A stored target of the running text: exact decimal text, with its line and quote. */
+export interface LintTarget {
+  indicator: string;
+  value: Decimal;
+  value_max: Decimal | null;
+  unit: string | null;
+  year: number | null;
+  /** A boolean, or the store's 0/1 flag. */
+  aspirational: boolean | number;
+  line: number;
+  quote: string;
+}
+
+/** A stored reported value (achievement): exact decimal text, with its line and quote. */
+export interface LintAchievement {
+  indicator: string;
+  value: Decimal;
+  unit: string | null;
+  year: number | null;
+  period: string | null;
+  metric: string;
+  line: number;
+  quote: string;
+}
+
+/** A stored item of a 专栏 box, at the line of its name. */
+export interface LintProject {
+  name: string;
+  investment: string | null;
+  box: string | null;
+  line: number;
+}
+
+/** What the linter reads of one stored document. */
+export interface LintDocument {
   doc: string;
   period?: string | null;
-  indicator_tables: readonly IndicatorTableOut[];
-  targets?: readonly TargetOut[];
-  achievements?: readonly AchievementOut[];
-  projects?: readonly ProjectOut[];
-  /** The document's text: enables the box-total check and exact quotes for table cells. */
+  tables: readonly LintTable[];
+  targets?: readonly LintTarget[];
+  achievements?: readonly LintAchievement[];
+  projects?: readonly LintProject[];
+}
+
+/** One plan as stored, with what other documents report to check its base values against. */
+export interface LintInput extends LintDocument {
+  /** The document's text: enables the box-total check (stated totals are read from the lines). */
   text?: string;
   /** Values reported in other documents (a work report, a bulletin) to check the plan's base values against. */
-  elsewhere?: ReadonlyArray<{
-    doc: string;
-    achievements?: readonly AchievementOut[];
-    indicator_tables?: readonly IndicatorTableOut[];
-    period?: string | null;
-  }>;
+  elsewhere?: readonly LintDocument[];
 }
 
 export interface LintOptions {
@@ -87,75 +139,66 @@ class Lines {
   get count(): number {
     return this.lines.length;
   }
-  /** The place of `quote` on `from` or the next few lines (flattened tables spread a row over lines). */
-  find(doc: string, quote: string, from: number, upTo: number): Place {
-    const compact = quote.replace(/\s+/g, '');
-    for (let l = from; l <= Math.min(upTo, this.lines.length); l++) {
-      const text = this.lines[l - 1] ?? '';
-      if (text.includes(quote)) return { doc, line: l, quote };
-      const c = text.replace(/\s+/g, '');
-      if (compact && c.includes(compact)) return { doc, line: l, quote: text.trim() };
-    }
-    return { doc, line: from, quote };
-  }
 }
 
+const EMPTY: PlacedCell = { type: 'empty', raw: '' };
+
 interface LinkedRow {
-  row: IndicatorRowOut;
-  table: IndicatorTableOut;
+  row: LintRow;
   years: TableYears;
   indicator: IndicatorDef | null;
   /** The last line this row may spread to (the line before the next row). */
   lastLine: number;
+  cell(name: LintCellName): PlacedCell;
 }
 
-function linkedRows(doc: LintInput): LinkedRow[] {
+function linkedRows(doc: LintDocument): LinkedRow[] {
   const out: LinkedRow[] = [];
-  for (const table of doc.indicator_tables) {
+  for (const table of doc.tables) {
     const years = tableYears(table, doc.period);
     table.rows.forEach((row, i) => {
       const link = linkIndicator(row.name, { unit: row.unit });
       const next = table.rows[i + 1]?.line;
       out.push({
         row,
-        table,
         years,
         indicator: link.confident ? link.best!.indicator : null,
         lastLine: next !== undefined && next > row.line ? next - 1 : row.line + 8,
+        cell: (name) => row.typed[name] ?? EMPTY,
       });
     });
   }
   return out;
 }
 
-function cellPlace(doc: string, lines: Lines, r: LinkedRow, raw: string): Place {
-  return lines.find(doc, raw, r.row.line, r.lastLine);
+/** The number of a plain value cell (no bracket), or null. */
+function plainNumber(cell: MonitorCell): number | null {
+  return cell.type === 'number' && !cell.cumulative ? cell.value : null;
+}
+
+/** Where a cell is written: its own evidence, else (a row stored without it) the row's line. */
+function cellPlace(doc: string, row: LintRow, cell: PlacedCell): Place {
+  return cell.evidence
+    ? { doc, line: cell.evidence.line, quote: cell.evidence.quote }
+    : { doc, line: row.line, quote: cell.raw };
 }
 
 /** A level target whose implied average growth from the base differs from the growth stated beside it. */
-export function checkImpliedGrowth(doc: LintInput, opts: LintOptions = {}): Finding[] {
+export function checkImpliedGrowth(doc: LintDocument, opts: LintOptions = {}): Finding[] {
   const margin = opts.growthMargin ?? DEFAULT_GROWTH_MARGIN;
-  const lines = new Lines(doc.text);
   const findings: Finding[] = [];
   for (const r of linkedRows(doc)) {
     const { row, years } = r;
-    const b = cellNumber(row.base_raw);
+    const b = plainNumber(r.cell('base_raw'));
     if (b === null || years.baseYear === null) continue;
-    const pairs: Array<
-      [string | null | undefined, string | null | undefined, number | null, FindingCode, Severity]
-    > = [
-      [row.target_raw, row.growth_raw, years.targetYear, 'plan/implied-growth-mismatch', 'warning'],
-      [
-        row.actual_raw,
-        row.actual_growth_raw,
-        years.actualYear,
-        'plan/implied-actual-growth-mismatch',
-        'info',
-      ],
+    const pairs: Array<[LintCellName, LintCellName, number | null, FindingCode, Severity]> = [
+      ['target_raw', 'growth_raw', years.targetYear, 'plan/implied-growth-mismatch', 'warning'],
+      ['actual_raw', 'actual_growth_raw', years.actualYear, 'plan/implied-actual-growth-mismatch', 'info'],
     ];
-    for (const [levelRaw, growthRaw, year, code, severity] of pairs) {
-      const T = cellNumber(levelRaw);
-      const g = readCell(growthRaw);
+    for (const [levelCell, growthCell, year, code, severity] of pairs) {
+      const level = r.cell(levelCell);
+      const T = plainNumber(level);
+      const g = r.cell(growthCell);
       if (T === null || year === null || g.type !== 'number' || g.cumulative || g.reduction) continue;
       const implied = averageGrowth(b, T, year - years.baseYear);
       if (implied === null || Math.abs(implied - g.value) <= margin + 1e-9) continue;
@@ -167,7 +210,7 @@ export function checkImpliedGrowth(doc: LintInput, opts: LintOptions = {}): Find
         message:
           `“${row.name}”${years.baseYear}年基数 ${figureText(b)} 到${year}年${what} ${figureText(T)} 隐含年均增长 ${figureText(implied, 1)}%，` +
           `与表中年均增长 ${g.raw}% 相差 ${figureText(Math.abs(implied - g.value), 1)} 个百分点`,
-        places: [cellPlace(doc.doc, lines, r, levelRaw!), cellPlace(doc.doc, lines, r, growthRaw!)],
+        places: [cellPlace(doc.doc, row, level), cellPlace(doc.doc, row, g)],
       });
     }
   }
@@ -175,14 +218,15 @@ export function checkImpliedGrowth(doc: LintInput, opts: LintOptions = {}): Find
 }
 
 /** A target below its own base for a higher-is-better indicator, or above it for a lower-is-better one. */
-export function checkTargetAgainstBase(doc: LintInput): Finding[] {
-  const lines = new Lines(doc.text);
+export function checkTargetAgainstBase(doc: LintDocument): Finding[] {
   const findings: Finding[] = [];
   for (const r of linkedRows(doc)) {
     const { row, indicator } = r;
     if (!indicator || indicator.direction === 'neutral') continue;
-    const b = cellNumber(row.base_raw);
-    const T = cellNumber(row.target_raw);
+    const base = r.cell('base_raw');
+    const target = r.cell('target_raw');
+    const b = plainNumber(base);
+    const T = plainNumber(target);
     if (b === null || T === null) continue;
     const higher = indicator.direction === 'higher';
     if (higher ? T >= b : T <= b) continue;
@@ -193,9 +237,9 @@ export function checkTargetAgainstBase(doc: LintInput): Finding[] {
       severity,
       indicator: indicator.id,
       message: higher
-        ? `“${row.name}”越高越好，但${r.years.targetYear ?? ''}年目标 ${row.target_raw} 低于${r.years.baseYear ?? ''}年基数 ${row.base_raw}`
-        : `“${row.name}”越低越好，但${r.years.targetYear ?? ''}年目标 ${row.target_raw} 高于${r.years.baseYear ?? ''}年基数 ${row.base_raw}`,
-      places: [cellPlace(doc.doc, lines, r, row.base_raw!), cellPlace(doc.doc, lines, r, row.target_raw!)],
+        ? `“${row.name}”越高越好，但${r.years.targetYear ?? ''}年目标 ${target.raw} 低于${r.years.baseYear ?? ''}年基数 ${base.raw}`
+        : `“${row.name}”越低越好，但${r.years.targetYear ?? ''}年目标 ${target.raw} 高于${r.years.baseYear ?? ''}年基数 ${base.raw}`,
+      places: [cellPlace(doc.doc, row, base), cellPlace(doc.doc, row, target)],
     });
   }
   return findings;
@@ -205,6 +249,8 @@ interface Claim {
   id: string;
   year: number;
   value: number;
+  /** The same value as exact decimal text, compared exactly when no unit conversion is needed. */
+  exact: Decimal;
   unit: string | null;
   place: Place;
   fromTable: boolean;
@@ -216,35 +262,42 @@ function growthIdOf(indicator: IndicatorDef): string | null {
   return INDICATORS.find((i) => i.growthOf === indicator.id)?.id ?? null;
 }
 
+/** Two claims of one indicator and year say the same: exactly in one unit, else within float noise after conversion. */
+function sameValue(a: Claim, b: Claim, bValue: number): boolean {
+  if ((a.unit ?? '') === (b.unit ?? '')) return compareDecimal(a.exact, b.exact) === 0;
+  return Math.abs(a.value - bValue) <= 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
 /** The same indicator and year with different target values: table vs text, or two places of the text. */
-export function checkTargetConflicts(doc: LintInput): Finding[] {
-  const lines = new Lines(doc.text);
+export function checkTargetConflicts(doc: LintDocument): Finding[] {
   const planEnd = /(\d{4})$/.exec(doc.period ?? '');
   const claims: Claim[] = [];
   for (const r of linkedRows(doc)) {
     const { row, indicator, years } = r;
     if (!indicator || years.targetYear === null) continue;
-    const target = readCell(row.target_raw);
+    const target = r.cell('target_raw');
     if (target.type === 'number' && !target.reduction) {
       claims.push({
         id: indicator.id,
         year: years.targetYear,
         value: target.value,
+        exact: decimal(target.value),
         unit: row.unit,
-        place: cellPlace(doc.doc, lines, r, row.target_raw!),
+        place: cellPlace(doc.doc, row, target),
         fromTable: true,
         label: `表中“${row.name}”`,
       });
     }
-    const growth = readCell(row.growth_raw);
+    const growth = r.cell('growth_raw');
     const growthId = growthIdOf(indicator);
     if (growth.type === 'number' && !growth.cumulative && growthId) {
       claims.push({
         id: growthId,
         year: years.targetYear,
         value: growth.value,
+        exact: decimal(growth.value),
         unit: '%',
-        place: cellPlace(doc.doc, lines, r, row.growth_raw!),
+        place: cellPlace(doc.doc, row, growth),
         fromTable: true,
         label: `表中“${row.name}”年均增长`,
       });
@@ -260,7 +313,8 @@ export function checkTargetConflicts(doc: LintInput): Finding[] {
     claims.push({
       id: link.best!.indicator.id,
       year,
-      value: t.value,
+      value: toNumber(t.value),
+      exact: t.value,
       unit: t.unit,
       place: { doc: doc.doc, line: t.line, quote: t.quote },
       fromTable: false,
@@ -282,8 +336,7 @@ export function checkTargetConflicts(doc: LintInput): Finding[] {
         const b = group[j]!;
         if (a.fromTable && b.fromTable) continue;
         const bValue = convertUnit(b.value, b.unit, a.unit);
-        if (bValue === null) continue;
-        if (Math.abs(a.value - bValue) <= 1e-9 * Math.max(1, Math.abs(a.value))) continue;
+        if (bValue === null || sameValue(a, b, bValue)) continue;
         const key = [a.value, bValue].sort().join('|');
         if (reported.has(key)) continue;
         reported.add(key);
@@ -310,13 +363,13 @@ function projectKey(name: string): string {
 /** The same project listed twice with different investments (and, as information, in two boxes at all). */
 export function checkProjects(doc: LintInput): Finding[] {
   const lines = new Lines(doc.text);
-  const groups = new Map<string, ProjectOut[]>();
+  const groups = new Map<string, LintProject[]>();
   for (const p of doc.projects ?? []) {
     const key = projectKey(p.name);
     if (key.length < 4) continue;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
-  const place = (p: ProjectOut): Place => {
+  const place = (p: LintProject): Place => {
     const text = lines.get(p.line);
     const quote = p.investment && text?.includes(p.investment) ? p.investment : p.name;
     return { doc: doc.doc, line: p.line, quote, ...(p.box ? { note: p.box } : {}) };
@@ -325,7 +378,7 @@ export function checkProjects(doc: LintInput): Finding[] {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const withAmount = group.filter((p) => moneyIn100M(p.investment) !== null);
-    const distinct = new Map<number, ProjectOut>();
+    const distinct = new Map<number, LintProject>();
     for (const p of withAmount) {
       const v = Number(moneyIn100M(p.investment)!.value.toFixed(6));
       if (!distinct.has(v)) distinct.set(v, p);
@@ -432,15 +485,9 @@ interface Reported {
 }
 
 /** Values reported for a year: achievements (text) and the actual columns of completion tables. */
-function reportedValues(
-  doc: string,
-  achievements: readonly AchievementOut[],
-  tables: readonly IndicatorTableOut[],
-  period: string | null | undefined,
-  lines: Lines,
-): Reported[] {
+function reportedValues(doc: LintDocument): Reported[] {
   const out: Reported[] = [];
-  for (const a of achievements) {
+  for (const a of doc.achievements ?? []) {
     // A period figure (十三五期间年均增长, 累计) or a rounded claim (突破400亿元) is not the value of one year.
     if (a.year === null || a.period !== null || APPROXIMATE.test(a.quote)) continue;
     const growthName = /增长|增速|增幅/.test(a.indicator) ? a.indicator : `${a.indicator}增长`;
@@ -453,32 +500,27 @@ function reportedValues(
       out.push({
         id: indicator.id,
         year: a.year,
-        value: a.value,
-        raw: String(a.value),
+        value: toNumber(a.value),
+        raw: a.value,
         unit: a.unit,
-        place: { doc, line: a.line, quote: a.quote },
+        place: { doc: doc.doc, line: a.line, quote: a.quote },
       });
       break;
     }
   }
-  for (const table of tables) {
-    const years = tableYears(table, period);
-    if (years.actualYear === null) continue;
-    table.rows.forEach((row, i) => {
-      const v = cellNumber(row.actual_raw);
-      if (v === null) return;
-      const link = linkIndicator(row.name, { unit: row.unit });
-      // A completion column of a flow (累计新增就业) holds the period total, not that year's value.
-      if (!link.confident || link.best!.indicator.kind === 'cumulative' || /累计/.test(row.name)) return;
-      const next = table.rows[i + 1]?.line ?? row.line + 8;
-      out.push({
-        id: link.best!.indicator.id,
-        year: years.actualYear!,
-        value: v,
-        raw: row.actual_raw!,
-        unit: row.unit,
-        place: lines.find(doc, row.actual_raw!, row.line, next - 1),
-      });
+  for (const r of linkedRows(doc)) {
+    if (r.years.actualYear === null) continue;
+    const actual = r.cell('actual_raw');
+    const v = plainNumber(actual);
+    // A completion column of a flow (累计新增就业) holds the period total, not that year's value.
+    if (v === null || !r.indicator || r.indicator.kind === 'cumulative' || /累计/.test(r.row.name)) continue;
+    out.push({
+      id: r.indicator.id,
+      year: r.years.actualYear,
+      value: v,
+      raw: actual.raw,
+      unit: r.row.unit,
+      place: cellPlace(doc.doc, r.row, actual),
     });
   }
   return out;
@@ -486,23 +528,12 @@ function reportedValues(
 
 /** A base value in the table that disagrees with the value reported for that year elsewhere. */
 export function checkBaseValues(doc: LintInput): Finding[] {
-  const lines = new Lines(doc.text);
-  const reported = [
-    ...reportedValues(doc.doc, doc.achievements ?? [], doc.indicator_tables, doc.period, lines),
-    ...(doc.elsewhere ?? []).flatMap((other) =>
-      reportedValues(
-        other.doc,
-        other.achievements ?? [],
-        other.indicator_tables ?? [],
-        other.period,
-        new Lines(undefined),
-      ),
-    ),
-  ];
+  const reported = [doc, ...(doc.elsewhere ?? [])].flatMap(reportedValues);
   const findings: Finding[] = [];
   for (const r of linkedRows(doc)) {
     const { row, indicator, years } = r;
-    const b = cellNumber(row.base_raw);
+    const base = r.cell('base_raw');
+    const b = plainNumber(base);
     if (!indicator || b === null || years.baseYear === null) continue;
     const seen = new Set<number>();
     for (const ref of reported) {
@@ -513,15 +544,15 @@ export function checkBaseValues(doc: LintInput): Finding[] {
       // Values written at different precision agree when they round to each other.
       const scale = ref.value !== 0 ? Math.abs(value / ref.value) : 1;
       const tolerance =
-        Math.max(0.5 * 10 ** -decimalsOf(row.base_raw!), 0.5 * 10 ** -decimalsOf(ref.raw) * scale) + 1e-9;
+        Math.max(0.5 * 10 ** -decimalsOf(base.raw), 0.5 * 10 ** -decimalsOf(ref.raw) * scale) + 1e-9;
       if (Math.abs(value - b) <= tolerance || seen.has(value)) continue;
       seen.add(value);
       findings.push({
         code: 'plan/base-disagrees',
         severity: 'warning',
         indicator: indicator.id,
-        message: `“${row.name}”${years.baseYear}年基数为 ${row.base_raw}${row.unit ?? ''}，但${ref.place.doc === doc.doc ? '本文' : `《${ref.place.doc}》`}第${ref.place.line}行记为 ${figureText(ref.value, 4)}${ref.unit ?? ''}`,
-        places: [cellPlace(doc.doc, lines, r, row.base_raw!), ref.place],
+        message: `“${row.name}”${years.baseYear}年基数为 ${base.raw}${row.unit ?? ''}，但${ref.place.doc === doc.doc ? '本文' : `《${ref.place.doc}》`}第${ref.place.line}行记为 ${figureText(ref.value, 4)}${ref.unit ?? ''}`,
+        places: [cellPlace(doc.doc, row, base), ref.place],
       });
     }
   }

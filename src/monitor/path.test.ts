@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCell, moneyIn100M } from './cell.js';
 import { averageGrowth, compoundReduction, elapsedShare, expectedValue, meanGrowthOfRates } from './path.js';
 import { fiveYearPlanYears, tableYears, targetsFromRow } from './target.js';
-import type { IndicatorRowOut } from '../extract/model.js';
+import type { IndicatorRowOut } from '../extract/index.js';
 
 describe('path arithmetic', () => {
   it('computes the compound and linear paths', () => {

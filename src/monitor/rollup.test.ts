@@ -3,7 +3,7 @@ import { LantuError } from '../diagnostics.js';
 import { applyOverride, effectiveLabel } from './override.js';
 import { countLabels, rollUpByCategory, rollUpByDepartment, summarize } from './rollup.js';
 import { computeStatus } from './status.js';
-import type { Category } from '../catalog/types.js';
+import type { Category } from '../catalog/index.js';
 import type { IndicatorStatus } from './types.js';
 
 /** A real status: 100 (2020) → 200 (2025) linear, so at 2022 the expected value is 140. */

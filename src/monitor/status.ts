@@ -1,5 +1,5 @@
 // Computing one indicator's status against its target: expected path, progress ratio, label, warning, reasons.
-import type { Direction } from '../catalog/types.js';
+import type { Direction } from '../catalog/index.js';
 import { labelForRatio, labelText, warningFor } from './labels.js';
 import { roadAhead } from './road.js';
 import { figureText, percentText, targetText } from './wording.js';

@@ -1,6 +1,6 @@
 // Turning an indicator-table row into the targets the monitor judges (level, growth, cumulative, bound, qualitative).
-import type { IndicatorDef } from '../catalog/types.js';
-import type { IndicatorRowOut, IndicatorTableOut } from '../extract/model.js';
+import type { IndicatorDef } from '../catalog/index.js';
+import type { IndicatorRowOut } from '../extract/index.js';
 import { readCell, type MonitorCell } from './cell.js';
 import type { Observation, SourceRef, TargetSpec } from './types.js';
 
@@ -31,7 +31,7 @@ function yearIn(header: string): number | null {
 /** The base, target and actual years of a table, from its headers, else its caption, else the plan period. */
 export function tableYears(
   // Only the caption and headers matter: a stored table or an extracted one (with its rows) will do.
-  table: Pick<IndicatorTableOut, 'caption' | 'columns'> & Partial<IndicatorTableOut>,
+  table: { caption: string | null; columns: readonly string[]; line?: number; rows?: readonly unknown[] },
   period?: string | null,
 ): TableYears {
   let baseYear: number | null = null;

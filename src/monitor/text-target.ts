@@ -1,6 +1,6 @@
 // Targets written in running text (地区生产总值达到800亿元, 城镇调查失业率控制在5.5%以内): the target the monitor judges,
 // and a work report's target for one year judged against that year's value (年度目标完成情况).
-import type { IndicatorDef } from '../catalog/types.js';
+import type { IndicatorDef } from '../catalog/index.js';
 import { boundMet } from './status.js';
 import type { Observation, SourceRef, TargetSpec } from './types.js';
 

@@ -1,5 +1,5 @@
 // The monitor's typed inputs and outputs: observations, targets, thresholds, statuses and their components.
-import type { Category, CumulateMethod, Direction } from '../catalog/types.js';
+import type { Category, CumulateMethod, Direction } from '../catalog/index.js';
 import type { RoadAhead } from './road.js';
 
 /** Where a number came from: a document place, or a person/import. */

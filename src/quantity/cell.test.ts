@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GoldExtraction } from '../extract/model.js';
+import type { GoldExtraction } from '../extract/index.js';
 import { parseCell } from './cell.js';
 import type { CellColumn, CellKind } from './types.js';
 

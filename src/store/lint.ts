@@ -1,14 +1,18 @@
 // Running the plan linter (src/monitor) on a region's stored plans and keeping each finding with both citations.
-import type { Insertable, Kysely } from 'kysely';
-import { lintPlan, type Finding as LintFinding, type LintInput } from '../monitor/index.js';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import {
+  lintPlan,
+  type Finding as LintFinding,
+  type LintDocument,
+  type LintInput,
+  type LintRow,
+  type LintTable,
+} from '../monitor/index.js';
 import { canonicalJson, fromJson, now, toJson } from './json.js';
 import { deleteIds, matchByKey } from './replace.js';
-import { loadExtractions } from './repositories/extraction.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
-
-type Elsewhere = NonNullable<LintInput['elsewhere']>[number];
 
 /** The linter itself, or the same run in a worker thread. */
 export type Linter = (input: LintInput) => LintFinding[] | Promise<LintFinding[]>;
@@ -16,8 +20,112 @@ export type Linter = (input: LintInput) => LintFinding[] | Promise<LintFinding[]
 /** Plans loaded (with their text) at a time: bounds memory for regions with hundreds of plans. */
 const PLAN_BATCH = 25;
 
+/** Documents named in one `in (…)` list. */
+const ID_BATCH = 200;
+
 /** Rows per INSERT: 7 columns × 500 stays under both engines' bound-parameter limits. */
 const FINDING_CHUNK = 500;
+
+type StoredRow = Pick<Selectable<Database['indicator_rows']>, 'table_id' | 'name' | 'unit' | 'line'> &
+  Pick<LintRow, 'typed'>;
+
+function byKey<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+}
+
+/**
+ * Stored documents as the linter reads them: their typed rows, targets, reported values and projects as stored
+ * (exact decimal text, the engine's line and quote), in document order; the text only when asked for.
+ */
+async function lintDocuments(
+  db: Db,
+  documentIds: readonly number[],
+  options: { text: boolean },
+): Promise<Map<number, LintDocument & { text?: string }>> {
+  const out = new Map<number, LintDocument & { text?: string }>();
+  for (let i = 0; i < documentIds.length; i += ID_BATCH) {
+    const ids = documentIds.slice(i, i + ID_BATCH);
+    if (ids.length === 0) continue;
+    const [docs, texts, tables, rows, targets, achievements, projects] = await Promise.all([
+      db.selectFrom('documents').select(['id', 'filename', 'period']).where('id', 'in', ids).execute(),
+      options.text
+        ? db.selectFrom('documents').select(['id', 'text']).where('id', 'in', ids).execute()
+        : Promise.resolve([]),
+      db
+        .selectFrom('indicator_tables')
+        .select(['id', 'document_id', 'caption', 'columns'])
+        .where('document_id', 'in', ids)
+        .orderBy('document_id')
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('indicator_rows')
+        .select(['table_id', 'name', 'unit', 'line', 'typed'])
+        .where('document_id', 'in', ids)
+        .orderBy('table_id')
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('targets')
+        .select(['document_id', 'indicator', 'value', 'value_max', 'unit', 'year', 'aspirational'])
+        .select(['line', 'quote'])
+        .where('document_id', 'in', ids)
+        .orderBy('document_id')
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('achievements')
+        .select(['document_id', 'indicator', 'value', 'unit', 'year', 'period', 'metric', 'line', 'quote'])
+        .where('document_id', 'in', ids)
+        .orderBy('document_id')
+        .orderBy('position')
+        .execute(),
+      db
+        .selectFrom('projects')
+        .select(['document_id', 'name', 'investment', 'box', 'line'])
+        .where('document_id', 'in', ids)
+        .orderBy('document_id')
+        .orderBy('position')
+        .execute(),
+    ]);
+    const rowsOf = byKey(
+      rows.map((r): StoredRow => ({ ...r, typed: fromJson<LintRow['typed']>(r.typed) })),
+      (r) => r.table_id,
+    );
+    const tablesOf = byKey(
+      tables.map((t): LintTable & { document_id: number } => ({
+        document_id: t.document_id,
+        caption: t.caption,
+        columns: fromJson<string[]>(t.columns),
+        rows: (rowsOf.get(t.id) ?? []).map(({ name, unit, line, typed }) => ({ name, unit, line, typed })),
+      })),
+      (t) => t.document_id,
+    );
+    const targetsOf = byKey(targets, (t) => t.document_id);
+    const achievementsOf = byKey(achievements, (a) => a.document_id);
+    const projectsOf = byKey(projects, (p) => p.document_id);
+    const without = <T extends { document_id: number }>(list: T[] | undefined) =>
+      (list ?? []).map(({ document_id: _, ...rest }) => rest);
+    const textOf = new Map(texts.map((t) => [t.id, t.text]));
+    for (const d of docs)
+      out.set(d.id, {
+        doc: d.filename,
+        period: d.period,
+        ...(options.text ? { text: textOf.get(d.id) ?? '' } : {}),
+        tables: without(tablesOf.get(d.id)),
+        targets: without(targetsOf.get(d.id)),
+        achievements: without(achievementsOf.get(d.id)),
+        projects: without(projectsOf.get(d.id)),
+      });
+  }
+  return out;
+}
 
 /**
  * What the region's reports and bulletins say, for checking plans against: one entry per distinct content,
@@ -27,7 +135,7 @@ const FINDING_CHUNK = 500;
 async function reportedElsewhere(
   db: Db,
   regionId: number,
-): Promise<{ elsewhere: Elsewhere[]; ids: Map<string, number> }> {
+): Promise<{ elsewhere: LintDocument[]; ids: Map<string, number> }> {
   const reports = await db
     .selectFrom('documents')
     .select('id')
@@ -35,27 +143,23 @@ async function reportedElsewhere(
     .where('doc_type', '!=', 'plan')
     .orderBy('id')
     .execute();
-  const loaded = await loadExtractions(
+  const loaded = await lintDocuments(
     db,
     reports.map((r) => r.id),
     { text: false },
   );
-  const elsewhere: Elsewhere[] = [];
+  const elsewhere: LintDocument[] = [];
   const ids = new Map<string, number>();
   const seen = new Set<string>();
   for (const { id } of reports) {
     const x = loaded.get(id);
     if (!x) continue;
     if (!ids.has(x.doc)) ids.set(x.doc, id);
-    const content = JSON.stringify([x.achievements, x.indicator_tables, x.period]);
+    // Only what the linter reads of a report counts (a plan's targets and projects are never checked against).
+    const content = JSON.stringify([x.achievements, x.tables, x.period]);
     if (seen.has(content)) continue;
     seen.add(content);
-    elsewhere.push({
-      doc: x.doc,
-      achievements: x.achievements,
-      indicator_tables: x.indicator_tables,
-      period: x.period,
-    });
+    elsewhere.push({ doc: x.doc, achievements: x.achievements, tables: x.tables, period: x.period });
   }
   return { elsewhere, ids };
 }
@@ -101,11 +205,11 @@ export async function lintRegion(
   let stored = 0;
   for (let i = 0; i < plans.length; i += PLAN_BATCH) {
     const batch = plans.slice(i, i + PLAN_BATCH).map((p) => p.id);
-    const extractions = await loadExtractions(db, batch);
+    const loaded = await lintDocuments(db, batch, { text: true });
     // A plan is checked against what was reported (work reports, bulletins), not against other plans.
     const linted = await Promise.all(
       batch.map(async (planId) => {
-        const x = extractions.get(planId);
+        const x = loaded.get(planId);
         return x ? { planId, x, findings: await lint({ ...x, elsewhere }) } : null;
       }),
     );
@@ -133,10 +237,9 @@ export async function lintRegion(
       await replaceFindings(db, planId, values);
       stored += values.length;
     }
-    // A plan whose extraction is gone has no findings any more.
+    // A plan no longer stored has no findings any more.
     for (const planId of batch)
-      if (!extractions.has(planId))
-        await db.deleteFrom('findings').where('document_id', '=', planId).execute();
+      if (!loaded.has(planId)) await db.deleteFrom('findings').where('document_id', '=', planId).execute();
   }
   return stored;
 }

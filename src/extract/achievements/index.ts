@@ -1,5 +1,5 @@
 // Reported values (achievements): past quantities with their year or period and metric (level, growth, share, count).
-import type { Layout } from '../../layout/types.js';
+import type { Layout } from '../../layout/index.js';
 import { fiveYearPlanStart, negateWritten, planName, planOrdinalOfYear } from '../../quantity/index.js';
 import type { Achievement, AchievementMetric, DocType, DocumentMetadata } from '../model.js';
 import type { Span } from '../sentences.js';

@@ -1,5 +1,5 @@
 // The span of time a review paragraph reports on, from its opening words: the whole reviewed period or one year.
-import type { Layout, LogicalLine } from '../../layout/types.js';
+import type { Layout, LogicalLine } from '../../layout/index.js';
 import type { DocType } from '../model.js';
 import type { Statement } from '../statements/index.js';
 

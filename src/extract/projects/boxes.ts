@@ -1,6 +1,6 @@
 // 专栏 boxes of projects: the caption and the logical lines that belong to each box.
 import { logicalText } from '../../layout/index.js';
-import type { Layout, LogicalLine } from '../../layout/types.js';
+import type { Layout, LogicalLine } from '../../layout/index.js';
 import { BOX_CAPTION, GROUP_SUMMARY, INDICATOR_BOX, ITEM_NUMBER } from './patterns.js';
 
 export interface Box {

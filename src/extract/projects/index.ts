@@ -1,6 +1,6 @@
 // Projects: the named items listed in 专栏 boxes of projects and 工程, with the box caption and any investment.
 import { logicalText } from '../../layout/index.js';
-import type { Layout } from '../../layout/types.js';
+import type { Layout } from '../../layout/index.js';
 import type { DocType, Project } from '../model.js';
 import { quoteAround, splitSentences } from '../sentences.js';
 import { findBoxes, type Box } from './boxes.js';

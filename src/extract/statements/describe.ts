@@ -1,5 +1,5 @@
 // What a statement says beside its value: the indicator phrase, the comparator, the target year, aspiration.
-import type { Layout } from '../../layout/types.js';
+import type { Layout } from '../../layout/index.js';
 import { fiveYearPlanPeriod } from '../../quantity/index.js';
 import type { Evidence } from '../../text/span.js';
 import { quoteAround, type Span } from '../sentences.js';

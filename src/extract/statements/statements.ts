@@ -1,6 +1,6 @@
 // Quantitative statements of the running text, each placed in its sentence and clause and told apart as a target
 // (future) or a reported value (past) by section, sentence cues and document type.
-import type { Layout, LogicalLine } from '../../layout/types.js';
+import type { Layout, LogicalLine } from '../../layout/index.js';
 import type { Heading } from '../../structure/outline/index.js';
 import type { DocumentMetadata } from '../model.js';
 import { splitSentences, type Sentence, type Span } from '../sentences.js';

@@ -1,5 +1,5 @@
 // Targets: future quantitative statements of the running text with indicator, comparator, value, unit and year.
-import type { Layout } from '../../layout/types.js';
+import type { Layout } from '../../layout/index.js';
 import type { DocumentMetadata, Target } from '../model.js';
 import {
   describeStatements,

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeDocument, toGoldFormat } from '../../pipeline.js';
 import type { GoldExtraction } from '../model.js';
-import { microAverage, scoreDocument } from '../../eval/score.js';
+import { microAverage, scoreDocument } from '../../eval/index.js';
 import { cleanLayout } from '../../layout/index.js';
 import { makeSourceText } from '../../text/source-text.js';
 import { findMentions, readStatements } from '../statements/index.js';

@@ -3,10 +3,14 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Extraction } from '../../extract/model.js';
 import { listedOutline } from '../../pipeline.js';
-import type { IndicatorRow as TableRow, IndicatorTable as TableFact } from '../../structure/tables/index.js';
+import type {
+  IndicatorRow as TableRow,
+  IndicatorTable as TableFact,
+  ValueRole,
+} from '../../structure/tables/index.js';
 import type { Evidence } from '../../text/span.js';
 import type { DocumentRecord } from '../analysis.js';
-import { readCell, type MonitorCell } from '../../monitor/index.js';
+import { readCell, type PlacedCell } from '../../monitor/index.js';
 import { fromJson, now, toJson } from '../json.js';
 import { linkExtraction, linksFit, worthReview, type LinkDecision } from '../linking.js';
 import type { Database, SubjectKind } from '../schema.js';
@@ -80,6 +84,27 @@ function rowCells(table: TableFact, row: TableRow): Record<string, string | null
     raw.actual_growth_raw = row.cells.actual_growth?.raw ?? null;
   }
   return raw;
+}
+
+/** The table role each stored cell holds. */
+const ROLE_OF_CELL: Record<(typeof ROW_CELLS)[number], ValueRole> = {
+  base_raw: 'base',
+  target_raw: 'target',
+  growth_raw: 'growth',
+  actual_raw: 'actual',
+  actual_growth_raw: 'actual_growth',
+};
+
+/** Each cell read once (`readCell`), with the engine's evidence of where it is written (what the linter cites). */
+function typedCells(row: TableRow, raw: Record<string, string | null>): Record<string, PlacedCell> {
+  const typed: Record<string, PlacedCell> = {};
+  for (const [cell, text] of Object.entries(raw)) {
+    const evidence = row.cells[ROLE_OF_CELL[cell as (typeof ROW_CELLS)[number]]]?.evidence;
+    // A cell whose evidence is its row's name (not found in a reviewed file's text) has no place of its own.
+    const own = evidence && !(evidence.start === row.evidence.start && evidence.end === row.evidence.end);
+    typed[cell] = own ? { ...readCell(text), evidence } : readCell(text);
+  }
+  return typed;
 }
 
 /** The evidence columns of a fact: the engine's own line, quote and source offsets. */
@@ -215,8 +240,7 @@ export async function insertDocument(
   const rows = x.tables.flatMap((table, t) =>
     table.rows.map((row, rowPosition) => {
       const raw = rowCells(table, row);
-      const typed: Record<string, MonitorCell> = {};
-      for (const [cell, text] of Object.entries(raw)) typed[cell] = readCell(text);
+      const typed = typedCells(row, raw);
       return {
         table_id: tableIds[t]!,
         document_id: documentId,

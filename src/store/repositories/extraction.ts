@@ -1,4 +1,5 @@
-// A stored document back in the exchange format (what `lantu extract --format gold` printed when it was ingested).
+// A stored document back in the exchange format (what `lantu extract --format gold` printed when it was ingested),
+// for the export GET /api/documents/:id/extraction only: derive and the linter read the stored typed rows.
 import type { Kysely } from 'kysely';
 import type {
   AchievementMetric,

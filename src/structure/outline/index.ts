@@ -1,6 +1,6 @@
 // The outline of a document: its 篇/章/节/一、/（一） headings with levels relative to the forms it uses.
 import { toSourceSpan, logicalText } from '../../layout/index.js';
-import type { Layout, LogicalLine } from '../../layout/types.js';
+import type { Layout, LogicalLine } from '../../layout/index.js';
 import { TERMINAL_PUNCTUATION } from '../../vocabulary/index.js';
 import { displayWidth } from '../../text/width.js';
 import { withoutFootnoteRefs } from './footnotes.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { corpusDocument, goldFor, GOLD_FILES } from '../../../test/helpers/corpus.js';
-import { scoreDocument, microAverage } from '../../eval/score.js';
+import { scoreDocument, microAverage } from '../../eval/index.js';
 import { analyzeDocument, toGoldFormat } from '../../pipeline.js';
 import { cleanLayout } from '../../layout/index.js';
 import { makeSourceText } from '../../text/source-text.js';

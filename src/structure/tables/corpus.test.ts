@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { microAverage, scoreDocument } from '../../eval/score.js';
-import type { GoldExtraction } from '../../extract/model.js';
+import { microAverage, scoreDocument } from '../../eval/index.js';
+import type { GoldExtraction } from '../../extract/index.js';
 import { cleanLayout } from '../../layout/index.js';
 import { makeSourceText } from '../../text/source-text.js';
 import { findIndicatorTables, toExchangeTables, type IndicatorTable } from './index.js';

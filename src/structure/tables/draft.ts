@@ -1,7 +1,7 @@
 // Rows as the shape readers see them (labels, values, attribute) and their assembly into indicator rows.
 import type { Diagnostic } from '../../diagnostics.js';
 import { parseCell } from '../../quantity/index.js';
-import type { CellColumn } from '../../quantity/types.js';
+import type { CellColumn } from '../../quantity/index.js';
 import type { SourceText } from '../../text/source-text.js';
 import { evidenceAt, type Evidence } from '../../text/span.js';
 import { categoryLabel, compact, rawOf, seqText, splitNameUnit } from './cells.js';

@@ -1,5 +1,5 @@
 // The exchange ("gold") format of indicator tables: raw cell text per column, as EXTRACTION.md describes.
-import type { ColumnMap, IndicatorRowOut, IndicatorTableOut } from '../../extract/model.js';
+import type { ColumnMap, IndicatorRowOut, IndicatorTableOut } from '../../extract/index.js';
 import type { ColumnRole, IndicatorRow, IndicatorTable, ValueRole } from './types.js';
 
 const MAPPED: readonly [keyof ColumnMap, ValueRole][] = [

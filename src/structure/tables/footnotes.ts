@@ -1,5 +1,5 @@
 // The notes printed under a table (`注：1．…`, `2．…`), wrapped lines joined, each with its line.
-import type { PhysicalLine } from '../../layout/types.js';
+import type { PhysicalLine } from '../../layout/index.js';
 import type { Footnote } from './types.js';
 import { CAPTION, FOOTNOTE_START, FOOTNOTE_ITEM } from './vocabulary.js';
 

@@ -1,6 +1,6 @@
 // Tables whose cells are delimited: one cell per TAB line, `|` pipes, TAB-separated rows, a reader's real table.
-import type { PhysicalLine } from '../../layout/types.js';
-import type { RawTable } from '../../readers/types.js';
+import type { PhysicalLine } from '../../layout/index.js';
+import type { RawTable } from '../../readers/index.js';
 import { CAPTION, TABLE_END } from './vocabulary.js';
 import {
   categoryLabel,

@@ -1,7 +1,7 @@
 // Indicator tables (主要指标): found in any shape a document brings them in, rebuilt into typed, evidenced rows.
 import type { Diagnostic } from '../../diagnostics.js';
-import type { Layout, PhysicalLine } from '../../layout/types.js';
-import type { RawDocument, RawTable } from '../../readers/types.js';
+import type { Layout, PhysicalLine } from '../../layout/index.js';
+import type { RawDocument, RawTable } from '../../readers/index.js';
 import { lineText } from '../../text/source-text.js';
 import { compact } from './cells.js';
 import { assembleRows, type Draft } from './draft.js';

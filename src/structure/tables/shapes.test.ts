@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanLayout } from '../../layout/index.js';
-import type { RawDocument, RawTable } from '../../readers/types.js';
+import type { RawDocument, RawTable } from '../../readers/index.js';
 import { makeSourceText } from '../../text/source-text.js';
 import { findIndicatorTables, toExchangeTables, type IndicatorTable } from './index.js';
 

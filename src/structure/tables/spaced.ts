@@ -1,5 +1,5 @@
 // Tables whose cells stand at column positions: one row per line, cells separated by runs of spaces, cells that wrap.
-import type { PhysicalLine } from '../../layout/types.js';
+import type { PhysicalLine } from '../../layout/index.js';
 import type { SourceText } from '../../text/source-text.js';
 import { compact, isSeq, rawOf } from './cells.js';
 import { endsSpacedTable, seqIndex, type GridRead, type GridRow } from './grid.js';

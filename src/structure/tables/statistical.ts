@@ -1,5 +1,5 @@
 // Statistical tables of bulletins (表1 居民消费价格涨跌幅度, 主要工业产品产量): every printed cell of a row, no roles.
-import type { PhysicalLine } from '../../layout/types.js';
+import type { PhysicalLine } from '../../layout/index.js';
 import { parseCell } from '../../quantity/index.js';
 import type { SourceText } from '../../text/source-text.js';
 import { compact } from './cells.js';

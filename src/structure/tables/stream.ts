@@ -1,5 +1,5 @@
 // Tables flattened into lines of text (PDF extraction): rows rebuilt from a stream of words with a small state machine.
-import type { PhysicalLine } from '../../layout/types.js';
+import type { PhysicalLine } from '../../layout/index.js';
 import {
   awaitsNumber,
   categoryLabel,
