@@ -4,6 +4,7 @@ import { lintPlan, type Finding as LintFinding, type LintInput } from '../monito
 import { canonicalJson, fromJson, now, toJson } from './json.js';
 import { deleteIds, matchByKey } from './replace.js';
 import { loadExtractions } from './repositories/extraction.js';
+import { isCurrentDocument } from './current.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -33,6 +34,7 @@ async function reportedElsewhere(
     .select('id')
     .where('region_id', '=', regionId)
     .where('doc_type', '!=', 'plan')
+    .where(isCurrentDocument('documents'))
     .orderBy('id')
     .execute();
   const loaded = await loadExtractions(

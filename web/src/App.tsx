@@ -16,6 +16,7 @@ const Search = lazy(() => import('./pages/Search'));
 const Public = lazy(() => import('./pages/Public'));
 const Ledger = lazy(() => import('./pages/Ledger'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Documents = lazy(() => import('./pages/Documents'));
 
 function UserBox() {
   const { t } = useLang();
@@ -65,7 +66,10 @@ export function App() {
     { key: '/ledger', label: <Link to="/ledger">{t('实施台账', 'Ledger')}</Link> },
     { key: '/reports', label: <Link to="/reports">{t('评估报告', 'Reports')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
+    { key: '/documents', label: <Link to="/documents">{t('文档管理', 'Documents')}</Link> },
   ];
+  // /documents is the document list; /documents/:id, a document in the reader, belongs to no menu item.
+  const selected = section === '/documents' && location.pathname !== '/documents' ? '' : section;
   return (
     <Layout className="app">
       <Layout.Header className="app-header">
@@ -78,13 +82,7 @@ export function App() {
           </span>
         </Link>
         {!isPublic && (
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={[section === '/documents' ? '' : section]}
-            items={items}
-            className="app-menu"
-          />
+          <Menu mode="horizontal" theme="dark" selectedKeys={[selected]} items={items} className="app-menu" />
         )}
         <div className="header-tools">
           <Segmented
@@ -104,6 +102,7 @@ export function App() {
         <Suspense fallback={<Spin className="page-spin" />}>
           <Routes>
             <Route path="/" element={<Overview />} />
+            <Route path="/documents" element={<Documents />} />
             <Route path="/documents/:id" element={<Reader />} />
             <Route path="/indicators" element={<IndicatorPage />} />
             <Route path="/indicators/:indicatorId" element={<IndicatorPage />} />
