@@ -101,7 +101,12 @@ async function readUpload(
         code: 'upload/one-file',
         expected: 'one "file" field',
       });
-    const bytes = await readPart(part, () => undefined);
+    let total = 0;
+    const bytes = await readPart(part, (n) => {
+      total += n;
+      if (total > uploads.total)
+        throw httpError(413, uploadTotalTooLarge(uploads.total), { code: UPLOAD_TOTAL_CODE });
+    });
     if (bytes.length === 0)
       throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
     upload = { file: part.filename || 'upload', bytes: new Uint8Array(bytes) };

@@ -68,7 +68,7 @@ function sendForm<T>(path: string, form: FormData, onProgress: (percent: number)
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
     xhr.onload = () => {
-      let body: Sent<T>['body'] = {};
+      let body: Sent<T>['body'];
       try {
         body = xhr.responseText ? JSON.parse(xhr.responseText) : {};
       } catch {
