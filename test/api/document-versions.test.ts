@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { ingest, type Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
+import { isRevisable, revise } from '../helpers/revision.js';
 import { multipart } from './multipart.js';
 
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
@@ -33,25 +34,6 @@ interface Status {
 }
 
 const bytesOf = (name: string) => new Uint8Array(readFileSync(`fixtures/corpus/${name}.txt`));
-
-/** Where a row's target cell is printed: its line when it holds the value once, else a following line that is it. */
-function targetLine(lines: readonly string[], row: Row): number | null {
-  const target = row.raw.target_raw!;
-  const own = lines[row.line - 1] ?? '';
-  if (own.split(target).length === 2) return row.line - 1;
-  // A table printed one cell per line: the cell's own line within the row's next few lines.
-  for (let i = row.line; i < Math.min(lines.length, row.line + 8); i++)
-    if (lines[i]!.trim() === target) return i;
-  return null;
-}
-
-/** The plan's text with one row's target changed: the revision a planning office would upload. */
-function revise(text: string, row: Row, next: string): string {
-  const lines = text.split('\n');
-  const at = targetLine(lines, row)!;
-  lines[at] = lines[at]!.replace(row.raw.target_raw!, next);
-  return lines.join('\n');
-}
 
 describe.each(ENGINES)('document versions and removal on %s', (engine) => {
   let store: Store;
@@ -92,13 +74,7 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     const text = new TextDecoder().decode(bytesOf(PLAN));
     const lines = text.split('\n');
     changed = rows.find((r) => {
-      const target = r.raw.target_raw;
-      return (
-        target &&
-        /^\d+(\.\d+)?$/.test(target) &&
-        targetLine(lines, r) !== null &&
-        before.some((s) => s.row_id === r.id && s.target_kind === 'level')
-      );
+      return isRevisable(lines, r) && before.some((s) => s.row_id === r.id && s.target_kind === 'level');
     })!;
     expect(changed, 'a row with a numeric level target').toBeDefined();
     const next = String(Number(changed.raw.target_raw) + 7);
