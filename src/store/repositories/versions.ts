@@ -2,7 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import { now } from '../json.js';
-import { oweDerivation } from '../owed.js';
+import { claimWriter, oweDerivation } from '../owed.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
 import { listIndicatorRows, type IndicatorRow } from './facts.js';
@@ -198,6 +198,8 @@ export async function removeDocument(
   reason: string | null,
 ): Promise<{ document_id: number; regions: number[] }> {
   return db.transaction().execute(async (trx) => {
+    // SQLite: the write lock first, so reading the state and changing it cannot interleave with another writer.
+    await claimWriter(trx);
     const versions = await versionsOf(trx, id);
     const current = currentVersion(versions);
     if (current.removed_at !== null)
@@ -207,7 +209,8 @@ export async function removeDocument(
         expected: `POST /api/documents/${current.document_id}/restore to bring it back`,
       });
     const at = now();
-    await trx
+    // Only rows still in use: a concurrent removal (PostgreSQL) changes nothing here and is refused below.
+    const [changed] = await trx
       .updateTable('documents')
       .set({ removed_at: at, removed_by: actor })
       .where(
@@ -215,7 +218,14 @@ export async function removeDocument(
         'in',
         versions.map((v) => v.id),
       )
+      .where('removed_at', 'is', null)
       .execute();
+    if (Number(changed?.numUpdatedRows ?? 0) === 0)
+      throw new LantuError({
+        code: 'document/already-removed',
+        message: `document ${current.document_id} (${current.filename}) was removed meanwhile`,
+        expected: `POST /api/documents/${current.document_id}/restore to bring it back`,
+      });
     const regions = regionsOf(versions);
     for (const region of regions) await oweDerivation(trx, region, current.id);
     await appendAudit(trx, {
@@ -237,6 +247,8 @@ export async function restoreDocument(
   reason: string | null,
 ): Promise<{ document_id: number; regions: number[] }> {
   return db.transaction().execute(async (trx) => {
+    // SQLite: the write lock first, so reading the state and changing it cannot interleave with another writer.
+    await claimWriter(trx);
     const versions = await versionsOf(trx, id);
     const current = currentVersion(versions);
     if (current.removed_at === null)
