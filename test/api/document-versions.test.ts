@@ -214,6 +214,8 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     expect(statuses.length).toBeGreaterThan(0);
     const overview = await get<{ plans: Array<{ id: number }> }>('/api/overview');
     expect(overview.plans.map((p) => p.id)).toContain(revisedId);
+    const targets = (await get<{ items: Array<{ document_id: number }> }>('/api/targets?limit=1000')).items;
+    expect(targets.some((x) => x.document_id === revisedId)).toBe(true);
 
     const removed = await app.inject({
       method: 'DELETE',
@@ -228,6 +230,13 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     expect(
       (await get<{ items: Row[] }>('/api/rows?limit=1000')).items.some((r) => r.document_id === revisedId),
     ).toBe(false);
+    for (const list of ['targets', 'findings', 'review'])
+      expect(
+        (await get<{ items: Array<{ document_id: number }> }>(`/api/${list}?limit=1000`)).items.filter(
+          (x) => x.document_id === revisedId,
+        ),
+        list,
+      ).toEqual([]);
     const listed = await get<{ items: Array<{ id: number; removed_by: string }> }>(
       '/api/documents?state=removed',
     );
