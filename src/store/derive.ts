@@ -22,6 +22,7 @@ import { lintRegion, type Linter } from './lint.js';
 import { clearOwed, lockRegion, owedOf, owedRegions, type Owed } from './owed.js';
 import { deleteIds, groupBy, matchByKey } from './replace.js';
 import { crashPoint } from './crash-points.js';
+import { isCurrentDocument } from './current.js';
 import type { RowCellsRead } from '../monitor/index.js';
 
 /** The typed cell an assigned value stands in for. */
@@ -81,6 +82,7 @@ async function plansOf(db: Db, regionId: number): Promise<PlanDoc[]> {
     .select(['id', 'title', 'filename', 'period', 'period_start', 'period_end'])
     .where('region_id', '=', regionId)
     .where('doc_type', '=', 'plan')
+    .where(isCurrentDocument('documents'))
     .orderBy('period_end', 'desc')
     .orderBy('id', 'desc')
     .execute();
@@ -165,6 +167,7 @@ async function deriveObservations(
     ])
     .where('d.region_id', '=', regionId)
     .where('d.doc_type', 'in', REPORTING_TYPES)
+    .where(isCurrentDocument('d'))
     .where('x.year', 'is not', null)
     .where('x.period', 'is', null)
     .orderBy('x.document_id')
@@ -526,6 +529,17 @@ function withOwed(scope: DeriveScope, owed: Owed): { judge: DeriveScope; lint: D
   return { judge, lint: owed.documents === null ? {} : { documents: owed.documents } };
 }
 
+/** Statuses and findings of the region's superseded or removed documents: they leave monitoring (rows stay). */
+async function purgeRetired(db: Db, regionId: number): Promise<void> {
+  const retired = db
+    .selectFrom('documents')
+    .select('id')
+    .where('region_id', '=', regionId)
+    .where((eb) => eb.not(isCurrentDocument('documents')));
+  await db.deleteFrom('statuses').where('document_id', 'in', retired).execute();
+  await db.deleteFrom('findings').where('document_id', 'in', retired).execute();
+}
+
 /** Observations, statuses and findings of one region, in one transaction, by one writer at a time. */
 async function deriveRegion(
   db: Db,
@@ -559,6 +573,7 @@ async function deriveRegion(
           .select(['t.id', 't.document_id', 't.caption', 't.line', 't.columns'])
           .where('d.region_id', '=', regionId)
           .where('d.doc_type', '=', 'plan')
+          .where(isCurrentDocument('d'))
           .orderBy('t.document_id')
           .orderBy('t.position')
           .execute(),
@@ -574,6 +589,7 @@ async function deriveRegion(
         statuses += values.length;
       }
     }
+    await purgeRetired(trx, regionId);
     const linted =
       lint === null ? [] : lint === judge ? judged : await plansInScope(trx, regionId, plans, lint);
     const findings = linted.length === 0 ? 0 : await lintRegion(trx, regionId, linted, linter(linted.length));

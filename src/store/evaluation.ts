@@ -35,6 +35,7 @@ import {
 import { listObservations } from './repositories/observations.js';
 import { listStatuses, type Status } from './repositories/statuses.js';
 import type { Database } from './schema.js';
+import { isCurrentDocument } from './current.js';
 
 type Db = Kysely<Database>;
 
@@ -361,6 +362,8 @@ export async function currentIndicatorRows(
     .innerJoin('documents as d', 'd.id', 't.document_id')
     .select(['t.id', 't.caption', 't.columns', 'd.period', 'd.period_start'])
     .where('d.doc_type', '=', 'plan');
+  // Given plans are counted whatever their state; otherwise the plans in use.
+  if (!planIds) tablesQuery = tablesQuery.where(isCurrentDocument('d'));
   if (planIds) tablesQuery = tablesQuery.where('d.id', 'in', planIds.length ? [...planIds] : [-1]);
   const tables = await tablesQuery.execute();
   const current = tables

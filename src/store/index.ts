@@ -7,6 +7,8 @@ export { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 export {
   ingest,
   ingestPaths,
+  ingestVersion,
+  type VersionReport,
   storeRecord,
   collectFiles,
   DOCUMENT_EXTENSIONS,
@@ -73,6 +75,10 @@ export {
   getDocumentContent,
   getOutline,
   documentIdBySha,
+  listVersions,
+  type DocumentListed,
+  type DocumentState,
+  type Reading,
   type DocumentSummary,
   type DocumentFilter,
   type Heading,
@@ -86,6 +92,8 @@ export {
   type SearchHit,
   type FacetValue,
 } from './repositories/search.js';
+export { removeDocument, restoreDocument, pairRevisedRows, type Carried } from './repositories/versions.js';
+export { isCurrentDocument } from './current.js';
 export { loadExtraction, loadExtractions, type StoredExtraction } from './repositories/extraction.js';
 export {
   listIndicatorRows,

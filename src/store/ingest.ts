@@ -11,7 +11,11 @@ import { crashPoint } from './crash-points.js';
 import { deriveOwed, deriveRegions, type DeriveReport } from './derive.js';
 import { claimWriter } from './owed.js';
 import { syncCatalog } from './repositories/catalog.js';
+import { appendAudit } from './repositories/audit.js';
 import { documentIdBySha, insertDocument, type StoredDocument } from './repositories/documents.js';
+import { carryEntries, currentVersion, versionsOf, type Carried } from './repositories/versions.js';
+import { now } from './json.js';
+import { oweDerivation } from './owed.js';
 import { refreshStatistics } from './maintenance.js';
 import { analysisPool, type AnalysisPool } from './workers.js';
 
@@ -239,4 +243,105 @@ export async function ingestPaths(
     files.map((file) => ({ file })),
     options,
   );
+}
+
+export interface VersionReport {
+  /** The document across its versions (its first version's id). */
+  documentId: number;
+  /** The row of the version replaced and of the new one (each opens in the reader). */
+  from: { id: number; version: number };
+  to: { id: number; version: number };
+  carried: Carried;
+  derived: DeriveReport;
+}
+
+/**
+ * Store `source` as the next version of the document `documentId` is a version of (规划调整): the new version
+ * is read and stored like any document, the one before stays (superseded), people's entries move to the new
+ * version's rows, the change is audited (who, when, old/new version, reason) and the regions are derived again.
+ */
+export async function ingestVersion(
+  store: Pick<Store, 'db'>,
+  documentId: number,
+  source: IngestSource,
+  options: Pick<IngestOptions, 'actor' | 'pool' | 'limits' | 'derive'> & { reason?: string | null } = {},
+): Promise<VersionReport> {
+  const db = store.db;
+  const actor = options.actor ?? 'lantu';
+  const reason = options.reason?.trim() || null;
+  const before = currentVersion(await versionsOf(db, documentId));
+  if (before.removed_at !== null)
+    throw new LantuError({
+      code: 'version/removed',
+      message: `document ${before.document_id} (${before.filename}) is removed`,
+      expected: 'restore it before storing a revised version',
+    });
+  const bytes = source.bytes ?? new Uint8Array(await readFile(source.file));
+  const twin = await documentIdBySha(db, sha256Of(bytes));
+  if (twin !== undefined)
+    throw new LantuError({
+      code: 'version/duplicate',
+      file: source.file,
+      message: `the file has the same bytes as stored document ${twin}`,
+      expected: 'the revised file, which differs from every stored one',
+    });
+  const limits = options.limits ?? readLimits();
+  const record = options.pool
+    ? await options.pool.analyze(bytes, basename(source.file))
+    : await analyzeBytes(bytes, basename(source.file), limits);
+  const docType = record.extraction.metadata.doc_type;
+  if (docType !== before.doc_type)
+    throw new LantuError({
+      code: 'version/other-type',
+      file: source.file,
+      message: `the file reads as a ${docType}, document ${before.document_id} is a ${before.doc_type}`,
+      expected: `a revised ${before.doc_type}`,
+    });
+  await syncCatalog(db);
+  const report = await db.transaction().execute(async (trx) => {
+    await claimWriter(trx);
+    // Read again under the write lock: two revisions at once must not both follow the same version.
+    const versions = await versionsOf(trx, documentId);
+    const from = currentVersion(versions);
+    const next = Math.max(...versions.map((v) => v.version)) + 1;
+    const stored = await insertDocument(trx, record, bytes, actor, {
+      of: from.document_id,
+      version: next,
+      reason,
+    });
+    if (stored === null)
+      throw new LantuError({
+        code: 'version/duplicate',
+        file: source.file,
+        message: 'the same bytes were stored meanwhile',
+        expected: 'the revised file, which differs from every stored one',
+      });
+    await trx.updateTable('documents').set({ superseded_at: now() }).where('id', '=', from.id).execute();
+    const carried = await carryEntries(trx, from.id, stored.id);
+    // The version replaced leaves its region's monitoring (it may differ from the new version's region).
+    if (from.region_id !== null) await oweDerivation(trx, from.region_id, from.id);
+    await appendAudit(trx, {
+      actor,
+      action: 'revise',
+      entity: 'document',
+      entity_id: from.document_id,
+      detail: {
+        from: { id: from.id, version: from.version, filename: from.filename },
+        to: { id: stored.id, version: next, filename: record.filename },
+        reason,
+        carried,
+      },
+    });
+    return {
+      documentId: from.document_id,
+      from: { id: from.id, version: from.version },
+      to: { id: stored.id, version: next },
+      carried,
+    };
+  });
+  const derived =
+    options.derive === false
+      ? { regions: 0, observations: 0, statuses: 0, findings: 0 }
+      : await deriveOwed(db, actor);
+  return { ...report, derived };
 }

@@ -10,6 +10,7 @@ import {
 } from '../monitor/index.js';
 import { canonicalJson, fromJson, now, toJson } from './json.js';
 import { deleteIds, matchByKey } from './replace.js';
+import { isCurrentDocument } from './current.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database>;
@@ -141,6 +142,7 @@ async function reportedElsewhere(
     .select('id')
     .where('region_id', '=', regionId)
     .where('doc_type', '!=', 'plan')
+    .where(isCurrentDocument('documents'))
     .orderBy('id')
     .execute();
   const loaded = await lintDocuments(

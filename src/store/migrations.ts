@@ -9,6 +9,7 @@ import {
   type Migration,
   type MigrationProvider,
 } from 'kysely';
+import { readingOf } from './repositories/documents.js';
 import { indexStoredDocuments } from './repositories/search.js';
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations run before types exist
@@ -611,6 +612,48 @@ const search: Migration = {
 };
 
 /**
+ * Document versions (规划调整) and recoverable removal: a revised file is a new documents row that names the first
+ * version (`version_of`) and its number; the version it replaced keeps its rows with `superseded_at`; a removed
+ * document keeps everything with `removed_at/removed_by`. Monitoring and lists read current, unremoved rows only.
+ */
+const documentVersions: Migration = {
+  async up(db) {
+    await db.schema
+      .alterTable('documents')
+      .addColumn('version_of', 'integer', (c) => c.references('documents.id'))
+      .execute();
+    await db.schema
+      .alterTable('documents')
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    for (const column of ['revision_reason', 'superseded_at', 'removed_at', 'removed_by'])
+      await db.schema.alterTable('documents').addColumn(column, 'text').execute();
+    await db.schema
+      .alterTable('documents')
+      .addColumn('reading', 'text', (c) => c.notNull().defaultTo('ok'))
+      .execute();
+    await db.schema
+      .alterTable('documents')
+      .addColumn('diagnostic_count', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('documents_version_of').on('documents').column('version_of').execute();
+    // Documents stored before: their verdict from the diagnostics they carry.
+    const stored: Array<{ id: number; diagnostics: unknown }> = await db
+      .selectFrom('documents')
+      .select(['id', 'diagnostics'])
+      .execute();
+    for (const row of stored) {
+      const list = (
+        typeof row.diagnostics === 'string' ? JSON.parse(row.diagnostics) : row.diagnostics
+      ) as Array<{ severity: string }> | null;
+      const { reading, diagnostic_count } = readingOf((list ?? []) as Array<{ severity: 'error' }>);
+      if (diagnostic_count === 0) continue;
+      await db.updateTable('documents').set({ reading, diagnostic_count }).where('id', '=', row.id).execute();
+    }
+  },
+};
+
+/**
  * The ingest queue's own ledger (PostgreSQL's pg-boss holds the jobs): each enqueued file's bytes, so a worker on
  * another machine can read them, keyed by content hash (a file enqueued twice is one row), with what became of it;
  * and the worker processes, seen by their heartbeat. Created on both engines so one schema serves both.
@@ -665,6 +708,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
   '0009_search': search,
+  '0013_document_versions': documentVersions,
   '0014_job_queue': jobQueue,
 };
 

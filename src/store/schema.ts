@@ -51,6 +51,20 @@ export interface DocumentTable {
   diagnostics: JsonColumn;
   ingested_at: Timestamp;
   ingested_by: string;
+  /** The first version's id when this is a revised version (规划调整); null for a document's first version. */
+  version_of: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1 for the first version, then 2, 3, … for each revision stored over it. */
+  version: ColumnType<number, number | undefined, number>;
+  /** Why this version replaced the one before (a revision's reason). */
+  revision_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When a newer version replaced this one; null while it is the current version. */
+  superseded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** Removed (recoverable): the document leaves monitoring and lists until restored. */
+  removed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  removed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The reading's verdict from its diagnostics: ok, warnings or errors (kept for lists and their filter). */
+  reading: ColumnType<'ok' | 'warnings' | 'errors', 'ok' | 'warnings' | 'errors' | undefined, never>;
+  diagnostic_count: ColumnType<number, number | undefined, never>;
 }
 
 export interface HeadingTable {

@@ -264,6 +264,35 @@ describe('every write route stores the decoded name of who acts', () => {
     expect(entry.updated_by).toBe(NAME);
   });
 
+  it('POST /api/documents/:id/versions, DELETE /api/documents/:id, POST /api/documents/:id/restore', async () => {
+    const bulletin = await store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('filename', '=', 'bulletin.txt')
+      .executeTakeFirstOrThrow();
+    const revised =
+      '某某县2023年国民经济和社会发展统计公报\n\n全年地区生产总值达到124.0亿元，比上年增长5.2%。\n';
+    const version = await audited(() =>
+      upload<{ to: { id: number } }>(`/api/documents/${bulletin.id}/versions`, 'bulletin-修订.txt', revised),
+    );
+    const stored = await store.db
+      .selectFrom('documents')
+      .select('ingested_by')
+      .where('id', '=', version.to.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.ingested_by).toBe(NAME);
+    await audited(() =>
+      app.inject({ method: 'DELETE', url: `/api/documents/${bulletin.id}`, headers: HEADER }),
+    );
+    const removed = await store.db
+      .selectFrom('documents')
+      .select('removed_by')
+      .where('id', '=', version.to.id)
+      .executeTakeFirstOrThrow();
+    expect(removed.removed_by).toBe(NAME);
+    await audited(() => write('POST', `/api/documents/${bulletin.id}/restore`));
+  });
+
   it('keeps a name sent as plain ASCII, and a stray % as sent', async () => {
     for (const [sent, stored] of [
       ['analyst', 'analyst'],

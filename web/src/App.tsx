@@ -17,6 +17,7 @@ const Public = lazy(() => import('./pages/Public'));
 const Ledger = lazy(() => import('./pages/Ledger'));
 const Reports = lazy(() => import('./pages/Reports'));
 const QueuePage = lazy(() => import('./pages/Queue'));
+const Documents = lazy(() => import('./pages/Documents'));
 
 function UserBox() {
   const { t } = useLang();
@@ -67,7 +68,10 @@ export function App() {
     { key: '/reports', label: <Link to="/reports">{t('评估报告', 'Reports')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
     { key: '/queue', label: <Link to="/queue">{t('导入队列', 'Import queue')}</Link> },
+    { key: '/documents', label: <Link to="/documents">{t('文档管理', 'Documents')}</Link> },
   ];
+  // /documents is the document list; /documents/:id, a document in the reader, belongs to no menu item.
+  const selected = section === '/documents' && location.pathname !== '/documents' ? '' : section;
   return (
     <Layout className="app">
       <Layout.Header className="app-header">
@@ -80,13 +84,7 @@ export function App() {
           </span>
         </Link>
         {!isPublic && (
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={[section === '/documents' ? '' : section]}
-            items={items}
-            className="app-menu"
-          />
+          <Menu mode="horizontal" theme="dark" selectedKeys={[selected]} items={items} className="app-menu" />
         )}
         <div className="header-tools">
           <Segmented
@@ -106,6 +104,7 @@ export function App() {
         <Suspense fallback={<Spin className="page-spin" />}>
           <Routes>
             <Route path="/" element={<Overview />} />
+            <Route path="/documents" element={<Documents />} />
             <Route path="/documents/:id" element={<Reader />} />
             <Route path="/indicators" element={<IndicatorPage />} />
             <Route path="/indicators/:indicatorId" element={<IndicatorPage />} />

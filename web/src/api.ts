@@ -105,6 +105,7 @@ export type {
   Correction,
   DocumentDetail,
   DocumentDiagnostic,
+  DocumentListed,
   DocumentSummary,
   Evidence,
   Figure,
@@ -112,6 +113,7 @@ export type {
   Finding,
   Heading,
   ImportResult,
+  IngestAnswer,
   IndicatorSeries,
   Observation,
   Overview,
@@ -130,4 +132,5 @@ export type {
   SearchHit,
   SeriesTarget,
   Status,
+  VersionAnswer,
 } from '../../src/server/contract/index.js';

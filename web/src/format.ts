@@ -71,3 +71,10 @@ export function formatTime(iso: string | null | undefined): string {
   const pad = (x: number) => String(x).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** The three kinds of document Lantu reads, in Chinese and English. */
+export const DOC_TYPE: Record<string, [zh: string, en: string]> = {
+  plan: ['规划纲要', 'Plan'],
+  work_report: ['政府工作报告', 'Work report'],
+  bulletin: ['统计公报', 'Bulletin'],
+};

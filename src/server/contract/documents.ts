@@ -23,8 +23,61 @@ export const DocumentSummary = Type.Object({
   vision_year: Nullable(Type.Integer()),
   ingested_at: Type.String(),
   ingested_by: Type.String(),
+  /** The document across its versions: its first version's id (a version's own row is `id`). */
+  document_id: Type.Integer(),
+  /** 1, 2, …: a revised version (规划调整) is stored as the next version of the same document. */
+  version: Type.Integer(),
+  revision_reason: Nullable(Type.String()),
+  /** When a newer version replaced this one (null: the current version). */
+  superseded_at: Nullable(Type.String()),
+  /** Removed (recoverable) by whom and when; null while in use. */
+  removed_at: Nullable(Type.String()),
+  removed_by: Nullable(Type.String()),
+  /** The reading's verdict: ok (no message), warnings (read, with messages), errors (a stage reported an error). */
+  reading: Type.Enum(['ok', 'warnings', 'errors']),
+  diagnostic_count: Type.Integer(),
 });
 export type DocumentSummary = Static<typeof DocumentSummary>;
+
+/** A row of the document list: the current version, with how many versions the document has. */
+export const DocumentListed = Type.Object({
+  ...DocumentSummary.properties,
+  versions: Type.Integer(),
+});
+export type DocumentListed = Static<typeof DocumentListed>;
+
+/** POST /api/documents/:id/versions: the answer (the version replaced, the new one, what moved over). */
+export const VersionAnswer = Type.Object({
+  document_id: Type.Integer(),
+  from: Type.Object({ id: Type.Integer(), version: Type.Integer() }),
+  to: Type.Object({ id: Type.Integer(), version: Type.Integer() }),
+  /** People's entries moved from the rows of the version before to the matching rows of the new one. */
+  carried: Type.Object({
+    rows: Type.Integer(),
+    overrides: Type.Integer(),
+    assigned_targets: Type.Integer(),
+    observations: Type.Integer(),
+    person_links: Type.Integer(),
+    tasks: Type.Integer(),
+  }),
+  derived: Type.Unknown(),
+});
+export type VersionAnswer = Static<typeof VersionAnswer>;
+
+/** DELETE /api/documents/:id and POST …/restore: `?reason=` says why (kept in the audit log). */
+export const RemovalRequest = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+export type RemovalRequest = Static<typeof RemovalRequest>;
+
+/** What a removal or a restore did. */
+export const RemovalAnswer = Type.Object({
+  document_id: Type.Integer(),
+  state: Type.Enum(['current', 'removed']),
+  derived: Type.Unknown(),
+});
+export type RemovalAnswer = Static<typeof RemovalAnswer>;
 
 /** A message a reading stage (reader, layout, outline, tables) left on the document (src/diagnostics.ts). */
 export const DocumentDiagnostic = Type.Object({

@@ -17,6 +17,10 @@ export {
   ReaderDocument,
   CorrectionRequest,
   IngestAnswer,
+  DocumentListed,
+  VersionAnswer,
+  RemovalRequest,
+  RemovalAnswer,
 } from './documents.js';
 export {
   SourceKind,

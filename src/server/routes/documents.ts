@@ -5,10 +5,15 @@ import { LantuError } from '../../diagnostics.js';
 import { isLimitCode } from '../../readers/index.js';
 import { LABEL_ORDER } from '../../monitor/index.js';
 import {
+  deriveOwed,
   getDocument,
   getDocumentContent,
   getOutline,
   ingest,
+  ingestVersion,
+  listVersions,
+  removeDocument,
+  restoreDocument,
   listIndicatorRows,
   loadExtraction,
   pageDocuments,
@@ -17,15 +22,21 @@ import {
 import {
   ApiErrorBody,
   DocumentDetail,
+  DocumentListed,
   DocumentSummary,
   Heading,
   IdParams,
   IngestAnswer,
   PlanDetail,
+  RemovalAnswer,
+  RemovalRequest,
+  VersionAnswer,
 } from '../contract/index.js';
 import { httpError, UPLOAD_TOTAL_CODE, uploadTotalTooLarge } from '../errors.js';
 import { int, listRoute, str, type QueryProperties } from '../lists.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
+import type { FastifyRequest } from 'fastify';
+import type { DocumentState, Reading } from '../../store/index.js';
 
 /** The bytes of one uploaded file, read chunk by chunk; `count` sees every chunk (and may refuse it). */
 async function readPart(part: MultipartFile, count: (bytes: number) => void): Promise<Buffer> {
@@ -49,16 +60,180 @@ export const DOCUMENT_FILTERS: QueryProperties = {
   period: str('2021-2025, 2022, …'),
 };
 
+/** A list of documents also filters by state (in use or removed) and by the reading's verdict. */
+const LIST_FILTERS: QueryProperties = {
+  ...DOCUMENT_FILTERS,
+  state: {
+    type: 'string',
+    enum: ['current', 'removed'],
+    description: 'current (default: in use, newest version) or removed (to restore)',
+  },
+  reading: { type: 'string', enum: ['ok', 'warnings', 'errors'], description: "the reading's verdict" },
+};
+
+type DocumentQuery = {
+  doc_type?: string;
+  region_id?: number;
+  region?: string;
+  period?: string;
+  state?: DocumentState;
+  reading?: Reading;
+};
+
+/** One uploaded file and the form's text fields (a revision's `reason`), the file's bytes under the limits. */
+async function readUpload(
+  request: FastifyRequest,
+  uploads: RouteDeps['uploads'],
+): Promise<{ file: string; bytes: Uint8Array; fields: Record<string, string> }> {
+  if (!request.isMultipart())
+    throw httpError(400, 'expected a multipart/form-data upload with one "file" field', {
+      code: 'upload/not-multipart',
+    });
+  const fields: Record<string, string> = {};
+  let upload: { file: string; bytes: Uint8Array } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    if (upload)
+      throw httpError(400, 'a revised version is one file; this upload has more', {
+        code: 'upload/one-file',
+        expected: 'one "file" field',
+      });
+    let total = 0;
+    const bytes = await readPart(part, (n) => {
+      total += n;
+      if (total > uploads.total)
+        throw httpError(413, uploadTotalTooLarge(uploads.total), { code: UPLOAD_TOTAL_CODE });
+    });
+    if (bytes.length === 0)
+      throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
+    upload = { file: part.filename || 'upload', bytes: new Uint8Array(bytes) };
+  }
+  if (!upload)
+    throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+  return { ...upload, fields };
+}
+
 export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): void {
-  listRoute<{ doc_type?: string; region_id?: number; region?: string; period?: string }>(app, {
+  listRoute<DocumentQuery>(app, {
     path: '/api/documents',
     name: 'documents',
     tag: 'documents',
-    summary: 'stored documents (metadata; the bytes are at /api/documents/{id}/content)',
-    filters: DOCUMENT_FILTERS,
-    item: DocumentSummary,
+    summary:
+      'stored documents, the current version of each (metadata; the bytes are at /api/documents/{id}/content)',
+    filters: LIST_FILTERS,
+    item: DocumentListed,
     page: (q, w) => pageDocuments(db, q, w),
   });
+  listRoute(app, {
+    path: '/api/documents/:id/versions',
+    name: 'versions',
+    tag: 'documents',
+    summary: 'every version of the document {id} is a version of (规划调整), first version first',
+    item: DocumentSummary,
+    page: async (_q, w, request) => {
+      const { id } = request.params as IdParams;
+      const versions = await listVersions(db, id);
+      if (versions.length === 0) throw notFound(id);
+      return { items: w ? versions.slice(w.offset, w.offset + w.limit) : versions, total: versions.length };
+    },
+  });
+
+  app.post(
+    '/api/documents/:id/versions',
+    {
+      config: { access: 'manage' },
+      schema: {
+        tags: ['documents'],
+        summary:
+          'store a revised version of a document (multipart: one "file", optional "reason"); the plan follows it',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: VersionAnswer, 400: ApiErrorBody, 422: ApiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { file, bytes, fields } = await readUpload(request, uploads);
+      try {
+        const report = await ingestVersion(
+          { db },
+          request.params.id,
+          { file, bytes },
+          {
+            actor: actorOf(request),
+            reason: fields.reason ?? null,
+            pool: uploads.pool(),
+            limits: uploads.limits,
+          },
+        );
+        return reply.code(201).send({
+          document_id: report.documentId,
+          from: report.from,
+          to: report.to,
+          carried: report.carried,
+          derived: report.derived,
+        });
+      } catch (error) {
+        // Over a reading limit: well-formed but too much to read, as for an upload.
+        if (error instanceof LantuError && isLimitCode(error.code))
+          return reply.code(422).send({
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            code: error.code,
+            message: error.message,
+            ...(error.expected ? { expected: error.expected } : {}),
+          });
+        throw error;
+      }
+    },
+  );
+
+  app.delete(
+    '/api/documents/:id',
+    {
+      config: { access: 'manage' },
+      schema: {
+        tags: ['documents'],
+        summary: 'remove a document (every version; recoverable, audited): it leaves monitoring and lists',
+        params: IdParams,
+        querystring: RemovalRequest,
+        response: { 200: RemovalAnswer },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const removed = await removeDocument(db, request.params.id, actor, request.query.reason ?? null);
+      return {
+        document_id: removed.document_id,
+        state: 'removed' as const,
+        derived: await deriveOwed(db, actor),
+      };
+    },
+  );
+  app.post(
+    '/api/documents/:id/restore',
+    {
+      config: { access: 'manage' },
+      schema: {
+        tags: ['documents'],
+        summary: 'bring a removed document back into monitoring and lists (audited)',
+        params: IdParams,
+        querystring: RemovalRequest,
+        response: { 200: RemovalAnswer },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const restored = await restoreDocument(db, request.params.id, actor, request.query.reason ?? null);
+      return {
+        document_id: restored.document_id,
+        state: 'current' as const,
+        derived: await deriveOwed(db, actor),
+      };
+    },
+  );
   listRoute<{ region_id?: number; region?: string; period?: string }>(app, {
     path: '/api/plans',
     name: 'plans',

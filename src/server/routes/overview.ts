@@ -10,6 +10,7 @@ import { currentIndicatorRows, listStatuses, pageTasks, type Status, type Task }
 import { Overview, type PlanOverview } from '../contract/index.js';
 import type { Api, RouteDeps } from './deps.js';
 import { latestPerTarget, midtermYear, plansOfRegions } from './series.js';
+import { isCurrentDocument } from '../../store/current.js';
 
 export type { PlanOverview };
 
@@ -68,12 +69,14 @@ export function registerOverviewRoutes(app: Api, deps: RouteDeps): void {
         db
           .selectFrom('documents')
           .select((eb) => eb.fn.countAll().as('n'))
+          .where(isCurrentDocument('documents'))
           .executeTakeFirst(),
         // 涉及地区: the regions that have a plan, not every place named (a province above a district).
         db
           .selectFrom('documents')
           .select((eb) => eb.fn.count('region_id').distinct().as('n'))
           .where('doc_type', '=', 'plan')
+          .where(isCurrentDocument('documents'))
           .executeTakeFirst(),
         pageTasks(db, { overdue: true }, { limit: OVERDUE_SHOWN, offset: 0 }),
       ]);

@@ -21,6 +21,7 @@ import type {
   SeriesTarget,
   ShownObservation,
 } from '../contract/index.js';
+import { isCurrentDocument } from '../../store/current.js';
 
 type Db = Kysely<Database>;
 
@@ -36,6 +37,7 @@ export async function plansOfRegions(db: Db, regionIds?: readonly number[]): Pro
     .selectFrom('documents')
     .select(['id', 'title', 'filename', 'region_id', 'region', 'period_start', 'period_end'])
     .where('doc_type', '=', 'plan')
+    .where(isCurrentDocument('documents'))
     .orderBy('region_id')
     .orderBy('period_end', 'desc')
     .orderBy('id');

@@ -1,5 +1,5 @@
 // Documents and everything extracted from them: written in one transaction per document, read as plain objects.
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Transaction } from 'kysely';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Extraction } from '../../extract/model.js';
 import { listedOutline } from '../../pipeline.js';
@@ -171,11 +171,19 @@ export interface StoredDocument {
  * the caller's transaction: one batched INSERT per table; its region is owed a derivation from then on.
  * Returns the new document's id and region, or null when the same bytes were stored meanwhile (another process).
  */
+/** A revised version (规划调整): the first version's id, this version's number and why it was revised. */
+export interface Revision {
+  of: number;
+  version: number;
+  reason: string | null;
+}
+
 export async function insertDocument(
   trx: Transaction<Database>,
   record: DocumentRecord,
   bytes: Uint8Array,
   actor: string,
+  revision?: Revision,
 ): Promise<StoredDocument | null> {
   const x: Extraction = record.extraction;
   const meta = x.metadata;
@@ -203,8 +211,12 @@ export async function insertDocument(
       period_end: years.end,
       vision_year: meta.vision_year,
       diagnostics: toJson(record.diagnostics),
+      ...readingOf(record.diagnostics),
       ingested_at: now(),
       ingested_by: actor,
+      ...(revision
+        ? { version_of: revision.of, version: revision.version, revision_reason: revision.reason }
+        : {}),
     })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .returning('id')
@@ -353,6 +365,18 @@ export async function insertDocument(
   return { id: documentId, regionId, docType: meta.doc_type };
 }
 
+export type Reading = 'ok' | 'warnings' | 'errors';
+
+/** The verdict on a document's reading from the diagnostics its reading stages left. */
+export function readingOf(diagnostics: readonly Pick<Diagnostic, 'severity'>[]): {
+  reading: Reading;
+  diagnostic_count: number;
+} {
+  const errors = diagnostics.some((d) => d.severity === 'error');
+  const reading: Reading = errors ? 'errors' : diagnostics.length > 0 ? 'warnings' : 'ok';
+  return { reading, diagnostic_count: diagnostics.length };
+}
+
 export async function documentIdBySha(db: Db, sha256: string): Promise<number | undefined> {
   const row = await db.selectFrom('documents').select('id').where('sha256', '=', sha256).executeTakeFirst();
   return row?.id;
@@ -377,6 +401,22 @@ export interface DocumentSummary {
   vision_year: number | null;
   ingested_at: string;
   ingested_by: string;
+  /** The document across its versions: the first version's id (this row's own id for a first version). */
+  document_id: number;
+  version: number;
+  revision_reason: string | null;
+  superseded_at: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+  /** ok: read without a message; warnings: read with messages; errors: a reading stage reported an error. */
+  reading: Reading;
+  diagnostic_count: number;
+}
+
+/** What a list shows of a document: its reading verdict and how many versions it has. */
+export interface DocumentListed extends DocumentSummary {
+  /** Versions stored of this document (this one included). */
+  versions: number;
 }
 
 const SUMMARY_COLUMNS = [
@@ -398,37 +438,107 @@ const SUMMARY_COLUMNS = [
   'vision_year',
   'ingested_at',
   'ingested_by',
+  'version',
+  'revision_reason',
+  'superseded_at',
+  'removed_at',
+  'removed_by',
+  'reading',
+  'diagnostic_count',
 ] as const;
+
+/** The columns of a summary, with the document's id across versions. */
+function summaryColumns(eb: ExpressionBuilder<Database, 'documents'>) {
+  return [
+    ...SUMMARY_COLUMNS,
+    eb.fn.coalesce('version_of', 'id').$castTo<number>().as('document_id'),
+  ] as const;
+}
+
+export type DocumentState = 'current' | 'removed';
 
 export interface DocumentFilter {
   doc_type?: string;
   region_id?: number;
   region?: string;
   period?: string;
+  /** current (default): documents in use, newest version; removed: the removed ones, to restore. */
+  state?: DocumentState;
+  reading?: Reading;
 }
 
 function documentsQuery(db: Db, filter: DocumentFilter) {
-  let query = db.selectFrom('documents');
+  let query = db.selectFrom('documents').where('superseded_at', 'is', null);
+  query =
+    filter.state === 'removed'
+      ? query.where('removed_at', 'is not', null)
+      : query.where('removed_at', 'is', null);
   if (filter.doc_type) query = query.where('doc_type', '=', filter.doc_type);
   if (filter.region_id !== undefined) query = query.where('region_id', '=', filter.region_id);
   if (filter.region) query = query.where('region', '=', filter.region);
   if (filter.period) query = query.where('period', '=', filter.period);
+  if (filter.reading) query = query.where('reading', '=', filter.reading);
   return query;
+}
+
+/** Versions stored per document (first version's id → count). */
+async function versionCounts(db: Db, documentIds: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (documentIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('documents')
+    .select((eb) => [
+      eb.fn.coalesce('version_of', 'id').$castTo<number>().as('document_id'),
+      eb.fn.countAll().as('n'),
+    ])
+    .where((eb) => eb.or([eb('id', 'in', [...documentIds]), eb('version_of', 'in', [...documentIds])]))
+    .groupBy((eb) => eb.fn.coalesce('version_of', 'id'))
+    .execute();
+  for (const r of rows) out.set(Number(r.document_id), Number(r.n));
+  return out;
 }
 
 export async function listDocuments(
   db: Db,
   filter: DocumentFilter = {},
   window?: Window,
-): Promise<DocumentSummary[]> {
-  return windowed(documentsQuery(db, filter).select(SUMMARY_COLUMNS).orderBy('id'), window).execute();
+): Promise<DocumentListed[]> {
+  const query = documentsQuery(db, filter).select(summaryColumns).orderBy('id');
+  const rows = await windowed(query, window).execute();
+  const counts = await versionCounts(
+    db,
+    rows.map((r) => Number(r.document_id)),
+  );
+  return rows.map((row) => ({
+    ...row,
+    document_id: Number(row.document_id),
+    versions: counts.get(Number(row.document_id)) ?? 1,
+  }));
+}
+
+/** Every version of the document that `id` is a version of, first version first. */
+export async function listVersions(db: Db, id: number): Promise<DocumentSummary[]> {
+  const of = await db
+    .selectFrom('documents')
+    .select((eb) => eb.fn.coalesce('version_of', 'id').$castTo<number>().as('document_id'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!of) return [];
+  const lineage = Number(of.document_id);
+  const rows = await db
+    .selectFrom('documents')
+    .select(summaryColumns)
+    .where((eb) => eb.or([eb('id', '=', lineage), eb('version_of', '=', lineage)]))
+    .orderBy('version')
+    .execute();
+  return rows.map((row) => ({ ...row, document_id: Number(row.document_id) }));
 }
 
 export async function pageDocuments(
   db: Db,
   filter: DocumentFilter = {},
   window?: Window,
-): Promise<Paged<DocumentSummary>> {
+): Promise<Paged<DocumentListed>> {
   return pageOf(
     (w) => listDocuments(db, filter, w),
     () => countRows(documentsQuery(db, filter)),
@@ -442,10 +552,16 @@ export async function getDocument(
 ): Promise<(DocumentSummary & { diagnostics: Diagnostic[] }) | undefined> {
   const row = await db
     .selectFrom('documents')
-    .select([...SUMMARY_COLUMNS, 'diagnostics'])
+    .select((eb) => [...summaryColumns(eb), 'diagnostics'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { ...row, diagnostics: fromJson<Diagnostic[]>(row.diagnostics) };
+  return (
+    row && {
+      ...row,
+      document_id: Number(row.document_id),
+      diagnostics: fromJson<Diagnostic[]>(row.diagnostics),
+    }
+  );
 }
 
 export async function getDocumentContent(

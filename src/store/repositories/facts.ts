@@ -1,5 +1,6 @@
 // Reading extracted facts: indicator rows, targets, reported values (achievements) and projects, with their links.
 import type { Kysely } from 'kysely';
+import { isCurrentDocument } from '../current.js';
 import { fromJson } from '../json.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
@@ -56,7 +57,11 @@ function rowsQuery(db: Db, filter: FactFilter) {
     .innerJoin('indicator_tables as t', 't.id', 'r.table_id')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
     .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'r.id').on('l.subject_kind', '=', 'row'));
-  if (filter.document_id !== undefined) query = query.where('r.document_id', '=', filter.document_id);
+  // One document's facts whatever its state; otherwise only what current, unremoved documents say.
+  query =
+    filter.document_id !== undefined
+      ? query.where('r.document_id', '=', filter.document_id)
+      : query.where(isCurrentDocument('d'));
   if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
   if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
   if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
@@ -140,7 +145,11 @@ function targetsQuery(db: Db, filter: FactFilter) {
     .selectFrom('targets as x')
     .innerJoin('documents as d', 'd.id', 'x.document_id')
     .leftJoin('links as l', (j) => j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'target'));
-  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
+  // One document's facts whatever its state; otherwise only what current, unremoved documents say.
+  query =
+    filter.document_id !== undefined
+      ? query.where('x.document_id', '=', filter.document_id)
+      : query.where(isCurrentDocument('d'));
   if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
   if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
   if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
@@ -206,7 +215,11 @@ function achievementsQuery(db: Db, filter: FactFilter) {
     .leftJoin('links as l', (j) =>
       j.onRef('l.subject_id', '=', 'x.id').on('l.subject_kind', '=', 'achievement'),
     );
-  if (filter.document_id !== undefined) query = query.where('x.document_id', '=', filter.document_id);
+  // One document's facts whatever its state; otherwise only what current, unremoved documents say.
+  query =
+    filter.document_id !== undefined
+      ? query.where('x.document_id', '=', filter.document_id)
+      : query.where(isCurrentDocument('d'));
   if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
   if (filter.indicator_id) query = query.where('l.indicator_id', '=', filter.indicator_id);
   if (filter.doc_type) query = query.where('d.doc_type', '=', filter.doc_type);
@@ -269,7 +282,11 @@ export type ProjectFilter = Pick<FactFilter, 'document_id' | 'region_id'> & { bo
 
 function projectsQuery(db: Db, filter: ProjectFilter) {
   let query = db.selectFrom('projects as p').innerJoin('documents as d', 'd.id', 'p.document_id');
-  if (filter.document_id !== undefined) query = query.where('p.document_id', '=', filter.document_id);
+  // One document's facts whatever its state; otherwise only what current, unremoved documents say.
+  query =
+    filter.document_id !== undefined
+      ? query.where('p.document_id', '=', filter.document_id)
+      : query.where(isCurrentDocument('d'));
   if (filter.region_id !== undefined) query = query.where('d.region_id', '=', filter.region_id);
   if (filter.box) query = query.where('p.box', '=', filter.box);
   return query;

@@ -7,6 +7,7 @@ import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.
 import type { Database, SubjectKind } from '../schema.js';
 import { appendAudit } from './audit.js';
 import { oweDerivation } from '../owed.js';
+import { isCurrentDocument } from '../current.js';
 
 type Db = Kysely<Database>;
 
@@ -38,7 +39,13 @@ function reviewQuery(db: Db, filter: ReviewFilter) {
   let query = db.selectFrom('review_items as v');
   if (filter.state) query = query.where('v.state', '=', filter.state);
   if (filter.subject_kind) query = query.where('v.subject_kind', '=', filter.subject_kind);
-  if (filter.document_id !== undefined) query = query.where('v.document_id', '=', filter.document_id);
+  // One document's items whatever its state; otherwise only items of documents in use.
+  query =
+    filter.document_id !== undefined
+      ? query.where('v.document_id', '=', filter.document_id)
+      : query.where('v.document_id', 'in', (eb) =>
+          eb.selectFrom('documents').select('id').where(isCurrentDocument('documents')),
+        );
   if (filter.region_id !== undefined)
     query = query.where('v.document_id', 'in', (eb) =>
       eb.selectFrom('documents').select('id').where('region_id', '=', filter.region_id!),
