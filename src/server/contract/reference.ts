@@ -34,6 +34,9 @@ export const AuditEntry = Type.Object({
   entity: Type.String(),
   entity_id: Nullable(Type.String()),
   detail: Type.Unknown(),
+  /** The hash of the entry before it and its own (SHA-256, hex): the chain `lantu audit verify` walks. */
+  prev_hash: Nullable(Type.String()),
+  hash: Nullable(Type.String()),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 
