@@ -642,7 +642,11 @@ const auditChain: Migration = {
       for (const row of rows) {
         const id = Number(row.id);
         const hash = entryHash({ ...row, id, detail: fromJson(row.detail), prev_hash: previous.hash });
-        await db.updateTable('audit_log').set({ prev_hash: previous.hash, hash }).where('id', '=', id).execute();
+        await db
+          .updateTable('audit_log')
+          .set({ prev_hash: previous.hash, hash })
+          .where('id', '=', id)
+          .execute();
         previous = { id, hash };
       }
       if (rows.length < 1000) break;
@@ -653,7 +657,9 @@ const auditChain: Migration = {
       .execute();
     if (postgres) {
       await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`.execute(db);
-      await sql`ALTER TABLE audit_log ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`.execute(db);
+      await sql`ALTER TABLE audit_log ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`.execute(
+        db,
+      );
       // The chain head is the one row of this table the app role changes; it may not delete it.
       await sql`DO $$ BEGIN
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${sql.lit(APP_ROLE)}) THEN

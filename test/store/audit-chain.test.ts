@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  type Generated,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type MigrationProvider,
+} from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, listAudit, openStore, verifyAudit, type Store } from '../../src/store/index.js';
@@ -94,7 +102,11 @@ for (const engine of ENGINES) {
     it('catches a rewrite whose hash was recomputed: the next entry no longer follows', async () => {
       const store = await freshStore(engine);
       await appendSome(store, 3);
-      const second = await store.db.selectFrom('audit_log').selectAll().where('id', '=', 2).executeTakeFirstOrThrow();
+      const second = await store.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '=', 2)
+        .executeTakeFirstOrThrow();
       const forged = entryHash({
         ...second,
         id: 2,
@@ -102,9 +114,13 @@ for (const engine of ENGINES) {
         detail: fromJson(second.detail),
         prev_hash: second.prev_hash!,
       });
-      await tamper(store, engine, [`UPDATE audit_log SET actor = 'mallory', hash = '${forged}' WHERE id = 2`]);
+      await tamper(store, engine, [
+        `UPDATE audit_log SET actor = 'mallory', hash = '${forged}' WHERE id = 2`,
+      ]);
       // Entry 2 agrees with itself now; entry 3 still names the hash entry 2 had.
-      expect((await verifyAudit(store.db)).breaks.map((b) => [b.kind, b.id, b.after])).toEqual([['removed', 3, 2]]);
+      expect((await verifyAudit(store.db)).breaks.map((b) => [b.kind, b.id, b.after])).toEqual([
+        ['removed', 3, 2],
+      ]);
     });
 
     it('refuses to overwrite an entry even as the tables’ owner (REPLACE on SQLite, ON CONFLICT on PostgreSQL)', async () => {
@@ -139,6 +155,19 @@ for (const engine of ENGINES) {
   });
 }
 
+/** The audit log's columns before the chain. */
+interface OldSchema {
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor: string;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    detail: string;
+  };
+}
+
 /** The migrations up to (not including) the audit chain: a database as it was before it. */
 const BEFORE_CHAIN: MigrationProvider = {
   getMigrations: async () =>
@@ -148,7 +177,7 @@ const BEFORE_CHAIN: MigrationProvider = {
 const LEGACY_ENTRIES = 5;
 
 /** Entries as the append of before wrote them: no prev_hash, no hash. */
-async function writeLegacyEntries(db: Kysely<any>): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- the old schema
+async function writeLegacyEntries(db: Kysely<OldSchema>): Promise<void> {
   for (let i = 1; i <= LEGACY_ENTRIES; i++)
     await db
       .insertInto('audit_log')
@@ -165,7 +194,11 @@ async function writeLegacyEntries(db: Kysely<any>): Promise<void> { // eslint-di
 
 async function expectChainedAfterMigration(store: Store): Promise<void> {
   expect(await verifyAudit(store.db)).toMatchObject({ intact: true, entries: LEGACY_ENTRIES, breaks: [] });
-  const first = await store.db.selectFrom('audit_log').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const first = await store.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   expect(first).toMatchObject({ actor: 'legacy1', prev_hash: GENESIS_HASH });
   await appendAudit(store.db, { actor: 'new', action: 'x', entity: 'task' });
   const verified = await verifyAudit(store.db);
@@ -178,7 +211,9 @@ describe('audit chain migration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lantu-chain-'));
     const path = join(dir, 'old.db');
     try {
-      const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) }); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const old = new Kysely<OldSchema>({
+        dialect: new SqliteDialect({ database: new BetterSqlite3(path) }),
+      });
       const { error } = await new Migrator({ db: old, provider: BEFORE_CHAIN }).migrateToLatest();
       expect(error).toBeUndefined();
       await writeLegacyEntries(old);
@@ -201,7 +236,7 @@ describe('audit chain migration', () => {
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     try {
-      const old = new Kysely<any>({ // eslint-disable-line @typescript-eslint/no-explicit-any
+      const old = new Kysely<OldSchema>({
         dialect: new PostgresDialect({
           pool: new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 1 }),
         }),

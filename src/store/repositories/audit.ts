@@ -74,7 +74,11 @@ export async function appendAudit(db: Kysely<Database>, entry: NewAuditEntry): P
 
 async function appendChained(trx: Kysely<Database>, entry: NewAuditEntry): Promise<void> {
   // A no-op write that takes the lock before the head is read.
-  await trx.updateTable('audit_chain').set((eb) => ({ last_id: eb.ref('last_id') })).where('id', '=', 1).execute();
+  await trx
+    .updateTable('audit_chain')
+    .set((eb) => ({ last_id: eb.ref('last_id') }))
+    .where('id', '=', 1)
+    .execute();
   const head = await trx
     .selectFrom('audit_chain')
     .select(['last_id', 'last_hash'])
@@ -173,7 +177,11 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
     }
     if (rows.length < VERIFY_BATCH) break;
   }
-  const head = await db.selectFrom('audit_chain').select(['last_id', 'last_hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_chain')
+    .select(['last_id', 'last_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   const lastId = previous?.id ?? 0;
   if (!head || Number(head.last_id) !== lastId || (previous && head.last_hash !== previous.hash)) {
     const named = head ? Number(head.last_id) : 0;
@@ -197,12 +205,34 @@ export async function verifyAudit(db: Kysely<Database>): Promise<AuditVerificati
 export interface AuditFilter {
   entity?: string;
   entity_id?: string;
+  actor?: string;
+  action?: string;
+  /** Entries at or after this time (an ISO date `2026-01-31` or a full timestamp). */
+  since?: string;
+  /** Entries up to the end of this day (or this time). */
+  until?: string;
+}
+
+/** The first instant after `until`: the next day for a date, else the time itself (kept, compared with <=). */
+function untilBound(until: string): { op: '<' | '<='; at: string } {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) return { op: '<=', at: until };
+  const next = new Date(`${until}T00:00:00.000Z`);
+  if (Number.isNaN(next.getTime())) return { op: '<=', at: until };
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { op: '<', at: next.toISOString() };
 }
 
 function auditQuery(db: Kysely<Database>, filter: AuditFilter) {
   let query = db.selectFrom('audit_log');
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entity_id) query = query.where('entity_id', '=', filter.entity_id);
+  if (filter.actor) query = query.where('actor', '=', filter.actor);
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.since) query = query.where('at', '>=', filter.since);
+  if (filter.until) {
+    const bound = untilBound(filter.until);
+    query = query.where('at', bound.op, bound.at);
+  }
   return query;
 }
 
