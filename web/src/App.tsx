@@ -16,6 +16,7 @@ const Search = lazy(() => import('./pages/Search'));
 const Public = lazy(() => import('./pages/Public'));
 const Ledger = lazy(() => import('./pages/Ledger'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Audit = lazy(() => import('./pages/Audit'));
 
 function UserBox() {
   const { t } = useLang();
@@ -65,6 +66,7 @@ export function App() {
     { key: '/ledger', label: <Link to="/ledger">{t('实施台账', 'Ledger')}</Link> },
     { key: '/reports', label: <Link to="/reports">{t('评估报告', 'Reports')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
+    { key: '/audit', label: <Link to="/audit">{t('审计日志', 'Audit log')}</Link> },
   ];
   return (
     <Layout className="app">
@@ -113,6 +115,7 @@ export function App() {
             <Route path="/ledger" element={<Ledger />} />
             <Route path="/search" element={<Search />} />
             <Route path="/reports" element={<Reports />} />
+            <Route path="/audit" element={<Audit />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route
               path="*"
