@@ -21,6 +21,18 @@ class BudgetedOutput {
     this.current[this.at++] = byte;
   }
 
+  /** The first `n` bytes of `from`, copied in bulk. */
+  pushAll(from: Uint8Array, n: number): void {
+    let done = 0;
+    while (done < n) {
+      if (this.at === CHUNK) this.flush();
+      const take = Math.min(n - done, CHUNK - this.at);
+      this.current.set(from.subarray(done, done + take), this.at);
+      this.at += take;
+      done += take;
+    }
+  }
+
   private flush(): void {
     this.budget.take(this.at, this.what);
     this.chunks.push(this.current.subarray(0, this.at));
@@ -154,7 +166,7 @@ export function decodeLzw(
   const emit = (code: number) => {
     let n = length[code]!;
     for (let c = code; c >= 0; c = prefix[c]!) scratch[--n] = suffix[c]!;
-    for (let k = 0; k < length[code]!; k++) out.push(scratch[k]!);
+    out.pushAll(scratch, length[code]!);
   };
   for (let i = 0; i < data.length; i++) {
     bits = ((bits << 8) | data[i]!) >>> 0;
