@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 /**
  * The web app's policy. Scripts only from this origin (Vite emits no inline script; none may run from an
  * attribute); styles also inline, because antd (cssinjs) and ECharts write style elements and attributes at run
- * time; images also as data: URIs (the favicon, ECharts' SVG export); nothing may frame the app.
+ * time; images also as data: URIs (the favicon, ECharts' SVG export); only the app itself may frame its pages.
  */
 export const APP_CSP: Record<string, string[]> = {
   'default-src': ["'self'"],
@@ -20,14 +20,14 @@ export const APP_CSP: Record<string, string[]> = {
   'worker-src': ["'self'", 'blob:'],
   'object-src': ["'none'"],
   'form-action': ["'self'"],
-  'frame-ancestors': ["'none'"],
+  // The app frames its own report preview (/api/plans/:id/report.html); no other site may frame anything.
+  'frame-ancestors': ["'self'"],
 };
 
-/** The Swagger UI (/docs only): its bundle sets inline styles and shows data: images; scripts stay 'self'. */
+/** The Swagger UI (/docs only): no blob: images or workers; its inline styles and data: images allowed, scripts 'self'. */
 export const DOCS_CSP: Record<string, string[]> = {
   ...APP_CSP,
   'img-src': ["'self'", 'data:'],
-  'frame-ancestors': ["'self'"],
 };
 
 /** A policy as the header writes it. */

@@ -39,7 +39,7 @@ function directives(header: unknown): Map<string, string[]> {
 }
 
 describe('security headers', () => {
-  it('the web app and the API: scripts only from this origin, no inline script, nothing may frame them', async () => {
+  it('the web app and the API: scripts only from this origin, no inline script, framed by this origin only', async () => {
     for (const url of ['/', '/plans/1', '/api/health']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(200);
@@ -48,7 +48,8 @@ describe('security headers', () => {
       expect(csp.get('script-src-attr'), url).toEqual(["'none'"]);
       expect(csp.get('default-src'), url).toEqual(["'self'"]);
       expect(csp.get('object-src'), url).toEqual(["'none'"]);
-      expect(csp.get('frame-ancestors'), url).toEqual(["'none'"]);
+      // The report preview is an iframe of the app's own origin.
+      expect(csp.get('frame-ancestors'), url).toEqual(["'self'"]);
       // antd writes its styles at run time; scripts never get that allowance.
       expect(csp.get('style-src'), url).toEqual(["'self'", "'unsafe-inline'"]);
       expect(csp.has('upgrade-insecure-requests'), url).toBe(false);
@@ -60,21 +61,24 @@ describe('security headers', () => {
     }
   });
 
-  it('the Swagger UI at /docs has its own policy (framable by this origin, data: images), scripts still self', async () => {
+  it('the Swagger UI at /docs has its own policy (no blob: images or workers), scripts still self', async () => {
     const page = await app.inject('/docs/');
     expect(page.statusCode).toBe(200);
     const csp = directives(page.headers['content-security-policy']);
     expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('frame-ancestors')).toEqual(["'self'"]);
     expect(csp.get('img-src')).toEqual(["'self'", 'data:']);
     // Its scripts are files, none inline, so the policy lets every one of them run.
     expect(page.body).toMatch(/<script src=/);
     expect(page.body).not.toMatch(/<script>/);
     const asset = await app.inject('/docs/static/swagger-initializer.js');
-    expect(directives(asset.headers['content-security-policy']).get('frame-ancestors')).toEqual(["'self'"]);
+    expect(directives(asset.headers['content-security-policy']).get('img-src')).toEqual(["'self'", 'data:']);
     // Scoped to /docs: the API beside it keeps the app's policy.
     const api = await app.inject('/api/openapi.json');
-    expect(directives(api.headers['content-security-policy']).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives(api.headers['content-security-policy']).get('img-src')).toEqual([
+      "'self'",
+      'data:',
+      'blob:',
+    ]);
   });
 });
 

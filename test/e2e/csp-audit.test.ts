@@ -25,9 +25,12 @@ let page: Page;
 const errors: string[] = [];
 const violations: string[] = [];
 
-/** Violations the page saw since it loaded (recorded by an init script, before any of the app's code). */
+/** Violations the page and its frames saw since they loaded (recorded by an init script, before the app's code). */
 async function pageViolations(): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
+  const seen: string[] = [];
+  for (const frame of page.frames())
+    seen.push(...(await frame.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])));
+  return seen;
 }
 
 describe('the web app under its CSP, and the audit page', () => {
@@ -96,6 +99,21 @@ describe('the web app under its CSP, and the audit page', () => {
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('the report preview (an iframe of the app’s own origin) is framed and renders under the policy', async () => {
+    const plan = await store.db
+      .selectFrom('documents')
+      .select('id')
+      .where('doc_type', '=', 'plan')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${url}/reports?plan=${plan.id}`);
+    await page.getByRole('button', { name: /生成报告并预览/ }).click();
+    const frame = page.frameLocator('iframe.report-preview');
+    await frame.locator('h1').waitFor();
+    expect(await frame.locator('h1').textContent()).toContain('报告');
+    expect(await pageViolations()).toEqual([]);
+    expect(violations).toEqual([]);
+  }, 60_000);
 
   it('the Swagger UI at /docs runs under its own policy', async () => {
     await page.goto(`${url}/docs`);
