@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `lantu` command: each subcommand lives in ./commands and registers itself on the program here.
 import { Command } from 'commander';
+import { registerAudit } from './commands/audit.js';
 import { registerDerive } from './commands/derive.js';
 import { registerEval } from './commands/eval.js';
 import { registerExtract } from './commands/extract.js';
@@ -24,6 +25,7 @@ registerServe(program);
 registerObservations(program);
 registerReport(program);
 registerWorker(program);
+registerAudit(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lantu: ${error instanceof Error ? error.message : String(error)}`);

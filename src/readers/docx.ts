@@ -39,6 +39,16 @@ export function readDocx(
 ): RawDocument {
   const xml = mainDocumentXml(bytes, path, new InflateBudget(limits.maxInflatedBytes, path));
   const diagnostics: Diagnostic[] = [];
+  // Word never writes a DTD; one in the part can only declare entities (billion laughs, XXE): none is read.
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) {
+    throw new LantuError({
+      code: 'docx/doctype',
+      file: path,
+      message:
+        'word/document.xml declares a DOCTYPE (entity declarations are not read: no entity expansion, no external file)',
+      expected: 'a Word .docx file as Word or WPS writes it, with no <!DOCTYPE> in its parts',
+    });
+  }
   let doc;
   try {
     doc = new DOMParser({

@@ -1,7 +1,8 @@
-// A pre-check of a PDF's streams before pdfjs sees them: flate bombs and deeply nested content streams are refused.
+// A pre-check of a PDF's streams before pdfjs sees them: decompression bombs (flate, LZW, ASCII85 … and chains of
+// them) and deeply nested content streams are refused.
 import { LantuError } from '../diagnostics.js';
 import { InflateBudget, limitError, READ_LIMIT_ENV, type ReadLimits } from './limits.js';
-import { inflateCapped } from './zip.js';
+import { decodable, decodeStream, streamFilters } from './pdf-filters.js';
 
 /** How far before `stream` its dictionary may start (dictionaries of real PDFs are a few hundred bytes). */
 const DICT_WINDOW = 4096;
@@ -9,16 +10,12 @@ const DICT_WINDOW = 4096;
 const NOT_CONTENT =
   /\/Subtype\s*\/(Image|Type1C|CIDFontType0C|OpenType|XML)\b|\/Length[123]\b|\/Type\s*\/(XRef|Metadata|EmbeddedFile)\b/;
 const IMAGE = /\/Subtype\s*\/Image\b/;
-const FLATE = /\/(FlateDecode|Fl)\b/;
-/** Filters other than flate: left to pdfjs (their content is not scanned). */
-const OTHER_FILTER =
-  /\/(LZWDecode|LZW|ASCII85Decode|A85|ASCIIHexDecode|AHx|RunLengthDecode|RL|DCTDecode|DCT|JPXDecode|JBIG2Decode|CCITTFaxDecode|CCF|Crypt)\b/;
-
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
 
 /**
- * Inflates every flate stream that is not an image under the document's budget, and scans content streams for
+ * Decodes every stream that is not an image through its filters (flate, LZW, ASCII85, ASCIIHex, RunLength, and
+ * chains of them) under the document's budget, and scans content streams for
  * nesting depth (q/Q, arrays, dictionaries) past `maxNesting`; pdfjs slows down quadratically on deep q nesting.
  */
 export function checkPdfStreams(
@@ -46,12 +43,14 @@ export function checkPdfStreams(
     const stop = end < 0 ? buffer.length : end;
     from = stop;
     index++;
-    if (IMAGE.test(header) || OTHER_FILTER.test(header)) continue;
+    const filters = streamFilters(header);
+    // Images and the codecs the text layer never decodes (DCT, JPX, JBIG2, CCITT, Crypt) are not read here.
+    if (IMAGE.test(header) || !decodable(filters)) continue;
     const data = bytes.subarray(start, stop);
     const scanner = NOT_CONTENT.test(header) ? null : new NestingScanner(limits.maxNesting, path, index);
-    if (FLATE.test(header)) {
+    if (filters.length > 0) {
       try {
-        scanner?.feed(inflateCapped(data, budget, `stream ${index} (at byte ${at})`, { zlib: true }));
+        scanner?.feed(decodeStream(data, filters, budget, `stream ${index} (at byte ${at})`));
       } catch (error) {
         if (error instanceof LantuError) throw error;
         // A damaged stream is pdfjs's to judge (it recovers what it can); only size and depth are ours.

@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { boundRouteInputs } from './inputs.js';
 import { rewriteFormatSuffix } from './lists.js';
 import { registerRoutes } from './routes/index.js';
+import { cspHeader, DOCS_CSP, registerSecurityHeaders } from './security.js';
 import { registerWebApp } from './web.js';
 
 export interface ServerOptions {
@@ -77,6 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setErrorHandler(errorHandler({ uploadLimit: uploads.file, logger: options.logger ?? false }));
   app.setNotFoundHandler(notFoundHandler);
 
+  await registerSecurityHeaders(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -97,7 +99,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Its own policy, set by the plugin on its routes only (over helmet's): /docs and /docs/static/*.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: cspHeader(DOCS_CSP) });
   await app.register(multipart, { limits: { fileSize: uploads.file, files: 20, fields: 20 } });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

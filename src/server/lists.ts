@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import { tabularStream, type Paged, type TabularFormat, type Window } from '../store/index.js';
 import { Page as PageSchema, type Page } from './contract/index.js';
+import type { Access } from './access.js';
 import type { Api } from './routes/deps.js';
 
 export const DEFAULT_LIMIT = 100;
@@ -136,6 +137,8 @@ export interface ListRoute<Q, S extends TSchema> {
   page?: (query: Q, window: Window | undefined, request: FastifyRequest) => Promise<Paged<Static<S>>>;
   /** The contract's schema of one row: the JSON answer is declared (and serialized) as a page of it. */
   item?: S;
+  /** What the list needs of its caller (src/server/access.ts); the JSON, CSV and XLSX answers alike. */
+  access?: Access;
 }
 
 /** Register a GET list route with its filters, pagination and formats, described in the OpenAPI document. */
@@ -147,6 +150,7 @@ export function listRoute<Q extends object, S extends TSchema = TSchema>(
   app.get(
     route.path,
     {
+      ...(route.access ? { config: { access: route.access } } : {}),
       schema: {
         tags: [route.tag],
         summary: route.summary,

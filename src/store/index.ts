@@ -150,7 +150,10 @@ export {
   appendAudit,
   listAudit,
   pageAudit,
+  verifyAudit,
+  type AuditBreak,
   type AuditEntry,
+  type AuditVerification,
   type AuditFilter,
 } from './repositories/audit.js';
 export {

@@ -10,6 +10,8 @@ import {
   type MigrationProvider,
 } from 'kysely';
 import { readingOf } from './repositories/documents.js';
+import { fromJson } from './json.js';
+import { entryHash, GENESIS_HASH, type ChainedFields } from './repositories/audit.js';
 import { indexStoredDocuments } from './repositories/search.js';
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- migrations run before types exist
@@ -612,6 +614,78 @@ const search: Migration = {
 };
 
 /**
+ * The audit log as a hash chain: each entry keeps the hash of the one before and its own (repositories/audit.ts),
+ * and one chain-head row names the newest entry, so appends serialise on it and a removed tail shows. Entries
+ * written before are chained here in id order (the append-only triggers are lifted for that and only that).
+ */
+const auditChain: Migration = {
+  async up(db) {
+    await db.schema.alterTable('audit_log').addColumn('prev_hash', 'text').execute();
+    await db.schema.alterTable('audit_log').addColumn('hash', 'text').execute();
+    await db.schema
+      .createTable('audit_chain')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('last_id', 'integer', (c) => c.notNull())
+      .addColumn('last_hash', 'text', (c) => c.notNull())
+      .execute();
+    const postgres = isPostgres(db);
+    if (postgres) await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_change`.execute(db);
+    else await sql`DROP TRIGGER audit_log_no_update`.execute(db);
+    let previous = { id: 0, hash: GENESIS_HASH };
+    for (;;) {
+      const rows = (await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '>', previous.id)
+        .orderBy('id')
+        .limit(1000)
+        .execute()) as Array<Omit<ChainedFields, 'prev_hash'>>;
+      for (const row of rows) {
+        const id = Number(row.id);
+        const hash = entryHash({ ...row, id, detail: fromJson(row.detail), prev_hash: previous.hash });
+        await db
+          .updateTable('audit_log')
+          .set({ prev_hash: previous.hash, hash })
+          .where('id', '=', id)
+          .execute();
+        previous = { id, hash };
+      }
+      if (rows.length < 1000) break;
+    }
+    await db
+      .insertInto('audit_chain')
+      .values({ id: 1, last_id: previous.id, last_hash: previous.hash })
+      .execute();
+    if (postgres) {
+      await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_change`.execute(db);
+      await sql`ALTER TABLE audit_log ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL`.execute(
+        db,
+      );
+      // The chain head is the one row of this table the app role changes; it may not delete it.
+      await sql`DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${sql.lit(APP_ROLE)}) THEN
+          GRANT SELECT, UPDATE ON audit_chain TO ${sql.raw(APP_ROLE)};
+          REVOKE INSERT, DELETE ON audit_chain FROM ${sql.raw(APP_ROLE)};
+        END IF;
+      END $$`.execute(db);
+      await sql`CREATE FUNCTION audit_chain_one_row() RETURNS trigger AS $$
+        BEGIN RAISE EXCEPTION 'audit_chain keeps its one row'; END; $$ LANGUAGE plpgsql`.execute(db);
+      await sql`CREATE TRIGGER audit_chain_keep BEFORE DELETE ON audit_chain
+        FOR EACH ROW EXECUTE FUNCTION audit_chain_one_row()`.execute(db);
+    } else {
+      await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+      // SQLite cannot add NOT NULL to a column: an unchained entry is refused on the way in.
+      await sql`CREATE TRIGGER audit_log_chained BEFORE INSERT ON audit_log
+        WHEN NEW.hash IS NULL OR NEW.prev_hash IS NULL
+        BEGIN SELECT RAISE(ABORT, 'audit_log entries carry prev_hash and hash'); END`.execute(db);
+      await sql`CREATE TRIGGER audit_chain_keep BEFORE DELETE ON audit_chain
+        BEGIN SELECT RAISE(ABORT, 'audit_chain keeps its one row'); END`.execute(db);
+    }
+  },
+};
+
+/**
  * Document versions (规划调整) and recoverable removal: a revised file is a new documents row that names the first
  * version (`version_of`) and its number; the version it replaced keeps its rows with `superseded_at`; a removed
  * document keeps everything with `removed_at/removed_by`. Monitoring and lists read current, unremoved rows only.
@@ -708,6 +782,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
   '0009_search': search,
+  '0011_audit_chain': auditChain,
   '0013_document_versions': documentVersions,
   '0014_job_queue': jobQueue,
 };

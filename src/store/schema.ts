@@ -322,6 +322,17 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string | null;
   detail: JsonColumn;
+  /** The hash of the entry before (GENESIS_HASH for the first); null only if written around the chain. */
+  prev_hash: string | null;
+  /** SHA-256 over this entry's fields and prev_hash (repositories/audit.entryHash). */
+  hash: string | null;
+}
+
+/** The one row naming the newest entry of the audit chain: appends lock it, verify compares it with the log. */
+export interface AuditChainTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
 }
 
 export interface UnitTable {
@@ -463,6 +474,7 @@ export interface Database {
   assigned_targets: AssignedTargetTable;
   findings: FindingTable;
   audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   units: UnitTable;
   tasks: TaskTable;
   task_reports: TaskReportTable;

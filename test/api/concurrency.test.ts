@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
-import { deriveRegions, listStatuses, storeRecord, type Store } from '../../src/store/index.js';
+import { deriveRegions, listStatuses, storeRecord, verifyAudit, type Store } from '../../src/store/index.js';
 import { childDatabase, runLantu, startLantu } from '../helpers/lantu-process.js';
 import { goldRecord } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
@@ -108,6 +108,10 @@ describe.each(ENGINES)('a busy office on %s', (engine) => {
       .executeTakeFirstOrThrow();
     await deriveRegions(store.db, [region.id], 'serial');
     expect(await statusKeys(store)).toEqual(concurrent);
+    // Every concurrent write appended to the audit chain, each after the one before: no fork, no gap.
+    const audit = await verifyAudit(store.db);
+    expect(audit).toMatchObject({ intact: true, breaks: [] });
+    expect(audit.entries).toBeGreaterThan(written.length);
   }, 120_000);
 });
 

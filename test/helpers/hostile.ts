@@ -113,6 +113,126 @@ export function pdfWithContent(content: Uint8Array, options: { deflate?: boolean
   return pdfOf(objects);
 }
 
+/** A one-page PDF whose content stream is `stream` as written, under the filter (chain) `filter`. */
+export function pdfWithFilteredContent(stream: Uint8Array, filter: string): Uint8Array {
+  const objects: Array<Uint8Array | string> = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    concat([
+      strToU8(`<< /Length ${stream.length} /Filter ${filter} >>\nstream\n`),
+      stream,
+      strToU8('\nendstream'),
+    ]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  return pdfOf(objects);
+}
+
+/** Codes of `width` bits, most significant first, packed into bytes (LZW as PDF writes it). */
+class BitWriter {
+  private readonly bytes: number[] = [];
+  private bits = 0;
+  private count = 0;
+  write(code: number, width: number): void {
+    this.bits = (this.bits << width) | code;
+    this.count += width;
+    while (this.count >= 8) {
+      this.bytes.push((this.bits >>> (this.count - 8)) & 0xff);
+      this.count -= 8;
+      this.bits &= (1 << this.count) - 1;
+    }
+  }
+  done(): Uint8Array {
+    if (this.count > 0) this.bytes.push((this.bits << (8 - this.count)) & 0xff);
+    return Uint8Array.from(this.bytes);
+  }
+}
+
+/**
+ * An LZW stream (EarlyChange 1) that decodes to at least `bytes` copies of `byte`: after the byte itself, each code
+ * is the newest table entry, one byte longer than the last (≈1,300:1), the table cleared before it fills.
+ */
+export function lzwRun(byte: number, bytes: number): Uint8Array {
+  const out = new BitWriter();
+  let produced = 0;
+  while (produced < bytes) {
+    out.write(256, 9);
+    let width = 9;
+    out.write(byte, width);
+    produced += 1;
+    for (let code = 258; code < 4000 && produced < bytes; code++) {
+      out.write(code, width);
+      produced += code - 256;
+      if (code + 1 + 1 >= 1 << width && width < 12) width++;
+    }
+    out.write(256, width);
+  }
+  out.write(257, 9);
+  return out.done();
+}
+
+/** ASCII85 of `data` (groups of four zero bytes as `z`), ended by `~>`. */
+export function ascii85(data: Uint8Array): Uint8Array {
+  let text = '';
+  for (let i = 0; i < data.length; i += 4) {
+    const group = data.subarray(i, i + 4);
+    const padded = new Uint8Array(4);
+    padded.set(group);
+    const value = ((padded[0]! << 24) | (padded[1]! << 16) | (padded[2]! << 8) | padded[3]!) >>> 0;
+    if (value === 0 && group.length === 4) {
+      text += 'z';
+      continue;
+    }
+    const digits: string[] = [];
+    let v = value;
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode((v % 85) + 33));
+      v = Math.floor(v / 85);
+    }
+    text += digits.slice(0, group.length + 1).join('');
+  }
+  return strToU8(`${text}~>`);
+}
+
+/** A .docx whose word/document.xml is `xml` as given (a DOCTYPE with entities, say). */
+export function docxWithDocument(xml: string): Uint8Array {
+  return zip([
+    { name: '_rels/.rels', data: strToU8(RELS) },
+    { name: 'word/document.xml', data: strToU8(xml) },
+  ]);
+}
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** Billion laughs: ten levels of entities, each ten of the one below (10^9 "lol"s if a parser expanded them). */
+export function billionLaughsDocx(): Uint8Array {
+  const levels = Array.from(
+    { length: 9 },
+    (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`,
+  ).join('');
+  return docxWithDocument(
+    `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol">${levels}]>` +
+      `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>第一章 &lol9;</w:t></w:r></w:p></w:body></w:document>`,
+  );
+}
+
+/** XXE: an external entity naming `path` (a parser that resolved it would put the file's text in the document). */
+export function xxeDocx(path: string): Uint8Array {
+  return docxWithDocument(
+    `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://${path}">]>` +
+      `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>第一章 &xxe;</w:t></w:r></w:p></w:body></w:document>`,
+  );
+}
+
+/** An HTML page with `depth` nested open tags around one paragraph of text. */
+export function nestedHtml(depth: number): Uint8Array {
+  return strToU8(
+    `<!doctype html><html><head><title>规划</title></head><body>${'<div>'.repeat(depth)}` +
+      `<p>第一章 发展环境。到2025年，地区生产总值达到800亿元。</p>${'</div>'.repeat(depth)}</body></html>`,
+  );
+}
+
 /** A PDF of `pages` pages, each with one line of text (a page count bomb when large). */
 export function manyPagesPdf(pages: number): Uint8Array {
   const content = strToU8('BT /F1 12 Tf 72 720 Td (page) Tj ET');
@@ -215,6 +335,17 @@ function buildHostileSet(): HostileFile[] {
     },
     { name: 'nested-arrays.pdf', bytes: pdfWithContent(nestedContent(5000)), code: 'limit/nesting' },
     { name: 'many-pages.pdf', bytes: manyPagesPdf(3 * SMALL_LIMITS.maxPages), code: 'limit/pages' },
+    {
+      name: 'lzw-bomb.pdf',
+      bytes: pdfWithFilteredContent(lzwRun(0x20, 3 * SMALL_LIMITS.maxInflatedBytes), '/LZWDecode'),
+      code: 'limit/inflated-size',
+    },
+    {
+      // ASCII85 around flate: the chain a filter check that skips ASCII85 would never inflate.
+      name: 'ascii85-flate-bomb.pdf',
+      bytes: pdfWithFilteredContent(ascii85(zlibSync(padded, { level: 6 })), '[/ASCII85Decode /FlateDecode]'),
+      code: 'limit/inflated-size',
+    },
     {
       name: 'one-line.txt',
       bytes: new Uint8Array(3 * SMALL_LIMITS.maxLineChars).fill(0x41),

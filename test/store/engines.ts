@@ -1,5 +1,6 @@
 // Both engines for a test file: SQLite in memory, and PostgreSQL in a fresh schema of the run's test database.
 import { afterAll, inject } from 'vitest';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../../src/store/index.js';
 import { createTestDatabase } from '../setup/postgres.js';
@@ -11,7 +12,7 @@ let database: Promise<string> | null = null;
 let dropDatabase: (() => Promise<void>) | null = null;
 
 /** The run's test database (from the globalSetup, else created here for this file and dropped after it). */
-function testDatabaseUrl(): Promise<string> {
+export function testDatabaseUrl(): Promise<string> {
   database ??= (async () => {
     let provided: string | undefined;
     try {
@@ -46,6 +47,20 @@ export async function freshStore(engine: EngineName): Promise<Store> {
   }
   stores.push(store);
   return store;
+}
+
+/**
+ * A connection to a PostgreSQL store's schema as the user that migrated it (the tables' owner, not the app role):
+ * what someone with the database's own password could do around the application.
+ */
+export async function ownerClient(store: Store): Promise<pg.Client> {
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db);
+  const client = new pg.Client({
+    connectionString: await testDatabaseUrl(),
+    options: `-c search_path=${rows[0]!.schema}`,
+  });
+  await client.connect();
+  return client;
 }
 
 afterAll(async () => {

@@ -18,6 +18,7 @@ const Ledger = lazy(() => import('./pages/Ledger'));
 const Reports = lazy(() => import('./pages/Reports'));
 const QueuePage = lazy(() => import('./pages/Queue'));
 const Documents = lazy(() => import('./pages/Documents'));
+const Audit = lazy(() => import('./pages/Audit'));
 
 function UserBox() {
   const { t } = useLang();
@@ -69,6 +70,7 @@ export function App() {
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
     { key: '/queue', label: <Link to="/queue">{t('导入队列', 'Import queue')}</Link> },
     { key: '/documents', label: <Link to="/documents">{t('文档管理', 'Documents')}</Link> },
+    { key: '/audit', label: <Link to="/audit">{t('审计日志', 'Audit log')}</Link> },
   ];
   // /documents is the document list; /documents/:id, a document in the reader, belongs to no menu item.
   const selected = section === '/documents' && location.pathname !== '/documents' ? '' : section;
@@ -115,6 +117,7 @@ export function App() {
             <Route path="/search" element={<Search />} />
             <Route path="/reports" element={<Reports />} />
             <Route path="/queue" element={<QueuePage />} />
+            <Route path="/audit" element={<Audit />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route
               path="*"

@@ -98,6 +98,9 @@ export function downloadLinks(path: string, params: Params = {}) {
 
 export type {
   ApiErrorBody,
+  AuditBreak,
+  AuditEntry,
+  AuditVerification,
   CatalogIndicator,
   CheckResult,
   ComparisonRow,

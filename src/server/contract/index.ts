@@ -1,7 +1,7 @@
 // The API contract, declared once: TypeBox schemas that Fastify validates and serializes with and OpenAPI
 // describes, and their Static<> types, which the server's handlers and the web app (`import type`) both use.
 export { Nullable, Open, Page, IdParams, Evidence, ApiErrorBody } from './common.js';
-export { Region, CatalogIndicator, AuditEntry, Health } from './reference.js';
+export { Region, CatalogIndicator, AuditEntry, AuditBreak, AuditVerification, Health } from './reference.js';
 export {
   DocType,
   DocumentSummary,

@@ -34,6 +34,7 @@ import {
 } from '../contract/index.js';
 import { httpError, UPLOAD_TOTAL_CODE, uploadTotalTooLarge } from '../errors.js';
 import { int, listRoute, str, type QueryProperties } from '../lists.js';
+import { safeUploadName } from '../security.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
 import type { FastifyRequest } from 'fastify';
 import type { DocumentState, Reading } from '../../store/index.js';
@@ -280,9 +281,11 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
             });
           }
         });
+        // The client's name is shown and stored, never a path: its last segment, without control characters.
+        const file = safeUploadName(part.filename);
         if (bytes.length === 0)
-          throw httpError(400, `uploaded file "${part.filename}" is empty`, { code: 'upload/empty' });
-        sources.push({ file: part.filename || 'upload', bytes: new Uint8Array(bytes) });
+          throw httpError(400, `uploaded file "${file}" is empty`, { code: 'upload/empty' });
+        sources.push({ file, bytes: new Uint8Array(bytes) });
       }
       if (sources.length === 0)
         throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });

@@ -16,6 +16,7 @@ import {
 import { checkObservationSheet } from '../../store/observations-io.js';
 import { CheckResult, ImportResult, Observation, ObservationEntry, Page } from '../contract/index.js';
 import { httpError } from '../errors.js';
+import { safeUploadName } from '../security.js';
 import { int, sendDownload, sendPage, str, windowOf } from '../lists.js';
 import { actorOf, regionIdOf, type Api, type RouteDeps } from './deps.js';
 
@@ -45,7 +46,7 @@ async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
   const part = await request.file();
   if (!part)
     throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
-  return { filename: part.filename, bytes: new Uint8Array(await part.toBuffer()) };
+  return { filename: safeUploadName(part.filename), bytes: new Uint8Array(await part.toBuffer()) };
 }
 
 export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {

@@ -1,6 +1,6 @@
-// Reference data: liveness, regions, the indicator catalog and the append-only audit log.
-import { pageAudit, pageCatalog, pageRegions } from '../../store/index.js';
-import { AuditEntry, CatalogIndicator, Health, Region } from '../contract/index.js';
+// Reference data: liveness, regions, the indicator catalog and the append-only audit log with its chain check.
+import { pageAudit, pageCatalog, pageRegions, verifyAudit, type AuditFilter } from '../../store/index.js';
+import { AuditEntry, AuditVerification, CatalogIndicator, Health, Region } from '../contract/index.js';
 import { int, listRoute, str } from '../lists.js';
 import type { Api, RouteDeps } from './deps.js';
 
@@ -43,7 +43,7 @@ export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
     item: CatalogIndicator,
     page: (q, w) => pageCatalog(db, q, w),
   });
-  listRoute<{ entity?: string; entity_id?: string }>(app, {
+  listRoute<AuditFilter>(app, {
     path: '/api/audit',
     name: 'audit',
     tag: 'reference',
@@ -51,8 +51,26 @@ export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
     filters: {
       entity: str('document | status | review_item | import | observation | region | task | unit | project'),
       entity_id: str('entity id'),
+      actor: str('who acted (exact)'),
+      action: str('what was done (exact), e.g. observation.create'),
+      since: str('at or after this date (YYYY-MM-DD) or ISO time'),
+      until: str('up to the end of this date (YYYY-MM-DD) or this ISO time'),
     },
     item: AuditEntry,
     page: (q, w) => pageAudit(db, q, w),
+    access: 'comment',
   });
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { access: 'comment' },
+      schema: {
+        tags: ['reference'],
+        summary:
+          'walk the audit log’s hash chain: intact, or each rewritten or removed entry (lantu audit verify)',
+        response: { 200: AuditVerification },
+      },
+    },
+    async () => verifyAudit(db),
+  );
 }
