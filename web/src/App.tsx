@@ -16,6 +16,7 @@ const Search = lazy(() => import('./pages/Search'));
 const Public = lazy(() => import('./pages/Public'));
 const Ledger = lazy(() => import('./pages/Ledger'));
 const Reports = lazy(() => import('./pages/Reports'));
+const Evaluation = lazy(() => import('./pages/Evaluation'));
 
 function UserBox() {
   const { t } = useLang();
@@ -113,6 +114,7 @@ export function App() {
             <Route path="/ledger" element={<Ledger />} />
             <Route path="/search" element={<Search />} />
             <Route path="/reports" element={<Reports />} />
+            <Route path="/plans/:id/evaluation" element={<Evaluation />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route
               path="*"
