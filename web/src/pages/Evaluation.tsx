@@ -1,6 +1,7 @@
 // 规划评估: a plan's evaluation as GET /api/plans/:id/evaluation gives it — the sentence, the verdicts by label, every
 // indicator with base, target, latest, expected value, verdict and road ahead, 正文目标 apart, each row at its source;
 // the delegated targets (按上级下达目标) to enter; the previous plan's 总结评估 when the plan carries one.
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -15,12 +16,16 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
+  apiUrl,
   postJson,
+  uploadFile,
   type DelegatedTargets,
+  type ImportResult,
   type DocumentSummary,
   type Page,
   type PlanEvaluation,
@@ -229,12 +234,100 @@ export function DelegatedCard({ planId, onSaved }: { planId: number; onSaved?: (
   const { t } = useLang();
   const { data, error, reload } = useApi<DelegatedTargets>(`/api/plans/${planId}/delegated`);
   const [editing, setEditing] = useState<Delegated | null>(null);
+  const [imported, setImported] = useState<{ file: File; result: ImportResult } | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const send = async (file: File, validRowsOnly: boolean) => {
+    setUploading(true);
+    try {
+      const { body } = await uploadFile<ImportResult>(`/api/plans/${planId}/delegated/import`, file, {
+        valid_rows_only: validRowsOnly || undefined,
+      });
+      setImported({ file, result: body });
+      if (body.imported > 0) {
+        reload();
+        onSaved?.();
+      }
+    } finally {
+      setUploading(false);
+    }
+  };
   return (
     <Card
       size="small"
       className="section delegated-card"
       title={t('按上级下达目标', 'Targets assigned by the higher level')}
+      extra={
+        <Space size={8}>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            href={apiUrl(`/api/plans/${planId}/delegated.xlsx`)}
+          >
+            {t('下载填报表', 'Download the sheet')}
+          </Button>
+          <Upload
+            accept=".xlsx,.csv"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void send(file, false);
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={uploading}>
+              {t('导入填报表', 'Import the sheet')}
+            </Button>
+          </Upload>
+        </Space>
+      }
     >
+      {imported && (
+        <Alert
+          className="delegated-import"
+          style={{ marginBottom: 12 }}
+          showIcon
+          closable
+          onClose={() => setImported(null)}
+          type={
+            imported.result.errors.length === 0
+              ? 'success'
+              : imported.result.imported > 0
+                ? 'warning'
+                : 'error'
+          }
+          title={
+            imported.result.errors.length === 0
+              ? t(
+                  `已导入 ${imported.result.imported} 项下达目标。`,
+                  `Imported ${imported.result.imported} assigned targets.`,
+                )
+              : t(
+                  `${imported.file.name}：${imported.result.errors.length} 处错误，已导入 ${imported.result.imported} 项。`,
+                  `${imported.file.name}: ${imported.result.errors.length} errors, ${imported.result.imported} imported.`,
+                )
+          }
+          description={
+            imported.result.errors.length > 0 && (
+              <ul className="row-errors">
+                {imported.result.errors.map((e) => (
+                  <li key={`${e.row}-${e.column}`}>
+                    {t(`第 ${e.row} 行`, `row ${e.row}`)}
+                    {e.column ? `「${e.column}」` : ''}：{e.message}（{t('应为', 'expected')}：{e.expected}）
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+          action={
+            imported.result.errors.length > 0 &&
+            imported.result.imported === 0 &&
+            imported.result.valid > 0 ? (
+              <Button size="small" onClick={() => void send(imported.file, true)}>
+                {t('只导入无误的行', 'Import valid rows only')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       {error ? (
         <Alert type="error" showIcon title={error.message} />
       ) : !data ? (
