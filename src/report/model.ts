@@ -358,7 +358,7 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
       caption: `${category}指标完成情况表`,
       columns: [...INDICATOR_COLUMNS],
       rows: list.map(tableRow),
-      widths: [5, 17, 6, 9, 19, 10, 8, 8, 10, 8],
+      widths: [4, 14, 6, 10, 16, 12, 9, 9, 11, 9],
     });
   }
   if (input.trends.length > 0) blocks.push({ type: 'chart', chart: trendChart(input.trends) });

@@ -84,6 +84,14 @@ describe('the plan evaluation page', () => {
     const body = await page.evaluate(() => document.body.innerText);
     expect(body).not.toMatch(ENGLISH_LABELS);
     await shot(page, 'evaluation-page');
+    // The row's name opens its indicator page, whose chart draws the path still needed.
+    if (row.indicatorId) {
+      await shown.locator('a', { hasText: row.name }).first().click();
+      await page.locator('.indicator-page canvas').first().waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/indicators/${row.indicatorId}`);
+      await shot(page, 'indicator-road-ahead');
+      await page.goBack({ waitUntil: 'networkidle' });
+    }
   });
 
   it('switches to the mid-term year and shows that evaluation', async () => {

@@ -139,15 +139,20 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
         symbolSize: 8,
         color: '#1d4ed8',
       },
-      {
-        name: t('尚需路径', 'Path still needed'),
-        type: 'line',
-        data: needed.map((p) => at(p.year, p.value)),
-        lineStyle: { type: 'dashed', width: 2 },
-        symbol: 'none',
-        color: '#ea580c',
-        endLabel: { show: needed.length > 0, formatter: neededText(needed, unit, t), color: '#c2410c' },
-      },
+      // Only when there is a road ahead to draw (a level target after the latest actual), so the legend never lists it empty.
+      ...(needed.length > 0
+        ? [
+            {
+              name: t('尚需路径', 'Path still needed'),
+              type: 'line',
+              data: needed.map((p) => at(p.year, p.value)),
+              lineStyle: { type: 'dashed', width: 2 },
+              symbol: 'none',
+              color: '#ea580c',
+              endLabel: { show: true, formatter: neededText(needed, unit, t), color: '#c2410c' },
+            },
+          ]
+        : []),
       {
         name: t('基期值', 'Base'),
         type: 'scatter',
