@@ -166,7 +166,7 @@ describe('the path still needed, for the chart', () => {
 
   it('falls for a lower-is-better target and goes by equal amounts where a rate cannot be', () => {
     // 0.52 → 0.45 over 3 years: (0.45/0.52)^(1/3) − 1 = −4.70 % a year.
-    expect(close(requiredPath({ year: 2022, value: 0.52 }, { year: 2025, value: 0.45 }))).toEqual([
+    expect(close(requiredPath({ year: 2022, value: 0.52 }, { year: 2025, value: 0.45 }, 'lower'))).toEqual([
       [2022, 0.52],
       [2023, 0.5],
       [2024, 0.47],
@@ -181,7 +181,9 @@ describe('the path still needed, for the chart', () => {
     ]);
   });
 
-  it('draws nothing once the target year is reached or without a target value', () => {
+  it('draws nothing for a target already met, once the target year is reached, or without a target value', () => {
+    expect(requiredPath({ year: 2022, value: 5 }, { year: 2025, value: 4.5 })).toEqual([]);
+    expect(requiredPath({ year: 2022, value: 0.4 }, { year: 2025, value: 0.45 }, 'lower')).toEqual([]);
     expect(requiredPath({ year: 2025, value: 700 }, { year: 2025, value: 820 })).toEqual([]);
     expect(requiredPath({ year: 2022, value: 540 }, { year: 2025, value: null })).toEqual([]);
     expect(requiredPath(null, { year: 2025, value: 820 })).toEqual([]);

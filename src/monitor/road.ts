@@ -180,13 +180,16 @@ export interface PathPoint {
 /**
  * The path still needed from the latest actual to a level target, year by year: the constant yearly growth that
  * roadAhead asks for (geometric), or the constant yearly amount when the values cannot carry a rate (one ≤ 0).
- * Starts at the latest actual; empty when the target year is not after it or a value is missing.
+ * Starts at the latest actual; empty when the target is met, its year is not after the latest, or a value is missing.
  */
 export function requiredPath(
   latest: PathPoint | null,
   target: { year: number; value: number | null } | null,
+  /** Which way is better: a target already met needs no path (never one back down to it). */
+  direction: 'higher' | 'lower' = 'higher',
 ): PathPoint[] {
   if (!latest || !target || target.value === null) return [];
+  if (meets(latest.value, target.value, direction)) return [];
   const n = target.year - latest.year;
   if (!(n > 0) || !Number.isFinite(latest.value) || !Number.isFinite(target.value)) return [];
   const T = target.value;

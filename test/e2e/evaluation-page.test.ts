@@ -16,6 +16,7 @@ interface Evaluation {
   plan: { periodStart: number | null; periodEnd: number | null };
   indicators: Array<{
     name: string;
+    indicatorId: string | null;
     origin: 'table' | 'text';
     attribute: string | null;
     verdict: { label: string; text: string };

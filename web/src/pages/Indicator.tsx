@@ -85,7 +85,11 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
   // From the latest actual to a level target: what each remaining year still has to bring (the road ahead).
   const needed =
     series.target?.kind === 'level' && lastActual
-      ? requiredPath({ year: lastActual[0], value: lastActual[1] }, series.target)
+      ? requiredPath(
+          { year: lastActual[0], value: lastActual[1] },
+          series.target,
+          series.indicator.direction === 'lower' ? 'lower' : 'higher',
+        )
       : [];
   for (const p of needed) years.add(p.year);
   const markLines: object[] = [];
