@@ -115,9 +115,11 @@ describe('the plan evaluation page', () => {
       .filter({ has: page.locator('td', { hasText: first.name }) })
       .first();
     await row.getByRole('button').click();
-    await page.locator('.assign-dialog input').first().fill('〔15〕');
-    await page.locator('.assign-dialog input').nth(1).fill('市下达“十四五”目标任务的通知');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.assign-dialog input').first().fill('〔15〕');
+    await dialog.locator('.assign-dialog input').nth(1).fill('市下达“十四五”目标任务的通知');
+    // The dialog's opening animation can still cover the button on a loaded machine: wait until it is the one hit.
+    await dialog.getByRole('button', { name: '保存并重新评估' }).click({ timeout: 60_000 });
     await expect.poll(() => row.locator('.assigned-value').textContent()).toContain('〔15〕');
     const after = (await (await fetch(`${server.url}/api/plans/${planId}/delegated`)).json()) as {
       items: Array<{ row_id: number; assigned: { raw: string; source_document: string } | null }>;
