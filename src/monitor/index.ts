@@ -55,7 +55,7 @@ export {
   type Place,
 } from './lint.js';
 export { readCell, reportedBound, type MonitorCell } from './cell.js';
-export { roadAhead, type RoadAhead } from './road.js';
+export { requiredPath, roadAhead, type PathPoint, type RoadAhead } from './road.js';
 export { verdictOf, VERDICT_RULE, type Verdict, type VerdictPart } from './verdict.js';
 export {
   tableRole,

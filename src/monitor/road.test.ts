@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roadAhead } from './road.js';
+import { requiredPath, roadAhead } from './road.js';
 import { computeStatus } from './status.js';
 import type { Observation, StatusInput } from './types.js';
 
@@ -137,5 +137,55 @@ describe('no road ahead', () => {
     });
     expect(roadAhead(bound.components)).toBeNull();
     expect(bound.components.roadAhead).toBeNull();
+  });
+});
+
+describe('the path still needed, for the chart', () => {
+  const close = (points: Array<{ year: number; value: number }>) =>
+    points.map((p) => [p.year, Number(p.value.toFixed(2))]);
+
+  it('climbs from the latest actual at the growth the road ahead asks for', () => {
+    // 540 (2022) → 820 (2025): 14.9406 % a year, 540 · 1.149406 = 620.68, · 1.149406² = 713.41.
+    const path = requiredPath({ year: 2022, value: 540 }, { year: 2025, value: 820 });
+    expect(close(path)).toEqual([
+      [2022, 540],
+      [2023, 620.68],
+      [2024, 713.41],
+      [2025, 820],
+    ]);
+    const { road: r } = road({
+      name: '地区生产总值',
+      unit: '亿元',
+      direction: 'higher',
+      base: obs(2020, 451.9),
+      target: { kind: 'level', value: 820, year: 2025, raw: '820' },
+      levels: [obs(2021, 500), obs(2022, 540)],
+    });
+    expect(path[1]!.value / path[0]!.value - 1).toBeCloseTo(r!.requiredRate! / 100, 6);
+  });
+
+  it('falls for a lower-is-better target and goes by equal amounts where a rate cannot be', () => {
+    // 0.52 → 0.45 over 3 years: (0.45/0.52)^(1/3) − 1 = −4.70 % a year.
+    expect(close(requiredPath({ year: 2022, value: 0.52 }, { year: 2025, value: 0.45 }, 'lower'))).toEqual([
+      [2022, 0.52],
+      [2023, 0.5],
+      [2024, 0.47],
+      [2025, 0.45],
+    ]);
+    // A balance of −2 to a target of 4 in 3 years: 2 a year.
+    expect(close(requiredPath({ year: 2022, value: -2 }, { year: 2025, value: 4 }))).toEqual([
+      [2022, -2],
+      [2023, 0],
+      [2024, 2],
+      [2025, 4],
+    ]);
+  });
+
+  it('draws nothing for a target already met, once the target year is reached, or without a target value', () => {
+    expect(requiredPath({ year: 2022, value: 5 }, { year: 2025, value: 4.5 })).toEqual([]);
+    expect(requiredPath({ year: 2022, value: 0.4 }, { year: 2025, value: 0.45 }, 'lower')).toEqual([]);
+    expect(requiredPath({ year: 2025, value: 700 }, { year: 2025, value: 820 })).toEqual([]);
+    expect(requiredPath({ year: 2022, value: 540 }, { year: 2025, value: null })).toEqual([]);
+    expect(requiredPath(null, { year: 2025, value: 820 })).toEqual([]);
   });
 });

@@ -170,3 +170,40 @@ export function roadAhead(components: StatusComponents, unit?: string | null): R
       return null;
   }
 }
+
+/** One point of a path on a chart: a year and a value in the indicator's unit. */
+export interface PathPoint {
+  year: number;
+  value: number;
+}
+
+/**
+ * The path still needed from the latest actual to a level target, year by year: the constant yearly growth that
+ * roadAhead asks for (geometric), or the constant yearly amount when the values cannot carry a rate (one ≤ 0).
+ * Starts at the latest actual; empty when the target is met, its year is not after the latest, or a value is missing.
+ */
+export function requiredPath(
+  latest: PathPoint | null,
+  target: { year: number; value: number | null } | null,
+  /** Which way is better: a target already met needs no path (never one back down to it). */
+  direction: 'higher' | 'lower' = 'higher',
+): PathPoint[] {
+  if (!latest || !target || target.value === null) return [];
+  if (meets(latest.value, target.value, direction)) return [];
+  const n = target.year - latest.year;
+  if (!(n > 0) || !Number.isFinite(latest.value) || !Number.isFinite(target.value)) return [];
+  const T = target.value;
+  const rate = averageGrowth(latest.value, T, n);
+  const points: PathPoint[] = [];
+  for (let k = 0; k <= n; k++)
+    points.push({
+      year: latest.year + k,
+      value:
+        k === n
+          ? T
+          : rate !== null
+            ? latest.value * Math.pow(1 + rate / 100, k)
+            : latest.value + ((T - latest.value) * k) / n,
+    });
+  return points;
+}

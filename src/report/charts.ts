@@ -1,9 +1,12 @@
 // Report charts on the server: ECharts' SSR SVG renderer, then PNG through resvg with a CJK font found at run time.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { Diagnostic } from '../diagnostics.js';
+import { cffFaces, subsetFace, type CffFace } from './font-subset.js';
 import type { ChartSpec } from './model.js';
 
 export interface RenderedChart {
@@ -101,6 +104,68 @@ export function chartSvg(spec: ChartSpec): string {
   }
 }
 
+/** The CJK font's faces, read once per process (null: not a CFF font, used as the file it is). */
+let loadedFaces: { file: string; faces: CffFace[] } | null | undefined;
+/** Where this process writes the font cut for the chart it is drawing (one file, overwritten per chart). */
+let chartFontFile: string | undefined;
+
+function facesOf(file: string): CffFace[] {
+  if (loadedFaces === undefined || (loadedFaces && loadedFaces.file !== file)) {
+    try {
+      loadedFaces = { file, faces: cffFaces(readFileSync(file)) };
+    } catch {
+      // an unreadable or unexpected font file: resvg gets it whole
+      loadedFaces = null;
+    }
+  }
+  return loadedFaces?.faces ?? [];
+}
+
+/** The face the chart names first (its textStyle.fontFamily list), else a Simplified Chinese one, else the first. */
+function chartFace(faces: CffFace[], spec: ChartSpec): CffFace | undefined {
+  const style = spec.option.textStyle as { fontFamily?: string } | undefined;
+  const wanted = (style?.fontFamily ?? '').split(',').map((f) => f.trim());
+  return (
+    wanted.map((w) => faces.find((f) => f.family === w)).find(Boolean) ??
+    faces.find((f) => /\bSC\b/.test(f.family) && !/Mono/.test(f.family)) ??
+    faces[0]
+  );
+}
+
+function writeChartFont(bytes: Uint8Array): string {
+  if (!chartFontFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'lantu-chart-font-'));
+    chartFontFile = join(dir, 'chart.otf');
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  writeFileSync(chartFontFile, bytes);
+  return chartFontFile;
+}
+
+/**
+ * resvg's font options for one chart. resvg-js re-reads its font file for every glyph it lays out and takes no font
+ * from memory, so a CJK collection is cut to the chart's own characters first (font-subset.ts): the same pixels.
+ */
+function fontOptions(font: FoundFont, spec: ChartSpec, svg: string): ResvgRenderOptions['font'] {
+  const file = font.file ?? font.latin;
+  if (!file) return { loadSystemFonts: true };
+  const face = font.file ? chartFace(facesOf(font.file), spec) : undefined;
+  if (!face) return { fontFiles: [file], loadSystemFonts: false };
+  try {
+    const cut = writeChartFont(subsetFace(face, svg));
+    // Every family (sans-serif included) resolves to the one face, so no text falls back through the font list.
+    return {
+      fontFiles: [cut],
+      loadSystemFonts: false,
+      defaultFontFamily: face.family,
+      sansSerifFamily: face.family,
+    };
+  } catch {
+    // a face this trimmer does not understand: the whole file, slower but the same picture
+    return { fontFiles: [file], loadSystemFonts: false, defaultFontFamily: face.family };
+  }
+}
+
 /** SVG and PNG of a chart; a missing CJK font gives a PNG without Chinese text and a diagnostic, never a failure. */
 export function renderChart(spec: ChartSpec, diagnostics: Diagnostic[] = []): RenderedChart {
   const svg = chartSvg(spec);
@@ -109,11 +174,7 @@ export function renderChart(spec: ChartSpec, diagnostics: Diagnostic[] = []): Re
     diagnostics.push(font.diagnostic);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: spec.width * 2 },
-    // One font file instead of scanning every system font on each chart.
-    font:
-      font.file || font.latin
-        ? { fontFiles: [(font.file ?? font.latin)!], loadSystemFonts: false }
-        : { loadSystemFonts: true },
+    font: fontOptions(font, spec, svg),
   });
   return { svg, png: resvg.render().asPng(), width: spec.width, height: spec.height };
 }

@@ -13,6 +13,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlignTable,
@@ -40,6 +41,8 @@ const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
 const LINE = 560;
 /** Text width of A4 less 28 + 26 mm margins, in pixels at 96 dpi, for images. */
 const TEXT_WIDTH_PX = Math.round(((210 - 28 - 26) / 25.4) * 96);
+/** The same width in twips, for table grids. */
+const TEXT_WIDTH_TWIPS = Math.round((210 - 28 - 26) * MM);
 
 function font(name: string) {
   return { ascii: REPORT_FONTS.latin, hAnsi: REPORT_FONTS.latin, eastAsia: name, cs: name };
@@ -73,7 +76,11 @@ function cellParagraph(cell: Cell, header: boolean): Paragraph {
 }
 
 function table(block: Extract<Block, { type: 'table' }>): Array<Paragraph | Table> {
-  const widths = block.widths ?? block.columns.map(() => 100 / block.columns.length);
+  const shares = block.widths ?? block.columns.map(() => 1);
+  const total = shares.reduce((s, w) => s + w, 0);
+  // Widths in twips on the table grid with a fixed layout: LibreOffice ignores percentage cell widths and falls back to
+  // the grid, which without widths squeezes a column until its text wraps per character.
+  const widths = shares.map((w) => Math.floor((TEXT_WIDTH_TWIPS * w) / total));
   const row = (cells: readonly Cell[], header: boolean) =>
     new TableRow({
       tableHeader: header,
@@ -81,7 +88,7 @@ function table(block: Extract<Block, { type: 'table' }>): Array<Paragraph | Tabl
       children: cells.map(
         (c, i) =>
           new TableCell({
-            width: { size: widths[i] ?? 10, type: WidthType.PERCENTAGE },
+            width: { size: widths[i] ?? 0, type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
             margins: { left: 60, right: 60, top: 30, bottom: 30 },
             children: [cellParagraph(c, header)],
@@ -99,7 +106,9 @@ function table(block: Extract<Block, { type: 'table' }>): Array<Paragraph | Tabl
       ],
     }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       borders: {
         top: border,
         bottom: border,

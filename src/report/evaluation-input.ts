@@ -51,6 +51,8 @@ export interface EvaluatedIndicator {
   status_year: number;
   category: string;
   name: string;
+  /** A row of the plan's main indicator table (主要指标), or a target written in its text (正文目标). */
+  origin: 'table' | 'text';
   unit: string | null;
   /** 约束性 / 预期性 as the plan's table says. */
   attribute: string | null;
@@ -355,6 +357,7 @@ export function fromPlanEvaluation(
       status_year: deciding?.year ?? year,
       category: e.category ?? '其他',
       name: e.origin === 'text' ? `${e.name}（正文目标）` : e.name,
+      origin: e.origin,
       unit: e.unit,
       attribute: e.attribute,
       binding: e.attribute === '约束性',
@@ -389,14 +392,17 @@ export function fromPlanEvaluation(
       road_ahead: e.roadAhead?.sentence ?? null,
     };
   });
-  // The overview's counting, over verdicts: one per indicator, overrides already in the verdict.
+  // The overview's counting, over verdicts: one per indicator of the main table (the sentence's set), overrides
+  // already in the verdict; 正文目标 are reported beside them, never inside these counts.
   const counts = labelCounts(
-    indicators.map((i) => ({
-      label: i.label,
-      lag: i.lag,
-      attribute: i.attribute,
-      override: null,
-    })) as unknown as Status[],
+    indicators
+      .filter((i) => i.origin === 'table')
+      .map((i) => ({
+        label: i.label,
+        lag: i.lag,
+        attribute: i.attribute,
+        override: null,
+      })) as unknown as Status[],
   );
   return { indicators, counts, sentence: evaluation.sentence };
 }
@@ -446,6 +452,7 @@ export function fromPreviousReview(
       status_year: review.targetYear ?? 0,
       category: review.caption ?? '主要指标',
       name: item.name,
+      origin: 'table',
       unit: item.unit,
       attribute: item.attribute,
       binding: item.attribute === '约束性',

@@ -131,7 +131,7 @@ function categoryChart(byCategory: Map<string, EvaluatedIndicator[]>): ChartSpec
   );
   return {
     id: 'category-progress',
-    title: '分领域指标完成情况',
+    title: '分领域主要指标完成情况',
     width: 640,
     height: 120 + 40 * categories.length,
     option: {
@@ -268,9 +268,13 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
     if (list) list.push(i);
     else byCategory.set(i.category, [i]);
   }
-  const judged = indicators.filter((i) => i.label !== '数据缺失' && i.label !== '待人工评估');
+  const isJudged = (i: EvaluatedIndicator) => i.label !== '数据缺失' && i.label !== '待人工评估';
+  // Counts on page 1 are of the main table (主要指标), the set the evaluation sentence counts; 正文目标 are told apart.
+  const main = indicators.filter((i) => i.origin === 'table');
+  const textTargets = indicators.filter((i) => i.origin === 'text');
+  const judged = main.filter(isJudged);
   const lagging = indicators.filter((i) => LAGGING.has(i.label));
-  const binding = indicators.filter((i) => i.binding);
+  const binding = main.filter((i) => i.binding);
   const span = kind === 'midterm' ? `${input.period.start ?? ''}年以来` : `${year}年`;
 
   // 一、总体情况
@@ -282,22 +286,35 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
       `对${span}${region}规划主要指标完成情况进行了${kind === 'annual' ? '监测' : '评估'}。` +
       `从评估结果看，${input.sentence}。`,
   });
-  if (judged.length < indicators.length)
+  if (judged.length < main.length)
     para({
-      text: `其中 ${indicators.length - judged.length} 项指标因缺少${year}年统计数据或属于定性、待下达目标，暂未作出量化评估，待数据发布或人工评估后补充。`,
+      text:
+        `主要指标 ${main.length} 项，其中有数据作出量化评估的 ${judged.length} 项；其余 ${main.length - judged.length} 项` +
+        `因缺少${year}年统计数据或属于定性、待下达目标，暂未作出量化评估，待数据发布或人工评估后补充。`,
     });
-  if (indicators.length > 0) blocks.push({ type: 'chart', chart: categoryChart(byCategory) });
+  if (textTargets.length > 0)
+    para({
+      text:
+        `此外，对规划正文提出的 ${textTargets.length} 项量化目标（正文目标）一并监测，其中作出量化评估的 ` +
+        `${textTargets.filter(isJudged).length} 项，列入各领域指标完成情况表，不计入上述主要指标项数。`,
+    });
+  if (main.length > 0) {
+    const mainByCategory = new Map<string, EvaluatedIndicator[]>();
+    for (const i of main) mainByCategory.set(i.category, [...(mainByCategory.get(i.category) ?? []), i]);
+    blocks.push({ type: 'chart', chart: categoryChart(mainByCategory) });
+  }
 
   if (kind === 'midterm') {
     heading('规划实施总体评价');
     const good = judged.filter((i) => !LAGGING.has(i.label)).length;
+    const behind = judged.length - good;
     para({
       text:
         judged.length === 0
           ? `规划实施过半，主要指标尚缺少可供量化评估的统计数据，建议尽快补齐${year}年统计数据后开展评估。`
-          : `规划实施过半，已作出量化评估的 ${judged.length} 项指标中，${good} 项进展符合或快于预期，${lagging.length} 项滞后于序时进度` +
+          : `规划实施过半，已作出量化评估的 ${judged.length} 项指标中，${good} 项进展符合或快于预期，${behind} 项滞后于序时进度` +
             `${counts.bindingLagging + counts.bindingMissed > 0 ? `，其中约束性指标 ${counts.bindingLagging + counts.bindingMissed} 项` : ''}。` +
-            `${lagging.length === 0 ? '规划实施总体顺利。' : '总体上规划实施进展平稳，但部分指标完成难度较大，需在后半程加大推进力度。'}`,
+            `${behind === 0 ? '规划实施总体顺利。' : '总体上规划实施进展平稳，但部分指标完成难度较大，需在后半程加大推进力度。'}`,
     });
   }
 
@@ -331,16 +348,17 @@ export function buildReport(input: EvaluationInput, kind: ReportKind, today = ne
   let sub = 0;
   for (const [category, list] of byCategory) {
     blocks.push({ type: 'heading', level: 2, text: `（${chineseOrdinal(++sub)}）${category}` });
-    const inCategory = list.filter((i) => i.label !== '数据缺失' && i.label !== '待人工评估');
+    const inCategory = list.filter(isJudged);
+    const ofText = list.filter((i) => i.origin === 'text').length;
     para({
-      text: `${category}领域共 ${list.length} 项指标${inCategory.length > 0 ? `，${inCategory.map((i) => `${i.name}${i.label_text}`).join('，')}` : '，暂无可量化评估的数据'}。`,
+      text: `${category}领域主要指标 ${list.length - ofText} 项${ofText > 0 ? `、正文目标 ${ofText} 项` : ''}${inCategory.length > 0 ? `，${inCategory.map((i) => `${i.name}${i.label_text}`).join('，')}` : '，暂无可量化评估的数据'}。`,
     });
     blocks.push({
       type: 'table',
       caption: `${category}指标完成情况表`,
       columns: [...INDICATOR_COLUMNS],
       rows: list.map(tableRow),
-      widths: [5, 22, 8, 10, 10, 10, 9, 9, 10, 7],
+      widths: [4, 14, 6, 10, 16, 12, 9, 9, 11, 9],
     });
   }
   if (input.trends.length > 0) blocks.push({ type: 'chart', chart: trendChart(input.trends) });

@@ -154,6 +154,41 @@ describe('report model', () => {
     expect(compared).toBe(plans.length);
   });
 
+  it('counts one set on page 1: the main indicators of the sentence, 正文目标 told apart', async () => {
+    let checked = 0;
+    for (const plan of plans) {
+      const evaluation = (await get(`/api/plans/${plan.id}/evaluation?year=2022`)).json() as {
+        indicators: Array<{ origin: string; verdict: { label: string } }>;
+      };
+      const main = evaluation.indicators.filter((e) => e.origin === 'table');
+      const judged = main.filter((e) => !['数据缺失', '待人工评估'].includes(e.verdict.label)).length;
+      const text = evaluation.indicators.length - main.length;
+      for (const kind of REPORT_KINDS) {
+        const model = buildReport(await evaluationInput(store.db, plan.id, 2022), kind);
+        // 总体情况: the paragraphs up to the second first-level heading.
+        const second = model.blocks.findIndex((b, n) => n > 0 && b.type === 'heading' && b.level === 1);
+        const page1 = model.blocks
+          .slice(0, second)
+          .flatMap((b) => (b.type === 'paragraph' ? [b.runs.map((r) => r.text).join('')] : []))
+          .join('\n');
+        const mainCounts = [
+          ...[...page1.matchAll(/(\d+) 项主要指标/g)].map((m) => Number(m[1])),
+          ...[...page1.matchAll(/主要指标 (\d+) 项/g)].map((m) => Number(m[1])),
+        ];
+        expect(mainCounts.length, `${plan.filename} ${kind}: ${page1}`).toBeGreaterThan(0);
+        expect(new Set(mainCounts), `${plan.filename} ${kind}: ${page1}`).toEqual(new Set([main.length]));
+        const split = /其中有数据作出量化评估的 (\d+) 项；其余 (\d+) 项/.exec(page1);
+        if (judged < main.length)
+          expect(split?.slice(1).map(Number), page1).toEqual([judged, main.length - judged]);
+        else expect(split, page1).toBeNull();
+        const ofText = /正文提出的 (\d+) 项量化目标/.exec(page1);
+        expect(ofText ? Number(ofText[1]) : 0, page1).toBe(text);
+        checked++;
+      }
+    }
+    expect(checked).toBe(plans.length * REPORT_KINDS.length);
+  });
+
   it('gives every stated figure its source: a corpus file and a line', async () => {
     for (const plan of plans) {
       for (const kind of REPORT_KINDS) {

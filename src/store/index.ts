@@ -29,6 +29,15 @@ export {
   type AssignedTargetEntry,
 } from './repositories/assigned.js';
 export {
+  delegatedTargets,
+  delegatedSheet,
+  importDelegatedSheet,
+  checkDelegatedRows,
+  DELEGATED_COLUMNS,
+  type DelegatedRow,
+  type DelegatedImport,
+} from './delegated-sheet.js';
+export {
   linkName,
   linkExtraction,
   type Candidate,

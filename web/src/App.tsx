@@ -19,6 +19,7 @@ const Reports = lazy(() => import('./pages/Reports'));
 const QueuePage = lazy(() => import('./pages/Queue'));
 const Documents = lazy(() => import('./pages/Documents'));
 const Audit = lazy(() => import('./pages/Audit'));
+const Evaluation = lazy(() => import('./pages/Evaluation'));
 
 function UserBox() {
   const { t } = useLang();
@@ -118,6 +119,7 @@ export function App() {
             <Route path="/reports" element={<Reports />} />
             <Route path="/queue" element={<QueuePage />} />
             <Route path="/audit" element={<Audit />} />
+            <Route path="/plans/:id/evaluation" element={<Evaluation />} />
             <Route path="/public/plans/:id" element={<Public />} />
             <Route
               path="*"

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvaluation } from '../../monitor/index.js';
 import { ingestPaths, openStore, recordObservation, type Store } from '../../store/index.js';
+import { parseXlsx } from '../../store/tabular.js';
+import { multipart } from '../../../test/api/multipart.js';
 import { buildServer } from '../index.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
@@ -214,6 +216,67 @@ describe('delegated targets (按市下达目标)', () => {
     expect(after.items.find((i) => i.row_id === air.row_id)?.assigned?.raw).toBe('80以上');
     const e = await get<PlanEvaluation>(`/api/plans/${planId}/evaluation`);
     expect(e.indicators.find((i) => i.rowId === air.row_id)?.status).toBe('提前实现');
+  });
+
+  it('goes out as a sheet and comes back with row errors, storing nothing until every row will do', async () => {
+    const planId = planOf.get('洛龙区')!;
+    const sheet = await app.inject({ method: 'GET', url: `/api/plans/${planId}/delegated.xlsx` });
+    expect(sheet.statusCode, sheet.body.slice(0, 200)).toBe(200);
+    expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    const table = await parseXlsx(new Uint8Array(sheet.rawPayload));
+    expect(table[0]).toEqual(['行号', '指标', '单位', '规划表述', '下达目标值', '下达文件', '备注']);
+    const delegated = await get<{ items: Array<{ row_id: number; name: string }> }>(
+      `/api/plans/${planId}/delegated`,
+    );
+    expect(table.slice(1).map((r) => Number(r[0]))).toEqual(delegated.items.map((i) => i.row_id));
+    expect(delegated.items.length).toBeGreaterThan(1);
+    const [first, second] = delegated.items;
+    const csv = (lines: string[][]) => lines.map((l) => l.join(',')).join('\r\n');
+    const send = (body: string, query = '') => {
+      const form = multipart([{ filename: '下达目标.csv', content: body }]);
+      return app.inject({
+        method: 'POST',
+        url: `/api/plans/${planId}/delegated/import${query}`,
+        headers: { ...form.headers, 'x-lantu-user': encodeURIComponent('李华') },
+        payload: form.payload,
+      });
+    };
+    const header = table[0]!;
+    const filled = csv([
+      header,
+      [String(first!.row_id), first!.name, '', '', '〔13.5〕', '洛政〔2021〕12号', ''],
+      [String(second!.row_id), second!.name, '', '', '按时完成', '洛政〔2021〕12号', ''],
+      ['999999', '不存在', '', '', '5', 'x', ''],
+    ]);
+    const refused = await send(filled);
+    expect(refused.statusCode).toBe(422);
+    const answer = refused.json() as { imported: number; errors: Array<{ row: number; column: string }> };
+    expect(answer.imported).toBe(0);
+    expect(answer.errors.map((e) => [e.row, e.column])).toEqual([
+      [3, '下达目标值'],
+      [4, '行号'],
+    ]);
+    const untouched = await get<{ items: Array<{ row_id: number; assigned: unknown }> }>(
+      `/api/plans/${planId}/delegated`,
+    );
+    expect(untouched.items.every((i) => i.assigned === null)).toBe(true);
+
+    const partly = await send(filled, '?valid_rows_only=true');
+    expect(partly.statusCode).toBe(207);
+    expect(partly.json().imported).toBe(1);
+    const after = await get<{
+      items: Array<{ row_id: number; assigned: { raw: string; entered_by: string } | null }>;
+    }>(`/api/plans/${planId}/delegated`);
+    expect(after.items.find((i) => i.row_id === first!.row_id)?.assigned).toMatchObject({
+      raw: '〔13.5〕',
+      entered_by: '李华',
+    });
+    // The same sheet again adds nothing: the value in force is not entered twice.
+    const again = await send(
+      csv([header, [String(first!.row_id), '', '', '', '〔13.5〕', '洛政〔2021〕12号', '']]),
+    );
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ imported: 0, duplicates: 1 });
   });
 
   it('refuses a row that is not delegated', async () => {

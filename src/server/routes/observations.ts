@@ -38,7 +38,8 @@ const ObservationQuery = Type.Object(
 );
 
 /** The one uploaded file of a multipart request (400 naming what was expected when there is none). */
-async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
+/** The multipart "file" of an upload, or a 400 that says what was expected. */
+export async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
   if (!request.isMultipart())
     throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
       code: 'upload/not-multipart',

@@ -38,6 +38,26 @@ import { formatNumber, formatPercent, formatQuantity, formatTime } from '../form
 import { LABELS, LABEL_EN, useLang } from '../i18n';
 import { useApi } from '../useApi';
 import { KIND_TEXT, METHOD_TEXT, targetText } from '../../../src/monitor/wording';
+import { requiredPath, type PathPoint } from '../../../src/monitor/road';
+
+/** 需年均增长 4.2% / 需年均增加 2 万人: what the path still needed asks of each remaining year. */
+function neededText(path: PathPoint[], unit: string, t: (zh: string, en: string) => string): string {
+  const [from, next] = path;
+  if (!from || !next) return '';
+  const n = path.length - 1;
+  const last = path[n]!;
+  if (from.value > 0 && last.value > 0) {
+    const rate = (Math.pow(last.value / from.value, 1 / n) - 1) * 100;
+    return rate < 0
+      ? t(`需年均下降${formatPercent(-rate)}`, `needs −${formatPercent(-rate)} a year`)
+      : t(`需年均增长${formatPercent(rate)}`, `needs +${formatPercent(rate)} a year`);
+  }
+  const step = next.value - from.value;
+  return t(
+    `需年均${step < 0 ? '减少' : '增加'}${formatQuantity(Math.abs(step), unit)}`,
+    `needs ${step < 0 ? '−' : '+'}${formatQuantity(Math.abs(step), unit)} a year`,
+  );
+}
 
 function latestPerTarget(statuses: Status[]): Status[] {
   const latest = new Map<string, Status>();
@@ -57,11 +77,21 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
   if (series.target) years.add(series.target.year);
   if (series.plan.period_start && series.plan.period_end)
     for (let y = series.plan.period_start - 1; y <= series.plan.period_end; y++) years.add(y);
-  const axis = [...years].sort((a, b) => a - b);
   const at = (year: number, value: number | null) => [String(year), value];
   const unit = series.target?.unit ?? series.base?.unit ?? series.indicator.unit ?? '';
   const actual = new Map<number, number>();
   for (const o of series.actual) actual.set(o.year, Number(o.value));
+  const lastActual = [...actual.entries()].sort((a, b) => a[0] - b[0]).at(-1);
+  // From the latest actual to a level target: what each remaining year still has to bring (the road ahead).
+  const needed =
+    series.target?.kind === 'level' && lastActual
+      ? requiredPath(
+          { year: lastActual[0], value: lastActual[1] },
+          series.target,
+          series.indicator.direction === 'lower' ? 'lower' : 'higher',
+        )
+      : [];
+  for (const p of needed) years.add(p.year);
   const markLines: object[] = [];
   if (
     series.target?.value !== null &&
@@ -86,13 +116,14 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
       lineStyle: { color: '#7c3aed', type: 'dotted' },
     });
   }
+  const axis = [...years].sort((a, b) => a - b);
   return {
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: unknown) => (typeof v === 'number' ? formatQuantity(v, unit) : '—'),
     },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: needed.length > 0 ? 120 : 24, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: axis.map(String), boundaryGap: false },
     yAxis: { type: 'value', name: unit, scale: true },
     series: [
@@ -112,6 +143,20 @@ function seriesOption(series: IndicatorSeries, t: (zh: string, en: string) => st
         symbolSize: 8,
         color: '#1d4ed8',
       },
+      // Only when there is a road ahead to draw (a level target after the latest actual), so the legend never lists it empty.
+      ...(needed.length > 0
+        ? [
+            {
+              name: t('尚需路径', 'Path still needed'),
+              type: 'line',
+              data: needed.map((p) => at(p.year, p.value)),
+              lineStyle: { type: 'dashed', width: 2 },
+              symbol: 'none',
+              color: '#ea580c',
+              endLabel: { show: true, formatter: neededText(needed, unit, t), color: '#c2410c' },
+            },
+          ]
+        : []),
       {
         name: t('基期值', 'Base'),
         type: 'scatter',
@@ -540,7 +585,8 @@ export default function IndicatorPage() {
       </Typography.Title>
       <div className="muted">
         <Link to={`/documents/${series.plan.id}`}>{series.plan.title}</Link> · {series.indicator.category}
-        {series.row?.attribute ? ` · ${series.row.attribute}` : ''}
+        {series.row?.attribute ? ` · ${series.row.attribute}` : ''} ·{' '}
+        <Link to={`/plans/${series.plan.id}/evaluation`}>{t('规划评估', 'Plan evaluation')}</Link>
       </div>
       {pickers}
       <Row gutter={[16, 16]}>

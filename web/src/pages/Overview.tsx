@@ -40,6 +40,7 @@ function PlanCard({ plan }: { plan: PlanOverview }) {
         <Space wrap size={12}>
           <Link to={`/documents/${plan.id}`}>{t('阅读规划文本', 'Read the plan')}</Link>
           <Link to={`/indicators?plan=${plan.id}`}>{t('主要指标', 'Indicators')}</Link>
+          <Link to={`/plans/${plan.id}/evaluation`}>{t('规划评估', 'Plan evaluation')}</Link>
           <Link to={`/public/plans/${plan.id}`}>{t('公开页面', 'Public page')}</Link>
           <Link to={`/reports?plan=${plan.id}`}>{t('生成报告', 'Generate report')}</Link>
         </Space>

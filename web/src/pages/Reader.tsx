@@ -422,6 +422,8 @@ export default function Reader() {
         {doc.doc_type === 'plan' && (
           <>
             {' · '}
+            <Link to={`/plans/${doc.id}/evaluation`}>{t('规划评估', 'Plan evaluation')}</Link>
+            {' · '}
             <Link to={`/public/plans/${doc.id}`}>{t('公开页面', 'Public page')}</Link>
           </>
         )}
