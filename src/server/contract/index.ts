@@ -74,4 +74,11 @@ export {
   CloseStep,
   ProjectChange,
   TaskSheetScope,
+  Cadence,
+  CadenceSetting,
+  RegionCadence,
+  UnitSheetScope,
+  UnitImportResult,
+  TaskAttachment,
+  AttachmentUpload,
 } from './ledger.js';
