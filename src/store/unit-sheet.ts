@@ -63,13 +63,13 @@ const failed = (rows: number, errors: SheetError[]): UnitImportResult => ({
 });
 
 /** The parent named by each line, followed upwards: a unit that is its own ancestor is an error. */
-function cycleOf(line: UnitLine, byName: ReadonlyMap<string, UnitLine>): string[] | null {
+function cycleOf(line: UnitLine, listed: (name: string) => UnitLine | undefined): string[] | null {
   const path = [line.name];
-  let parent = line.parent;
+  let parent = listed(line.parent ?? '') ?? null;
   while (parent !== null) {
-    if (path.includes(parent)) return [...path, parent];
-    path.push(parent);
-    parent = byName.get(parent)?.parent ?? null;
+    if (path.includes(parent.name)) return [...path, parent.name];
+    path.push(parent.name);
+    parent = listed(parent.parent ?? '') ?? null;
   }
   return null;
 }
@@ -188,9 +188,12 @@ export async function importUnitSheet(
     parsed.push(line);
     if (name && !byName.has(name)) byName.set(name, line);
   }
+  // A 上级单位 may be written by its full or its short name, as offices do.
+  const byShort = new Map(parsed.flatMap((l) => (l.short && l.name ? [[l.short, l] as const] : [])));
+  const listed = (name: string) => byName.get(name) ?? byShort.get(name);
   for (const line of parsed) {
     if (line.parent === null || !line.name) continue;
-    if (!byName.has(line.parent) && !knownNames.has(line.parent))
+    if (!listed(line.parent) && !knownNames.has(line.parent))
       errors.push({
         row: line.row,
         column: '上级单位',
@@ -199,7 +202,7 @@ export async function importUnitSheet(
         expected: 'a unit listed in the file or already in the region (GET /api/units)',
       });
     else {
-      const cycle = cycleOf(line, byName);
+      const cycle = cycleOf(line, listed);
       if (cycle)
         errors.push({
           row: line.row,
@@ -235,6 +238,8 @@ export async function importUnitSheet(
       ids.set(line.name, id);
       created++;
     }
+    for (const line of parsed)
+      if (line.short && !ids.has(line.short)) ids.set(line.short, ids.get(line.name)!);
     let updated = 0;
     for (const line of parsed) {
       const id = ids.get(line.name)!;
