@@ -67,7 +67,7 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
 export async function postJson<T>(
   path: string,
   body: unknown,
-  method: 'POST' | 'PATCH' = 'POST',
+  method: 'POST' | 'PATCH' | 'PUT' = 'POST',
 ): Promise<T> {
   return read<T>(await fetch(path, { method, headers: headers(true), body: JSON.stringify(body) }));
 }
@@ -120,6 +120,7 @@ export type {
   PlanOverview,
   ReaderDocument,
   Region,
+  RegionCadence,
   ReportQuery,
   ReviewGroups,
   ReviewItem,
@@ -129,4 +130,5 @@ export type {
   SearchHit,
   SeriesTarget,
   Status,
+  UnitImportResult,
 } from '../../src/server/contract/index.js';

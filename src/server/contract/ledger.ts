@@ -108,6 +108,7 @@ export const RegionCadence = Type.Object({
   /** False when no cadence is stored and the default applies. */
   stored: Type.Boolean(),
 });
+export type RegionCadence = Static<typeof RegionCadence>;
 
 /** Where a unit list (责任单位名单) goes. */
 export const UnitSheetScope = Type.Object(

@@ -858,6 +858,7 @@ export function safeFilename(uploaded: string | null | undefined): string {
   const base = (uploaded ?? '').split(/[\\/]/).pop() ?? '';
   const clean = base
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   if (!clean) return 'attachment';
