@@ -612,11 +612,19 @@ const search: Migration = {
 
 /**
  * The ledger's missing parts: a unit's parent unit (the 责任单位名单 names it), evidence of progress kept as files
- * (bytes in the store, with name, type, size and sha256), and the reporting cadence each region keeps.
+ * (bytes in the store, with name, type, size and sha256), and the reporting cadence each region keeps. And the
+ * series index extended by the value, so an import finds a stored value by its natural key in one lookup.
  */
 const ledgerFiles: Migration = {
   async up(db) {
     const t = types(db);
+    await db.schema
+      .createIndex('observations_natural_key')
+      .on('observations')
+      .columns(['region_id', 'indicator_id', 'year', 'value'])
+      .execute();
+    // Its prefix serves every query the series index served.
+    await db.schema.dropIndex('observations_series').execute();
     await db.schema
       .alterTable('units')
       .addColumn('parent_id', 'integer', (c) => c.references('units.id'))

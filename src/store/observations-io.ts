@@ -518,6 +518,9 @@ async function newImport(
 /** Valid rows stored per transaction, and rows looked up per duplicate check. */
 const IMPORT_CHUNK = 1000;
 
+/** Natural keys per duplicate lookup. */
+const KEYS_PER_LOOKUP = 200;
+
 type StoredRow = ValidRow & { region_id: number };
 
 /** The natural key of an imported value: region, indicator, year, value and source (the quote column). */
@@ -537,34 +540,32 @@ function naturalKey(o: {
  */
 async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]> {
   if (rows.length === 0) return rows;
-  const uniq = <T>(pick: (r: StoredRow) => T) => [...new Set(rows.map(pick))];
-  // A superset by column, narrowed in memory to exact keys: one indexed query per chunk.
-  const existing = await db
-    .selectFrom('observations')
-    .select(['region_id', 'indicator_id', 'year', 'value', 'quote', 'source_kind'])
-    // source_kind is filtered below, not here: on it SQLite would choose the (region, kind) index and read
-    // the region's every row per chunk instead of the few series the chunk's keys name.
-    .where(
-      'region_id',
-      'in',
-      uniq((r) => r.region_id),
-    )
-    .where(
-      'indicator_id',
-      'in',
-      uniq((r) => r.indicator_id),
-    )
-    .where(
-      'year',
-      'in',
-      uniq((r) => r.year),
-    )
-    .where(
-      'value',
-      'in',
-      uniq((r) => r.value),
-    )
-    .execute();
+  // Exact keys, one indexed lookup each (observations_natural_key): a chunk in file order spans many series,
+  // and a superset by column would read them all, every chunk.
+  const keys = [...new Map(rows.map((r) => [naturalKey(r), r])).values()];
+  const existing = [];
+  // SQLite parses an OR of n terms n deep, and refuses past 1000.
+  for (let i = 0; i < keys.length; i += KEYS_PER_LOOKUP) {
+    const slice = keys.slice(i, i + KEYS_PER_LOOKUP);
+    existing.push(
+      ...(await db
+        .selectFrom('observations')
+        .select(['region_id', 'indicator_id', 'year', 'value', 'quote', 'source_kind'])
+        .where((eb) =>
+          eb.or(
+            slice.map((r) =>
+              eb.and([
+                eb('region_id', '=', r.region_id),
+                eb('indicator_id', '=', r.indicator_id),
+                eb('year', '=', r.year),
+                eb('value', '=', r.value),
+              ]),
+            ),
+          ),
+        )
+        .execute()),
+    );
+  }
   const seen = new Set(
     existing.filter((e) => e.source_kind === 'import').map((e) => naturalKey({ ...e, source: e.quote })),
   );
