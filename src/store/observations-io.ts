@@ -160,7 +160,7 @@ async function resolveIndicator(
 /** Errors listed at most; past this, checking stops (the file needs fixing, not a longer list). */
 export const MAX_ROW_ERRORS = 1000;
 /** Rows checked per pass through the event loop, so a big file never stalls other requests. */
-const ROWS_PER_TURN = 2000;
+const ROWS_PER_TURN = 500;
 
 const noHeader = (): RowError => ({
   row: 1,
@@ -516,7 +516,7 @@ async function newImport(
 }
 
 /** Valid rows stored per transaction, and rows looked up per duplicate check. */
-const IMPORT_CHUNK = 1000;
+const IMPORT_CHUNK = 500;
 
 /** Natural keys per duplicate lookup. */
 const KEYS_PER_LOOKUP = 200;
