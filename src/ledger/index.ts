@@ -8,6 +8,10 @@ export {
   type UnitKind,
 } from './responsibility.js';
 export {
+  CADENCES,
+  CADENCE_NAMES,
+  DEFAULT_CADENCE,
+  PERIOD_FORM,
   TASK_STATES,
   draftDecomposition,
   keyTaskSections,
@@ -32,6 +36,6 @@ export {
   type UnitRecord,
   type UnitScore,
 } from './assessment.js';
-export type { Milestone, ProjectLedgerEntry, Task, TaskReport, Unit } from './records.js';
+export type { Milestone, ProjectLedgerEntry, Task, TaskAttachment, TaskReport, Unit } from './records.js';
 export { PROJECT_STAGES, completionRate, investmentIn100M, type ProjectStage } from './projects.js';
 export { DATE_FORMS, parseDeadline } from './dates.js';

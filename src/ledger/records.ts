@@ -8,6 +8,21 @@ export interface Unit {
   short_name: string | null;
   kind: string;
   contact: string | null;
+  /** The unit it belongs to, when the unit list names one. */
+  parent_id: number | null;
+}
+
+/** A file kept as evidence of a task's progress (its bytes are downloaded on their own). */
+export interface TaskAttachment {
+  id: number;
+  task_id: number;
+  report_id: number | null;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: string;
 }
 
 export interface Milestone {

@@ -168,22 +168,49 @@ export function nextState(state: TaskState, event: TaskEvent): TaskState | { err
   }
 }
 
-/** How often units report progress. */
-export type Cadence = 'month' | 'quarter';
+/** How often units report progress: 月报, 季报, 半年报, 年报. */
+export type Cadence = 'month' | 'quarter' | 'half' | 'year';
 
-/** The reporting period a date falls in: `2026-03` (month) or `2026-Q1` (quarter). */
+export const CADENCES: readonly Cadence[] = ['month', 'quarter', 'half', 'year'];
+
+/** The cadence an office names in Chinese, for labels and for lists read from a sheet. */
+export const CADENCE_NAMES: Record<Cadence, string> = {
+  month: '月报',
+  quarter: '季报',
+  half: '半年报',
+  year: '年报',
+};
+
+/** Where no cadence is stored: the plans of the corpus review progress quarterly (按季调度). */
+export const DEFAULT_CADENCE: Cadence = 'quarter';
+
+const MONTHS_PER_PERIOD: Record<Cadence, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** The reporting period a date falls in: `2026-03` (month), `2026-Q1` (quarter), `2026-H1` (half), `2026`. */
 export function periodOf(date: string, cadence: Cadence): string {
   const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  return cadence === 'month'
-    ? `${year}-${String(month).padStart(2, '0')}`
-    : `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  const index = Math.floor((month - 1) / MONTHS_PER_PERIOD[cadence]) + 1;
+  switch (cadence) {
+    case 'month':
+      return `${year}-${String(month).padStart(2, '0')}`;
+    case 'quarter':
+      return `${year}-Q${index}`;
+    case 'half':
+      return `${year}-H${index}`;
+    case 'year':
+      return String(year);
+  }
 }
+
+/** The period keys a report may name: 2026-03, 2026-Q1, 2026-H1 or 2026. */
+export const PERIOD_FORM = /^\d{4}(?:-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
 
 /** The last day of the period before the one `date` falls in, and that period's key. */
 export function previousPeriod(date: string, cadence: Cadence): { period: string; end: string } {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
-  const firstMonth = cadence === 'month' ? month : Math.floor((month - 1) / 3) * 3 + 1;
+  const span = MONTHS_PER_PERIOD[cadence];
+  const firstMonth = Math.floor((month - 1) / span) * span + 1;
   // The day before the first day of the current period.
   const end = new Date(Date.UTC(year, firstMonth - 1, 0));
   const iso = end.toISOString().slice(0, 10);

@@ -166,11 +166,17 @@ export {
   type AuditFilter,
 } from './repositories/audit.js';
 export {
+  addAttachment,
   assessRegion,
+  attachmentLimit,
+  cadenceOf,
+  cadencesOf,
   closeStep,
   createTask,
   ensureUnit,
+  getAttachment,
   getTask,
+  listAttachments,
   listReports,
   listUnits,
   pageProjectLedger,
@@ -181,6 +187,8 @@ export {
   type ProjectChange,
   type ProjectLedgerEntry,
   reportProgress,
+  safeFilename,
+  setCadence,
   updateTask,
   type LedgerClock,
   type NewReport,
@@ -198,3 +206,4 @@ export {
   TASK_SHEET_COLUMNS,
   type TaskImportResult,
 } from './task-sheet.js';
+export { importUnitSheet, UNIT_SHEET_COLUMNS, unitKind, type UnitImportResult } from './unit-sheet.js';

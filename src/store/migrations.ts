@@ -772,6 +772,46 @@ const jobQueue: Migration = {
   },
 };
 
+/**
+ * The ledger's missing parts: a unit's parent unit (the 责任单位名单 names it), evidence of progress kept as files
+ * (bytes in the store, with name, type, size and sha256), and the reporting cadence each region keeps. And the
+ * series index extended by the value, so an import finds a stored value by its natural key in one lookup.
+ */
+const ledgerFiles: Migration = {
+  async up(db) {
+    const t = types(db);
+    await db.schema
+      .createIndex('observations_natural_key')
+      .on('observations')
+      .columns(['region_id', 'indicator_id', 'year', 'value'])
+      .execute();
+    // Its prefix serves every query the series index served.
+    await db.schema.dropIndex('observations_series').execute();
+    await db.schema
+      .alterTable('units')
+      .addColumn('parent_id', 'integer', (c) => c.references('units.id'))
+      .execute();
+    await create(db, 'task_attachments')
+      .addColumn('task_id', 'integer', (c) => c.notNull().references('tasks.id'))
+      .addColumn('report_id', 'integer', (c) => c.references('task_reports.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('content', t.blob, (c) => c.notNull())
+      .addColumn('uploaded_at', 'text', (c) => c.notNull())
+      .addColumn('uploaded_by', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('task_attachments_task').on('task_attachments').column('task_id').execute();
+    await create(db, 'reporting_cadences')
+      .addColumn('region_id', 'integer', (c) => c.notNull().unique().references('regions.id'))
+      .addColumn('cadence', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('updated_by', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -785,6 +825,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_audit_chain': auditChain,
   '0013_document_versions': documentVersions,
   '0014_job_queue': jobQueue,
+  '0015_ledger_files': ledgerFiles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -160,7 +160,7 @@ async function resolveIndicator(
 /** Errors listed at most; past this, checking stops (the file needs fixing, not a longer list). */
 export const MAX_ROW_ERRORS = 1000;
 /** Rows checked per pass through the event loop, so a big file never stalls other requests. */
-const ROWS_PER_TURN = 2000;
+const ROWS_PER_TURN = 500;
 
 const noHeader = (): RowError => ({
   row: 1,
@@ -175,18 +175,28 @@ async function* tableRows(table: string[][]): AsyncGenerator<SheetRow> {
   for (const [i, cells] of table.entries()) yield { line: i + 1, cells };
 }
 
+/** What a scan of a sheet found: its data rows, how many are valid, and the errors (at most MAX_ROW_ERRORS + 1). */
+export interface RowScan {
+  rows: number;
+  valid: number;
+  errors: RowError[];
+  /** False when checking stopped at the error cap: the rows after it were not seen. */
+  complete: boolean;
+}
+
 /**
- * Check every row; returns the valid rows and one error per problem (row, column, what was expected).
- * Rows are read one at a time, so only the valid rows and the errors are held, never the whole sheet.
+ * Check every row, one at a time, handing each valid row to `take` as it is found: nothing but the errors (capped)
+ * is held, so memory does not grow with the sheet. One error per problem (row, column, what was expected).
  */
-export async function validateObservationRows(
+export async function scanObservationRows(
   db: Db,
   table: string[][] | AsyncIterable<SheetRow>,
-): Promise<{ valid: ValidRow[]; errors: RowError[]; rows: number }> {
+  take: (row: ValidRow) => void | Promise<void> = () => {},
+): Promise<RowScan> {
   const source = Array.isArray(table) ? tableRows(table) : table;
   let index: Map<ObservationColumn, number> | null = null;
   const errors: RowError[] = [];
-  const valid: ValidRow[] = [];
+  let valid = 0;
   let rows = 0;
   const regionCache = new Map<string, number | null | undefined>();
   const indicatorCache = new Map<string, { id: string } | { error: string }>();
@@ -195,7 +205,7 @@ export async function validateObservationRows(
       // The header is the first row with any text (Excel users sometimes leave a blank row on top).
       if (cells.every((c) => !c.trim())) continue;
       const header = headerIndex(cells, rowNumber);
-      if (header.errors.length > 0) return { valid: [], errors: header.errors, rows: 0 };
+      if (header.errors.length > 0) return { valid: 0, errors: header.errors, rows: 0, complete: true };
       index = header.index;
       continue;
     }
@@ -273,7 +283,8 @@ export async function validateObservationRows(
         }
       }
       if (rowErrors.length === 0) {
-        valid.push({
+        valid++;
+        await take({
           row: rowNumber,
           region,
           region_id: regionId ?? null,
@@ -296,10 +307,10 @@ export async function validateObservationRows(
         message: `错误超过 ${MAX_ROW_ERRORS} 个，第 ${rowNumber} 行之后未检查 / more than ${MAX_ROW_ERRORS} errors: rows after ${rowNumber} were not checked`,
         expected: 'fix the errors listed and check the file again',
       });
-      return { valid: [], errors, rows };
+      return { valid, errors, rows, complete: false };
     }
   }
-  if (index === null) return { valid: [], errors: [noHeader()], rows: 0 };
+  if (index === null) return { valid: 0, errors: [noHeader()], rows: 0, complete: true };
   if (rows === 0) {
     errors.push({
       row: 2,
@@ -309,7 +320,17 @@ export async function validateObservationRows(
       expected: 'one row per value under the header',
     });
   }
-  return { valid, errors, rows };
+  return { valid, errors, rows, complete: true };
+}
+
+/** Check every row and keep the valid ones (small sheets and tests; an import streams them instead). */
+export async function validateObservationRows(
+  db: Db,
+  table: string[][] | AsyncIterable<SheetRow>,
+): Promise<{ valid: ValidRow[]; errors: RowError[]; rows: number }> {
+  const valid: ValidRow[] = [];
+  const scan = await scanObservationRows(db, table, (row) => void valid.push(row));
+  return { valid: scan.complete ? valid : [], errors: scan.errors, rows: scan.rows };
 }
 
 /** Read a CSV or XLSX file into rows of cell texts (blank rows kept, so row i is line i + 1). */
@@ -322,35 +343,42 @@ export async function readSheet(bytes: Uint8Array, limits?: SheetLimits): Promis
   return table;
 }
 
-/** A filled template read and validated: its data rows, the valid ones and every row error. */
-export type SheetCheck = Awaited<ReturnType<typeof validateObservationRows>>;
+/** A filled template read and checked: its data rows, how many are valid, and the row errors. */
+export type SheetCheck = RowScan;
+
+/** An unreadable file (not UTF-8, an unclosed quote, bad XML, past a budget) as one error on the line it names. */
+function unreadableSheet(error: unknown): RowScan {
+  if (!(error instanceof LantuError) || !error.code.startsWith('sheet/')) throw error;
+  return {
+    rows: 0,
+    valid: 0,
+    complete: true,
+    errors: [
+      {
+        row: error.line ?? 0,
+        column: null,
+        value: null,
+        message: `cannot read the file: ${error.message.replace(/^\d+: /, '').replace(/ \(expected .*\)$/, '')}`,
+        expected: error.expected ?? 'a CSV (UTF-8) or XLSX file',
+      },
+    ],
+  };
+}
 
 /**
- * Read and validate a filled template without storing anything: the rows, the valid ones and every row error.
- * An unreadable file (not UTF-8, an unclosed quote, bad XML, past a budget) is one error on the line it names.
+ * Read and check a filled template without storing anything: the rows, how many are valid, and every row error.
+ * Rows are read as a stream and not kept, so a 600k-row sheet costs its file and a few pages, not its rows.
  */
 export async function checkObservationSheet(
   db: Db,
   bytes: Uint8Array,
   limits?: SheetLimits,
+  take?: (row: ValidRow) => void | Promise<void>,
 ): Promise<SheetCheck> {
   try {
-    return await validateObservationRows(db, readSheetRows(bytes, limits));
+    return await scanObservationRows(db, readSheetRows(bytes, limits), take);
   } catch (error) {
-    if (!(error instanceof LantuError) || !error.code.startsWith('sheet/')) throw error;
-    return {
-      rows: 0,
-      valid: [],
-      errors: [
-        {
-          row: error.line ?? 0,
-          column: null,
-          value: null,
-          message: `cannot read the file: ${error.message.replace(/^\d+: /, '').replace(/ \(expected .*\)$/, '')}`,
-          expected: error.expected ?? 'a CSV (UTF-8) or XLSX file',
-        },
-      ],
-    };
+    return unreadableSheet(error);
   }
 }
 
@@ -358,9 +386,13 @@ export async function checkObservationSheet(
  * Import observations from a CSV/XLSX file. With any error nothing is stored, unless `validRowsOnly` is set;
  * every stored value keeps who imported it, from which file and which row.
  *
+ * The file is read twice as a stream: once to check every row (nothing stored), once to store the valid rows in
+ * chunks, each its own short transaction with a turn of the event loop between them. No pass holds the rows, so
+ * memory does not grow with the file, and a big file never blocks other requests for long.
+ *
  * A value already stored by an import (same region, indicator, year, value and source: its natural key) is not
- * stored again, so a retry, or a file sent twice, adds nothing. Rows are written in chunks, each its own short
- * transaction with a turn of the event loop between them, so a big file never blocks other requests for long.
+ * stored again, so a retry, or a file sent twice, adds nothing: each chunk is checked against the store, which
+ * by then holds the file's earlier chunks too.
  */
 export async function importObservations(
   db: Db,
@@ -368,94 +400,126 @@ export async function importObservations(
   filename: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const { valid, errors, rows } = await checkObservationSheet(db, bytes);
+  const check = await checkObservationSheet(db, bytes);
   const result: ImportResult = {
     filename,
-    rows,
-    valid: valid.length,
-    errors,
+    rows: check.rows,
+    valid: check.valid,
+    errors: check.errors,
     imported: 0,
     duplicates: 0,
     import_id: null,
   };
-  if (valid.length === 0 || (errors.length > 0 && !options.validRowsOnly)) return result;
+  if (check.valid === 0 || !check.complete || (check.errors.length > 0 && !options.validRowsOnly))
+    return result;
 
   // Observations reference the catalog: a store nobody has ingested into yet has none to reference.
   await syncCatalog(db);
   const regionIds = new Map<string, number>();
-  for (const v of valid) {
-    if (v.region_id !== null || regionIds.has(v.region)) continue;
-    // The whole chain up to the province, so a prefecture named by one row and as the parent of another is one.
-    const known = resolveRegion(v.region);
-    const chain = known ? regionAncestors(known) : [];
-    const province = chain.find((r) => r.level === 'province')?.name ?? null;
-    const parent = chain[1]?.name ?? null;
-    regionIds.set(v.region, (await ensureRegion(db, { region: v.region, parent_region: parent, province }))!);
-  }
-  // In place: a copy of 600k rows would double what the import holds.
-  for (const v of valid) v.region_id ??= regionIds.get(v.region)!;
-  const stored = valid as StoredRow[];
-  const fresh = await withoutDuplicates(db, stored);
-  result.duplicates = stored.length - fresh.length;
-  if (fresh.length === 0) return result;
-
-  let importId: number | null = null;
-  for (let i = 0; i < fresh.length; i += IMPORT_CHUNK) {
-    const chunk = fresh.slice(i, i + IMPORT_CHUNK);
-    const last = i + IMPORT_CHUNK >= fresh.length;
-    importId = await db.transaction().execute(async (trx) => {
-      const id =
-        importId ??
-        (
-          await trx
-            .insertInto('imports')
-            .values({
-              filename,
-              sha256: sha256Of(bytes),
-              rows,
-              imported: fresh.length,
-              rejected: rows - valid.length,
-              imported_by: options.by,
-              imported_at: now(),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+  const regionOf = async (v: ValidRow): Promise<number> => {
+    if (v.region_id !== null) return v.region_id;
+    let id = regionIds.get(v.region);
+    if (id === undefined) {
+      // The whole chain up to the province, so a prefecture named by one row and as the parent of another is one.
+      const known = resolveRegion(v.region);
+      const chain = known ? regionAncestors(known) : [];
+      const province = chain.find((r) => r.level === 'province')?.name ?? null;
+      const parent = chain[1]?.name ?? null;
+      id = (await ensureRegion(db, { region: v.region, parent_region: parent, province }))!;
+      regionIds.set(v.region, id);
+    }
+    return id;
+  };
+  const sha256 = sha256Of(bytes);
+  const touched = new Set<number>();
+  let chunk: StoredRow[] = [];
+  const store = async () => {
+    const fresh = await withoutDuplicates(db, chunk);
+    result.duplicates += chunk.length - fresh.length;
+    chunk = [];
+    if (fresh.length === 0) return;
+    result.import_id = await db.transaction().execute(async (trx) => {
+      const id = result.import_id ?? (await newImport(trx, filename, sha256, check, options.by));
       await insertObservations(
         trx,
-        chunk.map((v) => newObservation(v, id, options.by)),
+        fresh.map((v) => newObservation(v, id, options.by)),
       );
+      // The import's own count grows with its rows, so a crash between chunks leaves it true.
+      await trx
+        .updateTable('imports')
+        .set((eb) => ({ imported: eb('imported', '+', fresh.length) }))
+        .where('id', '=', id)
+        .execute();
       // Owed with the rows: a crash before the derive below leaves work the next start finishes.
-      for (const region of new Set(chunk.map((v) => v.region_id))) await oweDerivation(trx, region, null);
-      if (last) {
-        await appendAudit(trx, {
-          actor: options.by,
-          action: 'observations.import',
-          entity: 'import',
-          entity_id: id,
-          detail: {
-            filename,
-            rows,
-            imported: fresh.length,
-            duplicates: result.duplicates,
-            rejected: errors.length,
-          },
-        });
+      for (const region of new Set(fresh.map((v) => v.region_id))) {
+        touched.add(region);
+        await oweDerivation(trx, region, null);
       }
       return id;
     });
-    result.imported += chunk.length;
+    result.imported += fresh.length;
     await nextTurn();
+  };
+  const second = await checkObservationSheet(db, bytes, undefined, async (v) => {
+    chunk.push({ ...v, region_id: await regionOf(v) });
+    if (chunk.length >= IMPORT_CHUNK) await store();
+  });
+  await store();
+  // The two passes differ only if the store changed between them (a region removed): the second one was stored.
+  if (second.valid !== check.valid) Object.assign(result, { valid: second.valid, errors: second.errors });
+  if (result.import_id !== null) {
+    const importId = result.import_id;
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, {
+        actor: options.by,
+        action: 'observations.import',
+        entity: 'import',
+        entity_id: importId,
+        detail: {
+          filename,
+          rows: check.rows,
+          imported: result.imported,
+          duplicates: result.duplicates,
+          rejected: check.errors.length,
+        },
+      }),
+    );
   }
-  result.import_id = importId;
   // Values change statuses, never findings: the linter reads documents only.
-  const regions = [...new Set(fresh.map((v) => v.region_id))];
-  if (options.derive !== false) await deriveRegions(db, regions, options.by, { lint: false });
+  if (options.derive !== false && touched.size > 0)
+    await deriveRegions(db, [...touched], options.by, { lint: false });
   return result;
 }
 
+/** The row of `imports` a file's first stored chunk creates; its count grows with each chunk. */
+async function newImport(
+  trx: Db,
+  filename: string,
+  sha256: string,
+  check: RowScan,
+  by: string,
+): Promise<number> {
+  const row = await trx
+    .insertInto('imports')
+    .values({
+      filename,
+      sha256,
+      rows: check.rows,
+      imported: 0,
+      rejected: check.rows - check.valid,
+      imported_by: by,
+      imported_at: now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Valid rows stored per transaction, and rows looked up per duplicate check. */
-const IMPORT_CHUNK = 1000;
+const IMPORT_CHUNK = 500;
+
+/** Natural keys per duplicate lookup. */
+const KEYS_PER_LOOKUP = 200;
 
 type StoredRow = ValidRow & { region_id: number };
 
@@ -470,70 +534,49 @@ function naturalKey(o: {
   return [o.region_id, o.indicator_id, o.year, o.value, o.source ?? ''].join('\u0001');
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Rows in natural-key order, so a run of them spans few regions, indicators and years. */
-function byNaturalKey(a: StoredRow, b: StoredRow): number {
-  return (
-    a.region_id - b.region_id ||
-    byText(a.indicator_id, b.indicator_id) ||
-    a.year - b.year ||
-    byText(a.value, b.value) ||
-    byText(a.source ?? '', b.source ?? '')
-  );
-}
-
 /**
- * The rows whose natural key neither the store (from an earlier import) nor an earlier row of the file has, in
- * file order. Checked in natural-key order: each chunk's query then asks for a narrow superset of its keys.
+ * The rows of one chunk whose natural key neither the store (an earlier import, or an earlier chunk of this
+ * file) nor an earlier row of the chunk has, in file order.
  */
 async function withoutDuplicates(db: Db, rows: StoredRow[]): Promise<StoredRow[]> {
-  let previous: string | null = null;
-  const repeated = new Set<StoredRow>();
-  const sorted = [...rows].sort(byNaturalKey);
-  for (let i = 0; i < sorted.length; i += IMPORT_CHUNK) {
-    const chunk = sorted.slice(i, i + IMPORT_CHUNK);
-    const uniq = <T>(pick: (r: StoredRow) => T) => [...new Set(chunk.map(pick))];
-    // A superset by column, narrowed in memory to exact keys: one indexed query per chunk.
-    const existing = await db
-      .selectFrom('observations')
-      .select(['region_id', 'indicator_id', 'year', 'value', 'quote', 'source_kind'])
-      // source_kind is filtered below, not here: on it SQLite would choose the (region, kind) index and read
-      // the region's every row per chunk instead of the few series the chunk's keys name.
-      .where(
-        'region_id',
-        'in',
-        uniq((r) => r.region_id),
-      )
-      .where(
-        'indicator_id',
-        'in',
-        uniq((r) => r.indicator_id),
-      )
-      .where(
-        'year',
-        'in',
-        uniq((r) => r.year),
-      )
-      .where(
-        'value',
-        'in',
-        uniq((r) => r.value),
-      )
-      .execute();
-    const stored = new Set(
-      existing.filter((e) => e.source_kind === 'import').map((e) => naturalKey({ ...e, source: e.quote })),
+  if (rows.length === 0) return rows;
+  // Exact keys, one indexed lookup each (observations_natural_key): a chunk in file order spans many series,
+  // and a superset by column would read them all, every chunk.
+  const keys = [...new Map(rows.map((r) => [naturalKey(r), r])).values()];
+  const existing = [];
+  // SQLite parses an OR of n terms n deep, and refuses past 1000.
+  for (let i = 0; i < keys.length; i += KEYS_PER_LOOKUP) {
+    const slice = keys.slice(i, i + KEYS_PER_LOOKUP);
+    existing.push(
+      ...(await db
+        .selectFrom('observations')
+        .select(['region_id', 'indicator_id', 'year', 'value', 'quote', 'source_kind'])
+        .where((eb) =>
+          eb.or(
+            slice.map((r) =>
+              eb.and([
+                eb('region_id', '=', r.region_id),
+                eb('indicator_id', '=', r.indicator_id),
+                eb('year', '=', r.year),
+                eb('value', '=', r.value),
+              ]),
+            ),
+          ),
+        )
+        .execute()),
     );
-    for (const r of chunk) {
-      const key = naturalKey(r);
-      // Sorted: a repeat of the file follows its first copy, so only the previous key needs remembering.
-      if (key === previous || stored.has(key)) repeated.add(r);
-      previous = key;
-    }
-    await nextTurn();
   }
-  // File order again by filtering, not by a second sort of every row.
-  return repeated.size === 0 ? rows : rows.filter((r) => !repeated.has(r));
+  const seen = new Set(
+    existing.filter((e) => e.source_kind === 'import').map((e) => naturalKey({ ...e, source: e.quote })),
+  );
+  const fresh: StoredRow[] = [];
+  for (const r of rows) {
+    const key = naturalKey(r);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fresh.push(r);
+  }
+  return fresh;
 }
 
 function newObservation(v: StoredRow, importId: number, by: string): NewObservation {

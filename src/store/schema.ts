@@ -342,8 +342,35 @@ export interface UnitTable {
   short_name: string | null;
   kind: string;
   contact: string | null;
+  /** The unit it belongs to (a 科 under its 局), as the 责任单位名单 gives it. */
+  parent_id: number | null;
   created_at: Timestamp;
   created_by: string;
+}
+
+/** Evidence of a task's progress as a file: its bytes kept in the store, never a path from the upload. */
+export interface TaskAttachmentTable {
+  id: Generated<number>;
+  task_id: number;
+  /** The progress report it was sent with, when it was. */
+  report_id: number | null;
+  /** The name it was uploaded with, cleaned: shown and offered on download, never used as a path. */
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: Timestamp;
+  uploaded_by: string;
+}
+
+/** How often a region's units report progress (月报/季报/半年报/年报). */
+export interface ReportingCadenceTable {
+  id: Generated<number>;
+  region_id: number;
+  cadence: string;
+  updated_at: Timestamp;
+  updated_by: string;
 }
 
 export interface TaskTable {
@@ -478,6 +505,8 @@ export interface Database {
   units: UnitTable;
   tasks: TaskTable;
   task_reports: TaskReportTable;
+  task_attachments: TaskAttachmentTable;
+  reporting_cadences: ReportingCadenceTable;
   project_ledger: ProjectLedgerTable;
   pending_derivations: PendingDerivationTable;
   search_units: SearchUnitTable;

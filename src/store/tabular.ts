@@ -264,8 +264,8 @@ class SheetBudget {
   }
 }
 
-/** Characters decoded and parsed per pass through the event loop. */
-const CSV_CHARS_PER_TURN = 1 << 20;
+/** Characters decoded and parsed per pass through the event loop (64K: a few ms, so health checks stay quick). */
+const CSV_CHARS_PER_TURN = 1 << 16;
 
 /** An incremental CSV parser: text goes in piece by piece, records come out with the line they start on. */
 export class CsvRecords {
@@ -417,14 +417,18 @@ function boundedCells(cells: string[], line: number, budget: SheetBudget): strin
 }
 
 async function* readCsvRows(bytes: Uint8Array, limits: SheetLimits): AsyncGenerator<SheetRow> {
-  const bad = firstInvalidUtf8(bytes);
-  if (bad !== -1) throw notUtf8(bytes, bad);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  // Fatal: a byte that is not UTF-8 stops the read; only then is the whole file scanned for where it is.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: false, fatal: true });
   const records = new CsvRecords(limits);
   const budget = new SheetBudget(limits);
   for (let at = 0; at <= bytes.length; at += CSV_CHARS_PER_TURN) {
     const last = at + CSV_CHARS_PER_TURN >= bytes.length;
-    const text = decoder.decode(bytes.subarray(at, at + CSV_CHARS_PER_TURN), { stream: !last });
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(at, at + CSV_CHARS_PER_TURN), { stream: !last });
+    } catch {
+      throw notUtf8(bytes, Math.max(0, firstInvalidUtf8(bytes)));
+    }
     const rows = [...records.push(text), ...(last ? records.end() : [])];
     for (const row of rows) {
       budget.row(row.line);

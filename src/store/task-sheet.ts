@@ -7,6 +7,7 @@ import { createTask, ensureUnit, listUnits, pageTasks, type TaskFilter } from '.
 import { readSheet, type RowError } from './observations-io.js';
 import type { Database } from './schema.js';
 import { toTabular, type TabularFormat } from './tabular.js';
+import { unitKind } from './unit-sheet.js';
 
 // The 完成时限 rule is the ledger's one date rule; the store's face keeps offering it.
 export { parseDeadline };
@@ -199,13 +200,4 @@ export async function importTaskSheet(
     });
     return { rows: body.length, errors: [], imported: parsed.length, units_created: created };
   });
-}
-
-/** The kind of a unit from the end of its name (科技局 → 局, 卫健委 → 委, 某某街道 → 镇街). */
-function unitKind(name: string): '局' | '委' | '办' | '镇街' | '其他' {
-  if (/(镇|乡|街道|街办)$/.test(name)) return '镇街';
-  if (/局$/.test(name)) return '局';
-  if (/委(员会)?$/.test(name)) return '委';
-  if (/办(公室)?$/.test(name)) return '办';
-  return '其他';
 }

@@ -1,5 +1,7 @@
 // A multipart/form-data body for fastify.inject (one or more files).
-export function multipart(files: Array<{ field?: string; filename: string; content: Uint8Array | string }>): {
+export function multipart(
+  files: Array<{ field?: string; filename: string; content: Uint8Array | string; type?: string }>,
+): {
   payload: Buffer;
   headers: Record<string, string>;
 } {
@@ -9,7 +11,7 @@ export function multipart(files: Array<{ field?: string; filename: string; conte
     parts.push(
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.filename}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
+          `Content-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
       ),
     );
     parts.push(typeof f.content === 'string' ? Buffer.from(f.content) : Buffer.from(f.content));

@@ -67,7 +67,7 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
 export async function postJson<T>(
   path: string,
   body: unknown,
-  method: 'POST' | 'PATCH' = 'POST',
+  method: 'POST' | 'PATCH' | 'PUT' = 'POST',
 ): Promise<T> {
   return read<T>(await fetch(path, { method, headers: headers(true), body: JSON.stringify(body) }));
 }
@@ -126,6 +126,7 @@ export type {
   QueueState,
   ReaderDocument,
   Region,
+  RegionCadence,
   ReportQuery,
   ReviewGroups,
   ReviewItem,
@@ -136,4 +137,5 @@ export type {
   SeriesTarget,
   Status,
   VersionAnswer,
+  UnitImportResult,
 } from '../../src/server/contract/index.js';

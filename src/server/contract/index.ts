@@ -79,4 +79,11 @@ export {
   CloseStep,
   ProjectChange,
   TaskSheetScope,
+  Cadence,
+  CadenceSetting,
+  RegionCadence,
+  UnitSheetScope,
+  UnitImportResult,
+  TaskAttachment,
+  AttachmentUpload,
 } from './ledger.js';

@@ -2,6 +2,7 @@
 // updates, and the day the ledger is judged as of. (Its records are declared once in src/ledger/records.ts.)
 import { Type, type Static } from 'typebox';
 import { Nullable } from './common.js';
+import { RowError } from './imports.js';
 
 const Text = Type.Optional(Nullable(Type.String()));
 const UnitId = Type.Optional(Nullable(Type.Integer()));
@@ -12,7 +13,9 @@ export const LedgerClock = Type.Object({
     Type.String({ description: 'judge overdue as of this day (YYYY-MM-DD; default today)' }),
   ),
   cadence: Type.Optional(
-    Type.Enum(['month', 'quarter'], { description: 'reporting cadence (default quarter)' }),
+    Type.Enum(['month', 'quarter', 'half', 'year'], {
+      description: "reporting cadence (default: the region's stored cadence, else quarter)",
+    }),
   ),
 });
 export type LedgerClock = Static<typeof LedgerClock>;
@@ -92,6 +95,51 @@ export const ProjectChange = Type.Object(
   { additionalProperties: false },
 );
 export type ProjectChange = Static<typeof ProjectChange>;
+
+/** How often a region's units report progress: 月报, 季报, 半年报, 年报. */
+export const Cadence = Type.Enum(['month', 'quarter', 'half', 'year']);
+
+export const CadenceSetting = Type.Object({ cadence: Cadence }, { additionalProperties: false });
+export type CadenceSetting = Static<typeof CadenceSetting>;
+
+export const RegionCadence = Type.Object({
+  region_id: Type.Integer(),
+  cadence: Cadence,
+  /** False when no cadence is stored and the default applies. */
+  stored: Type.Boolean(),
+});
+export type RegionCadence = Static<typeof RegionCadence>;
+
+/** Where a unit list (责任单位名单) goes. */
+export const UnitSheetScope = Type.Object(
+  { region_id: Type.Optional(Type.Integer({ description: 'region id (absent: units of no region)' })) },
+  { additionalProperties: false },
+);
+
+export const UnitImportResult = Type.Object({
+  rows: Type.Integer(),
+  errors: Type.Array(RowError),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+});
+export type UnitImportResult = Static<typeof UnitImportResult>;
+
+export const TaskAttachment = Type.Object({
+  id: Type.Integer(),
+  task_id: Type.Integer(),
+  report_id: Nullable(Type.Integer()),
+  name: Type.String(),
+  media_type: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploaded_at: Type.String(),
+  uploaded_by: Type.String(),
+});
+
+export const AttachmentUpload = Type.Object(
+  { report_id: Type.Optional(Type.Integer({ description: 'the progress report the file belongs to' })) },
+  { additionalProperties: false },
+);
 
 /** Where a 任务分解表 goes (import) or comes from (export). */
 export const TaskSheetScope = Type.Object({

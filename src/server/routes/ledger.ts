@@ -2,13 +2,19 @@
 // 任务分解表 in and out, and 考核 scores. Lists follow the list conventions (paging, filters, CSV/XLSX twins).
 import { Type } from 'typebox';
 import {
+  addAttachment,
   assessRegion,
+  cadenceOf,
+  cadencesOf,
   closeStep,
   createTask,
   ensureUnit,
   exportTaskSheet,
+  getAttachment,
   getTask,
   importTaskSheet,
+  importUnitSheet,
+  listAttachments,
   listReports,
   listUnits,
   pageProjectLedger,
@@ -17,12 +23,19 @@ import {
   seedProjectLedger,
   updateProjectLedger,
   reportProgress,
+  setCadence,
   updateTask,
   type TaskFilter,
 } from '../../store/index.js';
 import {
+  AttachmentUpload,
+  CadenceSetting,
   CloseStep,
   IdParams,
+  RegionCadence,
+  TaskAttachment,
+  UnitImportResult,
+  UnitSheetScope,
   LedgerClock,
   NewReport,
   NewTask,
@@ -31,8 +44,34 @@ import {
   TaskChange,
   TaskSheetScope,
 } from '../contract/index.js';
+import { httpError } from '../errors.js';
 import { int, listRoute, sendDownload } from '../lists.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
+
+/** The one uploaded file of a multipart request, as a view of its bytes (400 naming the field when there is none). */
+async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
+  const part = request.isMultipart() ? await request.file() : undefined;
+  if (!part)
+    throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
+      code: 'upload/no-file',
+    });
+  const buffer = await part.toBuffer();
+  return {
+    filename: part.filename,
+    mimetype: part.mimetype,
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
+  };
+}
+
+/** Media types a browser may be told a download is; anything else is sent as plain bytes. */
+const SHOWN_TYPES =
+  /^(application\/pdf|image\/(png|jpeg|gif|webp)|text\/plain|application\/(msword|zip|vnd\.[a-z0-9.+-]+))$/;
+
+/** Content-Disposition for a stored name: an ASCII fallback and the UTF-8 name (RFC 6266 / 8187). */
+function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
 
 export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
@@ -69,6 +108,131 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         actorOf(request),
       );
       return reply.code(201).send((await listUnits(db)).find((u) => u.id === id));
+    },
+  );
+
+  app.post(
+    '/api/units/import',
+    {
+      config: { access: 'manage' },
+      schema: {
+        tags: ['ledger'],
+        summary:
+          'import a 责任单位名单 (multipart "file": 单位名称, 简称, 类别, 上级单位, 联系人, 联系电话); row-level errors, nothing stored when a row is wrong',
+        consumes: ['multipart/form-data'],
+        querystring: UnitSheetScope,
+        response: { 201: UnitImportResult, 422: UnitImportResult },
+      },
+    },
+    async (request, reply) => {
+      const { bytes } = await uploadedFile(request);
+      const result = await importUnitSheet(db, bytes, request.query.region_id ?? null, actorOf(request));
+      return reply.code(result.errors.length ? 422 : 201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/regions/:id/cadence',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['ledger'],
+        summary:
+          "how often the region's units report progress (month 月报, quarter 季报, half 半年报, year 年报)",
+        params: IdParams,
+        response: { 200: RegionCadence },
+      },
+    },
+    async (request) => {
+      const id = request.params.id;
+      const stored = (await cadencesOf(db, [id])).has(id);
+      return { region_id: id, cadence: await cadenceOf(db, id), stored };
+    },
+  );
+
+  app.put(
+    '/api/regions/:id/cadence',
+    {
+      config: { access: 'manage' },
+      schema: {
+        tags: ['ledger'],
+        summary: "set the region's reporting cadence: what is due and overdue follows it",
+        params: IdParams,
+        body: CadenceSetting,
+        response: { 200: RegionCadence },
+      },
+    },
+    async (request) => ({
+      region_id: request.params.id,
+      cadence: await setCadence(db, request.params.id, request.body.cadence, actorOf(request)),
+      stored: true,
+    }),
+  );
+
+  app.get(
+    '/api/tasks/:id/attachments',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['ledger'],
+        summary: "a task's evidence files (name, type, size, sha256; the bytes at /api/attachments/:id)",
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(TaskAttachment) }) },
+      },
+    },
+    async (request) => {
+      await getTask(db, request.params.id);
+      return { items: await listAttachments(db, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/api/tasks/:id/attachments',
+    {
+      config: { access: 'enter' },
+      schema: {
+        tags: ['ledger'],
+        summary:
+          'attach a file as evidence of progress (multipart "file"; at most LANTU_ATTACHMENT_MAX_BYTES, default 20 MB)',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        querystring: AttachmentUpload,
+        response: { 201: TaskAttachment },
+      },
+    },
+    async (request, reply) => {
+      const { filename, mimetype, bytes } = await uploadedFile(request);
+      const stored = await addAttachment(
+        db,
+        request.params.id,
+        { name: filename, media_type: mimetype, bytes, report_id: request.query.report_id ?? null },
+        actorOf(request),
+      );
+      return reply.code(201).send(stored);
+    },
+  );
+
+  app.get(
+    '/api/attachments/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['ledger'],
+        summary: 'download an evidence file (always as an attachment)',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      const file = await getAttachment(db, request.params.id);
+      return reply
+        .header(
+          'content-type',
+          SHOWN_TYPES.test(file.media_type) ? file.media_type : 'application/octet-stream',
+        )
+        .header('content-disposition', attachmentDisposition(file.name))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(file.content);
     },
   );
 
@@ -127,6 +291,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
     async (request) => ({
       ...(await getTask(db, request.params.id, request.query)),
       reports: await listReports(db, request.params.id),
+      files: await listAttachments(db, request.params.id),
     }),
   );
 

@@ -47,7 +47,12 @@ export async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
   const part = await request.file();
   if (!part)
     throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
-  return { filename: safeUploadName(part.filename), bytes: new Uint8Array(await part.toBuffer()) };
+  const buffer = await part.toBuffer();
+  // A view, not a copy: new Uint8Array(buffer) would hold the upload twice.
+  return {
+    filename: safeUploadName(part.filename),
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
+  };
 }
 
 export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
@@ -158,7 +163,7 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
     async (request) => {
       const { filename, bytes } = await uploadedFile(request);
       const { valid, errors, rows } = await checkObservationSheet(db, bytes);
-      return { filename, rows, valid: valid.length, errors };
+      return { filename, rows, valid, errors };
     },
   );
 

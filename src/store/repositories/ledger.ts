@@ -1,9 +1,13 @@
 // The implementation ledger in the store: units, a plan's tasks, progress reports, 销号, overdue and 考核.
 // Every change is audited; the rules themselves (lifecycle, overdue, scores) live in src/ledger.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import {
+  CADENCES,
   DATE_FORMS,
+  DEFAULT_CADENCE,
+  PERIOD_FORM,
   PROJECT_STAGES,
   assessUnits,
   completionRate,
@@ -19,6 +23,7 @@ import {
   type Milestone,
   type ProjectLedgerEntry,
   type Task,
+  type TaskAttachment,
   type TaskReport,
   type Unit,
   type TaskEvent,
@@ -78,9 +83,66 @@ export async function ensureUnit(
 }
 
 export async function listUnits(db: Db, filter: { region_id?: number } = {}): Promise<Unit[]> {
-  let query = db.selectFrom('units').select(['id', 'region_id', 'name', 'short_name', 'kind', 'contact']);
+  let query = db
+    .selectFrom('units')
+    .select(['id', 'region_id', 'name', 'short_name', 'kind', 'contact', 'parent_id']);
   if (filter.region_id !== undefined) query = query.where('region_id', '=', filter.region_id);
   return query.orderBy('id').execute();
+}
+
+// ------------------------------------------------------------------------------------- reporting cadence
+
+/** The cadence a region's units report by (月报/季报/半年报/年报), as stored; the default where none is. */
+export async function cadenceOf(db: Db, regionId: number | null): Promise<Cadence> {
+  if (regionId === null) return DEFAULT_CADENCE;
+  return (await cadencesOf(db, [regionId])).get(regionId) ?? DEFAULT_CADENCE;
+}
+
+/** The stored cadences of some regions (a region without one is absent). */
+export async function cadencesOf(db: Db, regionIds: readonly number[]): Promise<Map<number, Cadence>> {
+  const ids = [...new Set(regionIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('reporting_cadences')
+    .select(['region_id', 'cadence'])
+    .where('region_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.region_id, r.cadence as Cadence]));
+}
+
+/** Set how often a region's units report; what is due and overdue follows it from then on. */
+export async function setCadence(
+  db: Db,
+  regionId: number,
+  cadence: Cadence,
+  actor: string,
+): Promise<Cadence> {
+  if (!CADENCES.includes(cadence))
+    throw new LantuError({
+      code: 'cadence/unknown',
+      message: `reporting cadence "${cadence}" is not one of ${CADENCES.join(', ')}`,
+      expected: 'month (月报), quarter (季报), half (半年报) or year (年报)',
+    });
+  const region = await db.selectFrom('regions').select('id').where('id', '=', regionId).executeTakeFirst();
+  if (!region) throw notFound('region', regionId);
+  await db.transaction().execute(async (tx) => {
+    const stamp = now();
+    await tx
+      .insertInto('reporting_cadences')
+      .values({ region_id: regionId, cadence, updated_at: stamp, updated_by: actor })
+      .onConflict((oc) =>
+        oc.column('region_id').doUpdateSet({ cadence, updated_at: stamp, updated_by: actor }),
+      )
+      .execute();
+    await appendAudit(tx, {
+      actor,
+      action: 'cadence.set',
+      entity: 'region',
+      entity_id: regionId,
+      detail: { cadence },
+    });
+  });
+  return cadence;
 }
 
 // ---------------------------------------------------------------------------------------------- tasks
@@ -96,6 +158,7 @@ export interface TaskFilter {
 
 export interface LedgerClock {
   today?: string;
+  /** Judge every task by this cadence; absent, each by its region's stored cadence. */
   cadence?: Cadence;
 }
 
@@ -126,9 +189,16 @@ async function withOverdue(
   for (const r of reports)
     (periods.get(r.task_id) ?? periods.set(r.task_id, new Set()).get(r.task_id)!).add(r.period);
   const day = clock.today ?? today();
-  const cadence = clock.cadence ?? 'quarter';
+  const stored = clock.cadence
+    ? new Map<number, Cadence>()
+    : await cadencesOf(
+        db,
+        rows.flatMap((r) => (r.region_id === null ? [] : [r.region_id])),
+      );
   return rows.map((r) => {
     const reported = periods.get(r.id) ?? new Set<string>();
+    const cadence =
+      clock.cadence ?? (r.region_id === null ? undefined : stored.get(r.region_id)) ?? DEFAULT_CADENCE;
     const overdue = overdueOf(
       { state: r.state, due: r.due_date, created: r.created_at.slice(0, 10), reported },
       day,
@@ -481,14 +551,17 @@ export async function reportProgress(
     });
   if (report.percent != null && Number(report.percent) > 100)
     throw new LantuError({ code: 'report/bad-percent', message: `完成比例 ${report.percent} is above 100` });
-  const period = report.period ?? periodOf(clock.today ?? today(), clock.cadence ?? 'quarter');
-  if (!/^\d{4}-(Q[1-4]|\d{2})$/.test(period))
+  if (report.period !== undefined && !PERIOD_FORM.test(report.period))
     throw new LantuError({
       code: 'report/bad-period',
-      message: `period "${period}" is not 2026-Q1 or 2026-03`,
+      message: `period "${report.period}" is not 2026-03, 2026-Q1, 2026-H1 or 2026`,
     });
   return db.transaction().execute(async (tx) => {
     const task = await getTask(tx, taskId, clock);
+    // The current period of the cadence the task's region reports by.
+    const period =
+      report.period ??
+      periodOf(clock.today ?? today(), clock.cadence ?? (await cadenceOf(tx, task.region_id)));
     await moveTask(tx, task, 'report', actor);
     const inserted = await tx
       .insertInto('task_reports')
@@ -551,7 +624,7 @@ export async function assessRegion(
   scheme?: AssessmentScheme,
 ): Promise<UnitScore[]> {
   const day = clock.today ?? today();
-  const cadence = clock.cadence ?? 'quarter';
+  const cadence = clock.cadence ?? (await cadenceOf(db, regionId));
   const [units, tasks] = await Promise.all([
     listUnits(db, { region_id: regionId }),
     pageTasks(db, { region_id: regionId }, undefined, clock),
@@ -767,4 +840,134 @@ export async function updateProjectLedger(
   return ledgerEntry(
     await db.selectFrom('project_ledger').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
   );
+}
+
+// ------------------------------------------------------------------------------------- attachments
+
+/** The largest evidence file kept (bytes): LANTU_ATTACHMENT_MAX_BYTES, default 20 MB. */
+export function attachmentLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number(env.LANTU_ATTACHMENT_MAX_BYTES);
+  return Number.isInteger(set) && set > 0 ? set : 20 * 1024 * 1024;
+}
+
+/**
+ * The name an uploaded file is kept and offered under: the last part of any path it came with, without control
+ * characters, quotes or a leading dot, at most 120 characters. It is only ever a label, never a path.
+ */
+export function safeFilename(uploaded: string | null | undefined): string {
+  const base = (uploaded ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  if (!clean) return 'attachment';
+  if (clean.length <= 120) return clean;
+  // Keep the extension: it tells the person (and the system that opens it) what the file is.
+  const dot = clean.lastIndexOf('.');
+  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+  return clean.slice(0, 120 - ext.length) + ext;
+}
+
+/** A declared media type when it is one (type/subtype), else the neutral one. */
+function mediaTypeOf(declared: string | null | undefined): string {
+  const t = (declared ?? '').trim().toLowerCase();
+  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(t) ? t : 'application/octet-stream';
+}
+
+const ATTACHMENT_COLUMNS = [
+  'id',
+  'task_id',
+  'report_id',
+  'name',
+  'media_type',
+  'size',
+  'sha256',
+  'uploaded_at',
+  'uploaded_by',
+] as const;
+
+/** Keep a file as evidence of a task's progress (optionally of one of its reports); audited. */
+export async function addAttachment(
+  db: Db,
+  taskId: number,
+  file: {
+    name: string | null | undefined;
+    media_type?: string | null;
+    bytes: Uint8Array;
+    report_id?: number | null;
+  },
+  actor: string,
+  limit = attachmentLimit(),
+): Promise<TaskAttachment> {
+  if (file.bytes.length === 0)
+    throw new LantuError({ code: 'attachment/empty', message: '附件为空 / the file is empty' });
+  if (file.bytes.length > limit)
+    throw new LantuError({
+      code: 'attachment/too-large',
+      message: `附件超过 ${Math.floor(limit / 1024 / 1024)} MB 的上限 / the file is larger than ${limit} bytes (the limit)`,
+      expected: `a file of at most ${limit} bytes (LANTU_ATTACHMENT_MAX_BYTES)`,
+    });
+  return db.transaction().execute(async (tx) => {
+    const task = await tx.selectFrom('tasks').select('id').where('id', '=', taskId).executeTakeFirst();
+    if (!task) throw notFound('task', taskId);
+    if (file.report_id != null) {
+      const report = await tx
+        .selectFrom('task_reports')
+        .select('id')
+        .where('id', '=', file.report_id)
+        .where('task_id', '=', taskId)
+        .executeTakeFirst();
+      if (!report)
+        throw new LantuError({
+          code: 'report/not-found',
+          message: `task ${taskId} has no report ${file.report_id}`,
+          expected: 'the id of one of the task’s progress reports, or none',
+        });
+    }
+    const row = {
+      task_id: taskId,
+      report_id: file.report_id ?? null,
+      name: safeFilename(file.name),
+      media_type: mediaTypeOf(file.media_type),
+      size: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      uploaded_at: now(),
+      uploaded_by: actor,
+    };
+    const inserted = await tx
+      .insertInto('task_attachments')
+      .values({ ...row, content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, {
+      actor,
+      action: 'task.attach',
+      entity: 'task',
+      entity_id: taskId,
+      detail: { attachment: inserted.id, name: row.name, size: row.size, sha256: row.sha256 },
+    });
+    return { id: inserted.id, ...row };
+  });
+}
+
+/** A task's evidence files, oldest first, without their bytes. */
+export async function listAttachments(db: Db, taskId: number): Promise<TaskAttachment[]> {
+  return db
+    .selectFrom('task_attachments')
+    .select([...ATTACHMENT_COLUMNS])
+    .where('task_id', '=', taskId)
+    .orderBy('id')
+    .execute();
+}
+
+/** One evidence file with its bytes, to download. */
+export async function getAttachment(db: Db, id: number): Promise<TaskAttachment & { content: Buffer }> {
+  const found = await db
+    .selectFrom('task_attachments')
+    .select([...ATTACHMENT_COLUMNS, 'content'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!found) throw notFound('attachment', id);
+  return { ...found, content: Buffer.from(found.content) };
 }

@@ -1,10 +1,35 @@
 // 任务台账: a plan's tasks by unit, state and overdue; the unit reports progress, the planner closes (销号);
 // the 考核 ranking of the units. Types come from the server's own modules, never declared a second time.
-import { Alert, Button, Card, Checkbox, Empty, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ProjectLedgerEntry, Task, Unit, UnitScore } from '../../../src/ledger';
-import { postJson, type DocumentSummary, type Page } from '../api';
+import type { ProjectLedgerEntry, Task, TaskAttachment, Unit, UnitScore } from '../../../src/ledger';
+import {
+  postJson,
+  uploadFile,
+  type DocumentSummary,
+  type Page,
+  type RegionCadence,
+  type UnitImportResult,
+} from '../api';
 import { Downloads } from '../components/Downloads';
 import { FormDialog, useWrite } from '../components/FormDialog';
 import { useLang } from '../i18n';
@@ -133,6 +158,148 @@ function AssignDialog({ task, units, onDone }: { task: Task | null; units: Unit[
   );
 }
 
+const CADENCE_LABELS: Record<RegionCadence['cadence'], [string, string]> = {
+  month: ['月报', 'Monthly'],
+  quarter: ['季报', 'Quarterly'],
+  half: ['半年报', 'Half-yearly'],
+  year: ['年报', 'Yearly'],
+};
+
+/** The region's reporting cadence: what is due and overdue in the ledger follows it. */
+function CadencePicker({ regionId, onChange }: { regionId: number; onChange: () => void }) {
+  const { t } = useLang();
+  const cadence = useApi<RegionCadence>(`/api/regions/${regionId}/cadence`);
+  const write = useWrite();
+  return (
+    <Select
+      size="small"
+      className="cadence-picker"
+      aria-label={t('报送周期', 'Reporting cadence')}
+      style={{ width: 120 }}
+      value={cadence.data?.cadence}
+      onChange={(value: RegionCadence['cadence']) =>
+        write(
+          () => postJson(`/api/regions/${regionId}/cadence`, { cadence: value }, 'PUT'),
+          () => t(`报送周期已设为${CADENCE_LABELS[value][0]}`, `Cadence set to ${CADENCE_LABELS[value][1]}`),
+          () => {
+            cadence.reload();
+            onChange();
+          },
+        )
+      }
+      options={Object.entries(CADENCE_LABELS).map(([value, [zh, en]]) => ({ value, label: t(zh, en) }))}
+    />
+  );
+}
+
+/** Import the 责任单位名单; a list with errors stores nothing and its errors are shown row by row. */
+function UnitImport({ regionId, onDone }: { regionId: number | null; onDone: () => void }) {
+  const { t } = useLang();
+  const { message } = AntApp.useApp();
+  const [errors, setErrors] = useState<UnitImportResult['errors']>([]);
+  const send = async (file: File) => {
+    const { body } = await uploadFile<UnitImportResult>(
+      '/api/units/import',
+      file,
+      regionId === null ? {} : { region_id: regionId },
+    );
+    setErrors(body.errors);
+    if (body.errors.length === 0) {
+      message.success(
+        t(
+          `已导入责任单位名单：新增 ${body.created} 个，更新 ${body.updated} 个`,
+          `Unit list imported: ${body.created} added, ${body.updated} updated`,
+        ),
+      );
+      onDone();
+    }
+  };
+  return (
+    <>
+      <Upload
+        accept=".xlsx,.csv"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          send(file).catch((e: unknown) => message.error(String((e as Error).message ?? e)));
+          return false;
+        }}
+      >
+        <Button size="small" icon={<UploadOutlined />} className="unit-import">
+          {t('导入责任单位名单', 'Import unit list')}
+        </Button>
+      </Upload>
+      <Modal
+        open={errors.length > 0}
+        title={t('责任单位名单有误，未导入', 'The unit list has errors; nothing was stored')}
+        onCancel={() => setErrors([])}
+        footer={null}
+      >
+        <List
+          size="small"
+          className="unit-import-errors"
+          dataSource={errors}
+          renderItem={(e) => (
+            <List.Item>
+              {t(`第 ${e.row} 行`, `Row ${e.row}`)}
+              {e.column ? `（${e.column}）` : ''}：{e.message}
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </>
+  );
+}
+
+/** A task's evidence files: listed with their size, downloaded as attachments, and uploaded by the unit. */
+function AttachmentsDialog({ task, onClose }: { task: Task | null; onClose: () => void }) {
+  const { t } = useLang();
+  const { message } = AntApp.useApp();
+  const files = useApi<{ items: TaskAttachment[] }>(task ? `/api/tasks/${task.id}/attachments` : null);
+  return (
+    <Modal
+      open={task !== null}
+      title={`${t('佐证材料', 'Evidence files')}：${task?.title ?? ''}`}
+      onCancel={onClose}
+      footer={null}
+      className="attachments-dialog"
+    >
+      <List
+        size="small"
+        className="attachment-list"
+        loading={files.loading}
+        locale={{ emptyText: t('尚无附件', 'No files yet') }}
+        dataSource={files.data?.items ?? []}
+        renderItem={(f) => (
+          <List.Item>
+            <a href={`/api/attachments/${f.id}`}>{f.name}</a>
+            <span>
+              {(f.size / 1024).toFixed(1)} KB · {f.uploaded_by}
+            </span>
+          </List.Item>
+        )}
+      />
+      <Upload
+        showUploadList={false}
+        beforeUpload={(file) => {
+          uploadFile<TaskAttachment>(`/api/tasks/${task!.id}/attachments`, file)
+            .then(({ status, body }) => {
+              if (status === 201) {
+                message.success(t(`已上传 ${body.name}`, `Uploaded ${body.name}`));
+                files.reload();
+              } else message.error((body as unknown as { message?: string }).message ?? String(status));
+            })
+            .catch((e: unknown) => message.error(String((e as Error).message ?? e)));
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} className="attachment-upload">
+          {t('上传佐证材料', 'Upload a file')}
+        </Button>
+      </Upload>
+    </Modal>
+  );
+}
+
 function Tasks({ plan }: { plan: DocumentSummary }) {
   const { t, lang } = useLang();
   const [unit, setUnit] = useState<number | undefined>();
@@ -140,6 +307,7 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
   const [overdue, setOverdue] = useState(false);
   const [reporting, setReporting] = useState<Task | null>(null);
   const [assigning, setAssigning] = useState<Task | null>(null);
+  const [attaching, setAttaching] = useState<Task | null>(null);
   const filters = { document_id: plan.id, lead_unit_id: unit, state, overdue: overdue || undefined };
   const tasks = useApi<Page<Task>>('/api/tasks', { ...filters, limit: 1000 });
   const units = useApi<Page<Unit>>('/api/units', { region_id: plan.region_id ?? undefined, limit: 1000 });
@@ -175,6 +343,8 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
       title={t('任务台账', 'Task ledger')}
       extra={
         <Space wrap>
+          {plan.region_id !== null && <CadencePicker regionId={plan.region_id} onChange={tasks.reload} />}
+          <UnitImport regionId={plan.region_id ?? null} onDone={units.reload} />
           <Button size="small" href={`/api/task-sheet?document_id=${plan.id}&format=xlsx`}>
             {t('下载任务分解表', 'Task sheet (XLSX)')}
           </Button>
@@ -259,6 +429,9 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
                     {t('报送进展', 'Report')}
                   </Button>
                 )}
+                <Button size="small" className="attachments" onClick={() => setAttaching(task)}>
+                  {t('附件', 'Files')}
+                </Button>
                 {(task.state === '推进中' || task.state === '未启动') && (
                   <Button
                     size="small"
@@ -297,6 +470,7 @@ function Tasks({ plan }: { plan: DocumentSummary }) {
           tasks.reload();
         }}
       />
+      <AttachmentsDialog task={attaching} onClose={() => setAttaching(null)} />
       <ReportDialog
         task={reporting}
         onDone={() => {
