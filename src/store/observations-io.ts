@@ -7,6 +7,7 @@ import { indicatorById, regionAncestors, resolveRegion, unitsCompatible } from '
 import { sha256Of } from './analysis.js';
 import { linkName } from './linking.js';
 import { now } from './json.js';
+import { checkEntry, enterApproval, enterObservationApprovals, type Revision } from './repositories/approvals.js';
 import { appendAudit } from './repositories/audit.js';
 import {
   insertObservations,
@@ -395,8 +396,14 @@ export async function importObservations(
   // In place: a copy of 600k rows would double what the import holds.
   for (const v of valid) v.region_id ??= regionIds.get(v.region)!;
   const stored = valid as StoredRow[];
-  const fresh = await withoutDuplicates(db, stored);
-  result.duplicates = stored.length - fresh.length;
+  const unlocked = await withoutLockedYears(db, stored);
+  if (unlocked.errors.length > 0) {
+    result.errors = [...result.errors, ...unlocked.errors].sort((a, b) => a.row - b.row);
+    result.valid -= unlocked.errors.length;
+    if (!options.validRowsOnly) return result;
+  }
+  const fresh = await withoutDuplicates(db, unlocked.rows);
+  result.duplicates = unlocked.rows.length - fresh.length;
   if (fresh.length === 0) return result;
 
   let importId: number | null = null;
@@ -421,9 +428,15 @@ export async function importObservations(
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
-      await insertObservations(
+      const ids = await insertObservations(
         trx,
         chunk.map((v) => newObservation(v, id, options.by)),
+      );
+      // Every imported value is entered (填报), as a typed one is: statuses count it once it is approved.
+      await enterObservationApprovals(
+        trx,
+        ids.map((o, k) => ({ id: o, region_id: chunk[k]!.region_id, year: chunk[k]!.year })),
+        options.by,
       );
       // Owed with the rows: a crash before the derive below leaves work the next start finishes.
       for (const region of new Set(chunk.map((v) => v.region_id))) await oweDerivation(trx, region, null);
@@ -452,6 +465,38 @@ export async function importObservations(
   const regions = [...new Set(fresh.map((v) => v.region_id))];
   if (options.derive !== false) await deriveRegions(db, regions, options.by, { lint: false });
   return result;
+}
+
+/** Rows of a published (locked) region-year are refused: a change to a published value is a revision. */
+async function withoutLockedYears(
+  db: Db,
+  rows: StoredRow[],
+): Promise<{ rows: StoredRow[]; errors: ImportResult['errors'] }> {
+  const regions = [...new Set(rows.map((r) => r.region_id))];
+  const locked = new Map<string, string>();
+  for (let i = 0; i < regions.length; i += 500) {
+    const published = await db
+      .selectFrom('publications')
+      .select(['region_id', 'year', 'published_at'])
+      .where('region_id', 'in', regions.slice(i, i + 500))
+      .execute();
+    for (const p of published) locked.set(`${p.region_id}:${p.year}`, p.published_at.slice(0, 10));
+  }
+  if (locked.size === 0) return { rows, errors: [] };
+  const errors: ImportResult['errors'] = [];
+  const open = rows.filter((r) => {
+    const at = locked.get(`${r.region_id}:${r.year}`);
+    if (at === undefined) return true;
+    errors.push({
+      row: r.row,
+      column: 'year',
+      value: String(r.year),
+      message: `${r.region} ${r.year} was published on ${at} and is locked`,
+      expected: 'a revision entered on the data entry page (revises: the published value, with a reason)',
+    });
+    return false;
+  });
+  return { rows: open, errors };
 }
 
 /** Valid rows stored per transaction, and rows looked up per duplicate check. */
@@ -669,7 +714,10 @@ export async function exportObservations(
   return Buffer.concat(chunks);
 }
 
-/** Record one value a person typed (source kind `person`), then recompute the region's statuses. */
+/**
+ * Record one value a person typed (source kind `person`) as 填报 (entered, waiting for review); in a published year
+ * only as a revision of a value of the same indicator and year. Statuses count it once it is approved.
+ */
 export async function recordObservation(
   db: Db,
   input: {
@@ -680,10 +728,27 @@ export async function recordObservation(
     unit?: string | null;
     note?: string | null;
     by: string;
+    /** The observation this value revises (required in a published year), with the reason. */
+    revises?: Revision;
   },
 ): Promise<number> {
-  const [id] = await db.transaction().execute(async (trx) => {
-    const ids = await insertObservations(trx, [
+  const place = { kind: 'observation' as const, region_id: input.region_id, document_id: null, year: input.year };
+  if (input.revises) {
+    const revised = await db
+      .selectFrom('observations')
+      .select(['indicator_id'])
+      .where('id', '=', input.revises.subject_id)
+      .executeTakeFirst();
+    if (revised && revised.indicator_id !== input.indicator_id)
+      throw new LantuError({
+        code: 'approval/revision-elsewhere',
+        message: `observation ${input.revises.subject_id} is of ${revised.indicator_id}, the revision of ${input.indicator_id}`,
+        expected: 'a revision of a value of the same indicator, region and year',
+      });
+  }
+  const id = await db.transaction().execute(async (trx) => {
+    const revises = await checkEntry(trx, place, input.revises);
+    const [created] = await insertObservations(trx, [
       {
         region_id: input.region_id,
         indicator_id: input.indicator_id,
@@ -705,15 +770,22 @@ export async function recordObservation(
         recorded_at: now(),
       },
     ]);
+    const { revises: _r, ...detail } = input;
     await appendAudit(trx, {
       actor: input.by,
       action: 'observation.create',
       entity: 'observation',
-      entity_id: ids[0],
-      detail: input,
+      entity_id: created,
+      detail,
     });
-    return ids;
+    await enterApproval(trx, {
+      ...place,
+      subject_id: created!,
+      by: input.by,
+      revises,
+      reason: input.revises?.reason ?? null,
+    });
+    return created!;
   });
-  await deriveRegions(db, [input.region_id], input.by, { lint: false });
-  return id!;
+  return id;
 }

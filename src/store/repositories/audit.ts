@@ -23,8 +23,8 @@ export async function appendAudit(
     entity_id?: string | number | null;
     detail?: unknown;
   },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const { id } = await db
     .insertInto('audit_log')
     .values({
       at: now(),
@@ -34,7 +34,9 @@ export async function appendAudit(
       entity_id: entry.entity_id === undefined || entry.entity_id === null ? null : String(entry.entity_id),
       detail: toJson(entry.detail ?? {}),
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 export interface AuditFilter {
