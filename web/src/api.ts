@@ -98,6 +98,14 @@ export function downloadLinks(path: string, params: Params = {}) {
 
 export type {
   ApiErrorBody,
+  Approval,
+  ApprovalHistory,
+  ApprovalRef,
+  ApprovalState,
+  Publication,
+  PublicationSummary,
+  PublicPlan,
+  PublishPreview,
   CatalogIndicator,
   CheckResult,
   ComparisonRow,

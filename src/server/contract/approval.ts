@@ -120,6 +120,7 @@ export const PublicPlan = Type.Object({
   plan: Type.Object({
     id: Type.Integer(),
     title: Nullable(Type.String()),
+    region_id: Nullable(Type.Integer()),
     region: Nullable(Type.String()),
     period_start: Nullable(Type.Integer()),
     period_end: Nullable(Type.Integer()),

@@ -211,7 +211,15 @@ export function registerApprovalRoutes(app: Api, { db }: RouteDeps): void {
       const plan = await db
         .selectFrom('documents as d')
         .leftJoin('regions as g', 'g.id', 'd.region_id')
-        .select(['d.id', 'd.title', 'd.doc_type', 'g.name as region', 'd.period_start', 'd.period_end'])
+        .select([
+          'd.id',
+          'd.title',
+          'd.doc_type',
+          'd.region_id',
+          'g.name as region',
+          'd.period_start',
+          'd.period_end',
+        ])
         .where('d.id', '=', id)
         .executeTakeFirst();
       if (!plan || plan.doc_type !== 'plan')
