@@ -5,7 +5,6 @@ import { LantuError } from '../../diagnostics.js';
 import {
   approvalHistory,
   approveEntries,
-  deriveRegions,
   latestPublication,
   listApprovals,
   listPublications,
@@ -15,7 +14,6 @@ import {
   returnEntries,
   statusesAsOf,
   listStatuses,
-  type Approval as StoredApproval,
   type Publication as StoredPublication,
 } from '../../store/index.js';
 import {
@@ -46,16 +44,6 @@ const summaryOf = (p: StoredPublication): PublicationSummary => ({
 });
 
 export function registerApprovalRoutes(app: Api, { db }: RouteDeps): void {
-  /** Statuses follow what is counted: observations approved or sent back change their region's statuses. */
-  const rejudge = async (entries: readonly StoredApproval[], by: string) => {
-    const regions = [
-      ...new Set(
-        entries.filter((a) => a.kind === 'observation' && a.region_id !== null).map((a) => a.region_id!),
-      ),
-    ];
-    if (regions.length) await deriveRegions(db, regions, by, { lint: false });
-  };
-
   app.get(
     '/api/approvals',
     {
@@ -90,7 +78,6 @@ export function registerApprovalRoutes(app: Api, { db }: RouteDeps): void {
       const items = await approveEntries(db, request.body.ids, by);
       for (const a of items.filter((e) => e.kind === 'correction'))
         await applyApprovedCorrection(db, a.subject_id, by);
-      await rejudge(items, by);
       return { items };
     },
   );
@@ -109,7 +96,6 @@ export function registerApprovalRoutes(app: Api, { db }: RouteDeps): void {
     async (request) => {
       const by = actorOf(request);
       const items = await returnEntries(db, request.body.ids, by, request.body.reason);
-      await rejudge(items, by);
       return { items };
     },
   );

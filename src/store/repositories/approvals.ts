@@ -5,6 +5,7 @@ import { LantuError } from '../../diagnostics.js';
 import { fromJson, now, toJson } from '../json.js';
 import { countRows, windowed, type Paged, type Window } from '../paging.js';
 import type { ApprovalState, Database, EntryKind } from '../schema.js';
+import { deriveRegions } from '../derive.js';
 import { appendAudit, type AuditEntry } from './audit.js';
 import { listStatuses, type Status } from './statuses.js';
 
@@ -331,6 +332,14 @@ async function requireApprovals(db: Db, ids: readonly number[]): Promise<Approva
   return found;
 }
 
+/** Statuses follow what is counted: approving or returning a value judges its region again. */
+async function rejudge(db: Db, entries: readonly Approval[], by: string): Promise<void> {
+  const regions = [
+    ...new Set(entries.filter((a) => a.kind === 'observation' && a.region_id !== null).map((a) => a.region_id!)),
+  ];
+  if (regions.length) await deriveRegions(db, regions, by, { lint: false });
+}
+
 const STATE_ZH: Record<ApprovalState, string> = {
   entered: '待审核',
   approved: '已审核',
@@ -340,6 +349,7 @@ const STATE_ZH: Record<ApprovalState, string> = {
 
 /**
  * Approve entries (审核), all or none: each must wait for review, and nobody approves what they entered (两人原则).
+ * The regions of approved values are judged again.
  */
 export async function approveEntries(db: Db, ids: readonly number[], by: string): Promise<Approval[]> {
   await db.transaction().execute(async (trx) => {
@@ -377,7 +387,9 @@ export async function approveEntries(db: Db, ids: readonly number[], by: string)
         detail: { kind: a.kind, subject_id: a.subject_id, year: a.year, entered_by: a.entered_by },
       });
   });
-  return listApprovals(db, { ids });
+  const approved = await listApprovals(db, { ids });
+  await rejudge(db, approved, by);
+  return approved;
 }
 
 /** Send entries back (退回) with a reason the one who entered them reads; entered or approved, not published. */
@@ -421,7 +433,9 @@ export async function returnEntries(
         detail: { kind: a.kind, subject_id: a.subject_id, year: a.year, reason: reason.trim() },
       });
   });
-  return listApprovals(db, { ids });
+  const returned = await listApprovals(db, { ids });
+  await rejudge(db, returned, by);
+  return returned;
 }
 
 /** For each (row, target kind), the status of the newest year up to `year` (else its first: a no-data status). */
