@@ -642,7 +642,11 @@ const approval: Migration = {
       .columns(['kind', 'subject_id'])
       .unique()
       .execute();
-    await db.schema.createIndex('approvals_state').on('approvals').columns(['state', 'region_id', 'year']).execute();
+    await db.schema
+      .createIndex('approvals_state')
+      .on('approvals')
+      .columns(['state', 'region_id', 'year'])
+      .execute();
     await create(db, 'publications')
       .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
       .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
@@ -657,7 +661,11 @@ const approval: Migration = {
       .on('publications')
       .columns(['document_id', 'year'])
       .execute();
-    await db.schema.createIndex('publications_region_year').on('publications').columns(['region_id', 'year']).execute();
+    await db.schema
+      .createIndex('publications_region_year')
+      .on('publications')
+      .columns(['region_id', 'year'])
+      .execute();
   },
 };
 

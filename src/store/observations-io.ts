@@ -7,7 +7,12 @@ import { indicatorById, regionAncestors, resolveRegion, unitsCompatible } from '
 import { sha256Of } from './analysis.js';
 import { linkName } from './linking.js';
 import { now } from './json.js';
-import { checkEntry, enterApproval, enterObservationApprovals, type Revision } from './repositories/approvals.js';
+import {
+  checkEntry,
+  enterApproval,
+  enterObservationApprovals,
+  type Revision,
+} from './repositories/approvals.js';
 import { appendAudit } from './repositories/audit.js';
 import {
   insertObservations,
@@ -732,7 +737,12 @@ export async function recordObservation(
     revises?: Revision;
   },
 ): Promise<number> {
-  const place = { kind: 'observation' as const, region_id: input.region_id, document_id: null, year: input.year };
+  const place = {
+    kind: 'observation' as const,
+    region_id: input.region_id,
+    document_id: null,
+    year: input.year,
+  };
   if (input.revises) {
     const revised = await db
       .selectFrom('observations')

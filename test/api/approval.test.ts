@@ -45,11 +45,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     );
   const rowStatuses = async () =>
     (
-      await call<Page<Status>>(
-        'GET',
-        `/api/statuses?document_id=${planId}&latest=false&limit=1000`,
-        REVIEWER,
-      )
+      await call<Page<Status>>('GET', `/api/statuses?document_id=${planId}&latest=false&limit=1000`, REVIEWER)
     ).items.filter((s) => s.row_id === rowId);
   const publicValues = async () =>
     (
@@ -139,7 +135,11 @@ describe.each(ENGINES)('approval on %s', (engine) => {
       ids: [other.approval!.id],
       reason: '与统计公报数不符',
     });
-    expect(items[0]).toMatchObject({ state: 'returned', return_reason: '与统计公报数不符', reviewed_by: REVIEWER });
+    expect(items[0]).toMatchObject({
+      state: 'returned',
+      return_reason: '与统计公报数不符',
+      reviewed_by: REVIEWER,
+    });
     const listed = await call<Page<Observation>>(
       'GET',
       `/api/observations?region_id=${regionId}&indicator_id=${INDICATOR}&source_kind=person`,
@@ -200,7 +200,11 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     expect(shown.explanation).toContain('96%');
     expect(await publicValues()).toEqual(['96']);
     const [entry] = (await call<Page<Approval>>('GET', `/api/approvals?state=published`, REVIEWER)).items;
-    expect(entry).toMatchObject({ id: firstApproval, published_by: REVIEWER, publication_id: publication.id });
+    expect(entry).toMatchObject({
+      id: firstApproval,
+      published_by: REVIEWER,
+      publication_id: publication.id,
+    });
   });
 
   it('keeps the published judgement on the public page when later values change the live one', async () => {
@@ -219,7 +223,12 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     const noReason = await enter(CLERK, { year: 2022, value: '96.5', revises: firstId }, 400);
     expect(noReason.code).toBe('approval/no-revision-reason');
 
-    const revision = await enter(CLERK, { year: 2022, value: '96.5', revises: firstId, reason: '统计局核定数' });
+    const revision = await enter(CLERK, {
+      year: 2022,
+      value: '96.5',
+      revises: firstId,
+      reason: '统计局核定数',
+    });
     expect(revision.approval!.state).toBe('entered');
     expect(await publicValues()).toEqual(['96']);
     const sameYear = await call<{ code: string }>(
@@ -267,9 +276,8 @@ describe.each(ENGINES)('approval on %s', (engine) => {
       reason: '口径调整',
     });
     expect(overridden.override).toBeNull();
-    const [pending] = (
-      await call<Page<Approval>>('GET', `/api/approvals?kind=override&state=entered`, CLERK)
-    ).items;
+    const [pending] = (await call<Page<Approval>>('GET', `/api/approvals?kind=override&state=entered`, CLERK))
+      .items;
     expect(pending!.summary).toContain('滞后');
     await call('POST', '/api/approvals/approve', CLERK, { ids: [pending!.id] });
     const shown = await call<Status>('GET', `/api/statuses/${status.id}`, CLERK);

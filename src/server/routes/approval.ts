@@ -106,7 +106,8 @@ export function registerApprovalRoutes(app: Api, { db }: RouteDeps): void {
       config: { access: 'read' },
       schema: {
         tags: ['approval'],
-        summary: 'the history of a value: the entry, what it revises and what revises it, with every transition',
+        summary:
+          'the history of a value: the entry, what it revises and what revises it, with every transition',
         params: IdParams,
         response: { 200: ApprovalHistory },
       },
@@ -159,9 +160,7 @@ export function registerApprovalRoutes(app: Api, { db }: RouteDeps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await publishPlanYear(db, request.params.id, request.body.year, actorOf(request))),
+      reply.code(201).send(await publishPlanYear(db, request.params.id, request.body.year, actorOf(request))),
   );
 
   app.get(

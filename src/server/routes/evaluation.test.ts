@@ -184,7 +184,9 @@ describe('delegated targets (按市下达目标)', () => {
       by: '王敏',
     });
     // A typed value counts once another person approved it (两人原则).
-    const entry = (await listApprovals(store.db, { kind: 'observation' })).find((a) => a.subject_id === observed);
+    const entry = (await listApprovals(store.db, { kind: 'observation' })).find(
+      (a) => a.subject_id === observed,
+    );
     await approveEntries(store.db, [entry!.id], '李娜');
 
     const bad = await app.inject({

@@ -83,7 +83,9 @@ async function approveCorrection(targetId: number) {
     payload: { ids: [pending.approval!.id] },
   });
   expect(approved.statusCode, approved.body).toBe(200);
-  const reader = await get<{ figures: Array<{ kind: string; id: number }> }>(`/api/documents/${planId}/reader`);
+  const reader = await get<{ figures: Array<{ kind: string; id: number }> }>(
+    `/api/documents/${planId}/reader`,
+  );
   return reader.figures.find((f) => f.kind === 'target' && f.id === targetId);
 }
 

@@ -335,7 +335,9 @@ async function requireApprovals(db: Db, ids: readonly number[]): Promise<Approva
 /** Statuses follow what is counted: approving or returning a value judges its region again. */
 async function rejudge(db: Db, entries: readonly Approval[], by: string): Promise<void> {
   const regions = [
-    ...new Set(entries.filter((a) => a.kind === 'observation' && a.region_id !== null).map((a) => a.region_id!)),
+    ...new Set(
+      entries.filter((a) => a.kind === 'observation' && a.region_id !== null).map((a) => a.region_id!),
+    ),
   ];
   if (regions.length) await deriveRegions(db, regions, by, { lint: false });
 }
@@ -451,7 +453,9 @@ export function statusesAsOf(statuses: readonly Status[], year: number): Status[
         : held.year > year && s.year < held.year;
     if (better) chosen.set(key, s);
   }
-  return [...chosen.values()].sort((a, b) => a.row_id - b.row_id || a.target_kind.localeCompare(b.target_kind));
+  return [...chosen.values()].sort(
+    (a, b) => a.row_id - b.row_id || a.target_kind.localeCompare(b.target_kind),
+  );
 }
 
 /** What publishing a plan-year would publish: its approved entries (the year's, and those with no year). */
@@ -589,10 +593,8 @@ export async function approvalHistory(
   }
   if (chain.size === 0)
     throw new LantuError({ code: 'approval/not-found', message: `entry ${id} does not exist` });
-  for (let frontier = [...chain]; frontier.length > 0; ) {
-    const next = (
-      await db.selectFrom('approvals').select('id').where('revises', 'in', frontier).execute()
-    )
+  for (let frontier = [...chain]; frontier.length > 0;) {
+    const next = (await db.selectFrom('approvals').select('id').where('revises', 'in', frontier).execute())
       .map((r) => r.id)
       .filter((r) => !chain.has(r));
     next.forEach((r) => chain.add(r));

@@ -41,9 +41,15 @@ const KINDS: Record<Approval['kind'], [string, string]> = {
 
 /** The server's refusals in Chinese (rules as data; anything else is shown as the server wrote it). */
 const ERROR_TEXT: Array<[RegExp, string]> = [
-  [/^两人原则: (.*) entered entry (\d+) and may not approve it$/, '两人原则：第 $2 条由 $1 填报，须由其他审核人审核'],
+  [
+    /^两人原则: (.*) entered entry (\d+) and may not approve it$/,
+    '两人原则：第 $2 条由 $1 填报，须由其他审核人审核',
+  ],
   [/^entry (\d+) is (\S+) \(\w+\), not waiting for review$/, '第 $1 条$2，不在待审核状态'],
-  [/is already published \(publication \d+\) and nothing new is approved$/, '该年度已发布，且没有新的已审核数据'],
+  [
+    /is already published \(publication \d+\) and nothing new is approved$/,
+    '该年度已发布，且没有新的已审核数据',
+  ],
 ];
 
 function errorText(message: string, lang: 'zh' | 'en'): string {
@@ -61,7 +67,11 @@ export default function ApprovalPage() {
   const plan = plans?.items.find((p) => p.id === planId) ?? plans?.items[0];
   const [year, setYear] = useState<number | undefined>();
   const [state, setState] = useState<ApprovalState | undefined>('entered');
-  const { data: queue, error, reload } = useApi<Page<Approval>>(plan ? '/api/approvals' : null, {
+  const {
+    data: queue,
+    error,
+    reload,
+  } = useApi<Page<Approval>>(plan ? '/api/approvals' : null, {
     plan_id: plan?.id,
     year,
     state,
@@ -229,7 +239,12 @@ export default function ApprovalPage() {
             >
               {t('审核通过所选', 'Approve selected')}
             </Button>
-            <Button size="small" danger disabled={selected.length === 0} onClick={() => setReturning(selected)}>
+            <Button
+              size="small"
+              danger
+              disabled={selected.length === 0}
+              onClick={() => setReturning(selected)}
+            >
               {t('退回所选', 'Return selected')}
             </Button>
           </Space>
@@ -255,7 +270,12 @@ export default function ApprovalPage() {
               width: 90,
               render: (k: Approval['kind']) => t(...KINDS[k]),
             },
-            { title: t('年份', 'Year'), dataIndex: 'year', width: 70, render: (y: number | null) => y ?? '—' },
+            {
+              title: t('年份', 'Year'),
+              dataIndex: 'year',
+              width: 70,
+              render: (y: number | null) => y ?? '—',
+            },
             { title: t('内容', 'Entry'), dataIndex: 'summary' },
             {
               title: t('填报人', 'Entered by'),

@@ -49,7 +49,10 @@ const ERROR_TEXT: Array<[RegExp, string]> = [
   [/^unknown indicator "(.*?)"(.*)$/, '未知指标“$1”$2'],
   [/^missing column "(.*)"$/, '缺少“$1”列'],
   [/^unknown column "(.*)"$/, '无法识别的列“$1”'],
-  [/^(\d{4}) was published on (\S+) by (.*) \(publication \d+\) and is locked$/, '$1年度数据已于$2由$3发布并锁定，修改须提交修订'],
+  [
+    /^(\d{4}) was published on (\S+) by (.*) \(publication \d+\) and is locked$/,
+    '$1年度数据已于$2由$3发布并锁定，修改须提交修订',
+  ],
   [/^(.*) (\d{4}) was published on (\S+) and is locked$/, '$1$2年度数据已于$3发布并锁定，修改须提交修订'],
 ];
 

@@ -29,7 +29,9 @@ export default function Public() {
       <Alert
         type={error.message.includes('does not exist') ? 'warning' : 'error'}
         showIcon
-        title={error.message.includes('does not exist') ? t('没有找到该规划。', 'No such plan.') : error.message}
+        title={
+          error.message.includes('does not exist') ? t('没有找到该规划。', 'No such plan.') : error.message
+        }
       />
     );
   if (!data) return <Skeleton active />;
