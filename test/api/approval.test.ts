@@ -17,6 +17,7 @@ import { buildServer } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { JIANXI, storeGold } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
+import { multipart } from './multipart.js';
 
 const CLERK = '发改委 李娜';
 const REVIEWER = '规划科 王敏';
@@ -295,5 +296,38 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     ]);
     expect(actions.filter((a) => a.action === 'approval.revise').map((a) => a.actor)).toEqual([CLERK]);
     expect(actions.filter((a) => a.action === 'approval.publish')).toHaveLength(2);
+  });
+
+  it('enters imported values for review and refuses the rows of a locked year', async () => {
+    const csv =
+      'region,indicator,year,value,unit\n涧西区,pension-insurance-coverage,2022,97.5,%\n涧西区,pension-insurance-coverage,2024,98,%\n';
+    const body = multipart([{ filename: 'values.csv', content: csv }]);
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/observations/import',
+      payload: body.payload,
+      headers: { ...body.headers, ...as(CLERK) },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toMatchObject([{ row: 2, column: 'year', value: '2022' }]);
+    expect(refused.json().errors[0].message).toContain('locked');
+    const partial = multipart([{ filename: 'values.csv', content: csv }]);
+    const stored = await app.inject({
+      method: 'POST',
+      url: '/api/observations/import?valid_rows_only=true',
+      payload: partial.payload,
+      headers: { ...partial.headers, ...as(CLERK) },
+    });
+    expect(stored.statusCode).toBe(207);
+    expect(stored.json().imported).toBe(1);
+    const imported = await call<Page<Observation>>(
+      'GET',
+      `/api/observations?source_kind=import&region_id=${regionId}`,
+      CLERK,
+    );
+    expect(imported.items.map((o) => [o.year, o.value, o.approval?.state])).toEqual([
+      [2024, '98', 'entered'],
+    ]);
+    expect((await rowStatuses()).some((s) => s.year === 2024)).toBe(false);
   });
 });
