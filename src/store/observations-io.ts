@@ -757,7 +757,7 @@ export async function recordObservation(
       });
   }
   const id = await db.transaction().execute(async (trx) => {
-    const revises = await checkEntry(trx, place, input.revises);
+    // The write first: on SQLite a transaction that reads first cannot wait for the write lock (SQLITE_BUSY).
     const [created] = await insertObservations(trx, [
       {
         region_id: input.region_id,
@@ -780,6 +780,7 @@ export async function recordObservation(
         recorded_at: now(),
       },
     ]);
+    const revises = await checkEntry(trx, place, input.revises);
     const { revises: _r, ...detail } = input;
     await appendAudit(trx, {
       actor: input.by,

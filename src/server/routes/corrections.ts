@@ -198,11 +198,7 @@ export async function correctFigure(db: Db, request: CorrectionRequest, by: stri
   };
   // The correction is entered (填报); the reader and the statuses show it once a reviewer approves it.
   await db.transaction().execute(async (trx) => {
-    const revises = await checkEntry(
-      trx,
-      place,
-      request.revises === undefined ? undefined : { subject_id: request.revises, reason: request.reason },
-    );
+    // The write first: on SQLite a transaction that reads first cannot wait for the write lock (SQLITE_BUSY).
     const id = await appendAudit(trx, {
       actor: by,
       action: CORRECTION_ACTION,
@@ -215,6 +211,11 @@ export async function correctFigure(db: Db, request: CorrectionRequest, by: stri
         reason: request.reason.trim(),
       },
     });
+    const revises = await checkEntry(
+      trx,
+      place,
+      request.revises === undefined ? undefined : { subject_id: request.revises, reason: request.reason },
+    );
     await enterApproval(trx, { ...place, subject_id: id, by, revises, reason: request.reason });
   });
   const after = (await documentFigures(db, subject.document_id, subject.text)).find(

@@ -64,6 +64,18 @@ export interface Publication {
   statuses: Status[];
 }
 
+/**
+ * Begin a transaction with a write: on SQLite a transaction that reads first cannot wait for the write lock and
+ * fails with SQLITE_BUSY when another writer holds it; a write waits (busy_timeout). Changes no row.
+ */
+export async function beginWithWrite(db: Db): Promise<void> {
+  await db
+    .updateTable('approvals')
+    .set((eb) => ({ state: eb.ref('state') }))
+    .where('id', '=', -1)
+    .execute();
+}
+
 /** The publication that locks an entry's year: its plan's for an override, its region's for the others. */
 export async function lockingPublication(
   db: Db,
@@ -355,6 +367,7 @@ const STATE_ZH: Record<ApprovalState, string> = {
  */
 export async function approveEntries(db: Db, ids: readonly number[], by: string): Promise<Approval[]> {
   await db.transaction().execute(async (trx) => {
+    await beginWithWrite(trx);
     const entries = await requireApprovals(trx, ids);
     for (const a of entries) {
       if (a.state !== 'entered')
@@ -408,6 +421,7 @@ export async function returnEntries(
       expected: 'what the one who entered it should check, e.g. 与统计公报数不符',
     });
   await db.transaction().execute(async (trx) => {
+    await beginWithWrite(trx);
     const entries = await requireApprovals(trx, ids);
     for (const a of entries) {
       if (a.state !== 'entered' && a.state !== 'approved')
@@ -505,6 +519,7 @@ export async function publishPlanYear(
       expected: `a year from ${start - 1} (the base year) to ${end}`,
     });
   const id = await db.transaction().execute(async (trx) => {
+    await beginWithWrite(trx);
     const entries = await publishable(trx, planId, year);
     const earlier = await trx
       .selectFrom('publications')
