@@ -560,7 +560,9 @@ async function deriveRegion(
     const judged = await plansInScope(trx, regionId, plans, judge);
     let statuses = 0;
     if (judged.length > 0) {
-      const series = new RegionSeries(await listObservations(trx, { region_id: regionId }));
+      const series = new RegionSeries(
+        await listObservations(trx, { region_id: regionId, approval: 'counted' }),
+      );
       const rowsOfTable = groupBy(rows, (r) => r.table_id);
       const assigned = await currentAssignedTargets(
         trx,

@@ -125,7 +125,9 @@ interface PlanRow {
 /** What text targets and annual targets are judged with: the region's series, the plan's text, the work reports. */
 async function judgingContext(db: Db, plan: PlanRow) {
   const [observations, planTargets, reportTargets, planValues] = await Promise.all([
-    plan.region_id === null ? Promise.resolve([]) : listObservations(db, { region_id: plan.region_id }),
+    plan.region_id === null
+      ? Promise.resolve([])
+      : listObservations(db, { region_id: plan.region_id, approval: 'counted' }),
     listTargets(db, { document_id: plan.id }),
     plan.region_id === null
       ? Promise.resolve([])

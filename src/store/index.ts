@@ -1,5 +1,5 @@
 // The store's face: open a database (SQLite or PostgreSQL), ingest documents, read and write monitoring data.
-export type { Database } from './schema.js';
+export type { ApprovalState, Database, EntryKind } from './schema.js';
 export { openStore, storeOptionsFromEnv, type Store, type StoreOptions, type Engine } from './connect.js';
 export { migrateToLatest, MIGRATIONS } from './migrations.js';
 export { refreshStatistics } from './maintenance.js';
@@ -127,6 +127,28 @@ export {
   type Observation,
   type ObservationFilter,
 } from './repositories/observations.js';
+export {
+  COUNTED_STATES,
+  PENDING_STATES,
+  approveEntries,
+  approvalHistory,
+  checkEntry,
+  enterApproval,
+  latestPublication,
+  listApprovals,
+  listPublications,
+  lockingPublication,
+  pageApprovals,
+  publishable,
+  publishPlanYear,
+  returnEntries,
+  statusesAsOf,
+  type Approval,
+  type ApprovalFilter,
+  type EntryPlace,
+  type Publication,
+  type Revision,
+} from './repositories/approvals.js';
 export {
   listReviewItems,
   pageReviewItems,

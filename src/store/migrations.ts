@@ -812,6 +812,65 @@ const ledgerFiles: Migration = {
   },
 };
 
+/**
+ * Approval (填报 → 审核 → 发布): one `approvals` row per person's entry (an observation typed or imported, a status
+ * override, a correction of a figure) with its state and who moved it when, and `publications`, one per published
+ * plan-year, holding the entries it published and a snapshot of the plan's statuses as published.
+ */
+const approval: Migration = {
+  async up(db) {
+    const t = types(db);
+    await create(db, 'approvals')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('subject_id', 'integer', (c) => c.notNull())
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('document_id', 'integer')
+      .addColumn('year', 'integer')
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('revises', 'integer', (c) => c.references('approvals.id'))
+      .addColumn('revision_reason', 'text')
+      .addColumn('entered_by', 'text', (c) => c.notNull())
+      .addColumn('entered_at', 'text', (c) => c.notNull())
+      .addColumn('reviewed_by', 'text')
+      .addColumn('reviewed_at', 'text')
+      .addColumn('return_reason', 'text')
+      .addColumn('published_by', 'text')
+      .addColumn('published_at', 'text')
+      .addColumn('publication_id', 'integer')
+      .execute();
+    await db.schema
+      .createIndex('approvals_subject')
+      .on('approvals')
+      .columns(['kind', 'subject_id'])
+      .unique()
+      .execute();
+    await db.schema
+      .createIndex('approvals_state')
+      .on('approvals')
+      .columns(['state', 'region_id', 'year'])
+      .execute();
+    await create(db, 'publications')
+      .addColumn('document_id', 'integer', (c) => c.notNull().references('documents.id').onDelete('cascade'))
+      .addColumn('region_id', 'integer', (c) => c.references('regions.id'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('published_by', 'text', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .addColumn('entries', t.json, (c) => c.notNull())
+      .addColumn('statuses', t.json, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('publications_plan_year')
+      .on('publications')
+      .columns(['document_id', 'year'])
+      .execute();
+    await db.schema
+      .createIndex('publications_region_year')
+      .on('publications')
+      .columns(['region_id', 'year'])
+      .execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -823,6 +882,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_audit_log_guard': auditLogGuard,
   '0009_search': search,
   '0011_audit_chain': auditChain,
+  '0012_approval': approval,
   '0013_document_versions': documentVersions,
   '0014_job_queue': jobQueue,
   '0015_ledger_files': ledgerFiles,

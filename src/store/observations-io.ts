@@ -7,6 +7,12 @@ import { indicatorById, regionAncestors, resolveRegion, unitsCompatible } from '
 import { sha256Of } from './analysis.js';
 import { linkName } from './linking.js';
 import { now } from './json.js';
+import {
+  checkEntry,
+  enterApproval,
+  enterObservationApprovals,
+  type Revision,
+} from './repositories/approvals.js';
 import { appendAudit } from './repositories/audit.js';
 import {
   insertObservations,
@@ -413,6 +419,21 @@ export async function importObservations(
   if (check.valid === 0 || !check.complete || (check.errors.length > 0 && !options.validRowsOnly))
     return result;
 
+  // Rows of a published (locked) region-year are row errors, found before anything is stored.
+  const locked = await lockedYears(db);
+  if (locked.years.size > 0) {
+    const lockErrors: ImportResult['errors'] = [];
+    await checkObservationSheet(db, bytes, undefined, async (v) => {
+      const error = await lockedRowError(db, locked, v);
+      if (error && lockErrors.length < MAX_LOCK_ERRORS) lockErrors.push(error);
+    });
+    if (lockErrors.length > 0) {
+      result.errors = [...result.errors, ...lockErrors].sort((a, b) => a.row - b.row);
+      result.valid -= lockErrors.length;
+      if (!options.validRowsOnly) return result;
+    }
+  }
+
   // Observations reference the catalog: a store nobody has ingested into yet has none to reference.
   await syncCatalog(db);
   const regionIds = new Map<string, number>();
@@ -440,9 +461,15 @@ export async function importObservations(
     if (fresh.length === 0) return;
     result.import_id = await db.transaction().execute(async (trx) => {
       const id = result.import_id ?? (await newImport(trx, filename, sha256, check, options.by));
-      await insertObservations(
+      const ids = await insertObservations(
         trx,
         fresh.map((v) => newObservation(v, id, options.by)),
+      );
+      // Every imported value is entered (填报), as a typed one is: statuses count it once it is approved.
+      await enterObservationApprovals(
+        trx,
+        ids.map((o, k) => ({ id: o, region_id: fresh[k]!.region_id, year: fresh[k]!.year })),
+        options.by,
       );
       // The import's own count grows with its rows, so a crash between chunks leaves it true.
       await trx
@@ -461,6 +488,7 @@ export async function importObservations(
     await nextTurn();
   };
   const second = await checkObservationSheet(db, bytes, undefined, async (v) => {
+    if (locked.years.size > 0 && (await lockedRowError(db, locked, v))) return;
     chunk.push({ ...v, region_id: await regionOf(v) });
     if (chunk.length >= IMPORT_CHUNK) await store();
   });
@@ -712,7 +740,10 @@ export async function exportObservations(
   return Buffer.concat(chunks);
 }
 
-/** Record one value a person typed (source kind `person`), then recompute the region's statuses. */
+/**
+ * Record one value a person typed (source kind `person`) as 填报 (entered, waiting for review); in a published year
+ * only as a revision of a value of the same indicator and year. Statuses count it once it is approved.
+ */
 export async function recordObservation(
   db: Db,
   input: {
@@ -723,10 +754,32 @@ export async function recordObservation(
     unit?: string | null;
     note?: string | null;
     by: string;
+    /** The observation this value revises (required in a published year), with the reason. */
+    revises?: Revision;
   },
 ): Promise<number> {
-  const [id] = await db.transaction().execute(async (trx) => {
-    const ids = await insertObservations(trx, [
+  const place = {
+    kind: 'observation' as const,
+    region_id: input.region_id,
+    document_id: null,
+    year: input.year,
+  };
+  if (input.revises) {
+    const revised = await db
+      .selectFrom('observations')
+      .select(['indicator_id'])
+      .where('id', '=', input.revises.subject_id)
+      .executeTakeFirst();
+    if (revised && revised.indicator_id !== input.indicator_id)
+      throw new LantuError({
+        code: 'approval/revision-elsewhere',
+        message: `observation ${input.revises.subject_id} is of ${revised.indicator_id}, the revision of ${input.indicator_id}`,
+        expected: 'a revision of a value of the same indicator, region and year',
+      });
+  }
+  const id = await db.transaction().execute(async (trx) => {
+    // The write first: on SQLite a transaction that reads first cannot wait for the write lock (SQLITE_BUSY).
+    const [created] = await insertObservations(trx, [
       {
         region_id: input.region_id,
         indicator_id: input.indicator_id,
@@ -748,15 +801,62 @@ export async function recordObservation(
         recorded_at: now(),
       },
     ]);
+    const revises = await checkEntry(trx, place, input.revises);
+    const { revises: _r, ...detail } = input;
     await appendAudit(trx, {
       actor: input.by,
       action: 'observation.create',
       entity: 'observation',
-      entity_id: ids[0],
-      detail: input,
+      entity_id: created,
+      detail,
     });
-    return ids;
+    await enterApproval(trx, {
+      ...place,
+      subject_id: created!,
+      by: input.by,
+      revises,
+      reason: input.revises?.reason ?? null,
+    });
+    return created!;
   });
-  await deriveRegions(db, [input.region_id], input.by, { lint: false });
-  return id!;
+  return id;
+}
+
+/** Row errors kept for locked years (as for any other error, the first thousand). */
+const MAX_LOCK_ERRORS = 1000;
+
+/** Published region-years (`region_id:year` → publication date): a change to one is a revision, not an import. */
+interface LockedYears {
+  years: Map<string, string>;
+  /** Region names looked up so far (one lookup per name, not per row). */
+  regionIds: Map<string, number | undefined>;
+}
+
+async function lockedYears(db: Db): Promise<LockedYears> {
+  const years = new Map<string, string>();
+  const published = await db.selectFrom('publications').select(['region_id', 'year', 'published_at']).execute();
+  for (const p of published) years.set(`${p.region_id}:${p.year}`, p.published_at.slice(0, 10));
+  return { years, regionIds: new Map() };
+}
+
+/** The row's error when its region-year is published; a region not stored yet has nothing published. */
+async function lockedRowError(
+  db: Db,
+  locked: LockedYears,
+  v: ValidRow,
+): Promise<ImportResult['errors'][number] | null> {
+  let regionId = v.region_id ?? locked.regionIds.get(v.region);
+  if (regionId === undefined && !locked.regionIds.has(v.region)) {
+    regionId = (await findRegion(db, v.region))?.id;
+    locked.regionIds.set(v.region, regionId);
+  }
+  const at = regionId === undefined ? undefined : locked.years.get(`${regionId}:${v.year}`);
+  if (at === undefined) return null;
+  return {
+    row: v.row,
+    column: 'year',
+    value: String(v.year),
+    message: `${v.region} ${v.year} was published on ${at} and is locked`,
+    expected: 'a revision entered on the data entry page (revises: the published value, with a reason)',
+  };
 }

@@ -482,6 +482,51 @@ export interface QueueWorkerTable {
   jobs_failed: ColumnType<number, number | undefined, number>;
 }
 
+/** 填报 entered → 审核 approved or 退回 returned → 发布 published. */
+export type ApprovalState = 'entered' | 'approved' | 'returned' | 'published';
+
+/** What a person entered: an observation (typed or imported), a status override, a correction of a figure. */
+export type EntryKind = 'observation' | 'override' | 'correction';
+
+/** One person's entry on its way to publication: who entered, approved or returned, and published it, and when. */
+export interface ApprovalTable {
+  id: Generated<number>;
+  kind: EntryKind;
+  /** The observation, override, or correction (its audit-log entry) this approval is about. */
+  subject_id: number;
+  region_id: number | null;
+  /** The plan (overrides) or the document (corrections) it concerns; null for observations. */
+  document_id: number | null;
+  /** The year whose value it is; null for a correction of a figure with no year. */
+  year: number | null;
+  state: ApprovalState;
+  /** The approval of the entry this one revises (a change to a published, locked year). */
+  revises: number | null;
+  revision_reason: string | null;
+  entered_by: string;
+  entered_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  return_reason: string | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  publication_id: number | null;
+}
+
+/** A published plan-year: the entries it published and the statuses as they were judged when it was published. */
+export interface PublicationTable {
+  id: Generated<number>;
+  document_id: number;
+  region_id: number | null;
+  year: number;
+  published_by: string;
+  published_at: Timestamp;
+  /** The approval ids it published. */
+  entries: JsonColumn;
+  /** The plan's statuses for the year (the API's Status objects), as published. */
+  statuses: JsonColumn;
+}
+
 export interface Database {
   regions: RegionTable;
   documents: DocumentTable;
@@ -512,6 +557,8 @@ export interface Database {
   search_units: SearchUnitTable;
   queued_files: QueuedFileTable;
   queue_workers: QueueWorkerTable;
+  approvals: ApprovalTable;
+  publications: PublicationTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -125,13 +125,19 @@ describe('every write route stores the decoded name of who acts', () => {
 
   it('POST /api/statuses/:id/override', async () => {
     const status = await store.db.selectFrom('statuses').select('id').limit(1).executeTakeFirstOrThrow();
-    const answer = await audited(() =>
-      write<{ override: { overridden_by: string } }>('POST', `/api/statuses/${status.id}/override`, {
+    await audited(() =>
+      write('POST', `/api/statuses/${status.id}/override`, {
         label: '基本符合预期',
         reason: '统计口径调整',
       }),
     );
-    expect(answer.override.overridden_by).toBe(NAME);
+    const stored = await store.db
+      .selectFrom('overrides as v')
+      .innerJoin('approvals as a', (j) => j.onRef('a.subject_id', '=', 'v.id').on('a.kind', '=', 'override'))
+      .select(['v.overridden_by', 'a.entered_by'])
+      .orderBy('v.id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ overridden_by: NAME, entered_by: NAME });
   });
 
   it('POST /api/review/:id/resolve', async () => {
@@ -183,15 +189,49 @@ describe('every write route stores the decoded name of who acts', () => {
       .where('document_id', '=', planId)
       .limit(1)
       .executeTakeFirstOrThrow();
-    const figure = await audited(() =>
-      write<{ correction: { by: string } }>('POST', '/api/corrections', {
+    await audited(() =>
+      write('POST', '/api/corrections', {
         subject_kind: 'target',
         subject_id: target.id,
         changes: { unit: '万人' },
         reason: '原文单位为万人',
       }),
     );
-    expect(figure.correction.by).toBe(NAME);
+    const [correction] = (
+      await app.inject({ method: 'GET', url: `/api/corrections?subject_id=${target.id}` })
+    ).json().items;
+    expect(correction).toMatchObject({ by: NAME, approval: { state: 'entered' } });
+  });
+
+  it('POST /api/approvals/approve, /return and /api/plans/:id/publish', async () => {
+    const entered = await store.db
+      .selectFrom('approvals')
+      .select('id')
+      .where('state', '=', 'entered')
+      .orderBy('id')
+      .limit(2)
+      .execute();
+    expect(entered).toHaveLength(2);
+    // The one who entered may not approve (两人原则): another reviewer does, named as the browser sends it.
+    const other = { 'x-lantu-user': encodeURIComponent('规划科 张强') };
+    const approved = await app.inject({
+      method: 'POST',
+      url: '/api/approvals/approve',
+      headers: other,
+      payload: { ids: [entered[0]!.id] },
+    });
+    expect(approved.json().items[0].reviewed_by).toBe('规划科 张强');
+    const returned = await audited(() =>
+      write<{ items: Array<{ reviewed_by: string }> }>('POST', '/api/approvals/return', {
+        ids: [entered[1]!.id],
+        reason: '请核对',
+      }),
+    );
+    expect(returned.items[0]!.reviewed_by).toBe(NAME);
+    const published = await audited(() =>
+      write<{ published_by: string }>('POST', `/api/plans/${planId}/publish`, { year: 2024 }),
+    );
+    expect(published.published_by).toBe(NAME);
   });
 
   it('POST /api/units', async () => {

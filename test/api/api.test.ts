@@ -253,8 +253,19 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
       payload: { label: '基本符合预期', reason: '口径调整' },
     });
     expect(override.statusCode).toBe(200);
-    expect(override.json().override.label).toBe('基本符合预期');
-    expect(override.json().label).toBe(status.label);
+    // Entered for review: shown beside the label once another person approved it.
+    expect(override.json().override).toBeNull();
+    const pending = (await get('/api/approvals?kind=override&state=entered')).json().items[0];
+    const approved = await app.inject({
+      method: 'POST',
+      url: '/api/approvals/approve',
+      headers: { 'x-lantu-user': 'reviewer' },
+      payload: { ids: [pending.id] },
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const shown = (await get(`/api/statuses/${status.id}`)).json();
+    expect(shown.override.label).toBe('基本符合预期');
+    expect(shown.label).toBe(status.label);
     expect(
       (
         await app.inject({

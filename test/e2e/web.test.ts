@@ -137,6 +137,21 @@ describe('the web app in Chromium', () => {
     await drawer.getByLabel('数值').fill(corrected);
     await drawer.getByPlaceholder(/例如/).fill('核对原文印刷稿，数值有误');
     await drawer.getByRole('button', { name: '保存更正' }).click();
+    // Entered for review: the figure changes once another person approved the correction (两人原则).
+    await drawer.locator('.correction-pending').waitFor();
+    await expect(drawer.locator('.correction-pending').textContent()).resolves.toContain('待审核');
+    const pending = await api<{ items: Array<{ approval: { id: number } }> }>(
+      `/api/corrections?document_id=${jianxi.id}`,
+    );
+    const approved = await fetch(`${server.url}/api/approvals/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lantu-user': encodeURIComponent('规划科 张强') },
+      body: JSON.stringify({ ids: [pending.items[0]!.approval.id] }),
+    });
+    expect(approved.status).toBe(200);
+    await page.reload();
+    await mark.scrollIntoViewIfNeeded();
+    await mark.click();
     await drawer.locator('.correction-note').waitFor();
     const note = await drawer.locator('.correction-note').textContent();
     expect(note).toContain(`已由 ${EDITOR}`);
@@ -282,8 +297,9 @@ describe('the web app in Chromium', () => {
     const visitor = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const publicPage = await openPage(visitor, errors);
     await publicPage.goto(`${server.url}/public/plans/${jianxi.id}`);
-    await publicPage.locator('.plan-sentence').waitFor();
-    await expect(publicPage.locator('.plan-sentence').textContent()).resolves.toBe(jianxi.sentence);
+    // Nothing is published yet: the public page says so and shows no machine judgement.
+    await publicPage.locator('.not-published').waitFor();
+    await expect(publicPage.locator('.public-statuses').count()).resolves.toBe(0);
     await expect(publicPage.locator('.app-menu').count()).resolves.toBe(0);
     await expect(publicPage.getByRole('button', { name: '更正' }).count()).resolves.toBe(0);
     await shot(publicPage, '10-public');
@@ -304,6 +320,7 @@ describe('the web app in Chromium', () => {
       '/compare?indicator=rd-intensity',
       '/review',
       '/data',
+      '/approval',
       `/search?q=${encodeURIComponent('养老')}`,
       `/public/plans/${jianxi.id}`,
     ];

@@ -14,6 +14,7 @@ import {
 } from '../../src/store/index.js';
 import { childDatabase, runLantu, startLantu } from '../helpers/lantu-process.js';
 import { goldRecord } from './corpus.js';
+import { approvePending } from './approve.js';
 import { ENGINES, freshStore } from './engines.js';
 
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
@@ -44,6 +45,7 @@ describe.each(ENGINES)('derivation identity on %s', (engine) => {
     expect(first.length).toBeGreaterThan(0);
     const judged = first.find((s) => s.indicator_id === 'gdp-growth' && s.year === 2021)!;
     await overrideStatus(store.db, judged.id, { label: '基本符合预期', reason: '口径调整', by: 'reviewer' });
+    await approvePending(store.db);
     const observations = await store.db.selectFrom('observations').selectAll().orderBy('id').execute();
 
     // A new year of GDP: new statuses for 2022, and every earlier status keeps its id (some change label).
@@ -55,6 +57,7 @@ describe.each(ENGINES)('derivation identity on %s', (engine) => {
       unit: '亿元',
       by: 'tester',
     });
+    await approvePending(store.db);
     const second = new Map((await listStatuses(store.db)).map((s) => [keyOf(s), s]));
     expect(second.size).toBeGreaterThan(first.length);
     for (const s of first) expect(second.get(keyOf(s))?.id).toBe(s.id);

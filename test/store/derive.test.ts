@@ -10,6 +10,7 @@ import {
   storeRecord,
   type Store,
 } from '../../src/store/index.js';
+import { approvePending } from './approve.js';
 import { ENGINES, freshStore } from './engines.js';
 import { goldRecord } from './corpus.js';
 
@@ -60,6 +61,7 @@ describe.each(ENGINES)('derive on %s', (engine) => {
       unit: '亿元',
       by: 'tester',
     });
+    await approvePending(store.db);
     const all = await listStatuses(store.db);
     const latest = await listStatuses(store.db, { latest: true });
     const newest = new Map<string, number>();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { deriveRegions, recordObservation, storeRecord, type Store } from '../../src/store/index.js';
+import { approvePending } from './approve.js';
 import { ENGINES, freshStore } from './engines.js';
 import { goldRecord } from './corpus.js';
 
@@ -68,6 +69,7 @@ describe.each(ENGINES)('provenance on %s', (engine) => {
       note: '统计局最终核实数',
       by: '张华',
     });
+    await approvePending(store.db);
     await deriveRegions(store.db, [documentValue.region_id], '张华');
     const app = await buildServer({ db: store.db });
     try {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import {
+  approveEntries,
+  listApprovals,
   deriveRegions,
   listFindings,
   listIndicatorRows,
@@ -13,6 +15,7 @@ import {
   storeRecord,
   overrideStatus,
   listAudit,
+  getStatus,
 } from '../../src/store/index.js';
 import { lineText, makeSourceText } from '../../src/text/source-text.js';
 import { ENGINES, freshStore } from './engines.js';
@@ -185,7 +188,11 @@ describe.each(ENGINES)('store on %s', (engine) => {
       by: 'tester',
     });
     expect(overridden.label).toBe(status!.label);
-    expect(overridden.override).toMatchObject({
+    // Entered for review: it shows beside the label once someone else approved it.
+    expect(overridden.override).toBeNull();
+    const [pending] = await listApprovals(store.db, { kind: 'override', state: 'entered' });
+    await approveEntries(store.db, [pending!.id], 'reviewer');
+    expect((await getStatus(store.db, status!.id))!.override).toMatchObject({
       label: '基本符合预期',
       reason: '统计口径调整',
       overridden_by: 'tester',

@@ -20,6 +20,7 @@ const QueuePage = lazy(() => import('./pages/Queue'));
 const Documents = lazy(() => import('./pages/Documents'));
 const Audit = lazy(() => import('./pages/Audit'));
 const Evaluation = lazy(() => import('./pages/Evaluation'));
+const Approval = lazy(() => import('./pages/Approval'));
 
 function UserBox() {
   const { t } = useLang();
@@ -66,6 +67,7 @@ export function App() {
     { key: '/compare', label: <Link to="/compare">{t('区域对比', 'Compare')}</Link> },
     { key: '/review', label: <Link to="/review">{t('检查与审核', 'Review')}</Link> },
     { key: '/data', label: <Link to="/data">{t('数据填报', 'Data entry')}</Link> },
+    { key: '/approval', label: <Link to="/approval">{t('审核发布', 'Approval')}</Link> },
     { key: '/ledger', label: <Link to="/ledger">{t('实施台账', 'Ledger')}</Link> },
     { key: '/reports', label: <Link to="/reports">{t('评估报告', 'Reports')}</Link> },
     { key: '/search', label: <Link to="/search">{t('全文检索', 'Search')}</Link> },
@@ -114,6 +116,7 @@ export function App() {
             <Route path="/compare" element={<Compare />} />
             <Route path="/review" element={<Review />} />
             <Route path="/data" element={<DataEntry />} />
+            <Route path="/approval" element={<Approval />} />
             <Route path="/ledger" element={<Ledger />} />
             <Route path="/search" element={<Search />} />
             <Route path="/reports" element={<Reports />} />

@@ -65,6 +65,8 @@ export function registerObservations(program: Command): void {
         process.stderr.write(
           `${result.rows} rows, ${result.valid} valid, ${result.errors.length} errors; ${result.imported} imported` +
             (result.duplicates > 0 ? `, ${result.duplicates} already stored (skipped)` : '') +
+            // Imported values are 填报: statuses count them once a reviewer approves them (/approval).
+            (result.imported > 0 ? ' (entered for review: counted once approved)' : '') +
             (result.errors.length > 0 && result.imported === 0 && result.valid > 0
               ? ' (nothing stored: fix the errors or use --valid-rows-only)'
               : '') +
@@ -82,7 +84,8 @@ export function registerObservations(program: Command): void {
     .argument('<file>', '.xlsx or .csv')
     .option('--region <name>', 'only this region')
     .option('--indicator <id>', 'only this catalog indicator')
-    .action(async (file: string, options: { region?: string; indicator?: string }) => {
+    .option('--published', "only what is published: documents' figures and people's values once published")
+    .action(async (file: string, options: { region?: string; indicator?: string; published?: boolean }) => {
       const store = await openStore();
       try {
         const region = options.region ? await findRegion(store.db, options.region) : undefined;
@@ -92,6 +95,7 @@ export function registerObservations(program: Command): void {
           observationExport(store.db, formatOf(file), {
             ...(region ? { region_id: region.id } : {}),
             ...(options.indicator ? { indicator_id: options.indicator } : {}),
+            ...(options.published ? { approval: 'published' as const } : {}),
           }),
           createWriteStream(file),
         );

@@ -47,3 +47,15 @@ export const ApiErrorBody = Type.Object(
   { additionalProperties: true },
 );
 export type ApiErrorBody = Static<typeof ApiErrorBody>;
+
+/** 填报 entered → 审核 approved or 退回 returned → 发布 published (see contract/approval.ts). */
+export const ApprovalState = Type.Enum(['entered', 'approved', 'returned', 'published']);
+export type ApprovalState = Static<typeof ApprovalState>;
+
+/** A person's entry's place on its way to publication: its approval id, its state, why it was returned. */
+export const ApprovalRef = Type.Object({
+  id: Type.Integer(),
+  state: ApprovalState,
+  return_reason: Nullable(Type.String()),
+});
+export type ApprovalRef = Static<typeof ApprovalRef>;

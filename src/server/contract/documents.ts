@@ -1,6 +1,6 @@
 // Documents, their outline and the figures the reader highlights, with corrections an editor made.
 import { Type, type Static } from 'typebox';
-import { Nullable, Open } from './common.js';
+import { ApprovalRef, Nullable, Open } from './common.js';
 
 export const DocType = Type.Enum(['plan', 'work_report', 'bulletin']);
 
@@ -164,6 +164,8 @@ export const Correction = Type.Object({
   reason: Type.String(),
   by: Type.String(),
   at: Type.String(),
+  /** Its place on the way to publication (null for a correction made before approval existed). */
+  approval: Nullable(ApprovalRef),
 });
 export type Correction = Static<typeof Correction>;
 
@@ -206,6 +208,8 @@ export const CorrectionRequest = Type.Object(
     subject_id: Type.Integer({ minimum: 1 }),
     changes: Type.Partial(FigureFields, { additionalProperties: false }),
     reason: Type.String({ minLength: 1 }),
+    /** The correction this one revises (required when the figure's year is published and locked). */
+    revises: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,15 @@
 // The API contract, declared once: TypeBox schemas that Fastify validates and serializes with and OpenAPI
 // describes, and their Static<> types, which the server's handlers and the web app (`import type`) both use.
-export { Nullable, Open, Page, IdParams, Evidence, ApiErrorBody } from './common.js';
+export {
+  Nullable,
+  Open,
+  Page,
+  IdParams,
+  Evidence,
+  ApiErrorBody,
+  ApprovalState,
+  ApprovalRef,
+} from './common.js';
 export { Region, CatalogIndicator, AuditEntry, AuditBreak, AuditVerification, Health } from './reference.js';
 export {
   DocType,
@@ -87,3 +96,17 @@ export {
   TaskAttachment,
   AttachmentUpload,
 } from './ledger.js';
+export {
+  EntryKind,
+  Approval,
+  ApprovalQuery,
+  ApproveRequest,
+  ReturnRequest,
+  Approvals,
+  PublishRequest,
+  PublishPreview,
+  Publication,
+  PublicationSummary,
+  ApprovalHistory,
+  PublicPlan,
+} from './approval.js';

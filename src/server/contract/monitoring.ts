@@ -1,7 +1,7 @@
 // Observations, statuses and warnings, findings, the overview, an indicator's series and the comparison.
 import { Type, type Static } from 'typebox';
 import type { Task } from '../../ledger/index.js';
-import { Evidence, Nullable } from './common.js';
+import { ApprovalRef, Evidence, Nullable } from './common.js';
 import { IndicatorRow } from './documents.js';
 
 export const SourceKind = Type.Enum(['document', 'import', 'person']);
@@ -38,6 +38,8 @@ export const Observation = Type.Object({
   /** Another value for the same region, indicator, year and unit exists: both are kept and a person chooses. */
   conflict: Type.Optional(Type.Boolean()),
   conflicts_with: Type.Optional(Type.Array(Type.Integer())),
+  /** A person's value on its way to publication; null for a document's figure (and values entered before 0012). */
+  approval: Nullable(ApprovalRef),
 });
 export type Observation = Static<typeof Observation>;
 
@@ -51,6 +53,10 @@ export const ObservationEntry = Type.Object(
     value: Type.Union([Type.String(), Type.Number()]),
     unit: Type.Optional(Nullable(Type.String())),
     note: Type.Optional(Nullable(Type.String())),
+    /** The observation this value revises (required in a published, locked year). */
+    revises: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Why the value is revised (required with `revises`). */
+    reason: Type.Optional(Type.String({ minLength: 1 })),
   },
   { additionalProperties: false },
 );
@@ -96,6 +102,8 @@ export const OverrideRequest = (labels: readonly string[]) =>
     {
       label: Type.Enum([...labels]),
       reason: Type.String({ minLength: 1 }),
+      /** The override this one revises (required in a published, locked year); `reason` says why. */
+      revises: Type.Optional(Type.Integer({ minimum: 1 })),
     },
     { additionalProperties: false },
   );

@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import {
   appendAudit,
+  checkEntry,
   deriveRegions,
+  enterApproval,
   listCatalog,
   parseDecimal,
   resolveReviewItem,
@@ -138,7 +140,28 @@ async function relink(
     .execute();
 }
 
-/** Record a correction and return the figure as the reader now shows it. */
+/**
+ * What an approved correction changes beyond the figure it shows: a new catalog link (and so the region's statuses).
+ * Called when a reviewer approves it.
+ */
+export async function applyApprovedCorrection(db: Db, correctionId: number, by: string): Promise<void> {
+  const [correction] = await listCorrections(db, { id: correctionId });
+  if (!correction || correction.corrected.indicator_id === undefined) return;
+  const subject = await subjectDocument(db, correction.subject_kind, correction.subject_id);
+  await relink(
+    db,
+    correction.subject_kind,
+    correction.subject_id,
+    subject.document_id,
+    correction.corrected.indicator_id,
+    by,
+    correction.reason,
+  );
+  // A new link can make a reported value an observation and a plan row judgeable.
+  if (subject.region_id !== null) await deriveRegions(db, [subject.region_id], by);
+}
+
+/** Record a correction (entered, for review) and return the figure as the reader shows it until it is approved. */
 export async function correctFigure(db: Db, request: CorrectionRequest, by: string) {
   if (!request.reason?.trim())
     throw new LantuError({
@@ -166,32 +189,35 @@ export async function correctFigure(db: Db, request: CorrectionRequest, by: stri
       expected: 'at least one field different from what is shown',
     });
   }
-  if (changed.indicator_id !== undefined) {
-    await relink(
-      db,
-      request.subject_kind,
-      request.subject_id,
-      subject.document_id,
-      changed.indicator_id,
-      by,
-      request.reason,
+  const year = changed.year !== undefined ? changed.year : before.year;
+  const place = {
+    kind: 'correction' as const,
+    region_id: subject.region_id,
+    document_id: subject.document_id,
+    year,
+  };
+  // The correction is entered (填报); the reader and the statuses show it once a reviewer approves it.
+  await db.transaction().execute(async (trx) => {
+    // The write first: on SQLite a transaction that reads first cannot wait for the write lock (SQLITE_BUSY).
+    const id = await appendAudit(trx, {
+      actor: by,
+      action: CORRECTION_ACTION,
+      entity: request.subject_kind,
+      entity_id: request.subject_id,
+      detail: {
+        document_id: subject.document_id,
+        original: pickFields(before.original ?? before),
+        corrected: changed,
+        reason: request.reason.trim(),
+      },
+    });
+    const revises = await checkEntry(
+      trx,
+      place,
+      request.revises === undefined ? undefined : { subject_id: request.revises, reason: request.reason },
     );
-  }
-  await appendAudit(db, {
-    actor: by,
-    action: CORRECTION_ACTION,
-    entity: request.subject_kind,
-    entity_id: request.subject_id,
-    detail: {
-      document_id: subject.document_id,
-      original: pickFields(before.original ?? before),
-      corrected: changed,
-      reason: request.reason.trim(),
-    },
+    await enterApproval(trx, { ...place, subject_id: id, by, revises, reason: request.reason });
   });
-  // A new link can make a reported value an observation and a plan row judgeable.
-  if (changed.indicator_id !== undefined && subject.region_id !== null)
-    await deriveRegions(db, [subject.region_id], by);
   const after = (await documentFigures(db, subject.document_id, subject.text)).find(
     (f) => f.kind === request.subject_kind && f.id === request.subject_id,
   );
@@ -203,9 +229,11 @@ export function registerCorrectionRoutes(app: Api, deps: RouteDeps): void {
   app.post(
     '/api/corrections',
     {
+      config: { access: 'review' },
       schema: {
         tags: ['review'],
-        summary: 'correct an extracted figure (who from x-lantu-user, when, why); the original is kept',
+        summary:
+          'correct an extracted figure (entered for review; shown once approved); who, when, why; the original is kept',
         body: CorrectionRequest,
         response: { 201: Figure },
       },

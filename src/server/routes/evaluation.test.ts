@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanEvaluation } from '../../monitor/index.js';
-import { ingestPaths, openStore, recordObservation, type Store } from '../../store/index.js';
+import {
+  approveEntries,
+  ingestPaths,
+  listApprovals,
+  openStore,
+  recordObservation,
+  type Store,
+} from '../../store/index.js';
 import { parseXlsx } from '../../store/tabular.js';
 import { multipart } from '../../../test/api/multipart.js';
 import { buildServer } from '../index.js';
@@ -170,7 +177,7 @@ describe('delegated targets (按市下达目标)', () => {
     const region = (
       await store.db.selectFrom('regions').select('id').where('name', '=', '涧西区').executeTakeFirstOrThrow()
     ).id;
-    await recordObservation(store.db, {
+    const observed = await recordObservation(store.db, {
       region_id: region,
       indicator_id: 'air-quality-good-days',
       year: 2022,
@@ -178,6 +185,11 @@ describe('delegated targets (按市下达目标)', () => {
       unit: '%',
       by: '王敏',
     });
+    // A typed value counts once another person approved it (两人原则).
+    const entry = (await listApprovals(store.db, { kind: 'observation' })).find(
+      (a) => a.subject_id === observed,
+    );
+    await approveEntries(store.db, [entry!.id], '李娜');
 
     const bad = await app.inject({
       method: 'POST',

@@ -44,11 +44,32 @@ function placeOnLine(
 
 export async function listCorrections(
   db: Db,
-  filter: { document_id?: number; subject_kind?: FigureKind; subject_id?: number } = {},
+  filter: {
+    document_id?: number;
+    subject_kind?: FigureKind;
+    subject_id?: number;
+    /** One correction (its audit-log id). */
+    id?: number;
+    /** Only corrections a reviewer approved (or that predate approval): what the figures show. */
+    counted?: boolean;
+  } = {},
 ): Promise<Correction[]> {
-  let query = db.selectFrom('audit_log').selectAll().where('action', '=', CORRECTION_ACTION).orderBy('id');
-  if (filter.subject_kind) query = query.where('entity', '=', filter.subject_kind);
-  if (filter.subject_id !== undefined) query = query.where('entity_id', '=', String(filter.subject_id));
+  let query = db
+    .selectFrom('audit_log as l')
+    .leftJoin('approvals as a', (join) =>
+      join.onRef('a.subject_id', '=', 'l.id').on('a.kind', '=', 'correction'),
+    )
+    .selectAll('l')
+    .select(['a.id as approval_id', 'a.state as approval_state', 'a.return_reason'])
+    .where('l.action', '=', CORRECTION_ACTION)
+    .orderBy('l.id');
+  if (filter.id !== undefined) query = query.where('l.id', '=', filter.id);
+  if (filter.subject_kind) query = query.where('l.entity', '=', filter.subject_kind);
+  if (filter.subject_id !== undefined) query = query.where('l.entity_id', '=', String(filter.subject_id));
+  if (filter.counted)
+    query = query.where((eb) =>
+      eb.or([eb('a.id', 'is', null), eb('a.state', 'not in', ['entered', 'returned'])]),
+    );
   const rows = await query.execute();
   return rows
     .map((r) => {
@@ -68,6 +89,10 @@ export async function listCorrections(
         reason: detail.reason,
         by: r.actor,
         at: r.at,
+        approval:
+          r.approval_id === null || r.approval_state === null
+            ? null
+            : { id: r.approval_id, state: r.approval_state, return_reason: r.return_reason },
       };
     })
     .filter((c) => filter.document_id === undefined || c.document_id === filter.document_id);
@@ -106,7 +131,7 @@ export async function documentFigures(db: Db, documentId: number, text: string):
     listTargets(db, { document_id: documentId }),
     listAchievements(db, { document_id: documentId }),
     listIndicatorRows(db, { document_id: documentId }),
-    listCorrections(db, { document_id: documentId }),
+    listCorrections(db, { document_id: documentId, counted: true }),
   ]);
   const starts = lineStarts(text);
   const nameOf = (id: string | null) => (id ? (indicatorById(id)?.name ?? null) : null);

@@ -1,4 +1,5 @@
 // Every API route, one file per concern; `registerRoutes` is the one place they are wired (see docs/API.md).
+import { registerApprovalRoutes } from './approval.js';
 import { registerAssignedTargetRoutes } from './assigned.js';
 import { registerCorrectionRoutes } from './corrections.js';
 import type { Api, RouteDeps } from './deps.js';
@@ -45,4 +46,5 @@ export function registerRoutes(app: Api, deps: RouteDeps): void {
   registerAssignedTargetRoutes(app, deps);
   registerReviewGroupRoutes(app, deps);
   registerQueueRoutes(app, deps);
+  registerApprovalRoutes(app, deps);
 }

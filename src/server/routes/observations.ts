@@ -29,6 +29,11 @@ const ObservationQuery = Type.Object(
     indicator_id: Type.Optional(Type.String(str('catalog indicator id'))),
     year: Type.Optional(Type.Integer(int('year'))),
     source_kind: Type.Optional(Type.Enum(['document', 'import', 'person'])),
+    public: Type.Optional(
+      Type.Enum(['1', 'true', '0', 'false'], {
+        description: "1: only what is published (documents' figures and people's values once published)",
+      }),
+    ),
     document_id: Type.Optional(Type.Integer(int('source document id'))),
     limit: Type.Optional(Type.Integer({ minimum: 1 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -68,8 +73,12 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const { region: _region, format, limit, offset, ...rest } = request.query;
-      const filter = { ...rest, region_id: await regionIdOf(db, request.query) };
+      const { region: _region, format, limit, offset, public: published, ...rest } = request.query;
+      const filter = {
+        ...rest,
+        region_id: await regionIdOf(db, request.query),
+        ...(published === '1' || published === 'true' ? { approval: 'published' as const } : {}),
+      };
       if (format === 'csv' || format === 'xlsx') {
         return sendDownload(reply, 'observations', format, observationExport(db, format, filter));
       }
@@ -81,9 +90,11 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
   app.post(
     '/api/observations',
     {
+      config: { access: 'enter' },
       schema: {
         tags: ['monitoring'],
-        summary: 'record one value a person entered (kept with who and when)',
+        summary:
+          'enter one value (填报, waiting for review; in a published year only with revises and reason), kept with who and when',
         body: ObservationEntry,
         response: { 201: Observation },
       },
@@ -121,6 +132,9 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
         unit: body.unit ?? null,
         note: body.note ?? null,
         by: actorOf(request),
+        ...(body.revises === undefined
+          ? {}
+          : { revises: { subject_id: body.revises, reason: body.reason ?? '' } }),
       });
       const stored = await listObservations(db, {
         region_id: regionId,
@@ -170,6 +184,7 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
   app.post(
     '/api/observations/import',
     {
+      config: { access: 'enter' },
       schema: {
         tags: ['monitoring'],
         summary:

@@ -70,6 +70,25 @@ describe('overview', () => {
   });
 });
 
+/** Approve a target's pending correction as a second person and return the figure as the reader then shows it. */
+async function approveCorrection(targetId: number) {
+  const corrections = await get<{ items: Array<{ approval: { id: number; state: string } | null }> }>(
+    `/api/corrections?subject_kind=target&subject_id=${targetId}`,
+  );
+  const pending = corrections.items.find((c) => c.approval?.state === 'entered')!;
+  const approved = await app.inject({
+    method: 'POST',
+    url: '/api/approvals/approve',
+    headers: { 'x-lantu-user': encodeURIComponent('李娜') },
+    payload: { ids: [pending.approval!.id] },
+  });
+  expect(approved.statusCode, approved.body).toBe(200);
+  const reader = await get<{ figures: Array<{ kind: string; id: number }> }>(
+    `/api/documents/${planId}/reader`,
+  );
+  return reader.figures.find((f) => f.kind === 'target' && f.id === targetId);
+}
+
 describe('reader and corrections', () => {
   it('places every target and reported value on its quote in the text', async () => {
     const reader = await get<{
@@ -111,7 +130,10 @@ describe('reader and corrections', () => {
       },
     });
     expect(saved.statusCode).toBe(201);
-    expect(saved.json()).toMatchObject({
+    // Entered for review: the reader shows the figure as read until another person approves the correction.
+    expect(saved.json()).toMatchObject({ value: target.value, correction: null });
+    const shown = await approveCorrection(target.id);
+    expect(shown).toMatchObject({
       value: '801',
       original: { value: target.value },
       correction: { by: '王敏', reason: '原文印刷有误', corrected: { value: '801' } },
@@ -143,7 +165,11 @@ describe('reader and corrections', () => {
       },
     });
     expect(saved.statusCode).toBe(201);
-    expect(saved.json()).toMatchObject({ indicator_id: 'gdp', indicator_name: '地区生产总值' });
+    expect(saved.json()).toMatchObject({ indicator_id: null });
+    expect(await approveCorrection(unlinked.id)).toMatchObject({
+      indicator_id: 'gdp',
+      indicator_name: '地区生产总值',
+    });
     const link = await store.db
       .selectFrom('links')
       .selectAll()

@@ -105,7 +105,11 @@ export async function indicatorSeries(
     listAchievements(db, { document_id: plan.id, indicator_id: indicatorId }),
     plan.region_id === null
       ? Promise.resolve([])
-      : listObservations(db, { region_id: plan.region_id, indicator_id: indicatorId }),
+      : listObservations(db, {
+          region_id: plan.region_id,
+          indicator_id: indicatorId,
+          approval: 'counted',
+        }),
     listStatuses(db, { document_id: plan.id, indicator_id: indicatorId }),
   ]);
   const row = rows[0] ?? null;

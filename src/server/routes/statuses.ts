@@ -85,9 +85,11 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
   app.post(
     '/api/statuses/:id/override',
     {
+      config: { access: 'review' },
       schema: {
         tags: ['monitoring'],
-        summary: 'override a computed label with a reason (shown beside it; kept in the audit log)',
+        summary:
+          'override a computed label with a reason (entered for review; shown beside it once approved; audit log)',
         params: IdParams,
         body: OverrideRequest(LABEL_ORDER),
         response: { 200: Status },

@@ -64,15 +64,13 @@ type NewAuditEntry = {
  * holds it (a row lock on PostgreSQL, the write lock on SQLite) until it commits: two appends never read the same
  * predecessor. Called outside a transaction, the append opens its own.
  */
-export async function appendAudit(db: Kysely<Database>, entry: NewAuditEntry): Promise<void> {
-  if (!db.isTransaction) {
-    await db.transaction().execute((trx) => appendChained(trx, entry));
-    return;
-  }
-  await appendChained(db, entry);
+export async function appendAudit(db: Kysely<Database>, entry: NewAuditEntry): Promise<number> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => appendChained(trx, entry));
+  return appendChained(db, entry);
 }
 
-async function appendChained(trx: Kysely<Database>, entry: NewAuditEntry): Promise<void> {
+/** Append in the caller's transaction; the new entry's id. */
+async function appendChained(trx: Kysely<Database>, entry: NewAuditEntry): Promise<number> {
   // A no-op write that takes the lock before the head is read.
   await trx
     .updateTable('audit_chain')
@@ -107,6 +105,7 @@ async function appendChained(trx: Kysely<Database>, entry: NewAuditEntry): Promi
     .values({ ...fields, detail: toJson(detail), hash })
     .execute();
   await trx.updateTable('audit_chain').set({ last_id: id, last_hash: hash }).where('id', '=', 1).execute();
+  return id;
 }
 
 /** One break in the chain, with the entry where it shows. */

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { compareDecimal } from '../../quantity/index.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
-import type { Database, NewObservation, ObservationSourceKind } from '../schema.js';
+import type { ApprovalState, Database, NewObservation, ObservationSourceKind } from '../schema.js';
 
 type Db = Kysely<Database>;
 
@@ -38,6 +38,8 @@ export interface Observation {
   note: string | null;
   recorded_by: string;
   recorded_at: string;
+  /** A person's value on its way to publication (填报 → 审核 → 发布); null for a document's figure. */
+  approval: { id: number; state: ApprovalState; return_reason: string | null } | null;
 }
 
 /** An observation as the API lists it: flagged when another value for its region, indicator and year disagrees. */
@@ -55,6 +57,12 @@ export interface ObservationFilter {
   source_kind?: ObservationSourceKind;
   document_id?: number;
   row_id?: number;
+  /**
+   * `counted`: what internal monitoring judges with — documents' figures and people's values once approved (a value
+   * waiting for review or returned is left out). `published`: what the public sees — documents' figures and people's
+   * values once published.
+   */
+  approval?: 'counted' | 'published';
 }
 
 function observationsQuery(db: Db, filter: ObservationFilter) {
@@ -65,6 +73,21 @@ function observationsQuery(db: Db, filter: ObservationFilter) {
   if (filter.source_kind) query = query.where('o.source_kind', '=', filter.source_kind);
   if (filter.document_id !== undefined) query = query.where('o.document_id', '=', filter.document_id);
   if (filter.row_id !== undefined) query = query.where('o.row_id', '=', filter.row_id);
+  if (filter.approval) {
+    const counted = filter.approval === 'counted';
+    const states: ApprovalState[] = counted ? ['entered', 'returned'] : ['published'];
+    query = query.where((eb) => {
+      const approval = eb.exists(
+        eb
+          .selectFrom('approvals as a')
+          .select('a.id')
+          .where('a.kind', '=', 'observation')
+          .whereRef('a.subject_id', '=', 'o.id')
+          .where('a.state', 'in', states),
+      );
+      return counted ? eb.not(approval) : eb.or([eb('o.source_kind', '=', 'document'), approval]);
+    });
+  }
   return query;
 }
 
@@ -91,8 +114,18 @@ export async function listObservations(
     .innerJoin('regions as g', 'g.id', 'o.region_id')
     .innerJoin('catalog_indicators as c', 'c.id', 'o.indicator_id')
     .leftJoin('imports as i', 'i.id', 'o.import_id')
+    .leftJoin('approvals as a', (join) =>
+      join.onRef('a.subject_id', '=', 'o.id').on('a.kind', '=', 'observation'),
+    )
     .selectAll('o')
-    .select(['g.name as region', 'c.name as indicator', 'i.filename as import_file'])
+    .select([
+      'g.name as region',
+      'c.name as indicator',
+      'i.filename as import_file',
+      'a.id as approval_id',
+      'a.state as approval_state',
+      'a.return_reason as approval_return_reason',
+    ])
     .orderBy('o.region_id')
     .orderBy('o.indicator_id')
     .orderBy('o.year')
@@ -123,6 +156,10 @@ export async function listObservations(
     note: r.note,
     recorded_by: r.recorded_by,
     recorded_at: r.recorded_at,
+    approval:
+      r.approval_id === null || r.approval_state === null
+        ? null
+        : { id: r.approval_id, state: r.approval_state, return_reason: r.approval_return_reason },
   }));
 }
 

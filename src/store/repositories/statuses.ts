@@ -4,6 +4,7 @@ import { LantuError } from '../../diagnostics.js';
 import { fromJson, now } from '../json.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
+import { beginWithWrite, checkEntry, enterApproval, type Revision } from './approvals.js';
 import { appendAudit } from './audit.js';
 
 type Db = Kysely<Database>;
@@ -144,22 +145,38 @@ async function latestOverrides(db: Db, rowIds: number[]): Promise<Map<string, St
   if (rowIds.length === 0) return byKey;
   const unique = [...new Set(rowIds)];
   for (let i = 0; i < unique.length; i += 500) {
+    // Only approved (or published) overrides change what a status shows; one waiting for review does not.
     const rows = await db
-      .selectFrom('overrides')
-      .selectAll()
-      .where('row_id', 'in', unique.slice(i, i + 500))
-      .orderBy('id')
+      .selectFrom('overrides as v')
+      .selectAll('v')
+      .where('v.row_id', 'in', unique.slice(i, i + 500))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('approvals as a')
+              .select('a.id')
+              .where('a.kind', '=', 'override')
+              .whereRef('a.subject_id', '=', 'v.id')
+              .where('a.state', 'in', ['entered', 'returned']),
+          ),
+        ),
+      )
+      .orderBy('v.id')
       .execute();
     for (const o of rows) byKey.set(`${o.row_id}:${o.year}:${o.target_kind}`, o);
   }
   return byKey;
 }
 
-/** Override the label of a status; kept beside the computed label and written to the audit log. */
+/**
+ * Override the label of a status, entered (填报) for review: once approved it is shown beside the computed label.
+ * In a published year only as a revision of an earlier override (`revises`). Written to the audit log.
+ */
 export async function overrideStatus(
   db: Db,
   statusId: number,
-  override: { label: string; reason: string; by: string },
+  override: { label: string; reason: string; by: string; revises?: number | undefined },
 ): Promise<Status> {
   if (!override.reason.trim()) {
     throw new LantuError({
@@ -169,14 +186,24 @@ export async function overrideStatus(
     });
   }
   await db.transaction().execute(async (trx) => {
+    await beginWithWrite(trx);
     const status = await trx
       .selectFrom('statuses')
-      .select(['row_id', 'year', 'target_kind', 'label'])
+      .select(['row_id', 'year', 'target_kind', 'label', 'region_id', 'document_id'])
       .where('id', '=', statusId)
       .executeTakeFirst();
     if (!status)
       throw new LantuError({ code: 'status/not-found', message: `status ${statusId} does not exist` });
-    await trx
+    const place = {
+      kind: 'override' as const,
+      region_id: status.region_id,
+      document_id: status.document_id,
+      year: status.year,
+    };
+    const revision: Revision | undefined =
+      override.revises === undefined ? undefined : { subject_id: override.revises, reason: override.reason };
+    const revises = await checkEntry(trx, place, revision);
+    const { id } = await trx
       .insertInto('overrides')
       .values({
         row_id: status.row_id,
@@ -187,7 +214,8 @@ export async function overrideStatus(
         overridden_by: override.by,
         overridden_at: now(),
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await appendAudit(trx, {
       actor: override.by,
       action: 'status.override',
@@ -201,6 +229,7 @@ export async function overrideStatus(
         reason: override.reason,
       },
     });
+    await enterApproval(trx, { ...place, subject_id: id, by: override.by, revises, reason: override.reason });
   });
   return (await getStatus(db, statusId))!;
 }

@@ -6,6 +6,7 @@ import {
   App as AntApp,
   Button,
   Card,
+  Form,
   Input,
   InputNumber,
   Select,
@@ -28,7 +29,9 @@ import {
   type RowError,
 } from '../api';
 import { catalogOptions, loadCatalog } from '../catalog';
+import { ApprovalTag } from '../components/ApprovalTag';
 import { Downloads } from '../components/Downloads';
+import { FormDialog } from '../components/FormDialog';
 import { formatQuantity, formatTime } from '../format';
 import { useLang } from '../i18n';
 import { readSheet } from '../sheet';
@@ -46,6 +49,11 @@ const ERROR_TEXT: Array<[RegExp, string]> = [
   [/^unknown indicator "(.*?)"(.*)$/, '未知指标“$1”$2'],
   [/^missing column "(.*)"$/, '缺少“$1”列'],
   [/^unknown column "(.*)"$/, '无法识别的列“$1”'],
+  [
+    /^(\d{4}) was published on (\S+) by (.*) \(publication \d+\) and is locked$/,
+    '$1年度数据已于$2由$3发布并锁定，修改须提交修订',
+  ],
+  [/^(.*) (\d{4}) was published on (\S+) and is locked$/, '$1$2年度数据已于$3发布并锁定，修改须提交修订'],
 ];
 
 function errorText(message: string, lang: 'zh' | 'en'): string {
@@ -72,6 +80,47 @@ interface DraftRow {
   unit?: string;
   note?: string;
   error?: string;
+}
+
+/** A change to a published (locked) value: a revision with its reason, reviewed and published again. */
+function RevisionDialog({ observation, onDone }: { observation: Observation | null; onDone: () => void }) {
+  const { t } = useLang();
+  return (
+    <FormDialog<{ value: string; reason: string }>
+      open={observation !== null}
+      title={`${t('提交修订', 'Revise')}：${observation?.indicator ?? ''} ${observation?.year ?? ''}`}
+      okText={t('提交审核', 'Submit for review')}
+      className="revision-form"
+      send={(values) =>
+        postJson('/api/observations', {
+          region_id: observation!.region_id,
+          indicator_id: observation!.indicator_id,
+          year: observation!.year,
+          value: values.value,
+          unit: observation!.unit,
+          revises: observation!.id,
+          reason: values.reason,
+        })
+      }
+      done={t('修订已提交，待审核', 'Revision submitted for review')}
+      onDone={onDone}
+    >
+      <Form.Item
+        name="value"
+        label={t('修订后数值', 'Revised value')}
+        rules={[{ required: true, message: t('请填写数值', 'Required') }]}
+      >
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t('修订理由', 'Reason')}
+        rules={[{ required: true, message: t('请填写修订理由', 'Required') }]}
+      >
+        <Input.TextArea rows={2} placeholder={t('如：统计局核定数修订', 'e.g. revised official figure')} />
+      </Form.Item>
+    </FormDialog>
+  );
 }
 
 function UploadResult({
@@ -196,6 +245,7 @@ export default function DataEntry() {
   const [saving, setSaving] = useState(false);
   const [upload, setUpload] = useState<{ file: File; rows: string[][]; result: ImportResult } | null>(null);
   const [uploading, setUploading] = useState(false);
+  const [revising, setRevising] = useState<Observation | null>(null);
   useEffect(() => {
     loadCatalog().then(setCatalog, () => setCatalog([]));
   }, []);
@@ -231,7 +281,9 @@ export default function DataEntry() {
     setSaving(false);
     setDrafts(left.length ? left : [{ key: Date.now() }]);
     if (saved) {
-      message.success(t(`已保存 ${saved} 条数据。`, `Saved ${saved} values.`));
+      message.success(
+        t(`已保存 ${saved} 条数据，待审核后计入监测。`, `Saved ${saved} values; they count once approved.`),
+      );
       reload();
     }
   };
@@ -438,6 +490,21 @@ export default function DataEntry() {
                   t('人工填报', 'Entered')
                 ),
             },
+            {
+              title: t('审核状态', 'Approval'),
+              key: 'approval',
+              width: 140,
+              render: (_: unknown, o) => (
+                <Space size={4}>
+                  <ApprovalTag approval={o.approval} />
+                  {o.approval?.state === 'published' && (
+                    <Button size="small" type="link" onClick={() => setRevising(o)}>
+                      {t('修订', 'Revise')}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
             { title: t('记录人', 'By'), dataIndex: 'recorded_by', width: 100 },
             {
               title: t('时间', 'When'),
@@ -448,6 +515,13 @@ export default function DataEntry() {
           ]}
         />
       </Card>
+      <RevisionDialog
+        observation={revising}
+        onDone={() => {
+          setRevising(null);
+          reload();
+        }}
+      />
     </div>
   );
 }

@@ -142,6 +142,7 @@ function FigureDetails({
   const { message } = AntApp.useApp();
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [submitted, setSubmitted] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
   const kind = KIND[figure.kind];
@@ -167,7 +168,10 @@ function FigureDetails({
         changes,
         reason: values.reason,
       });
-      message.success(t('更正已保存，原值已保留。', 'Correction saved; the original is kept.'));
+      message.success(
+        t('更正已提交，经审核后生效，原值保留。', 'Correction submitted; it applies once approved.'),
+      );
+      setSubmitted(values.reason ?? '');
       setEditing(false);
       onSaved(saved);
     } catch (e) {
@@ -241,6 +245,15 @@ function FigureDetails({
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Descriptions column={1} size="small" bordered items={items} />
+      {submitted !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          className="correction-pending"
+          title={t('更正已提交，待审核', 'Correction submitted, awaiting review')}
+          description={`${t('理由', 'Reason')}：${submitted}`}
+        />
+      )}
       {figure.correction && figure.original && (
         <Alert
           type="info"
