@@ -1,6 +1,6 @@
 // The job queue on PostgreSQL (pg-boss): its two queues, their retry and expiry policy, and how a process joins it.
 import PgBoss from 'pg-boss';
-import { readLimits } from '../readers/limits.js';
+import { readLimits } from '../readers/index.js';
 import type { Store } from '../store/index.js';
 
 /** One job per enqueued document: read, store, link. */

@@ -1,7 +1,7 @@
 // Enqueue documents for the workers: the bytes go into the database (workers may run on other machines), once per content hash.
 import { readFile } from 'node:fs/promises';
 import { sha256Of, documentIdBySha, type Store } from '../store/index.js';
-import { now } from '../store/json.js';
+import { now } from '../store/index.js';
 import { INGEST_QUEUE, jobIdOf, RETRY_LIMIT, type QueueConnection } from './boss.js';
 
 /** What enqueuing one file did: queued it, or found it stored, or found it queued already (with its state). */

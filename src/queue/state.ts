@@ -1,7 +1,6 @@
 // Where the ingest queue stands, read from its ledger (queued_files, queue_workers): for GET /api/queue and the panel.
 import type { Kysely } from 'kysely';
-import type { Database, QueuedFileState } from '../store/schema.js';
-import { toCount } from '../store/json.js';
+import { toCount, type Database, type QueuedFileState } from '../store/index.js';
 import { HEARTBEAT_SECONDS } from './worker.js';
 
 /** Failures listed, newest first. */

@@ -4,14 +4,22 @@ import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import type { Updateable } from 'kysely';
 import type PgBoss from 'pg-boss';
-import { readLimits, type ReadLimits } from '../readers/limits.js';
-import { deriveRegions, owedRegions, refreshStatistics, type Store } from '../store/index.js';
-import { BULK_DOCUMENTS, failureOf, regionOf, storeDocument } from '../store/ingest.js';
-import { now } from '../store/json.js';
-import type { QueuedFileTable } from '../store/schema.js';
-import { syncCatalog } from '../store/repositories/catalog.js';
-import { documentIdBySha } from '../store/repositories/documents.js';
-import { analysisPool } from '../store/workers.js';
+import { readLimits, type ReadLimits } from '../readers/index.js';
+import {
+  deriveRegions,
+  owedRegions,
+  refreshStatistics,
+  type Store,
+  analysisPool,
+  BULK_DOCUMENTS,
+  documentIdBySha,
+  failureOf,
+  now,
+  regionOf,
+  storeDocument,
+  syncCatalog,
+  type QueuedFileTable,
+} from '../store/index.js';
 import { DERIVE_QUEUE, INGEST_QUEUE, requestDerive, type QueueConnection } from './boss.js';
 import type { IngestJobData } from './enqueue.js';
 

@@ -1,7 +1,9 @@
 // The store's face: open a database (SQLite or PostgreSQL), ingest documents, read and write monitoring data.
-export type { ApprovalState, Database, EntryKind } from './schema.js';
+export type { ApprovalState, Database, EntryKind, QueuedFileState, QueuedFileTable } from './schema.js';
 export { openStore, storeOptionsFromEnv, type Store, type StoreOptions, type Engine } from './connect.js';
-export { migrateToLatest, MIGRATIONS } from './migrations.js';
+export { isPostgres, migrateToLatest, MIGRATIONS } from './migrations.js';
+export { now, toCount } from './json.js';
+export { analysisPool, type AnalysisPool } from './workers.js';
 export { refreshStatistics } from './maintenance.js';
 export { analyzeBytes, sha256Of, type DocumentRecord } from './analysis.js';
 export {
@@ -16,6 +18,10 @@ export {
   type IngestOptions,
   type IngestReport,
   type IngestSource,
+  BULK_DOCUMENTS,
+  failureOf,
+  regionOf,
+  storeDocument,
 } from './ingest.js';
 export { deriveRegions, deriveOwed, type DeriveReport, type DeriveScope } from './derive.js';
 export { owedRegions } from './owed.js';

@@ -834,7 +834,10 @@ interface LockedYears {
 
 async function lockedYears(db: Db): Promise<LockedYears> {
   const years = new Map<string, string>();
-  const published = await db.selectFrom('publications').select(['region_id', 'year', 'published_at']).execute();
+  const published = await db
+    .selectFrom('publications')
+    .select(['region_id', 'year', 'published_at'])
+    .execute();
   for (const p of published) years.set(`${p.region_id}:${p.year}`, p.published_at.slice(0, 10));
   return { years, regionIds: new Map() };
 }

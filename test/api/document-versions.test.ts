@@ -7,6 +7,7 @@ import { buildServer } from '../../src/server/index.js';
 import { ingest, type Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { isRevisable, revise } from '../helpers/revision.js';
+import { approvePending } from '../store/approve.js';
 import { multipart } from './multipart.js';
 
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
@@ -94,6 +95,8 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     });
     expect(typed.statusCode, typed.body).toBe(201);
     const typedId = typed.json().id as number;
+    // Approved before the override, so the override is made on the status the typed value makes the latest.
+    expect(await approvePending(store.db)).toHaveLength(1);
     overridden = (await statusesOf(planId)).find(
       (s) => s.row_id === changed.id && s.target_kind === 'level',
     )!;
@@ -104,6 +107,8 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
       payload: { label: '滞后', reason: '区统计局核定' },
     });
     expect(override.statusCode, override.body).toBeLessThan(300);
+    // A second person approves it (两人原则): only approved entries count and are carried.
+    expect(await approvePending(store.db)).toHaveLength(1);
     const judgedBefore = await statusesOf(planId);
 
     const upload = multipart([{ filename: `${PLAN}-调整.txt`, content: revise(text, changed, next) }]);

@@ -10,10 +10,10 @@ import {
   ingestPaths,
   listApprovals,
   openStore,
+  parseXlsx,
   recordObservation,
   type Store,
 } from '../../store/index.js';
-import { parseXlsx } from '../../store/tabular.js';
 import { multipart } from '../../../test/api/multipart.js';
 import { buildServer } from '../index.js';
 

@@ -6,11 +6,17 @@ import {
   type LabelCounts,
   type StatusLabel,
 } from '../../monitor/index.js';
-import { currentIndicatorRows, listStatuses, pageTasks, type Status, type Task } from '../../store/index.js';
+import {
+  currentIndicatorRows,
+  isCurrentDocument,
+  listStatuses,
+  pageTasks,
+  type Status,
+  type Task,
+} from '../../store/index.js';
 import { Overview, type PlanOverview } from '../contract/index.js';
 import type { Api, RouteDeps } from './deps.js';
 import { latestPerTarget, midtermYear, plansOfRegions } from './series.js';
-import { isCurrentDocument } from '../../store/current.js';
 
 export type { PlanOverview };
 

@@ -1,6 +1,6 @@
 // GET /api/queue: where the PostgreSQL ingest queue stands (for the import-queue panel of the web app).
 import { queueState } from '../../queue/index.js';
-import { isPostgres } from '../../store/migrations.js';
+import { isPostgres } from '../../store/index.js';
 import { QueueState } from '../contract/index.js';
 import type { Api, RouteDeps } from './deps.js';
 

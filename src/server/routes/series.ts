@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { convertUnit, indicatorById, type IndicatorDef } from '../../catalog/index.js';
 import { averageGrowth, expectedValue, tableYears, targetsFromCells } from '../../monitor/index.js';
 import {
+  isCurrentDocument,
   listAchievements,
   listIndicatorRows,
   rowCellsRead,
@@ -21,7 +22,6 @@ import type {
   SeriesTarget,
   ShownObservation,
 } from '../contract/index.js';
-import { isCurrentDocument } from '../../store/current.js';
 
 type Db = Kysely<Database>;
 
