@@ -2,6 +2,7 @@
 // Swagger UI at /docs; and upload names made safe to show and store (they are never used as paths).
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { safeFilename } from '../text/filename.js';
 
 /**
  * The web app's policy. Scripts only from this origin (Vite emits no inline script; none may run from an
@@ -50,20 +51,7 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
 /** Longest upload name kept (a file system's usual limit on one name, in characters). */
 export const UPLOAD_NAME_MAX = 255;
 
-/**
- * The name a client gave an upload, as it may be shown and stored: the last path segment only (`../../etc/passwd`
- * → `passwd`, `C:\x\y.docx` → `y.docx`), without control, bidi-override or zero-width characters, trimmed and at
- * most UPLOAD_NAME_MAX characters, keeping the extension the reader is chosen by. Empty, `.` or `..` → `fallback`.
- */
+/** The name a client gave an upload, as it may be shown and stored (src/text/filename.ts); `fallback` when none is left. */
 export function safeUploadName(raw: string | undefined, fallback = 'upload'): string {
-  const lastSegment = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  const cleaned = lastSegment
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-  if (cleaned === '' || /^\.+$/.test(cleaned)) return fallback;
-  const characters = [...cleaned];
-  if (characters.length <= UPLOAD_NAME_MAX) return cleaned;
-  const extension = /\.[\p{L}\p{N}]{1,8}$/u.exec(cleaned)?.[0] ?? '';
-  return `${characters.slice(0, UPLOAD_NAME_MAX - extension.length).join('')}${extension}`;
+  return safeFilename(raw, { fallback, max: UPLOAD_NAME_MAX });
 }

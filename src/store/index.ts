@@ -215,7 +215,7 @@ export {
   type ProjectChange,
   type ProjectLedgerEntry,
   reportProgress,
-  safeFilename,
+  attachmentName,
   setCadence,
   updateTask,
   type LedgerClock,

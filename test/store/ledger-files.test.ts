@@ -15,7 +15,7 @@ import {
   listUnits,
   pageTasks,
   reportProgress,
-  safeFilename,
+  attachmentName,
   setCadence,
   toTabular,
   type Store,
@@ -27,7 +27,7 @@ const UNIT_USER = '科技局 李强';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
-describe('safeFilename', () => {
+describe('attachmentName', () => {
   it.each([
     ['进展材料.pdf', '进展材料.pdf'],
     ['../../etc/passwd', 'passwd'],
@@ -37,11 +37,11 @@ describe('safeFilename', () => {
     ['a"b\u0000c\r\n.txt', 'abc.txt'],
     ['', 'attachment'],
   ])('%j → %j', (uploaded, kept) => {
-    expect(safeFilename(uploaded)).toBe(kept);
+    expect(attachmentName(uploaded)).toBe(kept);
   });
 
   it('shortens a long name and keeps its extension', () => {
-    const kept = safeFilename(`${'很长'.repeat(100)}.docx`);
+    const kept = attachmentName(`${'很长'.repeat(100)}.docx`);
     expect(kept.length).toBe(120);
     expect(kept.endsWith('.docx')).toBe(true);
   });

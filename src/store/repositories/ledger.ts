@@ -37,6 +37,7 @@ import { fromJson, now, toJson } from '../json.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
 import { appendAudit } from './audit.js';
+import { safeFilename } from '../../text/filename.js';
 
 type Db = Kysely<Database>;
 
@@ -850,23 +851,9 @@ export function attachmentLimit(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(set) && set > 0 ? set : 20 * 1024 * 1024;
 }
 
-/**
- * The name an uploaded file is kept and offered under: the last part of any path it came with, without control
- * characters, quotes or a leading dot, at most 120 characters. It is only ever a label, never a path.
- */
-export function safeFilename(uploaded: string | null | undefined): string {
-  const base = (uploaded ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, '')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
-  if (!clean) return 'attachment';
-  if (clean.length <= 120) return clean;
-  // Keep the extension: it tells the person (and the system that opens it) what the file is.
-  const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  return clean.slice(0, 120 - ext.length) + ext;
+/** The name an evidence file is kept and offered under (src/text/filename.ts): a label, never a path. */
+export function attachmentName(uploaded: string | null | undefined): string {
+  return safeFilename(uploaded, { fallback: 'attachment', max: 120 });
 }
 
 /** A declared media type when it is one (type/subtype), else the neutral one. */
@@ -928,7 +915,7 @@ export async function addAttachment(
     const row = {
       task_id: taskId,
       report_id: file.report_id ?? null,
-      name: safeFilename(file.name),
+      name: attachmentName(file.name),
       media_type: mediaTypeOf(file.media_type),
       size: file.bytes.length,
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
