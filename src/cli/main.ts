@@ -8,6 +8,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerServe } from './commands/serve.js';
 import { registerObservations } from './commands/observations.js';
 import { registerReport } from './commands/report.js';
+import { registerUser } from './commands/user.js';
 
 const program = new Command();
 program
@@ -22,6 +23,7 @@ registerDerive(program);
 registerServe(program);
 registerObservations(program);
 registerReport(program);
+registerUser(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lantu: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
+import type { Access } from './access.js';
 import { tabularStream, type Paged, type TabularFormat, type Window } from '../store/index.js';
 import { Page as PageSchema, type Page } from './contract/index.js';
 import type { Api } from './routes/deps.js';
@@ -126,6 +127,8 @@ export async function sendList<T extends object>(
 
 export interface ListRoute<Q, S extends TSchema> {
   path: string;
+  /** Who may read it (src/server/access.ts): `public` for what the public page shows, else `read`. */
+  access: Access;
   name: string;
   tag: string;
   summary: string;
@@ -147,6 +150,7 @@ export function listRoute<Q extends object, S extends TSchema = TSchema>(
   app.get(
     route.path,
     {
+      config: { access: route.access },
       schema: {
         tags: [route.tag],
         summary: route.summary,

@@ -83,6 +83,39 @@ export interface ImportOptions {
   validRowsOnly?: boolean;
   /** Recompute statuses of the regions touched now (default true); otherwise they stay owed to the next derive. */
   derive?: boolean;
+  /** Why the importing user may not enter a row's value (outside its regions or unit), or null: a refused row is a row error. */
+  refuse?: (row: {
+    region: string;
+    region_id: number | null;
+    indicator_id: string;
+  }) => Promise<string | null>;
+}
+
+/** Move the rows the importer may not enter to the errors (asked once per region and indicator). */
+async function refuseOutOfScope(
+  valid: ValidRow[],
+  errors: RowError[],
+  refuse: NonNullable<ImportOptions['refuse']>,
+): Promise<ValidRow[]> {
+  const answers = new Map<string, string | null>();
+  const kept: ValidRow[] = [];
+  for (const v of valid) {
+    const key = `${v.region}\u0000${v.indicator_id}`;
+    if (!answers.has(key)) answers.set(key, await refuse(v));
+    const refusal = answers.get(key)!;
+    if (refusal === null) kept.push(v);
+    // Past the cap a refused row is still not stored; it is just not listed.
+    else if (errors.length < MAX_ROW_ERRORS)
+      errors.push({
+        row: v.row,
+        column: 'region',
+        value: v.region,
+        message: refusal,
+        expected: 'a region and indicator in the scope of your account',
+      });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return kept;
 }
 
 const YEAR = /^\d{4}$/;
@@ -368,7 +401,11 @@ export async function importObservations(
   filename: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const { valid, errors, rows } = await checkObservationSheet(db, bytes);
+  const checked = await checkObservationSheet(db, bytes);
+  const { errors, rows } = checked;
+  const valid = options.refuse
+    ? await refuseOutOfScope(checked.valid, errors, options.refuse)
+    : checked.valid;
   const result: ImportResult = {
     filename,
     rows,

@@ -75,3 +75,18 @@ export {
   ProjectChange,
   TaskSheetScope,
 } from './ledger.js';
+export {
+  RoleName,
+  SessionUser,
+  SessionAnswer,
+  LoginRequest,
+  UserEntry,
+  NewUserRequest,
+  PasswordReset,
+  LoginParams,
+  ApiToken,
+  NewTokenRequest,
+  NewToken,
+  UserList,
+  TokenList,
+} from './accounts.js';

@@ -1,5 +1,6 @@
 // Delegated targets (按市下达目标): list a plan's rows that wait for an assigned value, and enter one with the
 // document that assigned it; the row is judged again at once.
+import { requirePlace } from '../auth.js';
 import { LantuError } from '../../diagnostics.js';
 import {
   addAssignedTarget,
@@ -9,19 +10,16 @@ import {
   listAssignedTargets,
   listIndicatorRows,
   listStatuses,
+  placeOfFigure,
 } from '../../store/index.js';
-import {
-  AssignedTargetAnswer,
-  AssignedTargetEntry,
-  DelegatedTargets,
-  IdParams,
-} from '../contract/index.js';
+import { AssignedTargetAnswer, AssignedTargetEntry, DelegatedTargets, IdParams } from '../contract/index.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
 
 export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/plans/:id/delegated',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary: "a plan's delegated targets (按市下达目标) with the values entered for them, newest last",
@@ -63,6 +61,7 @@ export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void 
   app.post(
     '/api/rows/:id/assigned-target',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['monitoring'],
         summary: 'enter the value a higher level assigned to a delegated target, with the assigning document',
@@ -74,6 +73,12 @@ export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void 
     async (request) => {
       const { id } = request.params;
       const body = request.body;
+      await requirePlace(
+        db,
+        request,
+        await placeOfFigure(db, 'row', id),
+        `指标行 ${id} / indicator row ${id}`,
+      );
       const assigned = await addAssignedTarget(db, { row_id: id, ...body, by: actorOf(request) });
       const plan = await db
         .selectFrom('indicator_rows as r')

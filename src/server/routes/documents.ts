@@ -52,6 +52,7 @@ export const DOCUMENT_FILTERS: QueryProperties = {
 export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): void {
   listRoute<{ doc_type?: string; region_id?: number; region?: string; period?: string }>(app, {
     path: '/api/documents',
+    access: 'read',
     name: 'documents',
     tag: 'documents',
     summary: 'stored documents (metadata; the bytes are at /api/documents/{id}/content)',
@@ -61,6 +62,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   });
   listRoute<{ region_id?: number; region?: string; period?: string }>(app, {
     path: '/api/plans',
+    access: 'read',
     name: 'plans',
     tag: 'documents',
     summary: 'plans (规划纲要); /api/plans/{id} gives one with its outline and indicator tables',
@@ -133,6 +135,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/documents/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'one document with its diagnostics',
@@ -148,7 +151,10 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   );
   app.get(
     '/api/documents/:id/content',
-    { schema: { tags: ['documents'], summary: 'the original bytes as uploaded', params: IdParams } },
+    {
+      config: { access: 'read' },
+      schema: { tags: ['documents'], summary: 'the original bytes as uploaded', params: IdParams },
+    },
     async (request, reply) => {
       const doc = await getDocumentContent(db, request.params.id);
       if (!doc) throw notFound(request.params.id);
@@ -161,6 +167,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/documents/:id/extraction',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'the document in the exchange (gold) format',
@@ -176,6 +183,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   );
   listRoute(app, {
     path: '/api/documents/:id/outline',
+    access: 'read',
     name: 'outline',
     tag: 'documents',
     summary: 'headings of a document (level, label, title, line)',
@@ -190,6 +198,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/plans/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'a plan with its outline, indicator rows and status summary',

@@ -1,4 +1,5 @@
 // Every API route, one file per concern; `registerRoutes` is the one place they are wired (see docs/API.md).
+import { registerAccountRoutes } from './accounts.js';
 import { registerAssignedTargetRoutes } from './assigned.js';
 import { registerCorrectionRoutes } from './corrections.js';
 import type { Api, RouteDeps } from './deps.js';
@@ -27,6 +28,7 @@ export { indicatorSeries, midtermYear } from './series.js';
 
 /** Register every route on the app (once: buildServer does it). */
 export function registerRoutes(app: Api, deps: RouteDeps): void {
+  registerAccountRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerFactRoutes(app, deps);
