@@ -7,6 +7,7 @@ import { buildServer } from '../../src/server/index.js';
 import { ingest, openStore, type Store } from '../../src/store/index.js';
 import { launch, openPage, shot } from './browser.js';
 import { ensureWebBuilt } from './server.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const PLAN = [
   '洛阳市涧西区国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要',
@@ -35,7 +36,7 @@ describe('the reader shows reading diagnostics', () => {
       threads: 1,
     });
     documentId = report.stored[0]!.documentId;
-    app = await buildServer({ db: store.db });
+    app = await signedIn(await buildServer({ db: store.db }), store.db);
     url = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launch();
   });
