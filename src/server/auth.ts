@@ -27,7 +27,18 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** One API route and what it needs, as registered (the authorisation matrix test walks them all). */
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api/ route with its declared access, in the order registered. */
+    accessRules: readonly RouteRule[];
+  }
   interface FastifyRequest {
     /** The signed-in caller, or null for the anonymous visitor (公众). */
     account: Account | null;
@@ -84,13 +95,18 @@ export async function registerAuthorization(app: Api, db: Kysely<Database>): Pro
   app.decorateRequest('account', null);
   app.decorateRequest('credential', null);
 
+  const rules: RouteRule[] = [];
+  app.decorate('accessRules', rules);
   // A route with no rule does not start: the server fails at start-up naming it.
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
-    if (!route.config?.access) {
-      const methods = Array.isArray(route.method) ? route.method.join(',') : route.method;
-      throw new Error(`route ${methods} ${route.url} declares no access rule (config: { access: … })`);
-    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const access = route.config?.access;
+    if (!access)
+      throw new Error(
+        `route ${methods.join(',')} ${route.url} declares no access rule (config: { access: … })`,
+      );
+    for (const method of methods) rules.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
