@@ -38,6 +38,7 @@ describe('the implementation ledger in Chromium', () => {
     server = await startServer();
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await server.signIn(context);
     context.setDefaultTimeout(15_000);
     page = await openPage(context, errors);
     const plans = await api<{ items: Array<{ id: number; region: string }> }>('/api/plans?limit=100');

@@ -24,6 +24,7 @@ describe('the 评估报告 page in Chromium', () => {
       locale: 'zh-CN',
       acceptDownloads: true,
     });
+    await server.signIn(context);
     context.setDefaultTimeout(30_000);
     page = await openPage(context, errors);
     const response = await fetch(`${server.url}/api/plans?limit=100`);

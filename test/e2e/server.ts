@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { BrowserContext } from 'playwright-core';
+import { randomSecret } from '../../src/accounts/index.js';
+import { SESSION_COOKIE } from '../../src/server/auth.js';
 import { buildServer } from '../../src/server/index.js';
 import { registerWebApp, WEB_ROOT } from '../../src/server/web.js';
-import { ingestPaths, openStore, type Store } from '../../src/store/index.js';
+import { createSession, ingestPaths, openStore, type Store } from '../../src/store/index.js';
+import { accountWithToken, type TestAccount } from '../helpers/accounts.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS = join(ROOT, 'fixtures/corpus');
@@ -47,7 +51,28 @@ export interface RunningServer {
   url: string;
   app: FastifyInstance;
   store: Store;
+  /** Sign a browser context in (a session cookie of a new account: admin unless told). */
+  signIn(context: BrowserContext, account?: TestAccount): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Give a browser context the session cookie of a new account (admin unless told); returns its login. */
+export async function signInContext(
+  store: Store,
+  context: BrowserContext,
+  url: string,
+  account: TestAccount = {},
+): Promise<string> {
+  const { login } = await accountWithToken(store.db, account);
+  const user = await store.db
+    .selectFrom('users')
+    .select('id')
+    .where('login', '=', login)
+    .executeTakeFirstOrThrow();
+  const session = randomSecret();
+  await createSession(store.db, user.id, session);
+  await context.addCookies([{ name: SESSION_COOKIE, value: session, url, httpOnly: true, sameSite: 'Lax' }]);
+  return login;
 }
 
 export async function startServer(): Promise<RunningServer> {
@@ -63,6 +88,7 @@ export async function startServer(): Promise<RunningServer> {
     url,
     app,
     store,
+    signIn: (context, account = {}) => signInContext(store, context, url, account),
     async close() {
       await app.close();
       await store.close();

@@ -50,6 +50,7 @@ describe('the web app in Chromium', () => {
     server = await startServer();
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await server.signIn(context);
     context.setDefaultTimeout(15_000);
     page = await openPage(context, errors);
     plans = (await api<{ plans: PlanOverview[] }>('/api/overview')).plans;
