@@ -6,7 +6,7 @@ import { buildServer } from '../../src/server/index.js';
 import { storeRecord, type Store } from '../../src/store/index.js';
 import { goldRecord } from '../store/corpus.js';
 import { freshStore } from '../store/engines.js';
-import { accountWithToken, bearer } from '../helpers/accounts.js';
+import { accountWithToken, actingAs, bearer } from '../helpers/accounts.js';
 import { multipart } from './multipart.js';
 
 const NAME = '王敏';
@@ -71,8 +71,9 @@ beforeAll(async () => {
     .where('id', '=', planId)
     .executeTakeFirstOrThrow();
   regionId = plan.region_id!;
-  app = await buildServer({ db: store.db });
-  HEADER = bearer((await accountWithToken(store.db, { login: NAME, role: 'planning' })).token);
+  const { token } = await accountWithToken(store.db, { login: NAME, role: 'planning' });
+  HEADER = bearer(token);
+  app = actingAs(await buildServer({ db: store.db }), token);
 });
 
 afterAll(async () => {
@@ -270,7 +271,8 @@ describe('every write route stores the decoded name of who acts', () => {
     const anonymous = await app.inject({
       method: 'POST',
       url: '/api/observations',
-      headers: { 'x-lantu-user': encodeURIComponent('冒名者') },
+      // An authorization header of its own replaces the test's token: this request carries none that opens.
+      headers: { authorization: '', 'x-lantu-user': encodeURIComponent('冒名者') },
       payload: { region_id: regionId, indicator_id: 'gdp', year: 2025, value: '1' },
     });
     expect(anonymous.statusCode).toBe(401);
