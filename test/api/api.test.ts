@@ -15,7 +15,9 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   beforeAll(async () => {
     store = await freshStore(engine);
     await storeGold(store, JIANXI);
-    app = await signedIn(await buildServer({ db: store.db, uploadLimit: 64 * 1024 }), store.db, { login: 'analyst' });
+    app = await signedIn(await buildServer({ db: store.db, uploadLimit: 64 * 1024 }), store.db, {
+      login: 'analyst',
+    });
     return () => app.close();
   });
 

@@ -79,7 +79,10 @@ describe('the ledger API', () => {
   });
 
   it('takes a report from the unit and a 销号 from the planner, with the signed-in names', async () => {
-    const unit = await call<{ id: number }>('POST', '/api/units', PLANNER, { region_id: regionId, name: UNIT_NAME });
+    const unit = await call<{ id: number }>('POST', '/api/units', PLANNER, {
+      region_id: regionId,
+      name: UNIT_NAME,
+    });
     expect(unit.status).toBe(201);
     const created = await call<{ id: number; state: string }>('POST', '/api/tasks', PLANNER, {
       region_id: regionId,
