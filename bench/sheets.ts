@@ -101,21 +101,17 @@ async function upload(
 ): Promise<{ status: number; json: () => unknown }> {
   const { payload, headers } = multipart([{ filename, content: bytes }]);
   return new Promise((resolve, reject) => {
-    const req = request(
-      `${address}${path}`,
-      { method: 'POST', headers: { ...headers, ...auth } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
+    const req = request(`${address}${path}`, { method: 'POST', headers: { ...headers, ...auth } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        }),
+      );
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(payload);
   });
