@@ -22,7 +22,7 @@ const errors: string[] = [];
 let planId: number;
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { headers: server.headers });
   expect(response.ok, `${path} → ${response.status}`).toBe(true);
   return (await response.json()) as T;
 }

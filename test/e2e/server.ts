@@ -11,7 +11,7 @@ import { SESSION_COOKIE } from '../../src/server/auth.js';
 import { buildServer } from '../../src/server/index.js';
 import { registerWebApp, WEB_ROOT } from '../../src/server/web.js';
 import { createSession, ingestPaths, openStore, type Store } from '../../src/store/index.js';
-import { accountWithToken, type TestAccount } from '../helpers/accounts.js';
+import { accountWithToken, bearer, type TestAccount } from '../helpers/accounts.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS = join(ROOT, 'fixtures/corpus');
@@ -51,6 +51,8 @@ export interface RunningServer {
   url: string;
   app: FastifyInstance;
   store: Store;
+  /** An administrator's API token header, for the tests' own requests to the API. */
+  headers: Record<string, string>;
   /** Sign a browser context in (a session cookie of a new account: admin unless told). */
   signIn(context: BrowserContext, account?: TestAccount): Promise<string>;
   close(): Promise<void>;
@@ -84,10 +86,12 @@ export async function startServer(): Promise<RunningServer> {
   // A no-op once the server wires it itself.
   await registerWebApp(app);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { token } = await accountWithToken(store.db, { role: 'admin' });
   return {
     url,
     app,
     store,
+    headers: bearer(token),
     signIn: (context, account = {}) => signInContext(store, context, url, account),
     async close() {
       await app.close();

@@ -37,7 +37,7 @@ const errors: string[] = [];
 const timings: Record<string, number> = {};
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { headers: server.headers });
   expect(response.ok, `${path} → ${response.status}`).toBe(true);
   return (await response.json()) as T;
 }
