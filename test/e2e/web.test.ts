@@ -27,7 +27,7 @@ interface FigureJson {
   indicator_name: string | null;
 }
 
-const EDITOR = '规划科 王敏';
+const EDITOR = '王敏';
 
 let server: RunningServer;
 let browser: Browser;
@@ -120,9 +120,10 @@ describe('the web app in Chromium', () => {
   });
 
   it('clicks a highlighted figure, sees what Lantu read, and corrects it with a reason', async () => {
-    await page.locator('.header-user').click();
-    await page.getByPlaceholder('姓名或工号').fill(EDITOR);
-    await page.keyboard.press('Escape');
+    // The corrections are signed by the signed-in account.
+    await context.clearCookies();
+    await server.signIn(context, { login: EDITOR });
+    await page.reload();
 
     const mark = page.locator(`[data-figure="target:${figure.id}"]`);
     await mark.scrollIntoViewIfNeeded();
