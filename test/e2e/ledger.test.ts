@@ -27,15 +27,10 @@ async function api<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-// Each person has an account (made once, administrator here: this test is about the ledger, not roles).
-const sessions = new Map<string, string>();
+// Each person has an account (made at the first sign-in; administrator here: this test is about the ledger, not roles).
 async function signIn(name: string): Promise<void> {
   await context.clearCookies();
-  await server.signIn(context, {
-    login: sessions.has(name) ? `${name}-${sessions.size}` : name,
-    role: 'admin',
-  });
-  sessions.set(name, name);
+  await server.signIn(context, { login: name, role: 'admin' });
   await page.reload();
   await page.locator('.header-user').waitFor();
 }

@@ -58,14 +58,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Give a browser context the session cookie of a new account (admin unless told); returns its login. */
+/** Give a browser context the session cookie of an account (made when new; admin unless told); returns its login. */
 export async function signInContext(
   store: Store,
   context: BrowserContext,
   url: string,
   account: TestAccount = {},
 ): Promise<string> {
-  const { login } = await accountWithToken(store.db, account);
+  // A login that exists already signs in again (a new session), it is not made twice.
+  const existing = account.login
+    ? await store.db.selectFrom('users').select('login').where('login', '=', account.login).executeTakeFirst()
+    : undefined;
+  const login = existing?.login ?? (await accountWithToken(store.db, account)).login;
   const user = await store.db
     .selectFrom('users')
     .select('id')
