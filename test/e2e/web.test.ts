@@ -121,7 +121,6 @@ describe('the web app in Chromium', () => {
 
   it('clicks a highlighted figure, sees what Lantu read, and corrects it with a reason', async () => {
     // The corrections are signed by the signed-in account.
-    await context.clearCookies();
     await server.signIn(context, { login: EDITOR });
     await page.reload();
 
