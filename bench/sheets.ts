@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { multipart } from '../test/api/multipart.js';
+import { accountWithToken, bearer } from '../test/helpers/accounts.js';
 import { bigObservationCsv } from '../test/helpers/big-sheet.js';
 import { scratchStore, startServer } from './ingest.js';
 
@@ -89,6 +90,9 @@ async function phase(
 }
 
 /** POST one file as multipart over node:http: fetch gives up on an answer after 300 s, a 600k import may not. */
+// The importer's API token (a 规划科 account made in the scratch store before the server starts).
+let auth: Record<string, string> = {};
+
 async function upload(
   address: string,
   path: string,
@@ -97,21 +101,17 @@ async function upload(
 ): Promise<{ status: number; json: () => unknown }> {
   const { payload, headers } = multipart([{ filename, content: bytes }]);
   return new Promise((resolve, reject) => {
-    const req = request(
-      `${address}${path}`,
-      { method: 'POST', headers: { ...headers, 'x-lantu-user': 'bench' } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
+    const req = request(`${address}${path}`, { method: 'POST', headers: { ...headers, ...auth } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        }),
+      );
+      res.on('error', reject);
+    });
     req.on('error', reject);
     req.end(payload);
   });
@@ -119,7 +119,7 @@ async function upload(
 
 /** Bytes of a download, read as they arrive (nothing kept). */
 async function downloaded(url: string): Promise<{ status: number; bytes: number }> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: auth });
   let bytes = 0;
   for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
   return { status: res.status, bytes };
@@ -127,6 +127,7 @@ async function downloaded(url: string): Promise<{ status: number; bytes: number 
 
 async function benchEngine(engine: SheetPhase['engine'], rows: number): Promise<SheetPhase[]> {
   const { store, env, dispose } = await scratchStore(engine);
+  auth = bearer((await accountWithToken(store.db, { login: 'bench', role: 'planning' })).token);
   const server = await startServer(env);
   const out: SheetPhase[] = [];
   try {

@@ -13,6 +13,7 @@ import {
 } from '../test/helpers/health-probe.js';
 import { hostileSet, SMALL_LIMITS } from '../test/helpers/hostile.js';
 import { CORPUS_DIR } from './harness.js';
+import { accountWithToken } from '../test/helpers/accounts.js';
 
 export interface HealthFigures {
   scenario: string;
@@ -38,6 +39,8 @@ export async function benchUpload(megabytes = 45): Promise<HealthFigures[]> {
   // The default limits for the big text (it is read to the end and stored); small ones for the hostile files.
   const app = await buildServer({ db: store.db, uploadLimit: 64 * 1024 * 1024, warmReading: true });
   const hostileApp = await buildServer({ db: store.db, readLimits: SMALL_LIMITS, warmReading: true });
+  // Uploads need a 规划科 (or admin) account: one made for the run, acting through an API token.
+  const { token } = await accountWithToken(store.db, { role: 'planning' });
   const figures: HealthFigures[] = [];
   const measure = async (scenario: string, base: string, work: () => Promise<string>) => {
     const started = performance.now();
@@ -60,13 +63,13 @@ export async function benchUpload(megabytes = 45): Promise<HealthFigures[]> {
     const hostileBase = `http://127.0.0.1:${(hostileApp.server.address() as AddressInfo).port}`;
     const path = bigText(dir, megabytes);
     await measure(`upload ${megabytes} MB text (read + stored)`, base, async () => {
-      const { status, body } = await uploadFromChild(base, path, `big-${megabytes}mb.txt`);
+      const { status, body } = await uploadFromChild(base, path, `big-${megabytes}mb.txt`, token);
       return `${status}${body.failed[0] ? ` ${body.failed[0].code}` : ''}`;
     });
     for (const file of hostileSet()) writeFileSync(join(dir, file.name), file.bytes);
     await measure(`upload ${hostileSet().length} hostile files at once`, hostileBase, async () => {
       const results = await Promise.all(
-        hostileSet().map((f) => uploadFromChild(hostileBase, join(dir, f.name), f.name)),
+        hostileSet().map((f) => uploadFromChild(hostileBase, join(dir, f.name), f.name, token)),
       );
       return results.map((r) => `${r.status} ${r.body.failed[0]?.code ?? ''}`).join(', ');
     });

@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.js';
 import { registerObservations } from './commands/observations.js';
 import { registerReport } from './commands/report.js';
 import { registerWorker } from './commands/worker.js';
+import { registerUser } from './commands/user.js';
 
 const program = new Command();
 program
@@ -26,6 +27,7 @@ registerObservations(program);
 registerReport(program);
 registerWorker(program);
 registerAudit(program);
+registerUser(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`lantu: ${error instanceof Error ? error.message : String(error)}`);

@@ -23,6 +23,7 @@ import {
 } from './index.js';
 import { fromPlanEvaluation, fromPreviousReview, type PlanEvaluationShape } from './evaluation-input.js';
 import { chineseOrdinal } from './model.js';
+import { signedIn } from '../../test/helpers/accounts.js';
 
 const CORPUS = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url));
 // A plan with its work report (values judged), a plan with a previous-period table, a 十五五 plan with one.
@@ -60,7 +61,7 @@ beforeAll(async () => {
     DOCS.map((d) => join(CORPUS, d)),
     { threads: 1 },
   );
-  app = await buildServer({ db: store.db });
+  app = await signedIn(await buildServer({ db: store.db }), store.db);
   plans = await store.db
     .selectFrom('documents')
     .select(['id', 'filename', 'region', 'period_start'])

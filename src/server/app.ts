@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { readLimits, type ReadLimits } from '../readers/index.js';
 import type { Database } from '../store/index.js';
 import { analysisPool, type AnalysisPool } from '../store/workers.js';
+import { registerAuthorization } from './auth.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { boundRouteInputs } from './inputs.js';
 import { rewriteFormatSuffix } from './lists.js';
@@ -96,6 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         { name: 'review', description: '审核队列 / review queue' },
         { name: 'ledger', description: '实施台账 / the implementation ledger: units, tasks, projects, 考核' },
         { name: 'reference', description: '地区与指标目录 / regions and the indicator catalog' },
+        { name: 'accounts', description: '登录、用户与令牌 / sign-in, users and API tokens' },
       ],
     },
   });
@@ -103,7 +105,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: cspHeader(DOCS_CSP) });
   await app.register(multipart, { limits: { fileSize: uploads.file, files: 20, fields: 20 } });
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  // Before any route: the onRoute check refuses an /api/ route that declares no access.
+  await registerAuthorization(app, options.db);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   registerRoutes(app, { db: options.db, uploads });
   // The web app's pages at / (web/dist), after every API route.
   await registerWebApp(app, options.webRoot ? { root: options.webRoot } : {});

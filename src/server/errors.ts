@@ -22,6 +22,13 @@ export function uploadTotalTooLarge(limit: number): string {
   return `上传文件合计超过 ${mb(limit)} MB 的上限 / the files of one upload together pass the limit of ${mb(limit)} MB`;
 }
 
+const STATUS_NAMES: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  413: 'Payload Too Large',
+  429: 'Too Many Requests',
+};
+
 const NOT_FOUND_CODES = /not-found$/;
 
 /** One validation problem in words a client can act on (the NUL rule named, not its regular expression). */
@@ -82,7 +89,7 @@ export function errorHandler(options: ErrorHandlerOptions) {
     }
     return reply.code(status).send({
       statusCode: status,
-      error: status === 413 ? 'Payload Too Large' : status >= 500 ? 'Internal Server Error' : 'Bad Request',
+      error: STATUS_NAMES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request'),
       code: status >= 500 ? 'server/error' : (error.code ?? 'request/error'),
       message:
         status === 413 && error.code !== UPLOAD_TOTAL_CODE

@@ -127,6 +127,8 @@ export async function sendList<T extends object>(
 
 export interface ListRoute<Q, S extends TSchema> {
   path: string;
+  /** Who may read it (src/server/access.ts): `public` for what the public page shows, else `read`. */
+  access: Access;
   name: string;
   tag: string;
   summary: string;
@@ -137,8 +139,6 @@ export interface ListRoute<Q, S extends TSchema> {
   page?: (query: Q, window: Window | undefined, request: FastifyRequest) => Promise<Paged<Static<S>>>;
   /** The contract's schema of one row: the JSON answer is declared (and serialized) as a page of it. */
   item?: S;
-  /** What the list needs of its caller (src/server/access.ts); the JSON, CSV and XLSX answers alike. */
-  access?: Access;
 }
 
 /** Register a GET list route with its filters, pagination and formats, described in the OpenAPI document. */
@@ -150,7 +150,7 @@ export function listRoute<Q extends object, S extends TSchema = TSchema>(
   app.get(
     route.path,
     {
-      ...(route.access ? { config: { access: route.access } } : {}),
+      config: { access: route.access },
       schema: {
         tags: [route.tag],
         summary: route.summary,

@@ -235,3 +235,35 @@ export {
   type TaskImportResult,
 } from './task-sheet.js';
 export { importUnitSheet, UNIT_SHEET_COLUMNS, unitKind, type UnitImportResult } from './unit-sheet.js';
+export {
+  countUsers,
+  createApiToken,
+  createSession,
+  createUser,
+  deleteSession,
+  getUser,
+  indicatorUnitIds,
+  listApiTokens,
+  listUsers,
+  regionChain,
+  revokeApiToken,
+  sessionAccount,
+  setPassword,
+  tokenAccount,
+  unitNames,
+  userForLogin,
+  SESSION_HOURS,
+  type ApiTokenRecord,
+  type NewUser,
+  type UserRecord,
+} from './repositories/accounts.js';
+export {
+  placeOfDocument,
+  placeOfFigure,
+  placeOfProject,
+  placeOfReviewItem,
+  placeOfStatus,
+  placeOfTask,
+  placeOfUnit,
+  type SubjectPlace,
+} from './repositories/subjects.js';

@@ -871,6 +871,43 @@ const approval: Migration = {
   },
 };
 
+/** Accounts (users with their role, unit and regions), browser sessions and API tokens, secrets stored hashed. */
+const accounts: Migration = {
+  async up(db) {
+    const t = types(db);
+    await create(db, 'users')
+      .addColumn('login', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('unit', 'text')
+      .addColumn('regions', t.json, (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('password_changed_at', 'text', (c) => c.notNull())
+      .execute();
+    await create(db, 'sessions')
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('digest', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await create(db, 'api_tokens')
+      .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('digest', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema.createIndex('api_tokens_user').on('api_tokens').column('user_id').execute();
+  },
+};
+
 /** Every migration, in order; names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -881,6 +918,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_assigned_targets': assignedTargets,
   '0008_audit_log_guard': auditLogGuard,
   '0009_search': search,
+  '0010_accounts': accounts,
   '0011_audit_chain': auditChain,
   '0012_approval': approval,
   '0013_document_versions': documentVersions,

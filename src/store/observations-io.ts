@@ -89,7 +89,14 @@ export interface ImportOptions {
   validRowsOnly?: boolean;
   /** Recompute statuses of the regions touched now (default true); otherwise they stay owed to the next derive. */
   derive?: boolean;
+  /** Why the importing user may not enter a row's value (outside its regions or unit), or null: a refused row is a row error. */
+  refuse?: (row: {
+    region: string;
+    region_id: number | null;
+    indicator_id: string;
+  }) => Promise<string | null>;
 }
+
 
 const YEAR = /^\d{4}$/;
 const DECIMAL = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
@@ -419,17 +426,40 @@ export async function importObservations(
   if (check.valid === 0 || !check.complete || (check.errors.length > 0 && !options.validRowsOnly))
     return result;
 
-  // Rows of a published (locked) region-year are row errors, found before anything is stored.
+  // Rows the importer may not enter (outside its account's scope) or of a published, locked region-year are row
+  // errors, found in a pass of their own before anything is stored.
   const locked = await lockedYears(db);
-  if (locked.years.size > 0) {
-    const lockErrors: ImportResult['errors'] = [];
+  const scopeAnswers = new Map<string, string | null>();
+  const refusal = async (v: ValidRow): Promise<RowError | null> => {
+    if (options.refuse) {
+      const key = `${v.region}\u0000${v.indicator_id}`;
+      if (!scopeAnswers.has(key)) scopeAnswers.set(key, await options.refuse(v));
+      const why = scopeAnswers.get(key);
+      if (why)
+        return {
+          row: v.row,
+          column: 'region',
+          value: v.region,
+          message: why,
+          expected: 'a region and indicator in the scope of your account',
+        };
+    }
+    return locked.years.size > 0 ? lockedRowError(db, locked, v) : null;
+  };
+  const refuses = options.refuse !== undefined || locked.years.size > 0;
+  if (refuses) {
+    const refused: RowError[] = [];
+    let count = 0;
     await checkObservationSheet(db, bytes, undefined, async (v) => {
-      const error = await lockedRowError(db, locked, v);
-      if (error && lockErrors.length < MAX_LOCK_ERRORS) lockErrors.push(error);
+      const error = await refusal(v);
+      if (!error) return;
+      count += 1;
+      // Past the cap a refused row is still not stored; it is just not listed.
+      if (refused.length < MAX_ROW_ERRORS) refused.push(error);
     });
-    if (lockErrors.length > 0) {
-      result.errors = [...result.errors, ...lockErrors].sort((a, b) => a.row - b.row);
-      result.valid -= lockErrors.length;
+    if (count > 0) {
+      result.errors = [...result.errors, ...refused].sort((a, b) => a.row - b.row);
+      result.valid -= count;
       if (!options.validRowsOnly) return result;
     }
   }
@@ -488,7 +518,7 @@ export async function importObservations(
     await nextTurn();
   };
   const second = await checkObservationSheet(db, bytes, undefined, async (v) => {
-    if (locked.years.size > 0 && (await lockedRowError(db, locked, v))) return;
+    if (refuses && (await refusal(v))) return;
     chunk.push({ ...v, region_id: await regionOf(v) });
     if (chunk.length >= IMPORT_CHUNK) await store();
   });
@@ -822,8 +852,6 @@ export async function recordObservation(
   return id;
 }
 
-/** Row errors kept for locked years (as for any other error, the first thousand). */
-const MAX_LOCK_ERRORS = 1000;
 
 /** Published region-years (`region_id:year` → publication date): a change to one is a revision, not an import. */
 interface LockedYears {

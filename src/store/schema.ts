@@ -527,6 +527,43 @@ export interface PublicationTable {
   statuses: JsonColumn;
 }
 
+/** An account (accounts/scope.ts): role, 责任单位 and regions (JSON array of names); the password as its scrypt hash. */
+export interface UserTable {
+  id: Generated<number>;
+  login: string;
+  display_name: string;
+  role: string;
+  unit: string | null;
+  regions: JsonColumn;
+  password_hash: string;
+  disabled: Flag;
+  created_at: Timestamp;
+  created_by: string;
+  password_changed_at: Timestamp;
+}
+
+/** A signed-in browser: the SHA-256 of the cookie's session id, never the id itself. */
+export interface SessionTable {
+  id: Generated<number>;
+  user_id: number;
+  digest: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** A named API token for scripts (`Authorization: Bearer lantu_…`), stored as its SHA-256; revoked, never deleted. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  digest: string;
+  created_at: Timestamp;
+  created_by: string;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   regions: RegionTable;
   documents: DocumentTable;
@@ -559,6 +596,9 @@ export interface Database {
   queue_workers: QueueWorkerTable;
   approvals: ApprovalTable;
   publications: PublicationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -6,6 +6,7 @@ import type { Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { JIANXI, storeGold } from '../store/corpus.js';
 import { multipart } from './multipart.js';
+import { signedIn } from '../helpers/accounts.js';
 
 describe.each(ENGINES)('HTTP API on %s', (engine) => {
   let store: Store;
@@ -14,7 +15,9 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
   beforeAll(async () => {
     store = await freshStore(engine);
     await storeGold(store, JIANXI);
-    app = await buildServer({ db: store.db, uploadLimit: 64 * 1024 });
+    app = await signedIn(await buildServer({ db: store.db, uploadLimit: 64 * 1024 }), store.db, {
+      login: 'analyst',
+    });
     return () => app.close();
   });
 
@@ -216,7 +219,6 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/observations',
-      headers: { 'x-lantu-user': 'analyst' },
       payload: {
         region: '涧西区',
         indicator_id: 'gdp',

@@ -7,6 +7,7 @@ import { deriveRegions, listStatuses, storeRecord, verifyAudit, type Store } fro
 import { childDatabase, runLantu, startLantu } from '../helpers/lantu-process.js';
 import { goldRecord } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
+import { accountWithToken, bearer } from '../helpers/accounts.js';
 
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
 const REPORT = 'luoyang-jianxi-work-report-2022';
@@ -35,10 +36,13 @@ const entry = (w: number, n: number) => ({
   note: `writer ${w} #${n}`,
 });
 
+// The writers' API token (an account made for each engine's run).
+let auth: Record<string, string> = {};
+
 async function post(address: string, body: unknown): Promise<number> {
   const res = await fetch(`${address}/api/observations`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-lantu-user': 'writer' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify(body),
   });
   await res.arrayBuffer();
@@ -53,6 +57,7 @@ describe.each(ENGINES)('a busy office on %s', (engine) => {
       await storeRecord(store, record, bytes);
     }
     const app = await buildServer({ db: store.db });
+    auth = bearer((await accountWithToken(store.db, { login: 'writer', role: 'planning' })).token);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const failures: string[] = [];
@@ -77,7 +82,7 @@ describe.each(ENGINES)('a busy office on %s', (engine) => {
       const reader = async (r: number) => {
         for (let n = r; Date.now() < until; n++) {
           const path = paths[n % paths.length]!;
-          const res = await fetch(`${address}${path}`);
+          const res = await fetch(`${address}${path}`, { headers: auth });
           await res.arrayBuffer();
           reads++;
           if (res.status !== 200) failures.push(`GET ${res.status} ${path}`);

@@ -24,6 +24,7 @@ import {
 } from '../../src/store/index.js';
 import { JIANXI, storeGold } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const WINDOW = { limit: 1000, offset: 0 };
 
@@ -34,7 +35,7 @@ describe.each(ENGINES)('the contract keeps every field the store gives, on %s', 
   beforeAll(async () => {
     store = await freshStore(engine);
     await storeGold(store, JIANXI);
-    app = await buildServer({ db: store.db });
+    app = await signedIn(await buildServer({ db: store.db }), store.db);
     return () => app.close();
   });
 

@@ -6,6 +6,7 @@ import { buildServer } from '../../src/server/index.js';
 import { storeRecord, type Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { goldRecord } from '../store/corpus.js';
+import { signedIn } from '../helpers/accounts.js';
 
 /** Values an attacker or a broken script sends: NUL, huge and odd numbers, SQL, bad encodings, long text. */
 const HOSTILE = [
@@ -62,7 +63,7 @@ describe.each(ENGINES)('injection sweep on %s', (engine) => {
     store = await freshStore(engine);
     const { record, bytes } = goldRecord('luoyang-jianxi-plan-2021-2025');
     await storeRecord(store, record, bytes);
-    app = await buildServer({ db: store.db });
+    app = await signedIn(await buildServer({ db: store.db }), store.db);
     return () => app.close();
   });
 

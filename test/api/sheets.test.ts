@@ -7,6 +7,7 @@ import { buildServer } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { multipart } from './multipart.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const HOSTILE_DIR = 'fixtures/hostile-sheets/';
 /** Longest a hostile file may take to be answered (each is refused within a few hundred ms alone). */
@@ -42,7 +43,7 @@ describe.each(ENGINES)('hostile sheets and uploads on %s', (engine) => {
   beforeAll(async () => {
     // Nothing ingested: the first import also proves the catalog is filled before it stores anything.
     store = await freshStore(engine);
-    app = await buildServer({ db: store.db, uploadTotalLimit: 1024 * 1024 });
+    app = await signedIn(await buildServer({ db: store.db, uploadTotalLimit: 1024 * 1024 }), store.db);
   });
   afterAll(() => app.close());
 

@@ -20,6 +20,7 @@ describe('Chinese wording on the indicator pages', () => {
     server = await startServer();
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await server.signIn(context);
     context.setDefaultTimeout(15_000);
     page = await openPage(context, errors);
   });

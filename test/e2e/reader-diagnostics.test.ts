@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { ingest, openStore, type Store } from '../../src/store/index.js';
 import { launch, openPage, shot } from './browser.js';
-import { ensureWebBuilt } from './server.js';
+import { ensureWebBuilt, signInContext } from './server.js';
 
 const PLAN = [
   '洛阳市涧西区国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要',
@@ -49,6 +49,7 @@ describe('the reader shows reading diagnostics', () => {
   it('puts the outline’s numbering-gap message right under line 8 (四、)', async () => {
     const errors: string[] = [];
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await signInContext(store, context, url);
     const page = await openPage(context, errors);
     await page.goto(`${url}/documents/${documentId}`);
     const note = page.locator('.line-diagnostic[data-code="outline/numbering-gap"]');

@@ -24,9 +24,10 @@ describe('the 评估报告 page in Chromium', () => {
       locale: 'zh-CN',
       acceptDownloads: true,
     });
+    await server.signIn(context);
     context.setDefaultTimeout(30_000);
     page = await openPage(context, errors);
-    const response = await fetch(`${server.url}/api/plans?limit=100`);
+    const response = await fetch(`${server.url}/api/plans?limit=100`, { headers: server.headers });
     const plans = (await response.json()) as { items: Array<{ id: number; region: string }> };
     planId = plans.items.find((p) => p.region === '涧西区')!.id;
   });

@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { BrowserContext } from 'playwright-core';
+import { randomSecret } from '../../src/accounts/index.js';
+import { SESSION_COOKIE } from '../../src/server/auth.js';
 import { buildServer } from '../../src/server/index.js';
 import { registerWebApp, WEB_ROOT } from '../../src/server/web.js';
-import { ingestPaths, openStore, type Store } from '../../src/store/index.js';
+import { createSession, ingestPaths, openStore, type Store } from '../../src/store/index.js';
+import { accountWithToken, bearer, type TestAccount } from '../helpers/accounts.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS = join(ROOT, 'fixtures/corpus');
@@ -47,7 +51,34 @@ export interface RunningServer {
   url: string;
   app: FastifyInstance;
   store: Store;
+  /** An administrator's API token header, for the tests' own requests to the API. */
+  headers: Record<string, string>;
+  /** Sign a browser context in (a session cookie of a new account: admin unless told). */
+  signIn(context: BrowserContext, account?: TestAccount): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Give a browser context the session cookie of an account (made when new; admin unless told); returns its login. */
+export async function signInContext(
+  store: Store,
+  context: BrowserContext,
+  url: string,
+  account: TestAccount = {},
+): Promise<string> {
+  // A login that exists already signs in again (a new session), it is not made twice.
+  const existing = account.login
+    ? await store.db.selectFrom('users').select('login').where('login', '=', account.login).executeTakeFirst()
+    : undefined;
+  const login = existing?.login ?? (await accountWithToken(store.db, account)).login;
+  const user = await store.db
+    .selectFrom('users')
+    .select('id')
+    .where('login', '=', login)
+    .executeTakeFirstOrThrow();
+  const session = randomSecret();
+  await createSession(store.db, user.id, session);
+  await context.addCookies([{ name: SESSION_COOKIE, value: session, url, httpOnly: true, sameSite: 'Lax' }]);
+  return login;
 }
 
 export async function startServer(): Promise<RunningServer> {
@@ -59,10 +90,13 @@ export async function startServer(): Promise<RunningServer> {
   // A no-op once the server wires it itself.
   await registerWebApp(app);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const { token } = await accountWithToken(store.db, { role: 'admin' });
   return {
     url,
     app,
     store,
+    headers: bearer(token),
+    signIn: (context, account = {}) => signInContext(store, context, url, account),
     async close() {
       await app.close();
       await store.close();

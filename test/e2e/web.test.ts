@@ -27,7 +27,7 @@ interface FigureJson {
   indicator_name: string | null;
 }
 
-const EDITOR = '规划科 王敏';
+const EDITOR = '王敏';
 
 let server: RunningServer;
 let browser: Browser;
@@ -37,7 +37,7 @@ const errors: string[] = [];
 const timings: Record<string, number> = {};
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`);
+  const response = await fetch(`${server.url}${path}`, { headers: server.headers });
   expect(response.ok, `${path} → ${response.status}`).toBe(true);
   return (await response.json()) as T;
 }
@@ -50,6 +50,7 @@ describe('the web app in Chromium', () => {
     server = await startServer();
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    await server.signIn(context);
     context.setDefaultTimeout(15_000);
     page = await openPage(context, errors);
     plans = (await api<{ plans: PlanOverview[] }>('/api/overview')).plans;
@@ -119,9 +120,9 @@ describe('the web app in Chromium', () => {
   });
 
   it('clicks a highlighted figure, sees what Lantu read, and corrects it with a reason', async () => {
-    await page.locator('.header-user').click();
-    await page.getByPlaceholder('姓名或工号').fill(EDITOR);
-    await page.keyboard.press('Escape');
+    // The corrections are signed by the signed-in account.
+    await server.signIn(context, { login: EDITOR });
+    await page.reload();
 
     const mark = page.locator(`[data-figure="target:${figure.id}"]`);
     await mark.scrollIntoViewIfNeeded();

@@ -35,13 +35,18 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Uploads a file from another process, so that building the request does not block this thread's health probe. */
-export function uploadFromChild(base: string, path: string, name: string): Promise<UploadResult> {
+/** Uploads a file from another process as the API token's account, so that building the request does not block this thread's health probe. */
+export function uploadFromChild(
+  base: string,
+  path: string,
+  name: string,
+  token: string,
+): Promise<UploadResult> {
   const script =
     "const f=new FormData();f.append('file',new Blob([require('fs').readFileSync(process.argv[1])]),process.argv[2]);" +
-    "fetch(process.argv[3],{method:'POST',body:f}).then(async r=>process.stdout.write(JSON.stringify({status:r.status,body:await r.json()})))";
+    "fetch(process.argv[3],{method:'POST',body:f,headers:{authorization:'Bearer '+process.argv[4]}}).then(async r=>process.stdout.write(JSON.stringify({status:r.status,body:await r.json()})))";
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, path, name, `${base}/api/documents`]);
+    const child = spawn(process.execPath, ['-e', script, path, name, `${base}/api/documents`, token]);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);

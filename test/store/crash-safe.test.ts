@@ -14,6 +14,7 @@ import {
 } from '../helpers/lantu-process.js';
 import { multipart } from '../api/multipart.js';
 import { ENGINES, freshStore } from './engines.js';
+import { accountWithToken, bearer } from '../helpers/accounts.js';
 
 /** A plan and a work report of 涧西区: observations, statuses and findings, in one region. */
 const DOCUMENTS = ['luoyang-jianxi-plan-2021-2025', 'luoyang-jianxi-work-report-2022'].map(
@@ -138,6 +139,10 @@ describe.each(ENGINES)('crash-safe derivation on %s', (engine) => {
       const target = await childDatabase(engine);
       databases.push(target);
       const serve = ['serve', '--port', '0'];
+      // The upload acts as a 规划科 account made in the child's store before it starts.
+      const made = await target.open();
+      const { token } = await accountWithToken(made.db, { role: 'planning' });
+      await made.close();
       const running = startLantu(serve, { ...target.env, LANTU_PAUSE_AT: 'derive:before-commit' });
       const [, address] = await running.waitFor(/Lantu is running: (http:\/\/\S+)/);
       const { payload, headers } = multipart(
@@ -147,7 +152,7 @@ describe.each(ENGINES)('crash-safe derivation on %s', (engine) => {
       const upload = fetch(`${address}/api/documents`, {
         method: 'POST',
         body: new Uint8Array(payload),
-        headers,
+        headers: { ...headers, ...bearer(token) },
       }).catch((error: unknown) => error);
       await running.waitFor(/paused at derive:before-commit/);
       running.child.kill('SIGKILL');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { ingest } from '../../src/store/index.js';
 import { ENGINES, freshStore } from './engines.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const PLAN = [
   '洛阳市涧西区国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要',
@@ -24,7 +25,7 @@ describe.each(ENGINES)('document diagnostics on %s', (engine) => {
       threads: 1,
     });
     const id = report.stored[0]!.documentId;
-    const app = await buildServer({ db: store.db });
+    const app = await signedIn(await buildServer({ db: store.db }), store.db);
     try {
       const doc = (await app.inject({ method: 'GET', url: `/api/documents/${id}` })).json();
       expect(doc.diagnostics).toEqual([

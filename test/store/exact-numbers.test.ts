@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { ingest } from '../../src/store/index.js';
 import { ENGINES, freshStore } from './engines.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const BULLETIN = `洛阳市涧西区2025年国民经济和社会发展统计公报
 
@@ -57,7 +58,7 @@ describe.each(ENGINES)('exact numbers on %s', (engine) => {
       .execute();
     expect(observations).toContainEqual({ value: '13902.67', indicator_id: 'gdp' });
 
-    const app = await buildServer({ db: store.db });
+    const app = await signedIn(await buildServer({ db: store.db }), store.db);
     try {
       const apiTargets = (await app.inject({ method: 'GET', url: '/api/targets' })).json();
       expect(apiTargets.items.map((t: { value: string }) => t.value)).toEqual(['13902.67', '0.10']);

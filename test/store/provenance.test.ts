@@ -5,6 +5,7 @@ import { deriveRegions, recordObservation, storeRecord, type Store } from '../..
 import { approvePending } from './approve.js';
 import { ENGINES, freshStore } from './engines.js';
 import { goldRecord } from './corpus.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
 const REPORT = 'luoyang-jianxi-work-report-2022';
@@ -71,7 +72,7 @@ describe.each(ENGINES)('provenance on %s', (engine) => {
     });
     await approvePending(store.db);
     await deriveRegions(store.db, [documentValue.region_id], '张华');
-    const app = await buildServer({ db: store.db });
+    const app = await signedIn(await buildServer({ db: store.db }), store.db);
     try {
       const res = await app.inject({
         method: 'GET',

@@ -15,6 +15,7 @@ import {
   type Store,
 } from '../../src/store/index.js';
 import { ENGINES, freshStore } from './engines.js';
+import { signedIn } from '../helpers/accounts.js';
 
 const CORPUS = [
   'beijing-plan-2026-2030',
@@ -77,7 +78,7 @@ describe.each(ENGINES)('search on %s', (engine) => {
       ids.set(name, documentId);
       texts.set(documentId, record.text);
     }
-    app = await buildServer({ db: store.db });
+    app = await signedIn(await buildServer({ db: store.db }), store.db);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-// The browser's side of the Lantu API: JSON in and out, the editor's name on every change, download links.
+// The browser's side of the Lantu API: JSON in and out, the session's CSRF token on every change, download links.
 
 export class ApiError extends Error {
   constructor(
@@ -25,31 +25,22 @@ export function apiUrl(path: string, params: Params = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
-const USER_KEY = 'lantu.user';
+// The CSRF token of this browser's session (from GET /api/session), sent on every write.
+let csrfToken: string | null = null;
 
-export function currentUser(): string {
-  try {
-    return localStorage.getItem(USER_KEY) || '';
-  } catch {
-    return '';
-  }
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
 
-export function setCurrentUser(name: string): void {
-  try {
-    localStorage.setItem(USER_KEY, name);
-  } catch {
-    // private mode: the name lasts for this page only
-  }
+/** The header a write carries so the server knows this page, not another site, sent it. */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
-function headers(json: boolean): HeadersInit {
+function headers(json: boolean, write = false): HeadersInit {
   const h: Record<string, string> = { accept: 'application/json' };
   if (json) h['content-type'] = 'application/json';
-  // Header values must be Latin-1: a Chinese name travels percent-encoded (the server decodes it).
-  const user = currentUser();
-  if (user) h['x-lantu-user'] = encodeURIComponent(user);
-  return h;
+  return write ? { ...h, ...csrfHeader() } : h;
 }
 
 async function read<T>(response: Response): Promise<T> {
@@ -67,9 +58,11 @@ export async function getJson<T>(path: string, params: Params = {}, signal?: Abo
 export async function postJson<T>(
   path: string,
   body: unknown,
-  method: 'POST' | 'PATCH' | 'PUT' = 'POST',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE' = 'POST',
 ): Promise<T> {
-  return read<T>(await fetch(path, { method, headers: headers(true), body: JSON.stringify(body) }));
+  return read<T>(
+    await fetch(path, { method, headers: headers(true, true), body: JSON.stringify(body ?? {}) }),
+  );
 }
 
 /** Upload one file as multipart "file"; 207/422 answers (row errors) come back as data, not exceptions. */
@@ -80,7 +73,7 @@ export async function uploadFile<T>(
 ): Promise<{ status: number; body: T }> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const h = headers(false);
+  const h = headers(false, true);
   const response = await fetch(apiUrl(path, params), { method: 'POST', headers: h, body: form });
   return { status: response.status, body: await read<T>(response) };
 }
@@ -109,6 +102,8 @@ export type {
   PublicationSummary,
   PublicPlan,
   PublishPreview,
+  SessionAnswer,
+  SessionUser,
   CatalogIndicator,
   CheckResult,
   ComparisonRow,

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { LangProvider, useLang } from './i18n';
+import { SessionProvider } from './session';
 import './styles.css';
 
 function Localized() {
@@ -18,7 +19,9 @@ function Localized() {
     >
       <AntApp>
         <BrowserRouter>
-          <App />
+          <SessionProvider>
+            <App />
+          </SessionProvider>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

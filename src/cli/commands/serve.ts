@@ -2,7 +2,42 @@
 import type { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
 import { buildServer, DEFAULT_UPLOAD_LIMIT } from '../../server/index.js';
-import { deriveOwed, ingestPaths, openStore, owedRegions } from '../../store/index.js';
+import { randomSecret } from '../../accounts/index.js';
+import {
+  appendAudit,
+  countUsers,
+  createUser,
+  deriveOwed,
+  ingestPaths,
+  openStore,
+  owedRegions,
+  type Store,
+} from '../../store/index.js';
+
+/** The administrator a store without accounts gets: `admin` with a random password printed once. */
+export const FIRST_ADMIN = 'admin';
+
+/** On a store with no account, create the first administrator and print its password once (only to stderr). */
+async function ensureFirstAdmin(store: Store): Promise<void> {
+  if ((await countUsers(store.db)) > 0) return;
+  const password = randomSecret(12);
+  const user = await createUser(
+    store.db,
+    { login: FIRST_ADMIN, display_name: '管理员', role: 'admin', password },
+    'lantu serve',
+  );
+  await appendAudit(store.db, {
+    actor: 'lantu serve',
+    action: 'add_user',
+    entity: 'user',
+    entity_id: user.id,
+    detail: { login: user.login, role: user.role, first_run: true },
+  });
+  process.stderr.write(
+    `首次启动：已创建管理员账号 ${FIRST_ADMIN}，密码 ${password}（只显示这一次，可用 lantu user passwd ${FIRST_ADMIN} 重置）/ ` +
+      `first start: created the administrator ${FIRST_ADMIN} with password ${password} (shown once; reset with lantu user passwd ${FIRST_ADMIN})\n`,
+  );
+}
 
 /** The corpus shipped with the package (fixtures/corpus), for a demo database. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../../fixtures/corpus', import.meta.url));
@@ -42,6 +77,7 @@ export function registerServe(program: Command): void {
           );
         }
       }
+      await ensureFirstAdmin(store);
       // A server (or ingest) killed while deriving left documents without statuses: finish them before serving.
       const owed = await owedRegions(store.db);
       if (owed.length > 0) {

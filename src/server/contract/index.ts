@@ -110,3 +110,18 @@ export {
   ApprovalHistory,
   PublicPlan,
 } from './approval.js';
+export {
+  RoleName,
+  SessionUser,
+  SessionAnswer,
+  LoginRequest,
+  UserEntry,
+  NewUserRequest,
+  PasswordReset,
+  LoginParams,
+  ApiToken,
+  NewTokenRequest,
+  NewToken,
+  UserList,
+  TokenList,
+} from './accounts.js';

@@ -1,6 +1,7 @@
 // Delegated targets (按市下达目标): list a plan's rows that wait for an assigned value, and enter one with the
 // document that assigned it; the row is judged again at once.
 import { Type } from 'typebox';
+import { requirePlace } from '../auth.js';
 import { LantuError } from '../../diagnostics.js';
 import {
   addAssignedTarget,
@@ -9,6 +10,7 @@ import {
   deriveRegions,
   importDelegatedSheet,
   listStatuses,
+  placeOfFigure,
   type Database,
 } from '../../store/index.js';
 import {
@@ -106,6 +108,7 @@ export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void 
   app.post(
     '/api/rows/:id/assigned-target',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['monitoring'],
         summary: 'enter the value a higher level assigned to a delegated target, with the assigning document',
@@ -117,6 +120,12 @@ export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void 
     async (request) => {
       const { id } = request.params;
       const body = request.body;
+      await requirePlace(
+        db,
+        request,
+        await placeOfFigure(db, 'row', id),
+        `指标行 ${id} / indicator row ${id}`,
+      );
       const assigned = await addAssignedTarget(db, { row_id: id, ...body, by: actorOf(request) });
       const plan = await db
         .selectFrom('indicator_rows as r')

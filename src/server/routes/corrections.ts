@@ -1,16 +1,18 @@
 // Corrections of extracted figures: an editor fixes what Lantu read (value, unit, year, indicator, link); each
 // correction is kept in the append-only audit log with who, when and why, and the original stays untouched.
+import { requirePlace } from '../auth.js';
 import type { Kysely } from 'kysely';
 import { LantuError } from '../../diagnostics.js';
 import {
   appendAudit,
   checkEntry,
+  type Database,
   deriveRegions,
   enterApproval,
   listCatalog,
   parseDecimal,
+  placeOfFigure,
   resolveReviewItem,
-  type Database,
 } from '../../store/index.js';
 import { Correction, CorrectionRequest, Figure } from '../contract/index.js';
 import { listRoute } from '../lists.js';
@@ -233,16 +235,26 @@ export function registerCorrectionRoutes(app: Api, deps: RouteDeps): void {
       schema: {
         tags: ['review'],
         summary:
-          'correct an extracted figure (entered for review; shown once approved); who, when, why; the original is kept',
+          'correct an extracted figure (who: the signed-in user, when, why; entered for review, shown once approved); the original is kept',
         body: CorrectionRequest,
         response: { 201: Figure },
       },
     },
-    async (request, reply) => reply.code(201).send(await correctFigure(db, request.body, actorOf(request))),
+    async (request, reply) => {
+      const { subject_kind, subject_id } = request.body;
+      await requirePlace(
+        db,
+        request,
+        await placeOfFigure(db, subject_kind, subject_id),
+        `${subject_kind} ${subject_id}`,
+      );
+      return reply.code(201).send(await correctFigure(db, request.body, actorOf(request)));
+    },
   );
 
   listRoute<{ document_id?: number; subject_kind?: FigureKind; subject_id?: number }>(app, {
     path: '/api/corrections',
+    access: 'read',
     name: 'corrections',
     tag: 'review',
     summary: 'every correction of an extracted figure, oldest first, with the original and the reason',

@@ -14,6 +14,7 @@ import type { ReadLimits } from '../../readers/index.js';
 import { findRegion, type Database } from '../../store/index.js';
 import type { AnalysisPool } from '../../store/workers.js';
 import type {} from '../access.js';
+import type {} from '../auth.js';
 import { INT_MAX } from '../inputs.js';
 
 /** The app as route files see it: schemas are TypeBox, so params, body, query and replies are typed by them. */
@@ -43,19 +44,9 @@ export interface RouteDeps {
   uploads: UploadLimits;
 }
 
-/** The acting-user header: until accounts exist, the only place it is read. */
-const ACTOR_HEADER = 'x-lantu-user';
-
-/** Who is acting. Browsers send header values as Latin-1, so the web app percent-encodes a Chinese name. */
+/** Who is acting: the signed-in user's login name (a session's or an API token's), `anonymous` for a visitor. */
 export function actorOf(request: FastifyRequest): string {
-  const header = request.headers[ACTOR_HEADER];
-  let name = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
-  try {
-    name = decodeURIComponent(name).trim();
-  } catch {
-    // A stray % that is not an escape: the name as sent.
-  }
-  return name || 'anonymous';
+  return request.account?.login ?? 'anonymous';
 }
 
 /** A list parameter given once, repeated (`?a=x&a=y`) or comma-separated (`?a=x,y`). */

@@ -120,6 +120,7 @@ async function readUpload(
 export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): void {
   listRoute<DocumentQuery>(app, {
     path: '/api/documents',
+    access: 'read',
     name: 'documents',
     tag: 'documents',
     summary:
@@ -130,6 +131,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   });
   listRoute(app, {
     path: '/api/documents/:id/versions',
+    access: 'read',
     name: 'versions',
     tag: 'documents',
     summary: 'every version of the document {id} is a version of (规划调整), first version first',
@@ -237,6 +239,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   );
   listRoute<{ region_id?: number; region?: string; period?: string }>(app, {
     path: '/api/plans',
+    access: 'read',
     name: 'plans',
     tag: 'documents',
     summary: 'plans (规划纲要); /api/plans/{id} gives one with its outline and indicator tables',
@@ -311,6 +314,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/documents/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'one document with its diagnostics',
@@ -326,7 +330,10 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   );
   app.get(
     '/api/documents/:id/content',
-    { schema: { tags: ['documents'], summary: 'the original bytes as uploaded', params: IdParams } },
+    {
+      config: { access: 'read' },
+      schema: { tags: ['documents'], summary: 'the original bytes as uploaded', params: IdParams },
+    },
     async (request, reply) => {
       const doc = await getDocumentContent(db, request.params.id);
       if (!doc) throw notFound(request.params.id);
@@ -339,6 +346,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/documents/:id/extraction',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'the document in the exchange (gold) format',
@@ -354,6 +362,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   );
   listRoute(app, {
     path: '/api/documents/:id/outline',
+    access: 'read',
     name: 'outline',
     tag: 'documents',
     summary: 'headings of a document (level, label, title, line)',
@@ -368,6 +377,7 @@ export function registerDocumentRoutes(app: Api, { db, uploads }: RouteDeps): vo
   app.get(
     '/api/plans/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'a plan with its outline, indicator rows and status summary',

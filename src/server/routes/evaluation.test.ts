@@ -16,6 +16,7 @@ import {
 } from '../../store/index.js';
 import { multipart } from '../../../test/api/multipart.js';
 import { buildServer } from '../index.js';
+import { signedIn } from '../../../test/helpers/accounts.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
 const DOCS = [
@@ -51,7 +52,7 @@ beforeAll(async () => {
     DOCS.map((d) => join(CORPUS, d)),
     { threads: 1 },
   );
-  app = await buildServer({ db: store.db });
+  app = await signedIn(await buildServer({ db: store.db }), store.db, { login: '王敏' });
   for (const p of (await get<Overview>('/api/overview')).plans) planOf.set(p.region, p.id);
 }, 120_000);
 
@@ -203,7 +204,6 @@ describe('delegated targets (按市下达目标)', () => {
     const response = await app.inject({
       method: 'POST',
       url: `/api/rows/${air.row_id}/assigned-target`,
-      headers: { 'x-lantu-user': encodeURIComponent('王敏') },
       payload: { raw: '80以上', source_document: '洛政〔2021〕12号' },
     });
     expect(response.statusCode, response.body).toBe(200);
@@ -319,7 +319,6 @@ describe('review queue', () => {
     const response = await app.inject({
       method: 'POST',
       url: '/api/review/bulk',
-      headers: { 'x-lantu-user': encodeURIComponent('王敏') },
       payload: { ids: group.ids, indicator_id: null, note: '非监测指标' },
     });
     expect(response.statusCode, response.body).toBe(200);

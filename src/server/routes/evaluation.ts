@@ -10,6 +10,7 @@ export function registerEvaluationRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/plans/:id/evaluation',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary:

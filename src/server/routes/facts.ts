@@ -42,6 +42,7 @@ async function latestStatusesOfRows(db: Kysely<Database>, rowIds: number[]): Pro
 export function registerFactRoutes(app: Api, { db }: RouteDeps): void {
   listRoute<FactQuery>(app, {
     path: '/api/rows',
+    access: 'read',
     name: 'rows',
     tag: 'documents',
     summary: 'indicator-table rows with raw and typed cells and their catalog link',
@@ -50,6 +51,7 @@ export function registerFactRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<FactQuery>(app, {
     path: '/api/indicators',
+    access: 'read',
     name: 'indicators',
     tag: 'monitoring',
     summary: "plan indicators: each plan's table rows with their link and latest status",
@@ -79,6 +81,7 @@ export function registerFactRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<FactQuery>(app, {
     path: '/api/targets',
+    access: 'read',
     name: 'targets',
     tag: 'documents',
     summary: 'targets stated in documents, with evidence and catalog link',
@@ -87,6 +90,7 @@ export function registerFactRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<FactQuery & { year?: number }>(app, {
     path: '/api/achievements',
+    access: 'read',
     name: 'achievements',
     tag: 'documents',
     summary: 'values reported in documents (achievements), with evidence and catalog link',
@@ -95,6 +99,7 @@ export function registerFactRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<FactQuery & { box?: string }>(app, {
     path: '/api/projects',
+    access: 'read',
     name: 'projects',
     tag: 'documents',
     summary: 'projects listed in 专栏 boxes',

@@ -1,5 +1,6 @@
 // Every API route, one file per concern; `registerRoutes` is the one place they are wired (see docs/API.md).
 import { registerApprovalRoutes } from './approval.js';
+import { registerAccountRoutes } from './accounts.js';
 import { registerAssignedTargetRoutes } from './assigned.js';
 import { registerCorrectionRoutes } from './corrections.js';
 import type { Api, RouteDeps } from './deps.js';
@@ -29,6 +30,7 @@ export { indicatorSeries, midtermYear } from './series.js';
 
 /** Register every route on the app (once: buildServer does it). */
 export function registerRoutes(app: Api, deps: RouteDeps): void {
+  registerAccountRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerFactRoutes(app, deps);

@@ -70,6 +70,7 @@ export function registerIndicatorRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/series',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary:
@@ -105,6 +106,7 @@ export function registerIndicatorRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/compare',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary:

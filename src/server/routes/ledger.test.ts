@@ -3,20 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goldRecord } from '../../../test/store/corpus.js';
 import { openStore, storeRecord, type Store } from '../../store/index.js';
 import { buildServer } from '../index.js';
+import { accountWithToken, actingAs, bearer } from '../../../test/helpers/accounts.js';
 
 let store: Store;
 let app: FastifyInstance;
 let planId: number;
 let regionId: number;
 
-const PLANNER = encodeURIComponent('规划科 王敏');
-const UNIT = encodeURIComponent('科技局 李强');
+// Tokens of a 规划科 and a 责任单位 account, made in beforeAll.
+let PLANNER: string;
+let UNIT: string;
+const UNIT_NAME = '区科技局';
 
 async function call<T>(method: 'GET' | 'POST' | 'PATCH', url: string, user: string, payload?: object) {
   const response = await app.inject({
     method,
     url,
-    headers: { 'x-lantu-user': user },
+    headers: bearer(user),
     ...(payload ? { payload } : {}),
   });
   return { status: response.statusCode, body: response.json() as T, raw: response };
@@ -33,7 +36,9 @@ beforeAll(async () => {
       .where('id', '=', planId)
       .executeTakeFirstOrThrow()
   ).region_id!;
-  app = await buildServer({ db: store.db });
+  PLANNER = (await accountWithToken(store.db, { login: '王敏', role: 'planning' })).token;
+  UNIT = (await accountWithToken(store.db, { login: '李强', role: 'unit', unit: UNIT_NAME })).token;
+  app = actingAs(await buildServer({ db: store.db }), PLANNER);
 });
 
 afterAll(async () => {
@@ -73,9 +78,15 @@ describe('the ledger API', () => {
     expect(csv.body.split('\r\n').length - 2).toBe(proposed.body.created);
   });
 
-  it('takes a report from the unit and a 销号 from the planner, with decoded names', async () => {
+  it('takes a report from the unit and a 销号 from the planner, with the signed-in names', async () => {
+    const unit = await call<{ id: number }>('POST', '/api/units', PLANNER, {
+      region_id: regionId,
+      name: UNIT_NAME,
+    });
+    expect(unit.status).toBe(201);
     const created = await call<{ id: number; state: string }>('POST', '/api/tasks', PLANNER, {
       region_id: regionId,
+      lead_unit_id: unit.body.id,
       title: '建成区级科技创新平台',
       due_date: '2030-12-31',
     });
@@ -86,7 +97,7 @@ describe('the ledger API', () => {
       percent: '30',
     });
     expect(report.status).toBe(201);
-    expect(report.body.reported_by).toBe('科技局 李强');
+    expect(report.body.reported_by).toBe('李强');
     const early = await call<{ message: string }>('POST', `/api/tasks/${id}/close`, PLANNER, {
       action: 'confirm',
     });
@@ -99,7 +110,7 @@ describe('the ledger API', () => {
       PLANNER,
       { action: 'confirm' },
     );
-    expect(closed.body).toMatchObject({ state: '已完成', closed_by: '规划科 王敏' });
+    expect(closed.body).toMatchObject({ state: '已完成', closed_by: '王敏' });
     const one = await call<{ reports: unknown[] }>('GET', `/api/tasks/${id}`, PLANNER);
     expect(one.body.reports).toHaveLength(1);
     expect((await call('GET', '/api/tasks/999999', PLANNER)).status).toBe(404);

@@ -17,6 +17,9 @@ import {
   listAttachments,
   listReports,
   listUnits,
+  placeOfDocument,
+  placeOfProject,
+  placeOfTask,
   pageProjectLedger,
   pageTasks,
   proposeDecomposition,
@@ -44,6 +47,7 @@ import {
   TaskChange,
   TaskSheetScope,
 } from '../contract/index.js';
+import { requireAccess, requirePlace, requireScope } from '../auth.js';
 import { httpError } from '../errors.js';
 import { int, listRoute, sendDownload } from '../lists.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
@@ -73,11 +77,15 @@ function attachmentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+const taskLabel = (id: number) => `任务 ${id} / task ${id}`;
+const planLabel = (id: number) => `规划 ${id} / plan ${id}`;
+
 export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   const { db } = deps;
 
   listRoute<{ region_id?: number }>(app, {
     path: '/api/units',
+    access: 'read',
     name: 'units',
     tag: 'ledger',
     summary: '责任单位 of a region',
@@ -88,6 +96,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   app.post(
     '/api/units',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['ledger'],
         summary: 'add a 责任单位 (the same name in the same region is the same unit)',
@@ -96,6 +105,10 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const b = request.body;
+      await requireScope(db, request, {
+        region_id: b.region_id ?? null,
+        label: `单位 ${b.name} / unit ${b.name}`,
+      });
       const id = await ensureUnit(
         db,
         b.region_id ?? null,
@@ -239,6 +252,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   app.post(
     '/api/plans/:id/decomposition',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['ledger'],
         summary:
@@ -246,12 +260,20 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         params: IdParams,
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await proposeDecomposition(db, request.params.id, actorOf(request))),
+    async (request, reply) => {
+      await requirePlace(
+        db,
+        request,
+        await placeOfDocument(db, request.params.id),
+        planLabel(request.params.id),
+      );
+      return reply.code(201).send(await proposeDecomposition(db, request.params.id, actorOf(request)));
+    },
   );
 
   listRoute<TaskFilter & LedgerClock>(app, {
     path: '/api/tasks',
+    access: 'read',
     name: 'tasks',
     tag: 'ledger',
     summary: '任务台账: tasks with their lead unit, state and whether they are overdue',
@@ -271,8 +293,15 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
 
   app.post(
     '/api/tasks',
-    { schema: { tags: ['ledger'], summary: 'add a task by hand', body: NewTask } },
+    {
+      config: { access: 'manage' },
+      schema: { tags: ['ledger'], summary: 'add a task by hand', body: NewTask },
+    },
     async (request, reply) => {
+      await requireScope(db, request, {
+        region_id: request.body.region_id ?? null,
+        label: `任务 ${request.body.title} / task ${request.body.title}`,
+      });
       const id = await createTask(db, request.body, actorOf(request));
       return reply.code(201).send(await getTask(db, id));
     },
@@ -281,6 +310,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/tasks/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['ledger'],
         summary: 'one task with its progress reports',
@@ -298,6 +328,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   app.patch(
     '/api/tasks/:id',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['ledger'],
         summary: 'assign or change a task: 牵头单位, 配合单位, 责任人, 完成时限, milestones',
@@ -305,12 +336,16 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         body: TaskChange,
       },
     },
-    async (request) => updateTask(db, request.params.id, request.body, actorOf(request)),
+    async (request) => {
+      await requirePlace(db, request, await placeOfTask(db, request.params.id), taskLabel(request.params.id));
+      return updateTask(db, request.params.id, request.body, actorOf(request));
+    },
   );
 
   app.post(
     '/api/tasks/:id/reports',
     {
+      config: { access: 'enter' },
       schema: {
         tags: ['ledger'],
         summary: "a unit's progress report: 进展情况, 完成比例, 存在问题, 下步计划, attachments",
@@ -319,15 +354,18 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         body: NewReport,
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      await requirePlace(db, request, await placeOfTask(db, request.params.id), taskLabel(request.params.id));
+      return reply
         .code(201)
-        .send(await reportProgress(db, request.params.id, request.body, actorOf(request), request.query)),
+        .send(await reportProgress(db, request.params.id, request.body, actorOf(request), request.query));
+    },
   );
 
   app.post(
     '/api/tasks/:id/close',
     {
+      config: { access: 'enter' },
       schema: {
         tags: ['ledger'],
         summary: '销号: the unit requests it, the planner confirms or rejects it',
@@ -335,13 +373,18 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         body: CloseStep,
       },
     },
-    async (request) =>
-      closeStep(db, request.params.id, `${request.body.action}_close` as const, actorOf(request)),
+    async (request) => {
+      // A unit asks for 销号; confirming or rejecting it is the planner's (审核).
+      if (request.body.action !== 'request') requireAccess(request, 'review');
+      await requirePlace(db, request, await placeOfTask(db, request.params.id), taskLabel(request.params.id));
+      return closeStep(db, request.params.id, `${request.body.action}_close` as const, actorOf(request));
+    },
   );
 
   app.get(
     '/api/task-sheet',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['ledger'],
         summary: '任务分解表 download (序号, 任务, 目标, 牵头单位, 配合单位, 责任人, 完成时限, 备注)',
@@ -360,6 +403,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   app.post(
     '/api/task-sheet',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['ledger'],
         summary:
@@ -377,6 +421,10 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
           code: 'upload/no-file',
           message: 'expected a multipart/form-data upload with a "file" field',
         });
+      await requireScope(db, request, {
+        region_id: request.query.region_id ?? null,
+        label: '任务分解表 / task sheet',
+      });
       const result = await importTaskSheet(
         db,
         new Uint8Array(await part.toBuffer()),
@@ -389,6 +437,7 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
 
   listRoute<{ region_id?: number; stage?: string }>(app, {
     path: '/api/project-ledger',
+    access: 'read',
     name: 'project-ledger',
     tag: 'ledger',
     summary: '项目台账: 总投资, 年度计划投资, 累计完成投资 and 完成率 (亿元), dates, stage',
@@ -402,19 +451,28 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
   app.post(
     '/api/plans/:id/project-ledger',
     {
+      config: { access: 'manage' },
       schema: {
         tags: ['ledger'],
         summary: "start the 项目台账 from a plan's 专栏 projects (only projects not yet in it are added)",
         params: IdParams,
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await seedProjectLedger(db, request.params.id, actorOf(request))),
+    async (request, reply) => {
+      await requirePlace(
+        db,
+        request,
+        await placeOfDocument(db, request.params.id),
+        planLabel(request.params.id),
+      );
+      return reply.code(201).send(await seedProjectLedger(db, request.params.id, actorOf(request)));
+    },
   );
 
   app.patch(
     '/api/project-ledger/:id',
     {
+      config: { access: 'enter' },
       schema: {
         tags: ['ledger'],
         summary: 'a monthly update of a project: investments (亿元), dates, stage, lead unit, leader',
@@ -422,12 +480,21 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         body: ProjectChange,
       },
     },
-    async (request) => updateProjectLedger(db, request.params.id, request.body, actorOf(request)),
+    async (request) => {
+      await requirePlace(
+        db,
+        request,
+        await placeOfProject(db, request.params.id),
+        `项目 ${request.params.id} / project ${request.params.id}`,
+      );
+      return updateProjectLedger(db, request.params.id, request.body, actorOf(request));
+    },
   );
 
   app.get(
     '/api/assessment',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['ledger'],
         summary:

@@ -1,10 +1,12 @@
 // Observations: the list (CSV/XLSX in the import template's layout), a person's entry, the template, checking a
 // filled template row by row (stores nothing, always 200, so the web shows errors before importing) and importing it.
 import { Type } from 'typebox';
+import { gazetteerChain, requireScope, scopeRefusal } from '../auth.js';
 import { LantuError } from '../../diagnostics.js';
 import {
   findRegion,
   importObservations,
+  indicatorUnitIds,
   listCatalog,
   listObservations,
   observationExport,
@@ -64,6 +66,7 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/observations',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary:
@@ -110,6 +113,11 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
         });
       if (!(await findRegion(db, regionId)))
         throw new LantuError({ code: 'region/not-found', message: `region ${regionId} does not exist` });
+      await requireScope(db, request, {
+        region_id: regionId,
+        units: () => indicatorUnitIds(db, regionId, body.indicator_id),
+        label: `指标 ${body.indicator_id} / indicator ${body.indicator_id}`,
+      });
       const value = parseDecimal(String(body.value));
       if (value === null)
         throw new LantuError({
@@ -150,6 +158,7 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/observations/template',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary: 'the import template (XLSX with the catalog, or CSV)',
@@ -167,6 +176,7 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
   app.post(
     '/api/observations/check',
     {
+      config: { access: 'enter' },
       schema: {
         tags: ['monitoring'],
         summary: 'check a filled template (multipart "file") row by row without storing anything',
@@ -199,8 +209,18 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
     },
     async (request, reply) => {
       const { filename, bytes } = await uploadedFile(request);
+      const account = request.account!;
       const result = await importObservations(db, bytes, filename, {
         by: actorOf(request),
+        refuse: (row) =>
+          scopeRefusal(db, account, {
+            region_id: row.region_id,
+            // A region the import would create is placed by the gazetteer.
+            region_names: row.region_id === null ? gazetteerChain(row.region) : null,
+            units: async () =>
+              row.region_id === null ? [] : indicatorUnitIds(db, row.region_id, row.indicator_id),
+            label: `${row.region} ${row.indicator_id}`,
+          }),
         validRowsOnly: request.query.valid_rows_only ?? false,
       });
       // 201 stored, 200 nothing new (every row already stored: a retry), 207 some rows, 422 none.

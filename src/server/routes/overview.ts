@@ -57,6 +57,7 @@ export function registerOverviewRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/overview',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['monitoring'],
         summary: 'plans with status counts (as a sentence), warnings red first, latest reported year',

@@ -18,6 +18,7 @@ export function registerReaderRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/documents/:id/reader',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary: 'a document for reading: its text, outline, and every extracted figure with its span',
@@ -35,6 +36,7 @@ export function registerReaderRoutes(app: Api, deps: RouteDeps): void {
 
   listRoute<{ kind?: string }>(app, {
     path: '/api/documents/:id/figures',
+    access: 'read',
     name: 'figures',
     tag: 'documents',
     summary: 'every figure of a document (targets, reported values, table rows) with link and corrections',

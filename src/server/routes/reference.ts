@@ -7,7 +7,10 @@ import type { Api, RouteDeps } from './deps.js';
 export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/health',
-    { schema: { tags: ['reference'], summary: 'liveness and database check', response: { 200: Health } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['reference'], summary: 'liveness and database check', response: { 200: Health } },
+    },
     async () => {
       const docs = await db
         .selectFrom('documents')
@@ -19,6 +22,7 @@ export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
 
   listRoute<{ name?: string; level?: string; parent_id?: number }>(app, {
     path: '/api/regions',
+    access: 'public',
     name: 'regions',
     tag: 'reference',
     summary: 'regions (name, level, parent, 行政区划代码)',
@@ -32,6 +36,7 @@ export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<{ category?: string; kind?: string; q?: string }>(app, {
     path: '/api/catalog',
+    access: 'public',
     name: 'catalog',
     tag: 'reference',
     summary: 'catalog indicators with synonyms, unit, direction and kind',
@@ -45,6 +50,7 @@ export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<AuditFilter>(app, {
     path: '/api/audit',
+    access: 'comment',
     name: 'audit',
     tag: 'reference',
     summary: 'the append-only audit log, newest first',
@@ -58,7 +64,6 @@ export function registerReferenceRoutes(app: Api, { db }: RouteDeps): void {
     },
     item: AuditEntry,
     page: (q, w) => pageAudit(db, q, w),
-    access: 'comment',
   });
   app.get(
     '/api/audit/verify',

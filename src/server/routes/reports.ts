@@ -33,6 +33,7 @@ export function registerReportRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/plans/:id/report',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary:
@@ -47,6 +48,7 @@ export function registerReportRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/plans/:id/reports/:kind.:format',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary: 'the same report at a file-like address: /api/plans/{id}/reports/{kind}.{docx|html}?year=N',

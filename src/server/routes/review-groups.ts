@@ -1,5 +1,6 @@
 // The review queue as a person works it: open items grouped by name and unit with their regions, resolved in bulk.
-import { deriveRegions, listReviewItems, resolveReviewItem } from '../../store/index.js';
+import { requirePlace } from '../auth.js';
+import { deriveRegions, listReviewItems, placeOfReviewItem, resolveReviewItem } from '../../store/index.js';
 import { BulkResolution, BulkResolved, ReviewGroup, ReviewGroups } from '../contract/index.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
 
@@ -34,6 +35,7 @@ export function registerReviewGroupRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/review/groups',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['review'],
         summary: 'open review items grouped by name and unit, with the regions they come from',
@@ -53,6 +55,7 @@ export function registerReviewGroupRoutes(app: Api, { db }: RouteDeps): void {
   app.post(
     '/api/review/bulk',
     {
+      config: { access: 'review' },
       schema: {
         tags: ['review'],
         summary: 'link many review items to one catalog indicator, or dismiss them all (indicator_id null)',
@@ -64,6 +67,9 @@ export function registerReviewGroupRoutes(app: Api, { db }: RouteDeps): void {
       const { body } = request;
       const by = actorOf(request);
       const resolved = [];
+      // Every item is checked before any is resolved: a bulk resolve is all in scope or nothing.
+      for (const id of body.ids)
+        await requirePlace(db, request, await placeOfReviewItem(db, id), `审核项 ${id} / review item ${id}`);
       for (const id of body.ids) {
         resolved.push(
           await resolveReviewItem(db, id, { indicator_id: body.indicator_id, by, note: body.note ?? null }),

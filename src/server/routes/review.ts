@@ -1,5 +1,6 @@
 // The review queue: items the linker could not link with confidence, and a person's link or dismissal.
-import { deriveRegions, pageReviewItems, resolveReviewItem } from '../../store/index.js';
+import { requirePlace } from '../auth.js';
+import { deriveRegions, pageReviewItems, placeOfReviewItem, resolveReviewItem } from '../../store/index.js';
 import { IdParams, Resolution, ReviewItem } from '../contract/index.js';
 import { int, listRoute } from '../lists.js';
 import { actorOf, type Api, type RouteDeps } from './deps.js';
@@ -12,6 +13,7 @@ export function registerReviewRoutes(app: Api, { db }: RouteDeps): void {
     region_id?: number;
   }>(app, {
     path: '/api/review',
+    access: 'read',
     name: 'review',
     tag: 'review',
     summary: 'items the linker could not link with confidence, with candidates',
@@ -27,6 +29,7 @@ export function registerReviewRoutes(app: Api, { db }: RouteDeps): void {
   app.post(
     '/api/review/:id/resolve',
     {
+      config: { access: 'review' },
       schema: {
         tags: ['review'],
         summary: 'link the item to a catalog indicator, or dismiss it (indicator_id null)',
@@ -38,6 +41,12 @@ export function registerReviewRoutes(app: Api, { db }: RouteDeps): void {
     async (request) => {
       const by = actorOf(request);
       const { indicator_id, note } = request.body;
+      await requirePlace(
+        db,
+        request,
+        await placeOfReviewItem(db, request.params.id),
+        `审核项 ${request.params.id} / review item ${request.params.id}`,
+      );
       const item = await resolveReviewItem(db, request.params.id, { indicator_id, by, note: note ?? null });
       // A new link can make a report value an observation and a plan row judgeable.
       const doc = await db

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths, openStore, type Store } from '../../store/index.js';
 import { buildServer } from '../index.js';
 import { registerWebApp } from '../web.js';
+import { signedIn } from '../../../test/helpers/accounts.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
 const DOCS = [
@@ -40,7 +41,7 @@ beforeAll(async () => {
   mkdirSync(join(web, 'assets'), { recursive: true });
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>蓝图</title><div id="root"></div>');
   writeFileSync(join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
-  app = await buildServer({ db: store.db, webRoot: web });
+  app = await signedIn(await buildServer({ db: store.db, webRoot: web }), store.db, { login: '王敏' });
   // buildServer registered the web app already; a second registration must be a no-op.
   await registerWebApp(app, { root: web });
   planId = (await get<{ items: Array<{ id: number; region: string }> }>('/api/plans')).items.find(
@@ -121,7 +122,6 @@ describe('reader and corrections', () => {
     const saved = await app.inject({
       method: 'POST',
       url: '/api/corrections',
-      headers: { 'x-lantu-user': encodeURIComponent('王敏') },
       payload: {
         subject_kind: 'target',
         subject_id: target.id,

@@ -31,6 +31,7 @@ export function registerSearchRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/search',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['documents'],
         summary:

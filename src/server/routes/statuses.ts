@@ -1,8 +1,16 @@
 // Statuses of plan indicators against their targets, yellow and red warnings, a person's override, and the
 // plan linter's findings.
+import { requirePlace } from '../auth.js';
 import { LantuError } from '../../diagnostics.js';
 import { LABEL_ORDER } from '../../monitor/index.js';
-import { getStatus, overrideStatus, pageFindings, pageStatuses, type Window } from '../../store/index.js';
+import {
+  getStatus,
+  overrideStatus,
+  pageFindings,
+  pageStatuses,
+  placeOfStatus,
+  type Window,
+} from '../../store/index.js';
 import { Finding, IdParams, OverrideRequest, Status } from '../contract/index.js';
 import { int, listRoute, str, type QueryProperties } from '../lists.js';
 import { actorOf, regionIdOf, type Api, type RouteDeps } from './deps.js';
@@ -46,6 +54,7 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
   };
   listRoute<StatusQuery>(app, {
     path: '/api/statuses',
+    access: 'public',
     name: 'statuses',
     tag: 'monitoring',
     summary: 'status of each plan indicator against its target, with components and any override',
@@ -55,6 +64,7 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
   });
   listRoute<StatusQuery>(app, {
     path: '/api/warnings',
+    access: 'read',
     name: 'warnings',
     tag: 'monitoring',
     summary: 'yellow and red warnings (lagging, moving away, binding indicators, missed bounds)',
@@ -65,6 +75,7 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
     '/api/statuses/:id',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary: 'one status with its components',
@@ -95,10 +106,19 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
         response: { 200: Status },
       },
     },
-    async (request) => overrideStatus(db, request.params.id, { ...request.body, by: actorOf(request) }),
+    async (request) => {
+      await requirePlace(
+        db,
+        request,
+        await placeOfStatus(db, request.params.id),
+        `状态 ${request.params.id} / status ${request.params.id}`,
+      );
+      return overrideStatus(db, request.params.id, { ...request.body, by: actorOf(request) });
+    },
   );
   listRoute<{ document_id?: number; region_id?: number; check?: string; severity?: string }>(app, {
     path: '/api/findings',
+    access: 'read',
     name: 'findings',
     tag: 'monitoring',
     summary: 'plan-linter findings, each citing both places (document, line, quote)',

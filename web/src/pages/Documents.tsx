@@ -23,7 +23,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
   ApiError,
-  currentUser,
+  csrfHeader,
   getJson,
   type DocumentDetail,
   type DocumentListed,
@@ -61,9 +61,7 @@ function sendForm<T>(path: string, form: FormData, onProgress: (percent: number)
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('accept', 'application/json');
-    // Header values must be Latin-1: a Chinese name travels percent-encoded (the server decodes it).
-    const user = currentUser();
-    if (user) xhr.setRequestHeader('x-lantu-user', encodeURIComponent(user));
+    for (const [name, value] of Object.entries(csrfHeader())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
@@ -384,13 +382,9 @@ export default function Documents() {
 
   const act = async (path: string, method: 'DELETE' | 'POST', done: string) => {
     try {
-      const user = currentUser();
       const response = await fetch(path, {
         method,
-        headers: {
-          accept: 'application/json',
-          ...(user ? { 'x-lantu-user': encodeURIComponent(user) } : {}),
-        },
+        headers: { accept: 'application/json', ...csrfHeader() },
       });
       const body = await response.json();
       if (!response.ok) throw new ApiError(response.status, body);
