@@ -21,8 +21,7 @@ import {
   ImportResult,
 } from '../contract/index.js';
 import { sendDownload } from '../lists.js';
-import { actorOf, type Api, type RouteDeps } from './deps.js';
-import { uploadedFile } from './observations.js';
+import { actorOf, type Api, type RouteDeps, uploadedFile } from './deps.js';
 import type { Kysely } from 'kysely';
 
 /** Judge a plan's region again after its delegated targets changed (the plan's own rows only, no lint). */

@@ -15,7 +15,9 @@ import { findRegion, type Database } from '../../store/index.js';
 import type { AnalysisPool } from '../../store/workers.js';
 import type {} from '../access.js';
 import type {} from '../auth.js';
+import { httpError } from '../errors.js';
 import { INT_MAX } from '../inputs.js';
+import { safeUploadName } from '../security.js';
 
 /** The app as route files see it: schemas are TypeBox, so params, body, query and replies are typed by them. */
 export type Api = FastifyInstance<
@@ -73,4 +75,24 @@ export async function regionIdOf(
   if (!region)
     throw new LantuError({ code: 'region/not-found', message: `region "${q.region}" does not exist` });
   return region.id;
+}
+
+/**
+ * The one uploaded file of a multipart request (field "file"), its name made safe and its bytes a view of the
+ * buffer (a copy would hold the upload twice); 400 naming what was expected when there is none.
+ */
+export async function uploadedFile(request: FastifyRequest) {
+  if (!request.isMultipart())
+    throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
+      code: 'upload/not-multipart',
+    });
+  const part = await request.file();
+  if (!part)
+    throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
+  const buffer = await part.toBuffer();
+  return {
+    filename: safeUploadName(part.filename),
+    mimetype: part.mimetype,
+    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
+  };
 }

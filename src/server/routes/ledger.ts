@@ -48,24 +48,8 @@ import {
   TaskSheetScope,
 } from '../contract/index.js';
 import { requireAccess, requirePlace, requireScope } from '../auth.js';
-import { httpError } from '../errors.js';
 import { int, listRoute, sendDownload } from '../lists.js';
-import { actorOf, type Api, type RouteDeps } from './deps.js';
-
-/** The one uploaded file of a multipart request, as a view of its bytes (400 naming the field when there is none). */
-async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
-  const part = request.isMultipart() ? await request.file() : undefined;
-  if (!part)
-    throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
-      code: 'upload/no-file',
-    });
-  const buffer = await part.toBuffer();
-  return {
-    filename: part.filename,
-    mimetype: part.mimetype,
-    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
-  };
-}
+import { actorOf, type Api, type RouteDeps, uploadedFile } from './deps.js';
 
 /** Media types a browser may be told a download is; anything else is sent as plain bytes. */
 const SHOWN_TYPES =

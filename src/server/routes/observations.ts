@@ -17,10 +17,8 @@ import {
 } from '../../store/index.js';
 import { checkObservationSheet } from '../../store/observations-io.js';
 import { CheckResult, ImportResult, Observation, ObservationEntry, Page } from '../contract/index.js';
-import { httpError } from '../errors.js';
-import { safeUploadName } from '../security.js';
 import { int, sendDownload, sendPage, str, windowOf } from '../lists.js';
-import { actorOf, regionIdOf, type Api, type RouteDeps } from './deps.js';
+import { actorOf, regionIdOf, type Api, type RouteDeps, uploadedFile } from './deps.js';
 
 const FORMAT = Type.Enum(['json', 'csv', 'xlsx']);
 
@@ -45,22 +43,6 @@ const ObservationQuery = Type.Object(
 );
 
 /** The one uploaded file of a multipart request (400 naming what was expected when there is none). */
-/** The multipart "file" of an upload, or a 400 that says what was expected. */
-export async function uploadedFile(request: Parameters<typeof actorOf>[0]) {
-  if (!request.isMultipart())
-    throw httpError(400, 'expected a multipart/form-data upload with a "file" field', {
-      code: 'upload/not-multipart',
-    });
-  const part = await request.file();
-  if (!part)
-    throw httpError(400, 'no file in the upload (expected a "file" field)', { code: 'upload/no-file' });
-  const buffer = await part.toBuffer();
-  // A view, not a copy: new Uint8Array(buffer) would hold the upload twice.
-  return {
-    filename: safeUploadName(part.filename),
-    bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length),
-  };
-}
 
 export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
   app.get(
