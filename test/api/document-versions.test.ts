@@ -8,12 +8,13 @@ import { ingest, type Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { isRevisable, revise } from '../helpers/revision.js';
 import { approvePending } from '../store/approve.js';
+import { accountWithToken, actingAs } from '../helpers/accounts.js';
 import { multipart } from './multipart.js';
 
 const PLAN = 'luoyang-jianxi-plan-2021-2025';
 const REPORT = 'luoyang-jianxi-work-report-2022';
-const EDITOR = '规划科 李明';
-const HEADERS = { 'x-lantu-user': encodeURIComponent(EDITOR) };
+// The signed-in 规划科 account that revises, removes and restores (a login has no spaces).
+const EDITOR = '规划科李明';
 
 interface Row {
   id: number;
@@ -63,7 +64,8 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     );
     expect(report.failed).toEqual([]);
     planId = report.stored.find((s) => s.file.startsWith(PLAN))!.documentId;
-    app = await buildServer({ db: store.db });
+    const { token } = await accountWithToken(store.db, { login: EDITOR, role: 'planning' });
+    app = actingAs(await buildServer({ db: store.db }), token);
     return () => app.close();
   });
 
@@ -84,7 +86,6 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     const typed = await app.inject({
       method: 'POST',
       url: '/api/observations',
-      headers: HEADERS,
       payload: {
         region: '涧西区',
         indicator_id: changed.indicator_id,
@@ -103,7 +104,6 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     const override = await app.inject({
       method: 'POST',
       url: `/api/statuses/${overridden.id}/override`,
-      headers: HEADERS,
       payload: { label: '滞后', reason: '区统计局核定' },
     });
     expect(override.statusCode, override.body).toBeLessThan(300);
@@ -121,7 +121,7 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     const res = await app.inject({
       method: 'POST',
       url: `/api/documents/${planId}/versions`,
-      headers: { ...upload.headers, ...HEADERS },
+      headers: upload.headers,
       payload,
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -225,7 +225,6 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     const removed = await app.inject({
       method: 'DELETE',
       url: `/api/documents/${planId}?reason=${encodeURIComponent('误传')}`,
-      headers: HEADERS,
     });
     expect(removed.statusCode, removed.body).toBe(200);
     expect(removed.json()).toMatchObject({ document_id: planId, state: 'removed' });
@@ -253,7 +252,6 @@ describe.each(ENGINES)('document versions and removal on %s', (engine) => {
     const restored = await app.inject({
       method: 'POST',
       url: `/api/documents/${revisedId}/restore`,
-      headers: HEADERS,
     });
     expect(restored.statusCode, restored.body).toBe(200);
     const back = await statusesOf(revisedId);

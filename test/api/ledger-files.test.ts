@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
-import { createTask, ensureRegion, openStore, type Store } from '../../src/store/index.js';
+import { createTask, ensureRegion, ensureUnit, openStore, type Store } from '../../src/store/index.js';
+import { accountWithToken, actingAs, bearer } from '../helpers/accounts.js';
 import { multipart } from './multipart.js';
 
 let store: Store;
@@ -11,16 +12,17 @@ let app: FastifyInstance;
 let regionId: number;
 let taskId: number;
 
-const PLANNER = encodeURIComponent('规划科 王敏');
-const UNIT = encodeURIComponent('科技局 李强');
+// The tokens of the two people who act: the district's 规划科 and the 责任单位 the task is assigned to.
+let PLANNER: string;
+let UNIT: string;
 
 async function upload(
   url: string,
-  user: string,
+  token: string,
   file: { filename: string; content: string | Uint8Array; type?: string },
 ) {
   const { payload, headers } = multipart([file]);
-  return app.inject({ method: 'POST', url, payload, headers: { ...headers, 'x-lantu-user': user } });
+  return app.inject({ method: 'POST', url, payload, headers: { ...headers, ...bearer(token) } });
 }
 
 beforeAll(async () => {
@@ -30,12 +32,29 @@ beforeAll(async () => {
     parent_region: '洛阳市',
     province: '河南省',
   }))!;
-  taskId = await createTask(
+  const unitId = await ensureUnit(
     store.db,
-    { region_id: regionId, title: '研发投入强度达到2.5%', due_date: '2025年底' },
+    regionId,
+    { name: '科技局', short: null, kind: '其他', contact: null },
     'setup',
   );
-  app = await buildServer({ db: store.db });
+  taskId = await createTask(
+    store.db,
+    { region_id: regionId, title: '研发投入强度达到2.5%', due_date: '2025年底', lead_unit_id: unitId },
+    'setup',
+  );
+  PLANNER = (await accountWithToken(store.db, { login: '规划科王敏', role: 'planning', regions: ['涧西区'] }))
+    .token;
+  UNIT = (
+    await accountWithToken(store.db, {
+      login: '科技局李强',
+      role: 'unit',
+      unit: '科技局',
+      regions: ['涧西区'],
+    })
+  ).token;
+  // Reads and the planner's own writes go as the planner; uploads name their account's token.
+  app = actingAs(await buildServer({ db: store.db }), PLANNER);
 });
 
 afterAll(async () => {
@@ -140,7 +159,6 @@ describe('the ledger’s files over HTTP', () => {
     const put = await app.inject({
       method: 'PUT',
       url: `/api/regions/${regionId}/cadence`,
-      headers: { 'x-lantu-user': PLANNER },
       payload: { cadence: 'month' },
     });
     expect(put.statusCode).toBe(200);

@@ -188,7 +188,7 @@ function UploadPanel({ onStored }: { onStored: () => void }) {
           dataSource={items}
           renderItem={(item) => (
             <List.Item className={`upload-result upload-${item.state}`} data-file={item.name}>
-              <Space direction="vertical" style={{ width: '100%' }} size={2}>
+              <Space orientation="vertical" style={{ width: '100%' }} size={2}>
                 <Space wrap>
                   <Typography.Text strong>{item.name}</Typography.Text>
                   {item.state === 'stored' && <Tag color="green">{t('已入库', 'Stored')}</Tag>}
@@ -334,7 +334,7 @@ function ReviseDialog({ doc, onClose }: { doc: DocumentListed | null; onClose: (
       destroyOnHidden
     >
       {doc && (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>
             {t('当前版本', 'Current version')}: {doc.title ?? doc.filename} ·{' '}
             {t(`第 ${doc.version} 版`, `version ${doc.version}`)}
@@ -396,7 +396,7 @@ export default function Documents() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} className="documents-page">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} className="documents-page">
       <Typography.Title level={3}>{t('文档管理', 'Documents')}</Typography.Title>
       <UploadPanel onStored={reload} />
       <Card
@@ -452,7 +452,7 @@ export default function Documents() {
               title: t('文档', 'Document'),
               key: 'title',
               render: (_, d) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <Link to={`/documents/${d.id}`}>{d.title ?? d.filename}</Link>
                   <span className="muted">{d.filename}</span>
                 </Space>
@@ -489,7 +489,7 @@ export default function Documents() {
               title: t('上传', 'Uploaded'),
               key: 'uploaded',
               render: (_, d) => (
-                <Space direction="vertical" size={0}>
+                <Space orientation="vertical" size={0}>
                   <span>{d.ingested_by}</span>
                   <span className="muted">{formatTime(d.ingested_at)}</span>
                 </Space>
@@ -525,7 +525,7 @@ export default function Documents() {
                     </Popconfirm>
                   </Space>
                 ) : (
-                  <Space direction="vertical" size={0}>
+                  <Space orientation="vertical" size={0}>
                     <span className="muted">
                       {d.removed_by} · {formatTime(d.removed_at)}
                     </span>
