@@ -63,6 +63,39 @@ afterAll(async () => {
 });
 
 describe('the ledger’s files over HTTP', () => {
+  it('refuses evidence for another unit’s task, and the unit list or cadence of a region the caller does not hold', async () => {
+    const otherUnit = (
+      await accountWithToken(store.db, {
+        login: '民政局周红',
+        role: 'unit',
+        unit: '民政局',
+        regions: ['涧西区'],
+      })
+    ).token;
+    const elsewhere = (
+      await accountWithToken(store.db, { login: '规划科孙明', role: 'planning', regions: ['洛龙区'] })
+    ).token;
+    const evidence = await upload(`/api/tasks/${taskId}/attachments`, otherUnit, {
+      filename: '材料.pdf',
+      content: '%PDF-1.4',
+      type: 'application/pdf',
+    });
+    expect(evidence.statusCode, evidence.body).toBe(403);
+    const units = await upload(`/api/units/import?region_id=${regionId}`, elsewhere, {
+      filename: 'units.csv',
+      content: '单位名称\n住建局\n',
+    });
+    expect(units.statusCode, units.body).toBe(403);
+    const cadence = await app.inject({
+      method: 'PUT',
+      url: `/api/regions/${regionId}/cadence`,
+      headers: bearer(elsewhere),
+      payload: { cadence: 'month' },
+    });
+    expect(cadence.statusCode, cadence.body).toBe(403);
+    expect((await app.inject(`/api/tasks/${taskId}/attachments`)).json()).toEqual({ items: [] });
+  });
+
   it('imports a unit list, and answers a broken one with row-level errors (422)', async () => {
     const ok = await upload(`/api/units/import?region_id=${regionId}`, PLANNER, {
       filename: 'units.csv',

@@ -122,6 +122,11 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
+      // The units go into the region named (or none): the caller must hold that region.
+      await requireScope(db, request, {
+        region_id: request.query.region_id ?? null,
+        label: '责任单位名单 / unit list',
+      });
       const { bytes } = await uploadedFile(request);
       const result = await importUnitSheet(db, bytes, request.query.region_id ?? null, actorOf(request));
       return reply.code(result.errors.length ? 422 : 201).send(result);
@@ -159,11 +164,17 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
         response: { 200: RegionCadence },
       },
     },
-    async (request) => ({
-      region_id: request.params.id,
-      cadence: await setCadence(db, request.params.id, request.body.cadence, actorOf(request)),
-      stored: true,
-    }),
+    async (request) => {
+      await requireScope(db, request, {
+        region_id: request.params.id,
+        label: `地区 ${request.params.id} 的报送周期 / reporting cadence of region ${request.params.id}`,
+      });
+      return {
+        region_id: request.params.id,
+        cadence: await setCadence(db, request.params.id, request.body.cadence, actorOf(request)),
+        stored: true,
+      };
+    },
   );
 
   app.get(
@@ -198,6 +209,8 @@ export function registerLedgerRoutes(app: Api, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
+      // Evidence of a task: a 责任单位 only for its own unit's tasks, a 规划科 within its regions.
+      await requirePlace(db, request, await placeOfTask(db, request.params.id), taskLabel(request.params.id));
       const { filename, mimetype, bytes } = await uploadedFile(request);
       const stored = await addAttachment(
         db,
