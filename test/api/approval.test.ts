@@ -17,11 +17,16 @@ import { buildServer } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { JIANXI, storeGold } from '../store/corpus.js';
 import { ENGINES, freshStore } from '../store/engines.js';
+import { accountWithToken, bearer } from '../helpers/accounts.js';
 import { multipart } from './multipart.js';
 
-const CLERK = '发改委 李娜';
-const REVIEWER = '规划科 王敏';
-const as = (name: string) => ({ 'x-lantu-user': encodeURIComponent(name) });
+// Three signed-in people (a login has no spaces): the one who enters, the one who reviews and publishes, and a
+// second publisher; a 审阅 account reads the published values; the public plan is read with no account at all.
+const CLERK = '发改委李娜';
+const REVIEWER = '规划科王敏';
+const PUBLISHER = '规划科张强';
+const READER = '人大审阅';
+const ANONYMOUS = null;
 const INDICATOR = 'pension-insurance-coverage';
 
 describe.each(ENGINES)('approval on %s', (engine) => {
@@ -30,9 +35,18 @@ describe.each(ENGINES)('approval on %s', (engine) => {
   let planId: number;
   let regionId: number;
   let rowId: number;
+  const tokens = new Map<string, string>();
+  const as = (login: string) => bearer(tokens.get(login)!);
 
-  async function call<T>(method: 'GET' | 'POST', url: string, user: string, payload?: object, status = 200) {
-    const res = await app.inject({ method, url, headers: as(user), ...(payload ? { payload } : {}) });
+  async function call<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    user: string | null,
+    payload?: object,
+    status = 200,
+  ) {
+    const headers = user === null ? {} : as(user);
+    const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 300)}`).toBe(status);
     return res.json() as T;
   }
@@ -53,7 +67,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
       await call<Page<Observation>>(
         'GET',
         `/api/observations?public=1&region_id=${regionId}&indicator_id=${INDICATOR}`,
-        'anonymous',
+        READER,
       )
     ).items
       .filter((o) => o.source.kind === 'person')
@@ -70,6 +84,13 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     store = await freshStore(engine);
     await storeGold(store, JIANXI);
     app = await buildServer({ db: store.db });
+    for (const [login, role] of [
+      [CLERK, 'planning'],
+      [REVIEWER, 'planning'],
+      [PUBLISHER, 'planning'],
+      [READER, 'reviewer'],
+    ] as const)
+      tokens.set(login, (await accountWithToken(store.db, { login, role })).token);
     const plan = await store.db
       .selectFrom('documents')
       .select(['id', 'region_id'])
@@ -175,7 +196,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
   });
 
   it('shows the public nothing before publishing, and the published year after', async () => {
-    const before = await call<PublicPlan>('GET', `/api/public/plans/${planId}`, 'anonymous');
+    const before = await call<PublicPlan>('GET', `/api/public/plans/${planId}`, ANONYMOUS);
     expect(before.publication).toBeNull();
     expect(before.statuses).toEqual([]);
     expect(await publicValues()).toEqual([]);
@@ -193,7 +214,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
       201,
     );
     expect(publication).toMatchObject({ year: 2022, published_by: REVIEWER, entries: [firstApproval] });
-    const after = await call<PublicPlan>('GET', `/api/public/plans/${planId}`, 'anonymous');
+    const after = await call<PublicPlan>('GET', `/api/public/plans/${planId}`, ANONYMOUS);
     expect(after.publication).toMatchObject({ year: 2022, published_by: REVIEWER, entries: 1 });
     const shown = after.statuses.find((s) => s.row_id === rowId)!;
     expect(shown.year).toBe(2022);
@@ -212,7 +233,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     const later = await enter(CLERK, { year: 2023, value: '97' });
     await call('POST', '/api/approvals/approve', REVIEWER, { ids: [later.approval!.id] });
     expect((await rowStatuses()).some((s) => s.year === 2023)).toBe(true);
-    const shown = await call<PublicPlan>('GET', `/api/public/plans/${planId}`, 'anonymous');
+    const shown = await call<PublicPlan>('GET', `/api/public/plans/${planId}`, ANONYMOUS);
     expect(shown.statuses.find((s) => s.row_id === rowId)!.year).toBe(2022);
     expect(await publicValues()).toEqual(['96']);
   });
@@ -242,7 +263,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     expect(sameYear.code).toBe('publish/nothing-new');
 
     await call('POST', '/api/approvals/approve', REVIEWER, { ids: [revision.approval!.id] });
-    await call('POST', `/api/plans/${planId}/publish`, '规划科 张强', { year: 2022 }, 201);
+    await call('POST', `/api/plans/${planId}/publish`, PUBLISHER, { year: 2022 }, 201);
     expect(await publicValues()).toEqual(['96', '96.5']);
 
     const history = await call<ApprovalHistory>(
@@ -258,7 +279,7 @@ describe.each(ENGINES)('approval on %s', (engine) => {
     expect(history.entries[1]).toMatchObject({
       revision_reason: '统计局核定数',
       reviewed_by: REVIEWER,
-      published_by: '规划科 张强',
+      published_by: PUBLISHER,
     });
     expect(history.audit.map((a) => a.action)).toEqual([
       'approval.enter',

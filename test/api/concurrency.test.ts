@@ -125,6 +125,13 @@ describe('lantu ingest beside a running lantu serve on one SQLite file', () => {
     const target = await childDatabase('sqlite');
     try {
       await runLantu(['ingest', '-j', '1', '--no-progress', `fixtures/corpus/${PLAN}.txt`], target.env);
+      // The writer's token is an account in this file (the server it calls reads its accounts from here).
+      const accounts = await target.open();
+      try {
+        auth = bearer((await accountWithToken(accounts.db, { login: 'writer', role: 'planning' })).token);
+      } finally {
+        await accounts.close();
+      }
       const server = startLantu(['serve', '--port', '0'], target.env);
       try {
         const [, address] = await server.waitFor(/Lantu is running: (http:\/\/[^\s]+)/);

@@ -5,11 +5,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Approval, PublicPlan } from '../../src/server/contract/index.js';
+import { accountWithToken, bearer } from '../helpers/accounts.js';
 import { launch, openPage, shot } from './browser.js';
 import { startServer, type RunningServer } from './server.js';
 
-const CLERK = '社保局 李娜';
-const REVIEWER = '规划科 王敏';
+// Two people (a login has no spaces): the one who enters through the API, the one who reviews in the browser.
+const CLERK = '社保局李娜';
+const REVIEWER = '规划科王敏';
 const button = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
 
 let server: RunningServer;
@@ -19,10 +21,14 @@ let page: Page;
 const errors: string[] = [];
 let planId: number;
 let regionId: number;
+let clerk: Record<string, string>;
 
-async function api<T>(path: string, init?: RequestInit & { user?: string }): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init?.user) headers['x-lantu-user'] = encodeURIComponent(init.user);
+/** A request as the administrator, as `as` (an account's token headers), or with no account (`as: null`). */
+async function api<T>(path: string, init?: RequestInit & { as?: Record<string, string> | null }): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(init?.as === null ? {} : (init?.as ?? server.headers)),
+  };
   const response = await fetch(`${server.url}${path}`, { ...init, headers });
   expect(response.ok, `${path} → ${response.status} ${await response.clone().text()}`).toBe(true);
   return (await response.json()) as T;
@@ -35,6 +41,7 @@ describe('approval and the public page in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     context.setDefaultTimeout(15_000);
     page = await openPage(context, errors);
+    clerk = bearer((await accountWithToken(server.store.db, { login: CLERK, role: 'planning' })).token);
     const plans = await api<{ items: Array<{ id: number; region: string; region_id: number }> }>(
       '/api/plans?limit=100',
     );
@@ -59,7 +66,7 @@ describe('approval and the public page in Chromium', () => {
   it('approves a value entered by another person and publishes the year after the confirm dialog', async () => {
     await api('/api/observations', {
       method: 'POST',
-      user: CLERK,
+      as: clerk,
       body: JSON.stringify({
         region_id: regionId,
         indicator_id: 'pension-insurance-coverage',
@@ -67,19 +74,22 @@ describe('approval and the public page in Chromium', () => {
         value: '96',
       }),
     });
+    // The reviewer signs the browser in (the public page before needed no account).
+    await server.signIn(context, { login: REVIEWER, role: 'planning' });
     await page.goto(`${server.url}/approval?plan=${planId}`);
-    await page.locator('.header-user').click();
-    await page.getByPlaceholder('姓名或工号').fill(REVIEWER);
-    await page.keyboard.press('Escape');
     const row = page.locator('.approval-queue tr.ant-table-row').filter({ hasText: CLERK }).first();
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('待审核');
     await row.getByRole('button', { name: button('通过') }).click();
     await expect
-      .poll(async () => (await api<{ items: Approval[] }>('/api/approvals?state=approved')).items.length, {
-        timeout: 10_000,
-      })
-      .toBe(1);
+      .poll(
+        async () => {
+          const { items } = await api<{ items: Approval[] }>('/api/approvals?state=approved');
+          return items.map((a) => [a.entered_by, a.reviewed_by]);
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([[CLERK, REVIEWER]]);
 
     await page.getByLabel('发布年份').fill('2022');
     await page.locator('.publish-year').click();
@@ -91,14 +101,21 @@ describe('approval and the public page in Chromium', () => {
     await shot(page, 'approval-02-confirm');
     await dialog.getByRole('button', { name: '确认发布' }).click();
     await expect
-      .poll(async () => (await api<PublicPlan>(`/api/public/plans/${planId}`)).publication?.year ?? null, {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          (await api<PublicPlan>(`/api/public/plans/${planId}`, { as: null })).publication?.year ?? null,
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(2022);
   });
 
   it('shows the published judgement and its date on the public page', async () => {
-    const published = await api<PublicPlan>(`/api/public/plans/${planId}`);
+    const published = await api<PublicPlan>(`/api/public/plans/${planId}`, { as: null });
+    expect(published.publication!.published_by).toBe(REVIEWER);
+    // The public page as the public sees it: no account.
+    await context.clearCookies();
     await page.goto(`${server.url}/public/plans/${planId}`);
     await page.locator('.publication-date').waitFor();
     await expect(page.locator('.publication-date').textContent()).resolves.toContain(
