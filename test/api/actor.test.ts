@@ -215,15 +215,17 @@ describe('every write route stores the decoded name of who acts', () => {
       .limit(2)
       .execute();
     expect(entered).toHaveLength(2);
-    // The one who entered may not approve (两人原则): another reviewer does, named as the browser sends it.
-    const other = { 'x-lantu-user': encodeURIComponent('规划科 张强') };
+    // The one who entered may not approve (两人原则): another reviewer (规划科 张强, signed in with his own
+    // token; a login has no spaces) does, and is stored by his login name.
+    const other = bearer((await accountWithToken(store.db, { login: '张强', role: 'planning' })).token);
     const approved = await app.inject({
       method: 'POST',
       url: '/api/approvals/approve',
       headers: other,
       payload: { ids: [entered[0]!.id] },
     });
-    expect(approved.json().items[0].reviewed_by).toBe('规划科 张强');
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().items[0].reviewed_by).toBe('张强');
     const returned = await audited(() =>
       write<{ items: Array<{ reviewed_by: string }> }>('POST', '/api/approvals/return', {
         ids: [entered[1]!.id],

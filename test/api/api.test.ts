@@ -6,7 +6,7 @@ import type { Store } from '../../src/store/index.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { JIANXI, storeGold } from '../store/corpus.js';
 import { multipart } from './multipart.js';
-import { signedIn } from '../helpers/accounts.js';
+import { accountWithToken, bearer, signedIn } from '../helpers/accounts.js';
 
 describe.each(ENGINES)('HTTP API on %s', (engine) => {
   let store: Store;
@@ -258,10 +258,12 @@ describe.each(ENGINES)('HTTP API on %s', (engine) => {
     // Entered for review: shown beside the label once another person approved it.
     expect(override.json().override).toBeNull();
     const pending = (await get('/api/approvals?kind=override&state=entered')).json().items[0];
+    // 两人原则: a second person (规划科) approves what analyst entered.
+    const reviewer = await accountWithToken(store.db, { login: `reviewer-${engine}`, role: 'planning' });
     const approved = await app.inject({
       method: 'POST',
       url: '/api/approvals/approve',
-      headers: { 'x-lantu-user': 'reviewer' },
+      headers: bearer(reviewer.token),
       payload: { ids: [pending.id] },
     });
     expect(approved.statusCode, approved.body).toBe(200);

@@ -58,6 +58,42 @@ for (const engine of ENGINES) {
       expect(app.accessRules).toContainEqual({ method: 'GET', url: '/api/statuses', access: 'public' });
     });
 
+    it('declares for the merged routes what a planning office expects of them', () => {
+      // approval (审核 / 发布), documents' versions and removal, the queue, the audit log, the ledger's
+      // attachments, units and cadence, the delegated targets' sheet: each must be in the matrix with this rule.
+      const expected: Array<[string, string, string]> = [
+        ['GET', '/api/approvals', 'review'],
+        ['POST', '/api/approvals/approve', 'review'],
+        ['POST', '/api/approvals/return', 'review'],
+        ['GET', '/api/approvals/:id/history', 'read'],
+        ['GET', '/api/plans/:id/publish', 'publish'],
+        ['POST', '/api/plans/:id/publish', 'publish'],
+        ['GET', '/api/plans/:id/publications', 'read'],
+        ['GET', '/api/public/plans/:id', 'public'],
+        ['GET', '/api/documents/:id/versions', 'read'],
+        ['POST', '/api/documents/:id/versions', 'manage'],
+        ['DELETE', '/api/documents/:id', 'manage'],
+        ['POST', '/api/documents/:id/restore', 'manage'],
+        ['GET', '/api/queue', 'manage'],
+        ['GET', '/api/audit', 'comment'],
+        ['GET', '/api/audit/verify', 'comment'],
+        ['GET', '/api/tasks/:id/attachments', 'read'],
+        ['POST', '/api/tasks/:id/attachments', 'enter'],
+        ['GET', '/api/attachments/:id', 'read'],
+        ['POST', '/api/units', 'manage'],
+        ['POST', '/api/units/import', 'manage'],
+        ['GET', '/api/regions/:id/cadence', 'read'],
+        ['PUT', '/api/regions/:id/cadence', 'manage'],
+        ['GET', '/api/plans/:id/delegated', 'read'],
+        ['POST', '/api/plans/:id/delegated/import', 'manage'],
+        ['POST', '/api/rows/:id/assigned-target', 'manage'],
+        ['GET', '/api/plans/:id/evaluation', 'read'],
+      ];
+      const declared = (method: string, url: string) =>
+        app.accessRules.find((r) => r.method === method && r.url === url)?.access ?? 'missing';
+      expect(expected.map(([m, u]) => [m, u, declared(m, u)])).toEqual(expected);
+    });
+
     it('answers every role × every route as the role table says', async () => {
       const wrong: string[] = [];
       for (const rule of app.accessRules) {
@@ -148,7 +184,17 @@ for (const engine of ENGINES) {
       expect(forgedCsrf.statusCode).toBe(403);
       const withToken = await app.inject({ ...write, headers: { ...cookieHeader, 'x-csrf-token': csrf } });
       expect(withToken.statusCode, withToken.body).toBe(200);
-      expect(withToken.json().override.overridden_by).toBe(login);
+      // Entered for review (填报): not shown until another person approves it, but stored as the cookie's account.
+      expect(withToken.json().override).toBeNull();
+      const entered = await store.db
+        .selectFrom('overrides as v')
+        .innerJoin('approvals as a', (j) =>
+          j.onRef('a.subject_id', '=', 'v.id').on('a.kind', '=', 'override'),
+        )
+        .select(['v.overridden_by', 'a.entered_by', 'a.state'])
+        .orderBy('v.id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(entered).toEqual({ overridden_by: login, entered_by: login, state: 'entered' });
       const out = await app.inject({
         method: 'DELETE',
         url: '/api/session',

@@ -29,11 +29,15 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let planId: number;
+/** The login of the account the browser is signed in as (an administrator). */
+let login: string;
 const errors: string[] = [];
 
 async function evaluation(year?: number): Promise<Evaluation> {
   const query = year ? `?year=${year}` : '';
-  return (await (await fetch(`${server.url}/api/plans/${planId}/evaluation${query}`)).json()) as Evaluation;
+  return (await (
+    await fetch(`${server.url}/api/plans/${planId}/evaluation${query}`, { headers: server.headers })
+  ).json()) as Evaluation;
 }
 
 describe('the plan evaluation page', () => {
@@ -42,8 +46,11 @@ describe('the plan evaluation page', () => {
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     context.setDefaultTimeout(20_000);
+    login = await server.signIn(context);
     page = await openPage(context, errors);
-    const overview = (await (await fetch(`${server.url}/api/overview`)).json()) as {
+    const overview = (await (
+      await fetch(`${server.url}/api/overview`, { headers: server.headers })
+    ).json()) as {
       plans: Array<{ id: number; region: string }>;
     };
     planId = overview.plans.find((p) => p.region === '涧西区')!.id;
@@ -105,7 +112,9 @@ describe('the plan evaluation page', () => {
   });
 
   it('enters a delegated target and shows it as the value in force', async () => {
-    const delegated = (await (await fetch(`${server.url}/api/plans/${planId}/delegated`)).json()) as {
+    const delegated = (await (
+      await fetch(`${server.url}/api/plans/${planId}/delegated`, { headers: server.headers })
+    ).json()) as {
       items: Array<{ row_id: number; name: string }>;
     };
     expect(delegated.items.length).toBeGreaterThan(0);
@@ -121,12 +130,18 @@ describe('the plan evaluation page', () => {
     // The dialog's opening animation can still cover the button on a loaded machine: wait until it is the one hit.
     await dialog.getByRole('button', { name: '保存并重新评估' }).click({ timeout: 60_000 });
     await expect.poll(() => row.locator('.assigned-value').textContent()).toContain('〔15〕');
-    const after = (await (await fetch(`${server.url}/api/plans/${planId}/delegated`)).json()) as {
-      items: Array<{ row_id: number; assigned: { raw: string; source_document: string } | null }>;
+    const after = (await (
+      await fetch(`${server.url}/api/plans/${planId}/delegated`, { headers: server.headers })
+    ).json()) as {
+      items: Array<{
+        row_id: number;
+        assigned: { raw: string; source_document: string; entered_by: string } | null;
+      }>;
     };
     expect(after.items.find((i) => i.row_id === first.row_id)?.assigned).toMatchObject({
       raw: '〔15〕',
       source_document: '市下达“十四五”目标任务的通知',
+      entered_by: login,
     });
   });
 

@@ -10,6 +10,7 @@ import {
   deriveRegions,
   importDelegatedSheet,
   listStatuses,
+  placeOfDocument,
   placeOfFigure,
   type Database,
 } from '../../store/index.js';
@@ -72,7 +73,8 @@ export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void 
   app.post(
     '/api/plans/:id/delegated/import',
     {
-      config: { access: 'enter' },
+      // As POST /api/rows/:id/assigned-target: the planning office records what a higher level assigned.
+      config: { access: 'manage' },
       schema: {
         tags: ['monitoring'],
         summary:
@@ -89,6 +91,7 @@ export function registerAssignedTargetRoutes(app: Api, { db }: RouteDeps): void 
     async (request, reply) => {
       const { id } = request.params;
       await planExists(db, id);
+      await requirePlace(db, request, await placeOfDocument(db, id), `规划 ${id} / plan ${id}`);
       const { filename, bytes } = await uploadedFile(request);
       const by = actorOf(request);
       const result = await importDelegatedSheet(db, id, bytes, {

@@ -16,7 +16,7 @@ import {
 } from '../../store/index.js';
 import { multipart } from '../../../test/api/multipart.js';
 import { buildServer } from '../index.js';
-import { signedIn } from '../../../test/helpers/accounts.js';
+import { accountWithToken, bearer, signedIn } from '../../../test/helpers/accounts.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
 const DOCS = [
@@ -244,12 +244,14 @@ describe('delegated targets (按市下达目标)', () => {
     expect(delegated.items.length).toBeGreaterThan(1);
     const [first, second] = delegated.items;
     const csv = (lines: string[][]) => lines.map((l) => l.join(',')).join('\r\n');
+    // The sheet comes back from 李华 (规划科), signed in with his own token: the stored name is his.
+    const lihua = await accountWithToken(store.db, { login: '李华', role: 'planning' });
     const send = (body: string, query = '') => {
       const form = multipart([{ filename: '下达目标.csv', content: body }]);
       return app.inject({
         method: 'POST',
         url: `/api/plans/${planId}/delegated/import${query}`,
-        headers: { ...form.headers, 'x-lantu-user': encodeURIComponent('李华') },
+        headers: { ...form.headers, ...bearer(lihua.token) },
         payload: form.payload,
       });
     };

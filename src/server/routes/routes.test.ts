@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths, openStore, type Store } from '../../store/index.js';
 import { buildServer } from '../index.js';
 import { registerWebApp } from '../web.js';
-import { signedIn } from '../../../test/helpers/accounts.js';
+import { accountWithToken, bearer, signedIn } from '../../../test/helpers/accounts.js';
 
 const CORPUS = fileURLToPath(new URL('../../../fixtures/corpus/', import.meta.url));
 const DOCS = [
@@ -21,6 +21,8 @@ let dir: string;
 let store: Store;
 let app: FastifyInstance;
 let planId: number;
+/** The second person (规划科 李娜) who approves what 王敏 entered (两人原则). */
+let reviewerToken: string;
 
 async function get<T>(url: string): Promise<T> {
   const response = await app.inject({ method: 'GET', url });
@@ -42,6 +44,7 @@ beforeAll(async () => {
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>蓝图</title><div id="root"></div>');
   writeFileSync(join(web, 'assets', 'app-abc123.js'), 'console.log(1)');
   app = await signedIn(await buildServer({ db: store.db, webRoot: web }), store.db, { login: '王敏' });
+  reviewerToken = (await accountWithToken(store.db, { login: '李娜', role: 'planning' })).token;
   // buildServer registered the web app already; a second registration must be a no-op.
   await registerWebApp(app, { root: web });
   planId = (await get<{ items: Array<{ id: number; region: string }> }>('/api/plans')).items.find(
@@ -80,7 +83,7 @@ async function approveCorrection(targetId: number) {
   const approved = await app.inject({
     method: 'POST',
     url: '/api/approvals/approve',
-    headers: { 'x-lantu-user': encodeURIComponent('李娜') },
+    headers: bearer(reviewerToken),
     payload: { ids: [pending.approval!.id] },
   });
   expect(approved.statusCode, approved.body).toBe(200);
