@@ -41,7 +41,8 @@ describe('the 导入队列 page in Chromium', () => {
     closers.push(() => app.close());
 
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // Wide enough for an administrator's whole menu: at 1366 px 导入队列 folds into the menu's overflow.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     // The queue page is an administrator's: the browser carries an admin's session cookie.
     await signInContext(store, context, url);
     context.setDefaultTimeout(60_000);
