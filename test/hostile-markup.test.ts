@@ -11,6 +11,7 @@ import { buildServer } from '../src/server/index.js';
 import { ingestPaths, verifyAudit } from '../src/store/index.js';
 import { multipart } from './api/multipart.js';
 import { billionLaughsDocx, nestedHtml, SMALL_LIMITS, xxeDocx } from './helpers/hostile.js';
+import { signedIn } from './helpers/accounts.js';
 import { startLantu } from './helpers/lantu-process.js';
 import { freshStore } from './store/engines.js';
 
@@ -66,7 +67,7 @@ describe('hostile markup', () => {
     const store = await freshStore('sqlite');
     await ingestPaths(store, [SAMPLE], { threads: 1 });
     const before = await store.db.selectFrom('documents').select(['id', 'sha256', 'text']).execute();
-    const app = await buildServer({ db: store.db, readLimits: SMALL_LIMITS });
+    const app = await signedIn(await buildServer({ db: store.db, readLimits: SMALL_LIMITS }), store.db);
     try {
       for (const file of MARKUP) {
         const body = multipart([{ filename: file.name, content: file.bytes }]);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { appendAudit, type Store } from '../../src/store/index.js';
+import { signedIn } from '../helpers/accounts.js';
 import { childDatabase } from '../helpers/lantu-process.js';
 import { ENGINES, freshStore, ownerClient, type EngineName } from '../store/engines.js';
 
@@ -60,7 +61,7 @@ for (const engine of ENGINES) {
     it('filters by actor, action and date, and downloads as CSV', async () => {
       const store = await freshStore(engine);
       await someEntries(store);
-      const app = await buildServer({ db: store.db });
+      const app = await signedIn(await buildServer({ db: store.db }), store.db);
       try {
         const list = async (query: string) =>
           (await app.inject(`/api/audit?${query}`)).json() as {
@@ -84,7 +85,7 @@ for (const engine of ENGINES) {
     it('GET /api/audit/verify reports intact, then names the rewritten and the removed entry', async () => {
       const store = await freshStore(engine);
       await someEntries(store);
-      const app = await buildServer({ db: store.db });
+      const app = await signedIn(await buildServer({ db: store.db }), store.db);
       try {
         const intact = await app.inject('/api/audit/verify');
         expect(intact.statusCode).toBe(200);

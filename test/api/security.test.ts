@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { safeUploadName } from '../../src/server/security.js';
 import type { Store } from '../../src/store/index.js';
+import { signedIn } from '../helpers/accounts.js';
 import { freshStore } from '../store/engines.js';
 import { multipart } from './multipart.js';
 
@@ -102,7 +103,8 @@ describe('upload names', () => {
       { filename: '../../etc/passwd.txt', content: text },
       { filename: 'ctl\u0001\u001b\u007f\u202e.txt', content: `${text}（二）` },
     ]);
-    const res = await app.inject({
+    const uploader = await signedIn(app, store.db);
+    const res = await uploader.inject({
       method: 'POST',
       url: '/api/documents',
       payload: body.payload,
@@ -114,7 +116,7 @@ describe('upload names', () => {
     for (const d of docs) expect(d.text).not.toMatch(/root:/);
     // A name with no readable extension is refused by that name, not opened as a path.
     const bare = multipart([{ filename: '../../etc/passwd', content: 'root:x:0:0' }]);
-    const refused = await app.inject({
+    const refused = await uploader.inject({
       method: 'POST',
       url: '/api/documents',
       payload: bare.payload,

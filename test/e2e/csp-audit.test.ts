@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/index.js';
 import { appendAudit, ingestPaths, openStore, type Store } from '../../src/store/index.js';
 import { launch, openPage, shot } from './browser.js';
-import { ensureWebBuilt } from './server.js';
+import { ensureWebBuilt, signInContext } from './server.js';
 
 let dir: string;
 let store: Store;
@@ -54,6 +54,8 @@ describe('the web app under its CSP, and the audit page', () => {
     url = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // The audit page is an administrator's: the browser carries an admin's session cookie.
+    await signInContext(store, context, url);
     context.setDefaultTimeout(15_000);
     await context.addInitScript(() => {
       const seen: string[] = [];

@@ -7,7 +7,7 @@ import { buildServer } from '../../src/server/index.js';
 import { registerWebApp } from '../../src/server/web.js';
 import { childDatabase, type ChildDatabase } from '../helpers/lantu-process.js';
 import { launch, openPage, shot } from './browser.js';
-import { ensureWebBuilt } from './server.js';
+import { ensureWebBuilt, signInContext } from './server.js';
 
 const closers: Array<() => Promise<void>> = [];
 let database: ChildDatabase | undefined;
@@ -41,7 +41,10 @@ describe('the 导入队列 page in Chromium', () => {
     closers.push(() => app.close());
 
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // Wide enough for an administrator's whole menu: at 1366 px 导入队列 folds into the menu's overflow.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    // The queue page is an administrator's: the browser carries an admin's session cookie.
+    await signInContext(store, context, url);
     context.setDefaultTimeout(60_000);
     const errors: string[] = [];
     const page = await openPage(context, errors);

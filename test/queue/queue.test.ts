@@ -18,6 +18,7 @@ import { buildServer } from '../../src/server/index.js';
 import type { QueueState } from '../../src/server/contract/index.js';
 import { openStore, type Database, type Store } from '../../src/store/index.js';
 import { toCount } from '../../src/store/json.js';
+import { signedIn } from '../helpers/accounts.js';
 import { childDatabase, startLantu, type ChildDatabase } from '../helpers/lantu-process.js';
 
 /**
@@ -101,7 +102,7 @@ describe('the ingest queue on PostgreSQL', () => {
     expect(() => postgresUrlOf(sqlite, 'lantu worker')).toThrow(
       /lantu worker needs PostgreSQL \(set DATABASE_URL/,
     );
-    const app = await buildServer({ db: sqlite.db });
+    const app = await signedIn(await buildServer({ db: sqlite.db }), sqlite.db);
     closers.push(() => app.close());
     const answer = (await app.inject({ method: 'GET', url: '/api/queue' })).json<QueueState>();
     expect(answer).toMatchObject({ engine: 'sqlite', available: false, counts: { queued: 0, failed: 0 } });
@@ -131,7 +132,7 @@ describe('the ingest queue on PostgreSQL', () => {
         await startWorker(own.store, own.queue, { concurrency: 2, onEvent: (e) => events.push(e) }),
       );
     }
-    const app = await buildServer({ db: store.db });
+    const app = await signedIn(await buildServer({ db: store.db }), store.db);
     closers.push(() => app.close());
     const state = () => app.inject({ method: 'GET', url: '/api/queue' }).then((r) => r.json<QueueState>());
     const settled = await until('the queue to drain', async () => {
