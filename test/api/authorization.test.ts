@@ -11,6 +11,17 @@ import { accountWithToken, bearer } from '../helpers/accounts.js';
 import { ENGINES, freshStore } from '../store/engines.js';
 import { goldRecord } from '../store/corpus.js';
 
+/** What an anonymous caller may read: the public plan page, sign-in, and reference data (no live judgement). */
+const PUBLIC_ROUTES = [
+  'GET /api/catalog',
+  'GET /api/health',
+  'GET /api/openapi.json',
+  'GET /api/public/plans/:id',
+  'GET /api/regions',
+  'GET /api/session',
+  'POST /api/session',
+];
+
 type Caller = Role | 'anonymous';
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
@@ -55,7 +66,15 @@ for (const engine of ENGINES) {
     it('knows every API route and its rule from the app itself', () => {
       expect(app.accessRules.length).toBeGreaterThan(60);
       expect(app.accessRules).toContainEqual({ method: 'POST', url: '/api/documents', access: 'manage' });
-      expect(app.accessRules).toContainEqual({ method: 'GET', url: '/api/statuses', access: 'public' });
+      expect(app.accessRules).toContainEqual({ method: 'GET', url: '/api/statuses', access: 'read' });
+      // The public (公众) reads published data only: no live judgement answers an anonymous caller.
+      expect(
+        app.accessRules
+          // HEAD is Fastify's twin of each GET.
+          .filter((r) => r.access === 'public' && r.method !== 'HEAD')
+          .map((r) => `${r.method} ${r.url}`)
+          .sort(),
+      ).toEqual(PUBLIC_ROUTES);
     });
 
     it('declares for the merged routes what a planning office expects of them', () => {

@@ -31,7 +31,9 @@ describe('Chinese wording on the indicator pages', () => {
   });
 
   it('shows target kinds, methods and targets in Chinese, and the latest value in the indicator unit', async () => {
-    const overview = (await (await fetch(`${server.url}/api/overview`)).json()) as {
+    const overview = (await (
+      await fetch(`${server.url}/api/overview`, { headers: server.headers })
+    ).json()) as {
       plans: Array<{ id: number; region: string }>;
     };
     const jianxi = overview.plans.find((p) => p.region === '涧西区')!;

@@ -57,7 +57,8 @@ export function registerOverviewRoutes(app: Api, deps: RouteDeps): void {
   app.get(
     '/api/overview',
     {
-      config: { access: 'public' },
+      // Live statuses of every plan: for signed-in users; the public page shows what was published.
+      config: { access: 'read' },
       schema: {
         tags: ['monitoring'],
         summary: 'plans with status counts (as a sentence), warnings red first, latest reported year',

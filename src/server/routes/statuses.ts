@@ -54,7 +54,8 @@ export function registerStatusRoutes(app: Api, { db }: RouteDeps): void {
   };
   listRoute<StatusQuery>(app, {
     path: '/api/statuses',
-    access: 'public',
+    // Live machine judgements, nobody's approval yet: the public sees published ones (/api/public/plans/:id).
+    access: 'read',
     name: 'statuses',
     tag: 'monitoring',
     summary: 'status of each plan indicator against its target, with components and any override',
