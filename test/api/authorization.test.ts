@@ -16,6 +16,7 @@ const PUBLIC_ROUTES = [
   'GET /api/catalog',
   'GET /api/health',
   'GET /api/openapi.json',
+  'GET /api/public/observations',
   'GET /api/public/plans/:id',
   'GET /api/regions',
   'GET /api/session',

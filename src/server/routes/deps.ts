@@ -13,6 +13,7 @@ import { LantuError } from '../../diagnostics.js';
 import type { ReadLimits } from '../../readers/index.js';
 import { findRegion, type Database } from '../../store/index.js';
 import type { AnalysisPool } from '../../store/workers.js';
+import type {} from '@fastify/multipart';
 import type {} from '../access.js';
 import type {} from '../auth.js';
 import { httpError } from '../errors.js';

@@ -1,6 +1,7 @@
 // Observations: the list (CSV/XLSX in the import template's layout), a person's entry, the template, checking a
 // filled template row by row (stores nothing, always 200, so the web shows errors before importing) and importing it.
-import { Type } from 'typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
 import { gazetteerChain, requireScope, scopeRefusal } from '../auth.js';
 import { LantuError } from '../../diagnostics.js';
 import {
@@ -42,9 +43,29 @@ const ObservationQuery = Type.Object(
   { additionalProperties: false },
 );
 
-/** The one uploaded file of a multipart request (400 naming what was expected when there is none). */
-
 export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
+  /** A page or a CSV/XLSX download of observations; `publishedOnly` whatever the query says. */
+  const observationList =
+    (publishedOnly: boolean) =>
+    async (
+      request: FastifyRequest<{ Querystring: Static<typeof ObservationQuery> }>,
+      reply: FastifyReply,
+    ) => {
+      const { region: _region, format, limit, offset, public: published, ...rest } = request.query;
+      const filter = {
+        ...rest,
+        region_id: await regionIdOf(db, request.query),
+        ...(publishedOnly || published === '1' || published === 'true'
+          ? { approval: 'published' as const }
+          : {}),
+      };
+      if (format === 'csv' || format === 'xlsx') {
+        return sendDownload(reply, 'observations', format, observationExport(db, format, filter));
+      }
+      const page = await pageObservations(db, filter, windowOf({ limit, offset }));
+      return sendPage(reply, 'observations', page, { limit, offset });
+    };
+
   app.get(
     '/api/observations',
     {
@@ -57,19 +78,22 @@ export function registerObservationRoutes(app: Api, { db }: RouteDeps): void {
         response: { 200: Page(Observation) },
       },
     },
-    async (request, reply) => {
-      const { region: _region, format, limit, offset, public: published, ...rest } = request.query;
-      const filter = {
-        ...rest,
-        region_id: await regionIdOf(db, request.query),
-        ...(published === '1' || published === 'true' ? { approval: 'published' as const } : {}),
-      };
-      if (format === 'csv' || format === 'xlsx') {
-        return sendDownload(reply, 'observations', format, observationExport(db, format, filter));
-      }
-      const page = await pageObservations(db, filter, windowOf({ limit, offset }));
-      return sendPage(reply, 'observations', page, { limit, offset });
+    observationList(false),
+  );
+
+  // The public page's download: documents' figures and people's values once published, for anyone.
+  app.get(
+    '/api/public/observations',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['monitoring'],
+        summary: 'published observations only (what the public page shows), same filters and formats',
+        querystring: ObservationQuery,
+        response: { 200: Page(Observation) },
+      },
     },
+    observationList(true),
   );
 
   app.post(

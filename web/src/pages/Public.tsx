@@ -86,7 +86,7 @@ export default function Public() {
             title={t('主要指标完成情况', 'Main indicators')}
             extra={
               plan.region_id !== null ? (
-                <Downloads path="/api/observations" params={{ region_id: plan.region_id, public: 1 }} />
+                <Downloads path="/api/public/observations" params={{ region_id: plan.region_id }} />
               ) : null
             }
           >
