@@ -97,7 +97,6 @@ export interface ImportOptions {
   }) => Promise<string | null>;
 }
 
-
 const YEAR = /^\d{4}$/;
 const DECIMAL = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
@@ -851,7 +850,6 @@ export async function recordObservation(
   });
   return id;
 }
-
 
 /** Published region-years (`region_id:year` → publication date): a change to one is a revision, not an import. */
 interface LockedYears {

@@ -111,13 +111,7 @@ export function App() {
           </span>
         </Link>
         {!isPublic && user && (
-          <Menu
-            mode="horizontal"
-            theme="dark"
-            selectedKeys={[selected]}
-            items={items}
-            className="app-menu"
-          />
+          <Menu mode="horizontal" theme="dark" selectedKeys={[selected]} items={items} className="app-menu" />
         )}
         <div className="header-tools">
           <Segmented

@@ -49,7 +49,9 @@ export const ReviewGroup = Type.Object({
   ids: Type.Array(Type.Integer()),
   kinds: Type.Array(Type.String()),
   regions: Type.Array(Type.String()),
-  candidates: Type.Array(Type.Object({ indicator_id: Type.String(), name: Type.String(), score: Type.Number() })),
+  candidates: Type.Array(
+    Type.Object({ indicator_id: Type.String(), name: Type.String(), score: Type.Number() }),
+  ),
 });
 export type ReviewGroup = Static<typeof ReviewGroup>;
 
