@@ -4,6 +4,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Sent with every request (e.g. an API token). */
+    headers?: Record<string, string>;
   }
   interface Histogram {
     average: number;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveRegions, ingest, openStore, refreshStatistics, type Store } from '../src/store/index.js';
 import { createTestDatabase } from '../test/setup/postgres.js';
+import { accountWithToken, bearer } from '../test/helpers/accounts.js';
 
 export interface EngineFigures {
   engine: 'sqlite' | 'postgres';
@@ -113,12 +114,13 @@ export async function latency(
   duration: number,
   connections: number,
   path = process.env.LANTU_BENCH_PATH ?? '/api/statuses?limit=100',
+  headers: Record<string, string> = {},
 ): Promise<EngineFigures['latency']> {
   const server = await startServer(env);
   try {
     // One request first: the server's first answer compiles its routes and warms the database cache.
-    await fetch(`${server.address}${path}`);
-    const result = await autocannon({ url: `${server.address}${path}`, connections, duration });
+    await fetch(`${server.address}${path}`, { headers });
+    const result = await autocannon({ url: `${server.address}${path}`, connections, duration, headers });
     return {
       url: path,
       connections,
@@ -187,7 +189,9 @@ async function benchEngine(
       `${engine}: ${options.connections} connections on the status list for ${options.duration} s…`,
     );
     // The status list of the whole store just ingested, served by `lantu serve` in its own process.
-    const lat = await latency(env, options.duration, options.connections);
+    // Statuses need sign-in: the load comes from a 审阅 account's API token.
+    const { token } = await accountWithToken(store.db, { role: 'reviewer' });
+    const lat = await latency(env, options.duration, options.connections, undefined, bearer(token));
     return {
       engine,
       documents: report.stored.length,

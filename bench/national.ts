@@ -10,6 +10,7 @@ import { enqueueDocuments, openQueue, type QueueConnection } from '../src/queue/
 import type { Store } from '../src/store/index.js';
 import { toCount } from '../src/store/json.js';
 import { scratchStore, startServer } from './ingest.js';
+import { accountWithToken, bearer } from '../test/helpers/accounts.js';
 
 /** Corpus documents of a prefecture-level city, with the names that make them that city's. */
 interface Template {
@@ -264,14 +265,16 @@ export async function benchNational(options: NationalOptions = {}): Promise<Nati
           .executeTakeFirstOrThrow()
       ).n,
     );
+    // Every measured route needs sign-in: the load comes from a 审阅 account's API token.
+    const headers = bearer((await accountWithToken(store.db, { role: 'reviewer' })).token);
     const server = await startServer(env);
     const api: ApiFigure[] = [];
     let peakServerMB = 0;
     try {
       for (const path of NATIONAL_PATHS) {
-        await fetch(`${server.address}${path}`); // the first answer compiles the route and warms the cache
+        await fetch(`${server.address}${path}`, { headers }); // the first answer compiles the route and warms the cache
         console.error(`national: ${connections} connections on ${path} for ${duration} s…`);
-        const r = await autocannon({ url: `${server.address}${path}`, connections, duration });
+        const r = await autocannon({ url: `${server.address}${path}`, connections, duration, headers });
         api.push({
           path: decodeURIComponent(path),
           p50: r.latency.p50,

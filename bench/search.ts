@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ingest, searchDocuments } from '../src/store/index.js';
 import { corpusSources, latency, scratchStore, type EngineFigures } from './ingest.js';
+import { accountWithToken, bearer } from '../test/helpers/accounts.js';
 
 /** One query of each kind the store answers differently. */
 export const SEARCH_QUERIES: Array<{ q: string; kind: string }> = [
@@ -39,6 +40,8 @@ export async function benchSearch(
       console.error(`${engine}: ingesting ${documents} documents…`);
       // Derived here, so the server does not start by deriving what the ingest left owed.
       const report = await ingest(store, corpusSources(documents), { threads: availableParallelism() });
+      // Search needs sign-in: the load comes from a 审阅 account's API token.
+      const headers = bearer((await accountWithToken(store.db, { role: 'reviewer' })).token);
       if (report.failed.length > 0) throw new Error(`bench ingest failed: ${report.failed[0]!.error}`);
       const units = await store.db
         .selectFrom('search_units')
@@ -55,7 +58,12 @@ export async function benchSearch(
         const path = `/api/search?q=${encodeURIComponent(q)}&limit=20`;
         const total = (await searchDocuments(store.db, q, {}, { limit: 1, offset: 0 })).total;
         console.error(`${engine}: ${connections} connections on ${q} for ${duration} s…`);
-        figures.queries.push({ q, kind, total, latency: await latency(env, duration, connections, path) });
+        figures.queries.push({
+          q,
+          kind,
+          total,
+          latency: await latency(env, duration, connections, path, headers),
+        });
       }
       out.push(figures);
     } finally {

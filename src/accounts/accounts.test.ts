@@ -10,7 +10,7 @@ import {
   verifyPassword,
   type Role,
 } from './index.js';
-import type { Access } from '../server/access.js';
+import type { Access } from './roles.js';
 
 // Small parameters keep the test fast; the stored parameters are what verification uses.
 const FAST = { N: 1024, r: 8, p: 1 };

@@ -18,7 +18,7 @@ import {
 import { regionChain, sessionAccount, tokenAccount, unitNames, type Database } from '../store/index.js';
 import type { Access } from './access.js';
 import { httpError } from './errors.js';
-import type { Api } from './routes/deps.js';
+import type { Api } from './routes/index.js';
 
 /** The cookie that carries a browser's session id (HttpOnly, SameSite=Lax, Secure over https). */
 export const SESSION_COOKIE = 'lantu_session';

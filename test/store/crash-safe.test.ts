@@ -166,7 +166,9 @@ describe.each(ENGINES)('crash-safe derivation on %s', (engine) => {
       const restarted = startLantu(serve, target.env);
       try {
         const [, again] = await restarted.waitFor(/Lantu is running: (http:\/\/\S+)/);
-        const statuses = (await (await fetch(`${again}/api/statuses?limit=1`)).json()) as { total: number };
+        const statuses = (await (
+          await fetch(`${again}/api/statuses?limit=1`, { headers: bearer(token) })
+        ).json()) as { total: number };
         expect(statuses.total).toBe(expected.statuses);
         store = await target.open();
         expect(await counts(store.db)).toEqual(expected);

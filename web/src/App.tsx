@@ -3,7 +3,7 @@ import { UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Popover, Result, Segmented, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import type { Access } from '../../src/server/access.js';
+import type { Access } from '../../src/accounts/roles.js';
 import { useLang } from './i18n';
 import { roleName, useSession } from './session';
 import { Overview } from './pages/Overview';

@@ -1,7 +1,7 @@
 // Who is signed in, for the whole app: the user, what its role may do, signing in and out.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { allows, ROLE_NAMES } from '../../src/accounts/roles.js';
-import type { Access } from '../../src/server/access.js';
+import type { Access } from '../../src/accounts/roles.js';
 import { getJson, postJson, setCsrfToken, type SessionAnswer, type SessionUser } from './api';
 
 interface Session {
