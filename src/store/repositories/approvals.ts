@@ -8,6 +8,7 @@ import type { ApprovalState, Database, EntryKind } from '../schema.js';
 import { deriveRegions } from '../derive.js';
 import { appendAudit, type AuditEntry } from './audit.js';
 import { listStatuses, type Status } from './statuses.js';
+import { claimWriter } from '../owed.js';
 
 type Db = Kysely<Database>;
 
@@ -62,18 +63,6 @@ export interface Publication {
   published_at: string;
   entries: number[];
   statuses: Status[];
-}
-
-/**
- * Begin a transaction with a write: on SQLite a transaction that reads first cannot wait for the write lock and
- * fails with SQLITE_BUSY when another writer holds it; a write waits (busy_timeout). Changes no row.
- */
-export async function beginWithWrite(db: Db): Promise<void> {
-  await db
-    .updateTable('approvals')
-    .set((eb) => ({ state: eb.ref('state') }))
-    .where('id', '=', -1)
-    .execute();
 }
 
 /** The publication that locks an entry's year: its plan's for an override, its region's for the others. */
@@ -367,7 +356,7 @@ const STATE_ZH: Record<ApprovalState, string> = {
  */
 export async function approveEntries(db: Db, ids: readonly number[], by: string): Promise<Approval[]> {
   await db.transaction().execute(async (trx) => {
-    await beginWithWrite(trx);
+    await claimWriter(trx);
     const entries = await requireApprovals(trx, ids);
     for (const a of entries) {
       if (a.state !== 'entered')
@@ -421,7 +410,7 @@ export async function returnEntries(
       expected: 'what the one who entered it should check, e.g. 与统计公报数不符',
     });
   await db.transaction().execute(async (trx) => {
-    await beginWithWrite(trx);
+    await claimWriter(trx);
     const entries = await requireApprovals(trx, ids);
     for (const a of entries) {
       if (a.state !== 'entered' && a.state !== 'approved')
@@ -519,7 +508,7 @@ export async function publishPlanYear(
       expected: `a year from ${start - 1} (the base year) to ${end}`,
     });
   const id = await db.transaction().execute(async (trx) => {
-    await beginWithWrite(trx);
+    await claimWriter(trx);
     const entries = await publishable(trx, planId, year);
     const earlier = await trx
       .selectFrom('publications')

@@ -4,8 +4,9 @@ import { LantuError } from '../../diagnostics.js';
 import { fromJson, now } from '../json.js';
 import { countRows, pageOf, windowed, type Paged, type Window } from '../paging.js';
 import type { Database } from '../schema.js';
-import { beginWithWrite, checkEntry, enterApproval, type Revision } from './approvals.js';
+import { checkEntry, enterApproval, type Revision } from './approvals.js';
 import { appendAudit } from './audit.js';
+import { claimWriter } from '../owed.js';
 
 type Db = Kysely<Database>;
 
@@ -186,7 +187,7 @@ export async function overrideStatus(
     });
   }
   await db.transaction().execute(async (trx) => {
-    await beginWithWrite(trx);
+    await claimWriter(trx);
     const status = await trx
       .selectFrom('statuses')
       .select(['row_id', 'year', 'target_kind', 'label', 'region_id', 'document_id'])
